@@ -1,0 +1,3 @@
+export { createProgram } from './program';
+export { CliError } from './errors';
+export { readJsonFile } from './read-document';

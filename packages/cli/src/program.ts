@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerValidate } from './commands/validate';
+
+/** The `paketbygd` command tree. Each command lives in its own module under commands/. */
+export function createProgram(): Command {
+  const program = new Command('paketbygd')
+    .description('Paketbygd: parcel delivery for rural areas, planned with numbers')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerValidate(program);
+  return program;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Id, Money, Positive } from './primitives';
+import { Bid } from './bid';
+import { PolicyFields, Scenario } from './scenario';
+
+/** What a criterion measures, from the evaluated plan or the bid. */
+export const CriterionMeasure = z.enum([
+  'price_per_year',
+  'cost_per_parcel',
+  'covered_population_share',
+  'mean_access_distance_m',
+  'co2_kg_per_week',
+  'deliveries_per_week',
+  'boxes_open_247',
+  'fossil_free_vehicles',
+  'local_jobs',
+]);
+export type CriterionMeasure = z.infer<typeof CriterionMeasure>;
+
+export const Criterion = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    measure: CriterionMeasure,
+    /** Points model: share of the total points. */
+    weight: z.number().nonnegative().optional(),
+    /** Price-deduction model ("mervärdesmodell"): kronor deducted per year at the best level. */
+    valuePerYear: Money.optional(),
+    /** The levels that give full and zero points, for absolute models; stated in the tender documents. */
+    best: z.number(),
+    worst: z.number(),
+  })
+  .strict()
+  .refine((c) => c.best !== c.worst, { message: '"best" and "worst" must differ', path: ['worst'] });
+
+export const Scoring = z
+  .object({
+    model: z.enum(['absolute_points', 'price_deduction', 'relative']).default('absolute_points'),
+    criteria: z.array(Criterion).min(1),
+    maxPoints: Positive.default(100),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    s.criteria.forEach((c, i) => {
+      if (s.model === 'price_deduction' && c.measure !== 'price_per_year' && c.valuePerYear === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'valuePerYear'],
+          message: 'the price-deduction model needs a value in kronor per year for every quality criterion',
+        });
+      }
+      if (s.model !== 'price_deduction' && c.weight === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'weight'], message: 'points models need a weight' });
+      }
+    });
+  });
+export type Scoring = z.infer<typeof Scoring>;
+
+/** A variant of the scenario: a name and the policy fields it changes; the merged policy is validated again. */
+export const ScenarioVariant = z.object({ name: z.string().min(1), policy: PolicyFields.partial() }).strict();
+
+/** Scenarios or bids side by side on the same demand, with scoring weights. */
+export const Comparison = z
+  .object({
+    kind: z.literal('comparison'),
+    name: z.string().min(1),
+    scenario: Scenario,
+    variants: z.array(ScenarioVariant).default([]),
+    bids: z.array(Bid).default([]),
+    scoring: Scoring.optional(),
+  })
+  .strict()
+  .refine((c) => c.variants.length + c.bids.length >= 1, {
+    message: 'compare at least one variant or bid with the scenario',
+    path: ['bids'],
+  });
+export type Comparison = z.infer<typeof Comparison>;

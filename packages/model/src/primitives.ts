@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** An identifier chosen by the user: letters, digits, `_ - . :` (no spaces, so it survives CSV and URLs). */
+export const Id = z
+  .string()
+  .min(1, 'an id cannot be empty')
+  .max(128, 'an id is at most 128 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'an id may hold only letters, digits and _ - . :');
+export type Id = z.infer<typeof Id>;
+
+const finite = (what: string) =>
+  z.number({ error: (iss) => (iss.input === undefined ? `${what} is missing` : `${what} must be a number`) });
+
+/**
+ * A WGS84 position in GeoJSON order: `[lon, lat]`. The messages say which half is wrong,
+ * because swapped pairs are the commonest mistake in hand-written scenario files.
+ */
+export const LonLat = z
+  .tuple([finite('longitude'), finite('latitude')], {
+    error: (iss) =>
+      iss.code === 'invalid_type'
+        ? 'a position must be an array [lon, lat]'
+        : 'a position has exactly two numbers: [lon, lat]',
+  })
+  .superRefine(([lon, lat], ctx) => {
+    if (lon < -180 || lon > 180) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [0],
+        message: `longitude ${lon} is outside -180..180 (coordinates are [lon, lat])`,
+      });
+    }
+    if (lat < -90 || lat > 90) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [1],
+        message: `latitude ${lat} is outside -90..90 (coordinates are [lon, lat])`,
+      });
+    }
+  });
+export type LonLat = z.infer<typeof LonLat>;
+
+/** Clock time of day, 24-hour `HH:MM`. */
+export const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM, 24-hour (for example 07:30)');
+export type ClockTime = z.infer<typeof ClockTime>;
+
+export function clockTimeToS(time: ClockTime): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 3600 + m * 60;
+}
+
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
+  error: 'a day is one of mon, tue, wed, thu, fri, sat, sun',
+});
+export type Weekday = z.infer<typeof Weekday>;
+export const WEEKDAYS = Weekday.options;
+
+/** A non-negative amount of money in the document's currency. */
+export const Money = z.number().nonnegative('an amount of money cannot be negative');
+
+export const NonNegative = z.number().nonnegative('cannot be negative');
+export const Positive = z.number().positive('must be greater than 0');
+export const NonNegativeInt = z.number().int('must be a whole number').nonnegative('cannot be negative');
+export const PositiveInt = z.number().int('must be a whole number').positive('must be at least 1');
+export const Share = z.number().min(0, 'a share is between 0 and 1').max(1, 'a share is between 0 and 1');
+
+/** ISO 4217 code such as SEK or EUR. */
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code such as SEK');
+
+/** A time window `[open, close]` of clock times. */
+export const ClockWindow = z
+  .tuple([ClockTime, ClockTime])
+  .refine(([a, b]) => clockTimeToS(a) < clockTimeToS(b), 'a window opens before it closes: [open, close]');
+
+/** Opening hours per weekday; a missing day is closed. */
+export const OpeningHours = z.partialRecord(Weekday, z.array(ClockWindow));
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+const LinearRing = z
+  .array(LonLat)
+  .min(4, 'a polygon ring needs at least 4 positions (the first repeated at the end)')
+  .refine((ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'a polygon ring must end where it starts (RFC 7946 §3.1.6)');
+
+export const PolygonGeometry = z
+  .object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1), bbox: z.array(z.number()).optional() })
+  .strict();
+export const MultiPolygonGeometry = z
+  .object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(LinearRing).min(1)).min(1),
+    bbox: z.array(z.number()).optional(),
+  })
+  .strict();
+export const AreaGeometry = z.discriminatedUnion('type', [PolygonGeometry, MultiPolygonGeometry], {
+  error: 'the area is a GeoJSON geometry of type "Polygon" or "MultiPolygon"',
+});
+export type AreaGeometry = z.infer<typeof AreaGeometry>;
+
+/** A reference to a public source, so that every number in a scenario can be traced. */
+export const Source = z
+  .object({
+    title: z.string().min(1),
+    url: z.string().optional(),
+    license: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { LonLat } from './primitives';
+import type { Problem } from './problems';
+
+/**
+ * The VROOM (v1.14) input format, also accepted by openrouteservice's optimization endpoint.
+ * Field names stay snake_case as VROOM has them, so that a client switches by changing a URL.
+ * Extensions are marked "(Paketbygd)" and are optional; fields VROOM has but Paketbygd does not
+ * support are refused with a message, never ignored.
+ */
+
+const TaskId = z.number().int('an id is a whole number').nonnegative('an id cannot be negative');
+const Amount = z.array(z.number().int('amounts are whole numbers').nonnegative('amounts cannot be negative'));
+const Seconds = z.number().nonnegative('a duration in seconds cannot be negative');
+const TimeWindow = z
+  .tuple([Seconds, Seconds], { error: 'a time window is [start, end] in seconds' })
+  .refine(([a, b]) => a <= b, 'a time window starts before it ends: [start, end]');
+const Skills = z.array(z.number().int().nonnegative());
+
+function unsupported(shape: Record<string, string>) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const [key, why] of Object.entries(shape)) {
+      if (value[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: why });
+    }
+  };
+}
+
+const unknownOptional = z.unknown().optional();
+
+export const VroomJob = z
+  .object({
+    id: TaskId,
+    description: z.string().optional(),
+    location: LonLat.optional(),
+    location_index: z.number().int().nonnegative().optional(),
+    setup: Seconds.optional(),
+    service: Seconds.optional(),
+    delivery: Amount.optional(),
+    pickup: Amount.optional(),
+    skills: Skills.optional(),
+    priority: z.number().int().min(0).max(100, 'priority is 0..100').optional(),
+    time_windows: z.array(TimeWindow).min(1).optional(),
+    /** (Paketbygd) The job is optional; leaving it unserved costs this much. */
+    penalty: z.number().nonnegative().optional(),
+    amount: unknownOptional,
+  })
+  .strict()
+  .superRefine(
+    unsupported({ amount: 'jobs take "delivery" and/or "pickup" amounts; "amount" belongs to shipments' }),
+  );
+export type VroomJob = z.infer<typeof VroomJob>;
+
+export const VroomShipmentStep = z
+  .object({
+    id: TaskId,
+    description: z.string().optional(),
+    location: LonLat.optional(),
+    location_index: z.number().int().nonnegative().optional(),
+    setup: Seconds.optional(),
+    service: Seconds.optional(),
+    time_windows: z.array(TimeWindow).min(1).optional(),
+  })
+  .strict();
+
+export const VroomShipment = z
+  .object({
+    pickup: VroomShipmentStep,
+    delivery: VroomShipmentStep,
+    amount: Amount.optional(),
+    skills: Skills.optional(),
+    priority: z.number().int().min(0).max(100).optional(),
+    /** (Paketbygd) as for jobs. */
+    penalty: z.number().nonnegative().optional(),
+  })
+  .strict();
+export type VroomShipment = z.infer<typeof VroomShipment>;
+
+export const VroomVehicle = z
+  .object({
+    id: TaskId,
+    profile: z.string().default('car'),
+    description: z.string().optional(),
+    start: LonLat.optional(),
+    start_index: z.number().int().nonnegative().optional(),
+    end: LonLat.optional(),
+    end_index: z.number().int().nonnegative().optional(),
+    capacity: Amount.optional(),
+    costs: z
+      .object({
+        fixed: z.number().nonnegative().default(0),
+        per_hour: z.number().nonnegative().default(3600),
+        per_km: z.number().nonnegative().default(0),
+      })
+      .strict()
+      .optional(),
+    skills: Skills.optional(),
+    time_window: TimeWindow.optional(),
+    speed_factor: z.number().positive().max(5).optional(),
+    max_tasks: z.number().int().nonnegative().optional(),
+    max_travel_time: Seconds.optional(),
+    max_distance: z.number().nonnegative().optional(),
+    /** (Paketbygd) Longest route from start to end, waiting and service included, in seconds. */
+    max_duration: Seconds.optional(),
+    /** (Paketbygd) This many identical vehicles (a fleet-mix type); routes name the copy. */
+    count: z.number().int().positive().optional(),
+    breaks: unknownOptional,
+    steps: unknownOptional,
+  })
+  .strict()
+  .superRefine(
+    unsupported({
+      breaks: 'vehicle breaks are not supported yet; remove "breaks" or shorten "time_window" instead',
+      steps: 'user-given steps (VROOM plan mode) are not supported; send the tasks as jobs and let the solver order them',
+    }),
+  );
+export type VroomVehicle = z.infer<typeof VroomVehicle>;
+
+const Matrix = z.array(z.array(z.number().nonnegative('matrix entries cannot be negative')));
+export const VroomMatrices = z.record(
+  z.string(),
+  z.object({ durations: Matrix.optional(), distances: Matrix.optional(), costs: Matrix.optional() }).strict(),
+);
+
+export const RoutingOptions = z
+  .object({
+    /** Return route geometry (openrouteservice's `g`). */
+    g: z.boolean().optional(),
+    /** (Paketbygd) Wall-clock limit for the search, seconds. */
+    time_limit: z.number().positive().optional(),
+    /** (Paketbygd) Random seed; the same seed and input give the same answer. */
+    seed: z.number().int().nonnegative().optional(),
+    /** (Paketbygd) "cost" (default) or "vehicles" (fewest vehicles first, then cost). */
+    objective: z.enum(['cost', 'vehicles']).optional(),
+  })
+  .strict();
+
+export const RoutingProblem = z
+  .object({
+    jobs: z.array(VroomJob).default([]),
+    shipments: z.array(VroomShipment).default([]),
+    vehicles: z.array(VroomVehicle).min(1, 'at least one vehicle is needed'),
+    matrices: VroomMatrices.optional(),
+    options: RoutingOptions.optional(),
+    matrix: unknownOptional,
+  })
+  .strict()
+  .superRefine(
+    unsupported({ matrix: 'the legacy "matrix" key is not supported; send {"matrices": {"car": {"durations": …}}}' }),
+  );
+export type RoutingProblem = z.infer<typeof RoutingProblem>;
+export type RoutingProblemInput = z.input<typeof RoutingProblem>;
+
+/** Checks across the document: unique ids, matrix shape and indices, amount dimensions, time windows. */
+export function checkRoutingProblem(p: RoutingProblem): Problem[] {
+  const problems: Problem[] = [];
+  const uniqueIds = (label: string, entries: { id: number; path: string }[]) => {
+    const first = new Map<number, string>();
+    for (const { id, path } of entries) {
+      const earlier = first.get(id);
+      if (earlier !== undefined) problems.push({ path, message: `${label} id ${id} is already used at ${earlier}` });
+      else first.set(id, path);
+    }
+  };
+  uniqueIds(
+    'job',
+    p.jobs.map((j, i) => ({ id: j.id, path: `jobs[${i}].id` })),
+  );
+  uniqueIds(
+    'shipment pickup',
+    p.shipments.map((s, i) => ({ id: s.pickup.id, path: `shipments[${i}].pickup.id` })),
+  );
+  uniqueIds(
+    'shipment delivery',
+    p.shipments.map((s, i) => ({ id: s.delivery.id, path: `shipments[${i}].delivery.id` })),
+  );
+  uniqueIds(
+    'vehicle',
+    p.vehicles.map((v, i) => ({ id: v.id, path: `vehicles[${i}].id` })),
+  );
+
+  const profiles = p.matrices ? Object.keys(p.matrices) : [];
+  let size: number | undefined;
+  if (p.matrices) {
+    for (const [profile, m] of Object.entries(p.matrices)) {
+      for (const kind of ['durations', 'distances', 'costs'] as const) {
+        const rows = m[kind];
+        if (!rows) continue;
+        const path = `matrices.${profile}.${kind}`;
+        size ??= rows.length;
+        if (rows.length !== size) {
+          problems.push({ path, message: `has ${rows.length} rows; other matrices have ${size}` });
+        }
+        rows.forEach((row, r) => {
+          if (row.length !== rows.length) {
+            problems.push({ path: `${path}[${r}]`, message: `has ${row.length} entries; a matrix is square (${rows.length})` });
+          }
+        });
+      }
+      if (!m.durations && !m.costs) {
+        problems.push({ path: `matrices.${profile}`, message: 'give "durations" (or "costs") for each profile' });
+      }
+    }
+  }
+
+  const dimensions = p.vehicles.map((v) => v.capacity?.length ?? 0);
+  const maxDims = Math.max(0, ...dimensions);
+  const checkAmount = (amount: number[] | undefined, path: string) => {
+    if (amount && amount.length !== maxDims && maxDims > 0) {
+      problems.push({
+        path,
+        message: `has ${amount.length} dimensions; vehicle capacities have ${maxDims}`,
+      });
+    }
+  };
+  p.vehicles.forEach((v, i) => {
+    if (maxDims > 0 && (v.capacity?.length ?? 0) !== maxDims) {
+      problems.push({ path: `vehicles[${i}].capacity`, message: `every vehicle needs a capacity of ${maxDims} dimensions` });
+    }
+  });
+
+  const checkPlace = (t: { location?: unknown; location_index?: number }, path: string) => {
+    if (t.location === undefined && t.location_index === undefined) {
+      problems.push({ path, message: 'give "location" ([lon, lat]) or "location_index" (a row of the matrix)' });
+    }
+    if (t.location_index !== undefined) {
+      if (size === undefined) {
+        problems.push({ path: `${path}.location_index`, message: 'location_index needs "matrices"' });
+      } else if (t.location_index >= size) {
+        problems.push({
+          path: `${path}.location_index`,
+          message: `index ${t.location_index} is outside the ${size}×${size} matrix`,
+        });
+      }
+    }
+  };
+  const checkWindows = (windows: [number, number][] | undefined, path: string) => {
+    windows?.forEach((w, k) => {
+      const previous = windows[k - 1];
+      if (previous && w[0] < previous[1]) {
+        problems.push({ path: `${path}[${k}]`, message: 'time windows must be sorted and must not overlap' });
+      }
+    });
+  };
+
+  p.jobs.forEach((j, i) => {
+    checkPlace(j, `jobs[${i}]`);
+    checkAmount(j.delivery, `jobs[${i}].delivery`);
+    checkAmount(j.pickup, `jobs[${i}].pickup`);
+    checkWindows(j.time_windows, `jobs[${i}].time_windows`);
+  });
+  p.shipments.forEach((s, i) => {
+    checkPlace(s.pickup, `shipments[${i}].pickup`);
+    checkPlace(s.delivery, `shipments[${i}].delivery`);
+    checkAmount(s.amount, `shipments[${i}].amount`);
+    checkWindows(s.pickup.time_windows, `shipments[${i}].pickup.time_windows`);
+    checkWindows(s.delivery.time_windows, `shipments[${i}].delivery.time_windows`);
+  });
+  p.vehicles.forEach((v, i) => {
+    if (v.start === undefined && v.start_index === undefined && v.end === undefined && v.end_index === undefined) {
+      problems.push({ path: `vehicles[${i}]`, message: 'a vehicle needs a start or an end (location or index)' });
+    }
+    for (const end of ['start', 'end'] as const) {
+      const index = v[`${end}_index`];
+      if (index !== undefined) {
+        if (size === undefined) problems.push({ path: `vehicles[${i}].${end}_index`, message: 'needs "matrices"' });
+        else if (index >= size) {
+          problems.push({ path: `vehicles[${i}].${end}_index`, message: `index ${index} is outside the ${size}×${size} matrix` });
+        }
+      }
+    }
+    if (p.matrices && !profiles.includes(v.profile)) {
+      problems.push({
+        path: `vehicles[${i}].profile`,
+        message: `no matrix for profile "${v.profile}" (matrices: ${profiles.join(', ')})`,
+      });
+    }
+  });
+  return problems;
+}

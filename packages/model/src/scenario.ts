@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import {
+  AreaGeometry,
+  ClockTime,
+  Currency,
+  Id,
+  LonLat,
+  Money,
+  NonNegative,
+  NonNegativeInt,
+  OpeningHours,
+  Positive,
+  PositiveInt,
+  Share,
+  Source,
+  Weekday,
+} from './primitives';
+
+/** A place where people live: a locality, a postcode area or a grid cell. */
+export const DemandPoint = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: LonLat,
+    population: NonNegative.optional(),
+    households: NonNegative.optional(),
+    parcelsPerWeek: NonNegative,
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((d) => d.population !== undefined || d.households !== undefined, {
+    message: 'give population or households (or both): coverage is counted in people',
+    path: ['population'],
+  });
+export type DemandPoint = z.infer<typeof DemandPoint>;
+
+export const PickupPointKind = z.enum(['parcel_agent', 'parcel_locker', 'post_office', 'other']);
+
+/** A pickup point that exists today, such as a parcel agent in a shop. It stays open and costs nothing. */
+export const PickupPoint = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    kind: PickupPointKind.default('parcel_agent'),
+    location: LonLat,
+    openingHours: OpeningHours.optional(),
+    capacityParcelsPerDay: NonNegative.optional(),
+    operator: z.string().optional(),
+    locationApproximate: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type PickupPoint = z.infer<typeof PickupPoint>;
+
+export const SiteHost = z.enum([
+  'library',
+  'school',
+  'community_hall',
+  'bus_stop',
+  'shop',
+  'fuel_station',
+  'sports_ground',
+  'church',
+  'municipal_office',
+  'other',
+]);
+
+/** A place where a parcel box could stand. Costs are in the scenario's currency. */
+export const CandidateSite = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: LonLat,
+    host: SiteHost,
+    compartments: PositiveInt,
+    investmentCost: Money,
+    yearlyCost: Money,
+    access247: z.boolean().default(true),
+    locationApproximate: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type CandidateSite = z.infer<typeof CandidateSite>;
+
+/** Where parcels arrive from the carriers' network, and when. */
+export const Hub = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    location: LonLat,
+    parcelsArriveAt: ClockTime,
+    days: z.array(Weekday).min(1).optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Hub = z.infer<typeof Hub>;
+
+export const VehicleType = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    count: PositiveInt,
+    capacityParcels: PositiveInt,
+    costPerKm: Money,
+    costPerHour: Money,
+    fixedCostPerDay: Money.default(0),
+    co2GPerKm: NonNegative,
+    shift: z.object({ start: ClockTime, end: ClockTime }).strict(),
+    startHubId: Id,
+    endHubId: Id.optional(),
+    maxRouteDurationS: Positive.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type VehicleType = z.infer<typeof VehicleType>;
+
+export const TransportKind = z.enum([
+  'bus_line',
+  'home_care',
+  'library_bus',
+  'school_transport',
+  'grocery_delivery',
+  'other',
+]);
+
+/** A stop is either at a known place of the scenario (`at`: a hub, site or pickup point id) or at a location. */
+export const RouteStop = z
+  .object({
+    name: z.string().optional(),
+    at: Id.optional(),
+    location: LonLat.optional(),
+    time: ClockTime,
+  })
+  .strict()
+  .refine((s) => s.at !== undefined || s.location !== undefined, {
+    message: 'a stop needs "at" (the id of a hub, site or pickup point) or "location" ([lon, lat])',
+  });
+export type RouteStop = z.infer<typeof RouteStop>;
+
+/** A transport that already drives through the area and may carry parcels with its spare room. */
+export const TransportRoute = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    kind: TransportKind,
+    operator: z.string().optional(),
+    stops: z.array(RouteStop).min(2, 'a route has at least two stops'),
+    days: z.array(Weekday).min(1, 'a route runs on at least one day'),
+    loadingHubId: Id.optional(),
+    spareCapacityParcels: NonNegativeInt,
+    maxDetourMin: NonNegative,
+    pricePerParcel: Money.default(0),
+    pricePerStop: Money.default(0),
+    co2GPerKm: NonNegative.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type TransportRoute = z.infer<typeof TransportRoute>;
+
+/** Policy fields without the cross-field rule, so that a variant can override some of them. */
+export const PolicyFields = z
+  .object({
+    maxAccessDistanceM: Positive.optional(),
+    maxAccessDurationMin: Positive.optional(),
+    targetCoveredShare: Share.optional(),
+    maxBoxes: NonNegativeInt.optional(),
+    budgetPerYear: Money.optional(),
+    deliveriesPerWeek: z.number().int().min(1).max(7),
+    homeDeliveryOutsideCoverage: z.boolean().default(false),
+    useExistingTransports: z.boolean().default(true),
+    boxLifetimeYears: Positive.default(10),
+    dwellTimeDays: Positive.default(3),
+  })
+  .strict();
+
+export const Policy = PolicyFields.refine((p) => (p.maxAccessDistanceM === undefined) !== (p.maxAccessDurationMin === undefined), {
+    message: 'give exactly one access limit: maxAccessDistanceM (metres) or maxAccessDurationMin (minutes)',
+    path: ['maxAccessDistanceM'],
+  });
+export type Policy = z.infer<typeof Policy>;
+
+export const TravelBackend = z.enum(['osrm', 'roadgraph', 'straightline']);
+export type TravelBackend = z.infer<typeof TravelBackend>;
+
+export const TravelSettings = z
+  .object({
+    backend: TravelBackend.default('straightline'),
+    osrmUrl: z.url({ error: 'osrmUrl is a URL such as http://localhost:5000' }).optional(),
+    osmFile: z.string().min(1).optional(),
+    detourFactor: z.number().min(1, 'a detour factor is at least 1 (roads are never shorter than a straight line)').optional(),
+    maxSnapDistanceM: Positive.optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.backend === 'osrm' && !t.osrmUrl) {
+      ctx.addIssue({ code: 'custom', path: ['osrmUrl'], message: 'backend "osrm" needs osrmUrl' });
+    }
+    if (t.backend === 'roadgraph' && !t.osmFile) {
+      ctx.addIssue({ code: 'custom', path: ['osmFile'], message: 'backend "roadgraph" needs osmFile (.osm.pbf)' });
+    }
+  });
+export type TravelSettings = z.infer<typeof TravelSettings>;
+
+/** Stated assumptions for the footprint of households fetching parcels. */
+export const Assumptions = z
+  .object({
+    pickupTripsByCarShare: Share.default(0.8),
+    parcelsPerPickupTrip: Positive.default(1.5),
+    carCo2GPerKm: NonNegative.default(120),
+    peoplePerHousehold: Positive.default(2.1),
+  })
+  .strict();
+export type Assumptions = z.infer<typeof Assumptions>;
+
+export const Scenario = z
+  .object({
+    kind: z.literal('scenario'),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    area: AreaGeometry,
+    currency: Currency,
+    period: z
+      .object({ unit: z.literal('week'), startDate: z.iso.date().optional() })
+      .strict()
+      .default({ unit: 'week' }),
+    demand: z.array(DemandPoint).min(1, 'a scenario needs at least one demand point'),
+    pickupPoints: z.array(PickupPoint).default([]),
+    candidateSites: z.array(CandidateSite).default([]),
+    hubs: z.array(Hub).default([]),
+    vehicles: z.array(VehicleType).default([]),
+    transportRoutes: z.array(TransportRoute).default([]),
+    policy: Policy,
+    travel: TravelSettings.default({ backend: 'straightline' }),
+    assumptions: Assumptions.default({
+      pickupTripsByCarShare: 0.8,
+      parcelsPerPickupTrip: 1.5,
+      carCo2GPerKm: 120,
+      peoplePerHousehold: 2.1,
+    }),
+    sources: z.array(Source).default([]),
+  })
+  .strict();
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
