@@ -10,7 +10,10 @@ export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { val
     size = stat.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { path: '(file)', message: code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code})` };
+    return {
+      path: '(file)',
+      message: code === 'ENOENT' ? `${path} does not exist` : `cannot read ${path} (${code})`,
+    };
   }
   if (size > maxBytes) {
     return {

@@ -55,7 +55,10 @@ export function checkBid(bid: Bid): { path: string; message: string }[] {
   bid.sites.forEach((s, i) => {
     const earlier = seen.get(s.siteId);
     if (earlier !== undefined) {
-      problems.push({ path: `sites[${i}].siteId`, message: `site "${s.siteId}" is already offered at sites[${earlier}]` });
+      problems.push({
+        path: `sites[${i}].siteId`,
+        message: `site "${s.siteId}" is already offered at sites[${earlier}]`,
+      });
     } else seen.set(s.siteId, i);
   });
   if (bid.deliveryModel === 'existing_transport' && bid.carriersUsed.length === 0) {

@@ -33,27 +33,45 @@ export const Criterion = z
   .strict()
   .refine((c) => c.best !== c.worst, { message: '"best" and "worst" must differ', path: ['worst'] });
 
-export const Scoring = z
+const ScoringFields = z
   .object({
     model: z.enum(['absolute_points', 'price_deduction', 'relative']).default('absolute_points'),
     criteria: z.array(Criterion).min(1),
     maxPoints: Positive.default(100),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    s.criteria.forEach((c, i) => {
-      if (s.model === 'price_deduction' && c.measure !== 'price_per_year' && c.valuePerYear === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', i, 'valuePerYear'],
-          message: 'the price-deduction model needs a value in kronor per year for every quality criterion',
-        });
-      }
-      if (s.model !== 'price_deduction' && c.weight === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'weight'], message: 'points models need a weight' });
-      }
-    });
+  .strict();
+
+function checkScoring(s: z.infer<typeof ScoringFields>, ctx: z.RefinementCtx): void {
+  s.criteria.forEach((c, i) => {
+    if (s.model === 'price_deduction' && c.measure !== 'price_per_year' && c.valuePerYear === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'valuePerYear'],
+        message: 'the price-deduction model needs a value in kronor per year for every quality criterion',
+      });
+    }
+    if (s.model !== 'price_deduction' && c.weight === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'weight'],
+        message: 'points models need a weight',
+      });
+    }
   });
+  const ids = new Set<string>();
+  s.criteria.forEach((c, i) => {
+    if (ids.has(c.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'id'],
+        message: `criterion id "${c.id}" is used twice`,
+      });
+    ids.add(c.id);
+  });
+}
+
+/** How bids are scored. Absolute models score each bid against stated levels, so rankings cannot flip with the set of bids. */
+export const Scoring = ScoringFields.superRefine(checkScoring);
 export type Scoring = z.infer<typeof Scoring>;
 
 /** A variant of the scenario: a name and the policy fields it changes; the merged policy is validated again. */
@@ -75,3 +93,11 @@ export const Comparison = z
     path: ['bids'],
   });
 export type Comparison = z.infer<typeof Comparison>;
+
+/** A scoring file (`paketbygd compare --weights FILE`). */
+export const ScoringDocument = ScoringFields.extend({
+  kind: z.literal('scoring'),
+  name: z.string().optional(),
+  note: z.string().optional(),
+}).superRefine(checkScoring);
+export type ScoringDocument = z.infer<typeof ScoringDocument>;

@@ -1,6 +1,7 @@
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Bid, checkBid } from './bid';
-import { Comparison } from './comparison';
+import { Comparison, ScoringDocument } from './comparison';
 import { Plan } from './plan';
 import { collectKeys, issuesToProblems, ValidationError, type Problem } from './problems';
 import { checkRoutingProblem, RoutingProblem } from './routing-problem';
@@ -11,13 +12,22 @@ import { checkScenario } from './scenario-checks';
 /** Largest document accepted, in bytes. A 1000-stop request with two full matrices is about 15 MB. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
-export const DOCUMENT_KINDS = ['scenario', 'bid', 'comparison', 'plan', 'routing-problem', 'routing-solution'] as const;
+export const DOCUMENT_KINDS = [
+  'scenario',
+  'bid',
+  'comparison',
+  'scoring',
+  'plan',
+  'routing-problem',
+  'routing-solution',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentTypes {
   scenario: Scenario;
   bid: Bid;
   comparison: Comparison;
+  scoring: ScoringDocument;
   plan: Plan;
   'routing-problem': RoutingProblem;
   'routing-solution': RoutingSolution;
@@ -27,6 +37,7 @@ const SCHEMAS: { [K in DocumentKind]: z.ZodType<DocumentTypes[K]> } = {
   scenario: Scenario,
   bid: Bid,
   comparison: Comparison,
+  scoring: ScoringDocument,
   plan: Plan,
   'routing-problem': RoutingProblem as z.ZodType<RoutingProblem>,
   'routing-solution': RoutingSolution as z.ZodType<RoutingSolution>,
@@ -66,7 +77,10 @@ export function checkBidAgainstScenario(bid: Bid, scenario: Scenario): Problem[]
   const sites = new Set(scenario.candidateSites.map((s) => s.id));
   const routes = new Set(scenario.transportRoutes.map((r) => r.id));
   if (bid.currency !== scenario.currency) {
-    problems.push({ path: 'currency', message: `is ${bid.currency}; the scenario counts in ${scenario.currency}` });
+    problems.push({
+      path: 'currency',
+      message: `is ${bid.currency}; the scenario counts in ${scenario.currency}`,
+    });
   }
   bid.sites.forEach((s, i) => {
     if (!sites.has(s.siteId) && s.location === undefined) {
@@ -78,7 +92,10 @@ export function checkBidAgainstScenario(bid: Bid, scenario: Scenario): Problem[]
   });
   bid.carriersUsed.forEach((id, i) => {
     if (!routes.has(id)) {
-      problems.push({ path: `carriersUsed[${i}]`, message: `scenario "${scenario.name}" has no transport route "${id}"` });
+      problems.push({
+        path: `carriersUsed[${i}]`,
+        message: `scenario "${scenario.name}" has no transport route "${id}"`,
+      });
     }
   });
   return problems;
@@ -96,9 +113,12 @@ export function detectKind(doc: unknown): DocumentKind | Problem {
   const record = doc as Record<string, unknown>;
   if ('kind' in record) {
     const kind = record.kind;
-    const own = ['scenario', 'bid', 'comparison', 'plan'];
+    const own = ['scenario', 'bid', 'comparison', 'scoring', 'plan'];
     if (typeof kind === 'string' && own.includes(kind)) return kind as DocumentKind;
-    return { path: 'kind', message: `unknown document kind ${JSON.stringify(kind)}; one of ${own.join(', ')}` };
+    return {
+      path: 'kind',
+      message: `unknown document kind ${JSON.stringify(kind)}; one of ${own.join(', ')}`,
+    };
   }
   if ('vehicles' in record && ('jobs' in record || 'shipments' in record)) return 'routing-problem';
   if ('code' in record && 'routes' in record) return 'routing-solution';
@@ -106,14 +126,15 @@ export function detectKind(doc: unknown): DocumentKind | Problem {
   return {
     path: '(document)',
     message:
-      'cannot tell what this document is: add "kind" ("scenario", "bid", "comparison" or "plan"), or send a VROOM routing request with "vehicles" and "jobs"',
+      'cannot tell what this document is: add "kind" ("scenario", "bid", "comparison", "scoring" or "plan"), or send a VROOM routing request with "vehicles" and "jobs"',
   };
 }
 
 /** Validates a parsed document of a known kind: schema first, then the checks across the document. */
 export function validate<K extends DocumentKind>(kind: K, doc: unknown): ValidationResult<K> {
   const parsed = SCHEMAS[kind].safeParse(doc);
-  if (!parsed.success) return { ok: false, kind, problems: issuesToProblems(parsed.error.issues, vocabulary) };
+  if (!parsed.success)
+    return { ok: false, kind, problems: issuesToProblems(parsed.error.issues, vocabulary) };
   const problems = crossChecks(kind, parsed.data);
   if (problems.length > 0) return { ok: false, kind, problems };
   return { ok: true, kind, value: parsed.data, problems: [] };
@@ -134,26 +155,59 @@ function lineAndColumn(text: string, position: number): string {
 }
 
 /** JSON text → value, with the size limit and a syntax error that says where. */
-export function parseJsonText(text: string, byteLength = Buffer.byteLength(text)): { value: unknown } | Problem {
+export function parseJsonText(
+  text: string,
+  byteLength = Buffer.byteLength(text),
+): { value: unknown } | Problem {
   if (byteLength > MAX_DOCUMENT_BYTES) {
     return {
       path: '(document)',
       message: `is ${(byteLength / 1024 / 1024).toFixed(1)} MB; documents are at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
     };
   }
-  if (text.trim() === '') return { path: '(document)', message: 'the document is empty; expected a JSON object' };
+  if (text.trim() === '')
+    return { path: '(document)', message: 'the document is empty; expected a JSON object' };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    const where = position !== undefined ? ` at ${lineAndColumn(text, Number(position))}` : '';
-    return { path: '(document)', message: `is not valid JSON${where}: ${message}` };
+    // V8's message has no position for some errors; a scanner that reports offsets finds the first one.
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (!first) return { path: '(document)', message: `is not valid JSON: ${(error as Error).message}` };
+    const what = JSON_ERROR_TEXT[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+    return {
+      path: '(document)',
+      message: `is not valid JSON at ${lineAndColumn(text, first.offset)}: ${what}`,
+    };
   }
 }
 
+const JSON_ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected text (strings need double quotes)',
+  InvalidNumberFormat: 'a number is written wrongly',
+  PropertyNameExpected: 'a property name in double quotes is expected (no trailing commas in JSON)',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon is expected after the property name',
+  CommaExpected: 'a comma is expected',
+  CloseBraceExpected: 'a closing } is expected',
+  CloseBracketExpected: 'a closing ] is expected',
+  EndOfFileExpected: 'the document should end here',
+  InvalidCommentToken: 'JSON has no comments',
+  UnexpectedEndOfComment: 'JSON has no comments',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut off',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'a control character inside a string',
+};
+
 /** Parses and validates JSON text; throws a ValidationError that lists every problem. */
-export function parseOrThrow<K extends DocumentKind>(kind: K, text: string, what = kind as string): DocumentTypes[K] {
+export function parseOrThrow<K extends DocumentKind>(
+  kind: K,
+  text: string,
+  what = kind as string,
+): DocumentTypes[K] {
   const json = parseJsonText(text);
   if (!('value' in json)) throw new ValidationError(what, [json]);
   const result = validate(kind, json.value);

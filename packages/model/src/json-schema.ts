@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Bid } from './bid';
-import { Comparison } from './comparison';
+import { Comparison, ScoringDocument } from './comparison';
 import { Plan } from './plan';
 import { RoutingProblem } from './routing-problem';
 import { RoutingSolution } from './routing-solution';
@@ -18,6 +18,7 @@ export function jsonSchemas(): Record<string, unknown> {
     Scenario: z.toJSONSchema(Scenario, input),
     Bid: z.toJSONSchema(Bid, input),
     Comparison: z.toJSONSchema(Comparison, input),
+    Scoring: z.toJSONSchema(ScoringDocument, input),
     RoutingProblem: z.toJSONSchema(RoutingProblem, input),
     RoutingSolution: z.toJSONSchema(RoutingSolution, output),
     Plan: z.toJSONSchema(Plan, output),

@@ -69,7 +69,12 @@ export const Kpis = z.object({
     total: z.number(),
   }),
   costPerParcel: z.number(),
-  co2KgPerWeek: z.object({ vans: z.number(), carriers: z.number(), householdTrips: z.number(), total: z.number() }),
+  co2KgPerWeek: z.object({
+    vans: z.number(),
+    carriers: z.number(),
+    householdTrips: z.number(),
+    total: z.number(),
+  }),
   parcelsPerWeek: z.number(),
   parcelsUnservedPerWeek: z.number(),
 });

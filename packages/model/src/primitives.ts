@@ -8,36 +8,28 @@ export const Id = z
   .regex(/^[A-Za-z0-9_.:-]+$/, 'an id may hold only letters, digits and _ - . :');
 export type Id = z.infer<typeof Id>;
 
-const finite = (what: string) =>
-  z.number({ error: (iss) => (iss.input === undefined ? `${what} is missing` : `${what} must be a number`) });
+const coordinate = (what: 'longitude' | 'latitude', limit: number) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? `${what} is missing` : `${what} must be a number`) })
+    .min(-limit, {
+      error: (iss) =>
+        `${what} ${String(iss.input)} is outside -${limit}..${limit} (coordinates are [lon, lat])`,
+    })
+    .max(limit, {
+      error: (iss) =>
+        `${what} ${String(iss.input)} is outside -${limit}..${limit} (coordinates are [lon, lat])`,
+    });
 
 /**
  * A WGS84 position in GeoJSON order: `[lon, lat]`. The messages say which half is wrong,
  * because swapped pairs are the commonest mistake in hand-written scenario files.
  */
-export const LonLat = z
-  .tuple([finite('longitude'), finite('latitude')], {
-    error: (iss) =>
-      iss.code === 'invalid_type'
-        ? 'a position must be an array [lon, lat]'
-        : 'a position has exactly two numbers: [lon, lat]',
-  })
-  .superRefine(([lon, lat], ctx) => {
-    if (lon < -180 || lon > 180) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [0],
-        message: `longitude ${lon} is outside -180..180 (coordinates are [lon, lat])`,
-      });
-    }
-    if (lat < -90 || lat > 90) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [1],
-        message: `latitude ${lat} is outside -90..90 (coordinates are [lon, lat])`,
-      });
-    }
-  });
+export const LonLat = z.tuple([coordinate('longitude', 180), coordinate('latitude', 90)], {
+  error: (iss) =>
+    iss.code === 'invalid_type'
+      ? 'a position must be an array [lon, lat]'
+      : 'a position has exactly two numbers: [lon, lat]',
+});
 export type LonLat = z.infer<typeof LonLat>;
 
 /** Clock time of day, 24-hour `HH:MM`. */
@@ -67,7 +59,9 @@ export const PositiveInt = z.number().int('must be a whole number').positive('mu
 export const Share = z.number().min(0, 'a share is between 0 and 1').max(1, 'a share is between 0 and 1');
 
 /** ISO 4217 code such as SEK or EUR. */
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code such as SEK');
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO 4217 code such as SEK');
 
 /** A time window `[open, close]` of clock times. */
 export const ClockWindow = z
@@ -88,7 +82,11 @@ const LinearRing = z
   }, 'a polygon ring must end where it starts (RFC 7946 §3.1.6)');
 
 export const PolygonGeometry = z
-  .object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1), bbox: z.array(z.number()).optional() })
+  .object({
+    type: z.literal('Polygon'),
+    coordinates: z.array(LinearRing).min(1),
+    bbox: z.array(z.number()).optional(),
+  })
   .strict();
 export const MultiPolygonGeometry = z
   .object({

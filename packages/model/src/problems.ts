@@ -62,7 +62,11 @@ export function closestWord(word: string, vocabulary: Iterable<string>): string 
  * Field names the model knows, gathered by walking the schemas once, so that an unknown
  * key can be answered with "did you mean …".
  */
-export function collectKeys(schema: z.ZodType, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+export function collectKeys(
+  schema: z.ZodType,
+  into = new Set<string>(),
+  seen = new Set<unknown>(),
+): Set<string> {
   if (seen.has(schema)) return into;
   seen.add(schema);
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;

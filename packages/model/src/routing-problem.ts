@@ -110,7 +110,8 @@ export const VroomVehicle = z
   .superRefine(
     unsupported({
       breaks: 'vehicle breaks are not supported yet; remove "breaks" or shorten "time_window" instead',
-      steps: 'user-given steps (VROOM plan mode) are not supported; send the tasks as jobs and let the solver order them',
+      steps:
+        'user-given steps (VROOM plan mode) are not supported; send the tasks as jobs and let the solver order them',
     }),
   );
 export type VroomVehicle = z.infer<typeof VroomVehicle>;
@@ -145,7 +146,9 @@ export const RoutingProblem = z
   })
   .strict()
   .superRefine(
-    unsupported({ matrix: 'the legacy "matrix" key is not supported; send {"matrices": {"car": {"durations": …}}}' }),
+    unsupported({
+      matrix: 'the legacy "matrix" key is not supported; send {"matrices": {"car": {"durations": …}}}',
+    }),
   );
 export type RoutingProblem = z.infer<typeof RoutingProblem>;
 export type RoutingProblemInput = z.input<typeof RoutingProblem>;
@@ -157,7 +160,8 @@ export function checkRoutingProblem(p: RoutingProblem): Problem[] {
     const first = new Map<number, string>();
     for (const { id, path } of entries) {
       const earlier = first.get(id);
-      if (earlier !== undefined) problems.push({ path, message: `${label} id ${id} is already used at ${earlier}` });
+      if (earlier !== undefined)
+        problems.push({ path, message: `${label} id ${id} is already used at ${earlier}` });
       else first.set(id, path);
     }
   };
@@ -192,12 +196,18 @@ export function checkRoutingProblem(p: RoutingProblem): Problem[] {
         }
         rows.forEach((row, r) => {
           if (row.length !== rows.length) {
-            problems.push({ path: `${path}[${r}]`, message: `has ${row.length} entries; a matrix is square (${rows.length})` });
+            problems.push({
+              path: `${path}[${r}]`,
+              message: `has ${row.length} entries; a matrix is square (${rows.length})`,
+            });
           }
         });
       }
       if (!m.durations && !m.costs) {
-        problems.push({ path: `matrices.${profile}`, message: 'give "durations" (or "costs") for each profile' });
+        problems.push({
+          path: `matrices.${profile}`,
+          message: 'give "durations" (or "costs") for each profile',
+        });
       }
     }
   }
@@ -214,13 +224,19 @@ export function checkRoutingProblem(p: RoutingProblem): Problem[] {
   };
   p.vehicles.forEach((v, i) => {
     if (maxDims > 0 && (v.capacity?.length ?? 0) !== maxDims) {
-      problems.push({ path: `vehicles[${i}].capacity`, message: `every vehicle needs a capacity of ${maxDims} dimensions` });
+      problems.push({
+        path: `vehicles[${i}].capacity`,
+        message: `every vehicle needs a capacity of ${maxDims} dimensions`,
+      });
     }
   });
 
   const checkPlace = (t: { location?: unknown; location_index?: number }, path: string) => {
     if (t.location === undefined && t.location_index === undefined) {
-      problems.push({ path, message: 'give "location" ([lon, lat]) or "location_index" (a row of the matrix)' });
+      problems.push({
+        path,
+        message: 'give "location" ([lon, lat]) or "location_index" (a row of the matrix)',
+      });
     }
     if (t.location_index !== undefined) {
       if (size === undefined) {
@@ -256,15 +272,27 @@ export function checkRoutingProblem(p: RoutingProblem): Problem[] {
     checkWindows(s.delivery.time_windows, `shipments[${i}].delivery.time_windows`);
   });
   p.vehicles.forEach((v, i) => {
-    if (v.start === undefined && v.start_index === undefined && v.end === undefined && v.end_index === undefined) {
-      problems.push({ path: `vehicles[${i}]`, message: 'a vehicle needs a start or an end (location or index)' });
+    if (
+      v.start === undefined &&
+      v.start_index === undefined &&
+      v.end === undefined &&
+      v.end_index === undefined
+    ) {
+      problems.push({
+        path: `vehicles[${i}]`,
+        message: 'a vehicle needs a start or an end (location or index)',
+      });
     }
     for (const end of ['start', 'end'] as const) {
       const index = v[`${end}_index`];
       if (index !== undefined) {
-        if (size === undefined) problems.push({ path: `vehicles[${i}].${end}_index`, message: 'needs "matrices"' });
+        if (size === undefined)
+          problems.push({ path: `vehicles[${i}].${end}_index`, message: 'needs "matrices"' });
         else if (index >= size) {
-          problems.push({ path: `vehicles[${i}].${end}_index`, message: `index ${index} is outside the ${size}×${size} matrix` });
+          problems.push({
+            path: `vehicles[${i}].${end}_index`,
+            message: `index ${index} is outside the ${size}×${size} matrix`,
+          });
         }
       }
     }

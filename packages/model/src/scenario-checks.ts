@@ -30,7 +30,10 @@ export function checkScenario(s: Scenario): Problem[] {
   for (const [id, at] of findDuplicates(places.map((p) => p.id))) {
     const [first, ...rest] = at.map((i) => places[i]!.path);
     for (const path of rest) {
-      problems.push({ path, message: `id "${id}" is already used at ${first}; ids of places must be unique` });
+      problems.push({
+        path,
+        message: `id "${id}" is already used at ${first}; ids of places must be unique`,
+      });
     }
   }
   for (const [collection, items] of [
@@ -48,7 +51,11 @@ export function checkScenario(s: Scenario): Problem[] {
   }
 
   const hubIds = new Set(s.hubs.map((h) => h.id));
-  const stopTargets = new Set([...hubIds, ...s.candidateSites.map((c) => c.id), ...s.pickupPoints.map((p) => p.id)]);
+  const stopTargets = new Set([
+    ...hubIds,
+    ...s.candidateSites.map((c) => c.id),
+    ...s.pickupPoints.map((p) => p.id),
+  ]);
   const hubList = s.hubs.length ? s.hubs.map((h) => `"${h.id}"`).join(', ') : 'none: add one under "hubs"';
 
   s.vehicles.forEach((v, i) => {
@@ -59,7 +66,10 @@ export function checkScenario(s: Scenario): Problem[] {
       });
     }
     if (v.endHubId !== undefined && !hubIds.has(v.endHubId)) {
-      problems.push({ path: `vehicles[${i}].endHubId`, message: `no hub has id "${v.endHubId}" (hubs: ${hubList})` });
+      problems.push({
+        path: `vehicles[${i}].endHubId`,
+        message: `no hub has id "${v.endHubId}" (hubs: ${hubList})`,
+      });
     }
     if (clockTimeToS(v.shift.start) >= clockTimeToS(v.shift.end)) {
       problems.push({ path: `vehicles[${i}].shift`, message: 'the shift must start before it ends' });
@@ -93,7 +103,11 @@ export function checkScenario(s: Scenario): Problem[] {
   });
 
   const positioned: { path: string; location: LonLat; reach: number }[] = [
-    ...s.demand.map((d, i) => ({ path: `demand[${i}].location`, location: d.location, reach: NEAR_AREA_M.local })),
+    ...s.demand.map((d, i) => ({
+      path: `demand[${i}].location`,
+      location: d.location,
+      reach: NEAR_AREA_M.local,
+    })),
     ...s.pickupPoints.map((p, i) => ({
       path: `pickupPoints[${i}].location`,
       location: p.location,
@@ -104,11 +118,21 @@ export function checkScenario(s: Scenario): Problem[] {
       location: c.location,
       reach: NEAR_AREA_M.local,
     })),
-    ...s.hubs.map((h, i) => ({ path: `hubs[${i}].location`, location: h.location, reach: NEAR_AREA_M.regional })),
+    ...s.hubs.map((h, i) => ({
+      path: `hubs[${i}].location`,
+      location: h.location,
+      reach: NEAR_AREA_M.regional,
+    })),
     ...s.transportRoutes.flatMap((r, i) =>
       r.stops.flatMap((stop, j) =>
         stop.location
-          ? [{ path: `transportRoutes[${i}].stops[${j}].location`, location: stop.location, reach: NEAR_AREA_M.regional }]
+          ? [
+              {
+                path: `transportRoutes[${i}].stops[${j}].location`,
+                location: stop.location,
+                reach: NEAR_AREA_M.regional,
+              },
+            ]
           : [],
       ),
     ),

@@ -173,10 +173,13 @@ export const PolicyFields = z
   })
   .strict();
 
-export const Policy = PolicyFields.refine((p) => (p.maxAccessDistanceM === undefined) !== (p.maxAccessDurationMin === undefined), {
+export const Policy = PolicyFields.refine(
+  (p) => (p.maxAccessDistanceM === undefined) !== (p.maxAccessDurationMin === undefined),
+  {
     message: 'give exactly one access limit: maxAccessDistanceM (metres) or maxAccessDurationMin (minutes)',
     path: ['maxAccessDistanceM'],
-  });
+  },
+);
 export type Policy = z.infer<typeof Policy>;
 
 export const TravelBackend = z.enum(['osrm', 'roadgraph', 'straightline']);
@@ -187,7 +190,10 @@ export const TravelSettings = z
     backend: TravelBackend.default('straightline'),
     osrmUrl: z.url({ error: 'osrmUrl is a URL such as http://localhost:5000' }).optional(),
     osmFile: z.string().min(1).optional(),
-    detourFactor: z.number().min(1, 'a detour factor is at least 1 (roads are never shorter than a straight line)').optional(),
+    detourFactor: z
+      .number()
+      .min(1, 'a detour factor is at least 1 (roads are never shorter than a straight line)')
+      .optional(),
     maxSnapDistanceM: Positive.optional(),
   })
   .strict()
@@ -196,7 +202,11 @@ export const TravelSettings = z
       ctx.addIssue({ code: 'custom', path: ['osrmUrl'], message: 'backend "osrm" needs osrmUrl' });
     }
     if (t.backend === 'roadgraph' && !t.osmFile) {
-      ctx.addIssue({ code: 'custom', path: ['osmFile'], message: 'backend "roadgraph" needs osmFile (.osm.pbf)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['osmFile'],
+        message: 'backend "roadgraph" needs osmFile (.osm.pbf)',
+      });
     }
   });
 export type TravelSettings = z.infer<typeof TravelSettings>;

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { DOCUMENT_KINDS, problemToString, validateDocument, type DocumentKind, type Problem } from '@paketbygd/model';
+import {
+  DOCUMENT_KINDS,
+  problemToString,
+  validateDocument,
+  type DocumentKind,
+  type Problem,
+} from '@paketbygd/model';
 import { readJsonFile } from '../read-document';
 
 interface FileReport {
@@ -20,9 +26,13 @@ export function validateFile(file: string, kind?: DocumentKind): FileReport {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check scenario, bid, comparison, plan and routing (VROOM) documents; exit 0 when all are valid, 1 when not')
+    .description(
+      'check scenario, bid, comparison, plan and routing (VROOM) documents; exit 0 when all are valid, 1 when not',
+    )
     .argument('<files...>', 'JSON documents to check')
-    .addOption(new Option('--kind <kind>', 'check as this kind instead of detecting it').choices([...DOCUMENT_KINDS]))
+    .addOption(
+      new Option('--kind <kind>', 'check as this kind instead of detecting it').choices([...DOCUMENT_KINDS]),
+    )
     .option('--json', 'print a JSON report instead of text')
     .action((files: string[], options: { kind?: DocumentKind; json?: boolean }) => {
       const reports = files.map((file) => validateFile(file, options.kind));
