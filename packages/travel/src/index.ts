@@ -1,0 +1,12 @@
+export * from './types';
+export { TravelError, type TravelErrorCode } from './errors';
+export { checkPoints, checkMatrixInput, looksSwappedForSweden } from './points';
+export {
+  StraightLineTravel,
+  DEFAULT_DETOUR_FACTOR,
+  DEFAULT_SPEED_BANDS,
+  type SpeedBand,
+  type StraightLineOptions,
+} from './straightline';
+export { OsrmTravel, type OsrmOptions } from './osrm/osrm';
+export { CachedTravelCosts, type MatrixCacheOptions } from './cache';

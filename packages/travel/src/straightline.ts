@@ -1,0 +1,91 @@
+import { haversineM, type LonLat } from '@paketbygd/model';
+import { checkMatrixInput, checkRouteInput } from './points';
+import type { TravelCosts, TravelMatrix, TravelRoute } from './types';
+
+/** Straight-line distance up to `upToM` (exclusive) is driven at `speedKmh` on average. */
+export interface SpeedBand {
+  upToM: number;
+  speedKmh: number;
+}
+
+/**
+ * Road distance over straight-line distance, measured with the roadgraph backend on random
+ * pairs of road points in the extracts under shared/geodata/osm (see README: "Detour factor").
+ */
+export const DEFAULT_DETOUR_FACTOR = 1.3;
+
+/** Average door-to-door speeds over road distance, by straight-line distance, measured the same way. */
+export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [{ upToM: Infinity, speedKmh: 50 }];
+
+export interface StraightLineOptions {
+  detourFactor?: number;
+  speedBands?: readonly SpeedBand[];
+}
+
+export class StraightLineTravel implements TravelCosts {
+  readonly id: string;
+  private readonly detourFactor: number;
+  private readonly bands: readonly SpeedBand[];
+
+  constructor(options: StraightLineOptions = {}) {
+    this.detourFactor = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
+    if (!(this.detourFactor >= 1))
+      throw new RangeError(`detourFactor must be at least 1, got ${this.detourFactor}`);
+    this.bands = [...(options.speedBands ?? DEFAULT_SPEED_BANDS)].sort((a, b) => a.upToM - b.upToM);
+    if (this.bands.length === 0 || this.bands.some((b) => !(b.speedKmh > 0))) {
+      throw new RangeError('speedBands need at least one band, each with a speed above 0');
+    }
+    this.id = `straightline:${this.detourFactor}:${this.bands.map((b) => `${b.upToM}@${b.speedKmh}`).join(',')}`;
+  }
+
+  private speedMps(straightM: number): number {
+    const band = this.bands.find((b) => straightM < b.upToM) ?? this.bands[this.bands.length - 1]!;
+    return band.speedKmh / 3.6;
+  }
+
+  private leg(a: LonLat, b: LonLat): { durationS: number; distanceM: number } {
+    const straightM = haversineM(a, b);
+    const distanceM = straightM * this.detourFactor;
+    return { distanceM, durationS: distanceM === 0 ? 0 : distanceM / this.speedMps(straightM) };
+  }
+
+  async matrix(sources: readonly LonLat[], destinations?: readonly LonLat[]): Promise<TravelMatrix> {
+    checkMatrixInput(sources, destinations);
+    const dests = destinations ?? sources;
+    const n = sources.length;
+    const m = dests.length;
+    const durationsS = new Float64Array(n * m);
+    const distancesM = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const { durationS, distanceM } = this.leg(sources[i]!, dests[j]!);
+        durationsS[i * m + j] = durationS;
+        distancesM[i * m + j] = distanceM;
+      }
+    }
+    const snapCount = destinations ? n + m : n;
+    return {
+      sourceCount: n,
+      destinationCount: m,
+      durationsS,
+      distancesM,
+      snapDistancesM: new Float64Array(snapCount),
+      warnings: [],
+    };
+  }
+
+  async route(points: readonly LonLat[]): Promise<TravelRoute> {
+    checkRouteInput(points);
+    const legs = points.slice(1).map((p, k) => this.leg(points[k]!, p));
+    return {
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: points.map((p) => [p[0], p[1]] as LonLat) },
+      properties: {
+        durationS: legs.reduce((s, l) => s + l.durationS, 0),
+        distanceM: legs.reduce((s, l) => s + l.distanceM, 0),
+        legs,
+        snapDistancesM: points.map(() => 0),
+      },
+    };
+  }
+}
