@@ -169,7 +169,8 @@ export const PolicyFields = z
     homeDeliveryOutsideCoverage: z.boolean().default(false),
     useExistingTransports: z.boolean().default(true),
     boxLifetimeYears: Positive.default(10),
-    dwellTimeDays: Positive.default(3),
+    /** Mean days a parcel waits in a compartment before it is fetched: with compartments, the box's throughput. */
+    dwellTimeDays: Positive.default(1.5),
   })
   .strict();
 
