@@ -399,7 +399,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     throw new Error(`the built scenario is not valid:\n${JSON.stringify(result.problems, null, 2)}`);
   const text = `${JSON.stringify(scenario, null, 2)}\n`;
   if (process.argv.includes('--check')) {
-    const same = readFileSync(SCENARIO_PATH, 'utf8') === text;
+    const committed: unknown = JSON.parse(readFileSync(SCENARIO_PATH, 'utf8'));
+    const same = JSON.stringify(committed) === JSON.stringify(scenario);
     process.stdout.write(
       same ? 'scenario.json is up to date\n' : 'scenario.json differs from a fresh build\n',
     );
