@@ -1,0 +1,118 @@
+import { DELIVERY, JOB, PICKUP, type Instance } from './instance';
+
+/**
+ * An independent feasibility check: simulates each route from scratch with none of the search's
+ * caches, and checks coverage, capacity, time windows, shifts, max duration, travel time,
+ * distance and task count, skills, and pickup-before-delivery on one vehicle.
+ * Returns the violations found (empty when feasible) and the recomputed cost.
+ */
+export function checkSolution(
+  inst: Instance,
+  routes: { vehicle: number; tasks: number[] }[],
+  unassigned: number[],
+): { violations: string[]; cost: number; travelCost: number } {
+  const violations: string[] = [];
+  const seen = new Int32Array(inst.nTasks);
+  const usedVehicle = new Set<number>();
+  let travelCost = 0;
+  let cost = 0;
+  const dims = inst.dims;
+  const s = inst.stride;
+  for (const { vehicle: v, tasks } of routes) {
+    const where = `route of vehicle ${inst.vehId[v]}${inst.vehCopy[v] ? `#${inst.vehCopy[v]}` : ''}`;
+    if (v < 0 || v >= inst.nVeh) {
+      violations.push(`${where}: no such vehicle`);
+      continue;
+    }
+    if (usedVehicle.has(v)) violations.push(`${where}: vehicle used twice`);
+    usedVehicle.add(v);
+    if (tasks.length === 0) continue;
+    if (tasks.length > inst.maxTasks[v]!)
+      violations.push(`${where}: ${tasks.length} tasks > max ${inst.maxTasks[v]}`);
+    const m = inst.vehMat[v]!;
+    const load: number[] = [];
+    for (let d = 0; d < dims; d++) {
+      let l = 0;
+      for (const t of tasks) l += inst.startLoad[t * dims + d]!;
+      load.push(l);
+    }
+    const checkLoad = (at: string) => {
+      for (let d = 0; d < dims; d++) {
+        if (load[d]! > inst.capacity[v * dims + d]! + 1e-9) {
+          violations.push(
+            `${where}: load ${load[d]} > capacity ${inst.capacity[v * dims + d]} (dimension ${d}) ${at}`,
+          );
+        }
+      }
+    };
+    checkLoad('at the start');
+    let time = inst.shiftStart[v]!;
+    let prev = inst.vehStart[v]!;
+    let travel = 0;
+    let distance = 0;
+    const pickedAt = new Map<number, number>();
+    tasks.forEach((t, i) => {
+      if (t < 0 || t >= inst.nTasks) {
+        violations.push(`${where}: unknown task ${t}`);
+        return;
+      }
+      seen[t]!++;
+      if (!inst.compat[v * inst.nTasks + t])
+        violations.push(`${where}: lacks a skill for task ${inst.taskId[t]}`);
+      const a = prev * s + inst.loc[t]!;
+      travelCost += inst.cost[m]![a]!;
+      travel += inst.dur[m]![a]!;
+      distance += inst.dist[m]![a]!;
+      time += inst.dur[m]![a]!;
+      let started = false;
+      for (let w = inst.twOff[t]!; w < inst.twOff[t + 1]!; w++) {
+        if (time <= inst.twEnd[w]! + 1e-9) {
+          time = Math.max(time, inst.twStart[w]!);
+          started = true;
+          break;
+        }
+      }
+      if (!started)
+        violations.push(
+          `${where}: task ${inst.taskId[t]} reached at ${time.toFixed(2)}, after its time windows`,
+        );
+      time += inst.service[t]!;
+      for (let d = 0; d < dims; d++) load[d]! += inst.delta[t * dims + d]!;
+      checkLoad(`after task ${inst.taskId[t]}`);
+      if (inst.kind[t] === PICKUP) pickedAt.set(t, i);
+      if (inst.kind[t] === DELIVERY) {
+        const p = inst.partner[t]!;
+        if (!pickedAt.has(p))
+          violations.push(`${where}: delivery ${inst.taskId[t]} before its pickup or on another vehicle`);
+      }
+      prev = inst.loc[t]!;
+    });
+    for (const [p] of pickedAt) {
+      if (!tasks.includes(inst.partner[p]!))
+        violations.push(`${where}: pickup ${inst.taskId[p]} without its delivery`);
+    }
+    const a = prev * s + inst.vehEnd[v]!;
+    travelCost += inst.cost[m]![a]!;
+    travel += inst.dur[m]![a]!;
+    distance += inst.dist[m]![a]!;
+    time += inst.dur[m]![a]!;
+    if (time > inst.shiftEnd[v]! + 1e-9)
+      violations.push(`${where}: ends at ${time.toFixed(2)}, after the shift ends (${inst.shiftEnd[v]})`);
+    if (time - inst.shiftStart[v]! > inst.maxDurationS[v]! + 1e-9)
+      violations.push(`${where}: lasts longer than max duration`);
+    if (travel > inst.maxTravel[v]! + 1e-9)
+      violations.push(`${where}: travel time ${travel} > max ${inst.maxTravel[v]}`);
+    if (distance > inst.maxDist[v]! + 1e-9)
+      violations.push(`${where}: distance ${distance} > max ${inst.maxDist[v]}`);
+    cost += inst.fixed[v]!;
+  }
+  for (const t of unassigned) seen[t]!++;
+  for (let t = 0; t < inst.nTasks; t++) {
+    const what = inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery';
+    if (seen[t] === 0) violations.push(`${what} ${inst.taskId[t]} is neither served nor reported unassigned`);
+    if (seen[t]! > 1) violations.push(`${what} ${inst.taskId[t]} appears ${seen[t]} times`);
+  }
+  cost += travelCost;
+  for (const t of unassigned) if (!inst.mandatory[t]) cost += inst.penalty[t]!;
+  return { violations, cost, travelCost };
+}

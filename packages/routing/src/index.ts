@@ -1,0 +1,12 @@
+export type { ModelSpec, VehicleSpec, JobSpec, ShipmentSpec, StopSpec, MatrixSet } from './spec';
+export { defaultVehicle } from './spec';
+export { buildInstance, type Instance } from './instance';
+export {
+  solveInstance,
+  type SolveOptions,
+  type SolveResult,
+  type Progress,
+  type SearchParams,
+} from './solver';
+export { checkSolution } from './check';
+export { parseVrplib, parseSolomon, parseVrplibSolution, type ParsedInstance } from './parsers';

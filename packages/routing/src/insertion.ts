@@ -1,0 +1,204 @@
+import type { Instance } from './instance';
+import type { Route } from './route';
+import { serviceStart } from './route';
+import type { Rng } from './prng';
+
+/** The best insertion found so far; reused to avoid allocation in the search loop. */
+export interface Best {
+  cost: number;
+  route: number;
+  /** The task goes after position p (0 = the start). */
+  p: number;
+  /** For a shipment: the delivery goes after original position q (q >= p; q === p means right after the pickup). */
+  q: number;
+}
+
+export function newBest(): Best {
+  return { cost: Infinity, route: -1, p: -1, q: -1 };
+}
+
+/** Fixed cost of opening the route (as searched) when it is empty. */
+function openCost(inst: Instance, r: Route): number {
+  return r.len === 0 ? inst.fixedSearch[r.v]! : 0;
+}
+
+/**
+ * Tries every position of route `r` for single task `x` and records the cheapest feasible one in
+ * `best` when it beats `best.cost`. With probability `blink` a better position is skipped (SISR).
+ */
+export function bestJobInRoute(
+  inst: Instance,
+  r: Route,
+  x: number,
+  best: Best,
+  rng: Rng,
+  blink: number,
+): void {
+  const v = r.v;
+  if (inst.compat[v * inst.nTasks + x] === 0) return;
+  if (r.len + 1 > inst.maxTasks[v]!) return;
+  const dims = inst.dims;
+  const n = r.len;
+  const load = r.load;
+  const pre = r.pre;
+  const suf = r.suf;
+  const capOff = v * dims;
+  const tOff = x * dims;
+  const stride = inst.stride;
+  const m = inst.vehMat[v]!;
+  const C = inst.cost[m]!;
+  const D = inst.dur[m]!;
+  const L = inst.dist[m]!;
+  const lx = inst.loc[x]!;
+  const svc = inst.service[x]!;
+  const open = openCost(inst, r);
+  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
+  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
+  const singleWindow = inst.twOff[x + 1]! - inst.twOff[x]! === 1;
+  const e0 = inst.twStart[inst.twOff[x]!]!;
+  const l0 = inst.twEnd[inst.twOff[x]!]!;
+  const locAt = r.locAt;
+  for (let p = 0; p <= n; p++) {
+    const u = locAt[p]!;
+    const w = locAt[p + 1]!;
+    const ux = u * stride + lx;
+    const xw = lx * stride + w;
+    const uw = u * stride + w;
+    const delta = C[ux]! + C[xw]! - C[uw]! + open;
+    if (delta >= best.cost) continue;
+    const arrival = r.dep[p]! + D[ux]!;
+    let s: number;
+    if (singleWindow) {
+      if (arrival > l0) continue;
+      s = arrival > e0 ? arrival : e0;
+    } else {
+      s = serviceStart(inst, x, arrival);
+      if (s === Infinity) continue;
+    }
+    if (s + svc + D[xw]! > r.lat[p + 1]!) continue;
+    if (D[ux]! + D[xw]! - D[uw]! > travelLeft) continue;
+    if (L[ux]! + L[xw]! - L[uw]! > distLeft) continue;
+    let ok = true;
+    for (let d = 0; d < dims; d++) {
+      const cap = inst.capacity[capOff + d]!;
+      const sl = inst.startLoad[tOff + d]!;
+      const after = sl + inst.delta[tOff + d]!;
+      if (
+        pre[p * dims + d]! + sl > cap ||
+        load[p * dims + d]! + after > cap ||
+        suf[(p + 1) * dims + d]! + after > cap
+      ) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (blink > 0 && rng.next() < blink) continue;
+    best.cost = delta;
+    best.route = r.v;
+    best.p = p;
+    best.q = -1;
+  }
+}
+
+/**
+ * Tries every (pickup, delivery) position pair of route `r` for shipment pickup `x` and its delivery.
+ * O(len²) per route, with an incremental walk of the shifted times for each pickup position.
+ */
+export function bestShipmentInRoute(
+  inst: Instance,
+  r: Route,
+  x: number,
+  best: Best,
+  rng: Rng,
+  blink: number,
+): void {
+  const v = r.v;
+  const y = inst.partner[x]!;
+  const nT = inst.nTasks;
+  if (inst.compat[v * nT + x] === 0 || inst.compat[v * nT + y] === 0) return;
+  if (r.len + 2 > inst.maxTasks[v]!) return;
+  const dims = inst.dims;
+  const n = r.len;
+  const stride = inst.stride;
+  const m = inst.vehMat[v]!;
+  const C = inst.cost[m]!;
+  const D = inst.dur[m]!;
+  const L = inst.dist[m]!;
+  const lx = inst.loc[x]!;
+  const ly = inst.loc[y]!;
+  const open = openCost(inst, r);
+  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
+  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
+  const locAt = r.locAt;
+  const capOff = v * dims;
+  const amountOk = (k: number) => {
+    for (let d = 0; d < dims; d++) {
+      if (r.load[k * dims + d]! + inst.delta[x * dims + d]! > inst.capacity[capOff + d]!) return false;
+    }
+    return true;
+  };
+  for (let p = 0; p <= n; p++) {
+    if (!amountOk(p)) continue;
+    const u = locAt[p]!;
+    const arrX = r.dep[p]! + D[u * stride + lx]!;
+    const sX = serviceStart(inst, x, arrX);
+    if (sX === Infinity) continue;
+    const depX = sX + inst.service[x]!;
+    const pickCost = C[u * stride + lx]!;
+    const pickDur = D[u * stride + lx]!;
+    const pickDist = L[u * stride + lx]!;
+    // Delivery right after the pickup.
+    {
+      const w = locAt[p + 1]!;
+      const delta = pickCost + C[lx * stride + ly]! + C[ly * stride + w]! - C[u * stride + w]! + open;
+      if (delta < best.cost) {
+        const sY = serviceStart(inst, y, depX + D[lx * stride + ly]!);
+        if (
+          sY !== Infinity &&
+          sY + inst.service[y]! + D[ly * stride + w]! <= r.lat[p + 1]! &&
+          pickDur + D[lx * stride + ly]! + D[ly * stride + w]! - D[u * stride + w]! <= travelLeft &&
+          pickDist + L[lx * stride + ly]! + L[ly * stride + w]! - L[u * stride + w]! <= distLeft &&
+          !(blink > 0 && rng.next() < blink)
+        ) {
+          best.cost = delta;
+          best.route = v;
+          best.p = p;
+          best.q = p;
+        }
+      }
+    }
+    // Delivery after a later original position q: walk the shifted schedule forward.
+    const xw = lx * stride + locAt[p + 1]!;
+    const uw = u * stride + locAt[p + 1]!;
+    const pickDelta = pickCost + C[xw]! - C[uw]!;
+    const pickDeltaDur = pickDur + D[xw]! - D[uw]!;
+    const pickDeltaDist = pickDist + L[xw]! - L[uw]!;
+    let t = depX;
+    let prev = lx;
+    for (let q = p + 1; q <= n; q++) {
+      if (!amountOk(q)) break;
+      const arr = t + D[prev * stride + locAt[q]!]!;
+      if (arr > r.lat[q]!) break;
+      const s = serviceStart(inst, r.tasks[q - 1]!, arr);
+      if (s === Infinity) break;
+      t = s + inst.service[r.tasks[q - 1]!]!;
+      prev = locAt[q]!;
+      const a = locAt[q]!;
+      const b = locAt[q + 1]!;
+      const delta = pickDelta + C[a * stride + ly]! + C[ly * stride + b]! - C[a * stride + b]! + open;
+      if (delta >= best.cost) continue;
+      const sY = serviceStart(inst, y, t + D[a * stride + ly]!);
+      if (sY === Infinity) continue;
+      if (sY + inst.service[y]! + D[ly * stride + b]! > r.lat[q + 1]!) continue;
+      if (pickDeltaDur + D[a * stride + ly]! + D[ly * stride + b]! - D[a * stride + b]! > travelLeft)
+        continue;
+      if (pickDeltaDist + L[a * stride + ly]! + L[ly * stride + b]! - L[a * stride + b]! > distLeft) continue;
+      if (blink > 0 && rng.next() < blink) continue;
+      best.cost = delta;
+      best.route = v;
+      best.p = p;
+      best.q = q;
+    }
+  }
+}

@@ -1,0 +1,256 @@
+import { JOB, type Instance } from './instance';
+import type { Rng } from './prng';
+import { Route } from './route';
+import type { Solution } from './solution';
+
+const LS_NEIGHBOURS = 20;
+const EPS = 1e-9;
+
+/**
+ * Granular first-improvement local search (Toth & Vigo 2003 granularity; move set as in HGS):
+ * relocate, swap, 2-opt* between routes and 2-opt within a route, over each task's nearest
+ * neighbours. A move is priced first by its changed arcs in O(1); only a promising one is rebuilt
+ * in a scratch route, which checks every constraint and gives the exact cost. Routes holding
+ * shipments are left to ruin and recreate, which keeps pickup before delivery.
+ */
+export class LocalSearch {
+  private readonly scratchA: Map<number, Route> = new Map();
+  private readonly scratchB: Map<number, Route> = new Map();
+  private bufA: Int32Array;
+  private bufB: Int32Array;
+  private readonly order: Int32Array;
+  private readonly hasShipment: Uint8Array;
+
+  constructor(private readonly inst: Instance) {
+    this.bufA = new Int32Array(inst.nTasks + 2);
+    this.bufB = new Int32Array(inst.nTasks + 2);
+    this.order = new Int32Array(inst.nTasks);
+    this.hasShipment = new Uint8Array(inst.nVeh);
+  }
+
+  private scratch(map: Map<number, Route>, v: number): Route {
+    let r = map.get(v);
+    if (!r) {
+      r = new Route(this.inst, v);
+      map.set(v, r);
+    }
+    return r;
+  }
+
+  private compatible(v: number, tasks: Int32Array, n: number): boolean {
+    const base = v * this.inst.nTasks;
+    for (let i = 0; i < n; i++) if (this.inst.compat[base + tasks[i]!] === 0) return false;
+    return true;
+  }
+
+  /** Rebuilds the candidate routes and applies them when feasible and cheaper. */
+  private tryApply(sol: Solution, va: number, na: number, vb: number, nb: number): boolean {
+    const a = this.scratch(this.scratchA, va);
+    if (!this.compatible(va, this.bufA, na)) return false;
+    a.setTasks(this.bufA, na);
+    if (!a.feasible) return false;
+    let newCost = a.cost;
+    let oldCost = sol.routes[va]!.cost;
+    if (vb >= 0) {
+      if (!this.compatible(vb, this.bufB, nb)) return false;
+      const b = this.scratch(this.scratchB, vb);
+      b.setTasks(this.bufB, nb);
+      if (!b.feasible) return false;
+      newCost += b.cost;
+      oldCost += sol.routes[vb]!.cost;
+    }
+    if (newCost >= oldCost - EPS) return false;
+    sol.setRoute(va, this.bufA, na);
+    if (vb >= 0) sol.setRoute(vb, this.bufB, nb);
+    return true;
+  }
+
+  run(sol: Solution, rng: Rng, maxPasses = 50): void {
+    const inst = this.inst;
+    const n = inst.nTasks;
+    const stride = inst.stride;
+    const K = Math.min(LS_NEIGHBOURS, inst.granK);
+    this.hasShipment.fill(0);
+    for (let t = 0; t < n; t++)
+      if (inst.kind[t] !== JOB && sol.routeOf[t]! >= 0) this.hasShipment[sol.routeOf[t]!] = 1;
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const tmp = this.order[i]!;
+      this.order[i] = this.order[j]!;
+      this.order[j] = tmp;
+    }
+    let improved = true;
+    for (let pass = 0; improved && pass < maxPasses; pass++) {
+      improved = false;
+      for (let oi = 0; oi < n; oi++) {
+        const u = this.order[oi]!;
+        const ru = sol.routeOf[u]!;
+        if (ru < 0 || this.hasShipment[ru]) continue;
+        for (let k = 0; k < K; k++) {
+          const w = inst.gran[u * inst.granK + k]!;
+          const rw = sol.routeOf[w]!;
+          if (rw < 0 || this.hasShipment[rw]) continue;
+          if (this.moves(sol, u, w, stride)) {
+            improved = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Tries the moves between u and its neighbour w; applies the first improving one. */
+  private moves(sol: Solution, u: number, w: number, stride: number): boolean {
+    const inst = this.inst;
+    const ru = sol.routeOf[u]!;
+    const rw = sol.routeOf[w]!;
+    const A = sol.routes[ru]!;
+    const B = sol.routes[rw]!;
+    const pu = sol.posOf[u]! + 1; // position in locAt terms
+    const pw = sol.posOf[w]! + 1;
+    const CA = inst.cost[inst.vehMat[ru]!]!;
+    const CB = inst.cost[inst.vehMat[rw]!]!;
+    const la = A.locAt;
+    const lb = B.locAt;
+    const uPrev = la[pu - 1]!;
+    const uLoc = la[pu]!;
+    const uNext = la[pu + 1]!;
+    const wLoc = lb[pw]!;
+    const wNext = lb[pw + 1]!;
+    const wPrev = lb[pw - 1]!;
+    const removeGain = CA[uPrev * stride + uLoc]! + CA[uLoc * stride + uNext]! - CA[uPrev * stride + uNext]!;
+    const emptied = ru !== rw && A.len === 1 ? inst.fixedSearch[ru]! : 0;
+
+    // Relocate u after w.
+    if (!(ru === rw && pw + 1 === pu)) {
+      const add = CB[wLoc * stride + uLoc]! + CB[uLoc * stride + wNext]! - CB[wLoc * stride + wNext]!;
+      if (add - removeGain - emptied < -EPS) {
+        if (ru === rw) {
+          const na = this.relocateSame(A, pu - 1, pw - 1, true);
+          if (this.tryApply(sol, ru, na, -1, 0)) return true;
+        } else {
+          const na = this.copyWithout(A, pu - 1, this.bufA);
+          const nb = this.copyWith(B, pw, u, this.bufB);
+          if (this.tryApply(sol, ru, na, rw, nb)) return true;
+        }
+      }
+    }
+    // Relocate u before w.
+    if (!(ru === rw && pw - 1 === pu)) {
+      const add = CB[wPrev * stride + uLoc]! + CB[uLoc * stride + wLoc]! - CB[wPrev * stride + wLoc]!;
+      if (add - removeGain - emptied < -EPS) {
+        if (ru === rw) {
+          const na = this.relocateSame(A, pu - 1, pw - 1, false);
+          if (this.tryApply(sol, ru, na, -1, 0)) return true;
+        } else {
+          const na = this.copyWithout(A, pu - 1, this.bufA);
+          const nb = this.copyWith(B, pw - 1, u, this.bufB);
+          if (this.tryApply(sol, ru, na, rw, nb)) return true;
+        }
+      }
+    }
+    if (ru !== rw) {
+      // Swap u and w.
+      const d =
+        CA[uPrev * stride + wLoc]! +
+        CA[wLoc * stride + uNext]! -
+        CA[uPrev * stride + uLoc]! -
+        CA[uLoc * stride + uNext]! +
+        CB[wPrev * stride + uLoc]! +
+        CB[uLoc * stride + wNext]! -
+        CB[wPrev * stride + wLoc]! -
+        CB[wLoc * stride + wNext]!;
+      if (d < -EPS) {
+        const na = A.len;
+        const nb = B.len;
+        this.bufA.set(A.tasks.subarray(0, na));
+        this.bufB.set(B.tasks.subarray(0, nb));
+        this.bufA[pu - 1] = w;
+        this.bufB[pw - 1] = u;
+        if (this.tryApply(sol, ru, na, rw, nb)) return true;
+      }
+      // 2-opt*: A = head(A..u) + tail(B after w), B = head(B..w) + tail(A after u).
+      {
+        const d2 =
+          CA[uLoc * stride + wNext]! +
+          CB[wLoc * stride + uNext]! -
+          CA[uLoc * stride + uNext]! -
+          CB[wLoc * stride + wNext]!;
+        if (d2 < -EPS) {
+          let na = 0;
+          for (let i = 0; i < pu; i++) this.bufA[na++] = A.tasks[i]!;
+          for (let i = pw; i < B.len; i++) this.bufA[na++] = B.tasks[i]!;
+          let nb = 0;
+          for (let i = 0; i < pw; i++) this.bufB[nb++] = B.tasks[i]!;
+          for (let i = pu; i < A.len; i++) this.bufB[nb++] = A.tasks[i]!;
+          if (this.tryApply(sol, ru, na, rw, nb)) return true;
+        }
+      }
+      // 2-opt* reversed pairing: A = head(A before u) + head(B..w) reversed? Kept simple: u's predecessor side.
+      {
+        // A = A[..u-1] + B[w..], B = B[..w-1] + A[u..]
+        const d3 =
+          CA[uPrev * stride + wLoc]! +
+          CB[wPrev * stride + uLoc]! -
+          CA[uPrev * stride + uLoc]! -
+          CB[wPrev * stride + wLoc]!;
+        if (d3 < -EPS) {
+          let na = 0;
+          for (let i = 0; i < pu - 1; i++) this.bufA[na++] = A.tasks[i]!;
+          for (let i = pw - 1; i < B.len; i++) this.bufA[na++] = B.tasks[i]!;
+          let nb = 0;
+          for (let i = 0; i < pw - 1; i++) this.bufB[nb++] = B.tasks[i]!;
+          for (let i = pu - 1; i < A.len; i++) this.bufB[nb++] = A.tasks[i]!;
+          if (this.tryApply(sol, ru, na, rw, nb)) return true;
+        }
+      }
+    } else if (pu < pw) {
+      // 2-opt: reverse u+1..w so that u is followed by w.
+      const d =
+        CA[uLoc * stride + wLoc]! +
+        CA[uNext * stride + wNext]! -
+        CA[uLoc * stride + uNext]! -
+        CA[wLoc * stride + wNext]!;
+      if (d < -EPS) {
+        const na = A.len;
+        this.bufA.set(A.tasks.subarray(0, na));
+        for (let i = pu, j = pw - 1; i < j; i++, j--) {
+          const tmp = this.bufA[i]!;
+          this.bufA[i] = this.bufA[j]!;
+          this.bufA[j] = tmp;
+        }
+        if (this.tryApply(sol, ru, na, -1, 0)) return true;
+      }
+    }
+    return false;
+  }
+
+  private copyWithout(r: Route, index: number, out: Int32Array): number {
+    let k = 0;
+    for (let i = 0; i < r.len; i++) if (i !== index) out[k++] = r.tasks[i]!;
+    return k;
+  }
+
+  /** Copies r's tasks with t inserted after position p (p = 0: first). */
+  private copyWith(r: Route, p: number, t: number, out: Int32Array): number {
+    let k = 0;
+    for (let i = 0; i < p; i++) out[k++] = r.tasks[i]!;
+    out[k++] = t;
+    for (let i = p; i < r.len; i++) out[k++] = r.tasks[i]!;
+    return k;
+  }
+
+  /** Moves task index i next to task index j (after it when `after`) within one route, into bufA. */
+  private relocateSame(r: Route, i: number, j: number, after: boolean): number {
+    const t = r.tasks[i]!;
+    let k = 0;
+    for (let x = 0; x < r.len; x++) {
+      if (x === i) continue;
+      if (x === j && !after) this.bufA[k++] = t;
+      this.bufA[k++] = r.tasks[x]!;
+      if (x === j && after) this.bufA[k++] = t;
+    }
+    return k;
+  }
+}

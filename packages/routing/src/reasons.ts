@@ -1,0 +1,81 @@
+import type { UnassignedReason } from '@paketbygd/model';
+import { DELIVERY, type Instance } from './instance';
+import { serviceStart } from './route';
+
+/**
+ * Why a task cannot be served even alone on any vehicle, or null when some vehicle could serve it
+ * alone. Checked in the order a planner would fix things: skills, capacity, time, limits.
+ */
+export function aloneReason(inst: Instance, x: number): UnassignedReason | null {
+  const y = inst.partner[x]!;
+  const tasks = y >= 0 ? (inst.kind[x] === DELIVERY ? [y, x] : [x, y]) : [x];
+  const found = new Set<UnassignedReason>();
+  const dims = inst.dims;
+  for (let v = 0; v < inst.nVeh; v++) {
+    if (tasks.some((t) => inst.compat[v * inst.nTasks + t] === 0)) {
+      found.add('skills');
+      continue;
+    }
+    const m = inst.vehMat[v]!;
+    const D = inst.dur[m]!;
+    const L = inst.dist[m]!;
+    const s = inst.stride;
+    let loadOk = true;
+    for (let d = 0; d < dims; d++) {
+      let l = 0;
+      for (const t of tasks) l += inst.startLoad[t * dims + d]!;
+      let peak = l;
+      for (const t of tasks) {
+        l += inst.delta[t * dims + d]!;
+        if (l > peak) peak = l;
+      }
+      if (peak > inst.capacity[v * dims + d]!) loadOk = false;
+    }
+    if (!loadOk) {
+      found.add('capacity');
+      continue;
+    }
+    if (tasks.length > inst.maxTasks[v]!) {
+      found.add('max_tasks');
+      continue;
+    }
+    const locs = [inst.vehStart[v]!, ...tasks.map((t) => inst.loc[t]!), inst.vehEnd[v]!];
+    let time = inst.shiftStart[v]!;
+    let travel = 0;
+    let distance = 0;
+    let reachable = true;
+    let windowOk = true;
+    for (let k = 1; k < locs.length; k++) {
+      const a = locs[k - 1]! * s + locs[k]!;
+      if (!Number.isFinite(D[a]!) || !Number.isFinite(L[a]!)) reachable = false;
+      time += D[a]!;
+      travel += D[a]!;
+      distance += L[a]!;
+      if (k < locs.length - 1) {
+        const t = tasks[k - 1]!;
+        const start = serviceStart(inst, t, time);
+        if (start === Infinity) windowOk = false;
+        time = start + inst.service[t]!;
+      }
+    }
+    if (!reachable) found.add('unreachable');
+    else if (!windowOk || time > inst.shiftEnd[v]!) found.add('time_window');
+    else if (time > inst.deadline[v]!) found.add('max_duration');
+    else if (travel > inst.maxTravel[v]!) found.add('max_travel_time');
+    else if (distance > inst.maxDist[v]!) found.add('max_distance');
+    else return null;
+  }
+  // Report the reason of the vehicle that came closest: later checks passed the earlier ones.
+  const order: UnassignedReason[] = [
+    'max_distance',
+    'max_travel_time',
+    'max_duration',
+    'time_window',
+    'unreachable',
+    'max_tasks',
+    'capacity',
+    'skills',
+  ];
+  for (const r of order) if (found.has(r)) return r;
+  return 'no_vehicle';
+}
