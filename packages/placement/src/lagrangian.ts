@@ -1,0 +1,122 @@
+import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
+
+export interface LagrangianOptions {
+  p: number;
+  /** Cost of the best known solution; subgradient steps aim at it. */
+  upperBound: number;
+  /** Solutions that cost this much or more are of no interest (fixing tests use it). */
+  cutoff: number;
+  deadline: number;
+  maxIterations?: number;
+  /** Starting multipliers (each point's cost in the best known solution is a good start). */
+  initial?: Float64Array;
+}
+
+export interface LagrangianResult {
+  bound: number;
+  iterations: number;
+  /** Free sites that cannot be open in any solution cheaper than the cutoff. */
+  fixedClosed: Uint8Array;
+  /** Free sites that are open in every solution cheaper than the cutoff. */
+  fixedOpen: Uint8Array;
+}
+
+/**
+ * Lagrangian relaxation of the assignment rows Σ_j x_ij = 1 with multipliers λ_i:
+ *   L(λ) = Σ_i λ_i + Σ_{fixed j} ρ_j + (p smallest ρ_j over free j),  ρ_j = Σ_i min(0, c_ij − λ_i),
+ * maximised by subgradient steps (Beasley 1985). For the p-median L(λ*) equals the LP bound.
+ * Each λ also prices opening or closing a site: L + ρ_j − ρ_(p) is a bound on every solution
+ * with j open, which fixes sites for the MIP that follows.
+ */
+export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions): LagrangianResult {
+  const { nDemand: n, nSites: m, cost, siteState } = inst;
+  const { p } = options;
+  const allowed: number[] = [];
+  for (let j = 0; j < m; j++) if (siteState[j] !== SITE_EXCLUDED) allowed.push(j);
+  const a = allowed.length;
+  // Sites sorted by cost per point, so each iteration walks only the sites cheaper than λ_i.
+  const order = new Int32Array(n * a);
+  const sortedCost = new Float64Array(n * a);
+  const tmp = allowed.slice();
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    tmp.sort((x, y) => cost[row + x]! - cost[row + y]!);
+    for (let k = 0; k < a; k++) {
+      order[i * a + k] = tmp[k]!;
+      sortedCost[i * a + k] = cost[row + tmp[k]!]!;
+    }
+  }
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (siteState[j] === SITE_FREE) free.push(j);
+  const freeSorted = Int32Array.from(free);
+  const chosen = new Uint8Array(m);
+  const rho = new Float64Array(m);
+  const lambda = new Float64Array(n);
+  if (options.initial) lambda.set(options.initial);
+  else for (let i = 0; i < n; i++) lambda[i] = sortedCost[i * a + Math.min(a - 1, 1)]!;
+  const g = new Float64Array(n);
+  const fixedClosed = new Uint8Array(m);
+  const fixedOpen = new Uint8Array(m);
+  let best = -Infinity;
+  let theta = 2;
+  let stall = 0;
+  let iterations = 0;
+  const maxIterations = options.maxIterations ?? 5000;
+  const sortByRho = (x: number, y: number) => rho[x]! - rho[y]!;
+  while (iterations < maxIterations && theta > 1e-5) {
+    if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
+    iterations++;
+    rho.fill(0);
+    let value = 0;
+    for (let i = 0; i < n; i++) {
+      const l = lambda[i]!;
+      value += l;
+      const base = i * a;
+      for (let k = 0; k < a; k++) {
+        const c = sortedCost[base + k]!;
+        if (c >= l) break;
+        rho[order[base + k]!]! += c - l;
+      }
+    }
+    for (let j = 0; j < m; j++) if (siteState[j] === SITE_FIXED_OPEN) value += rho[j]!;
+    freeSorted.sort(sortByRho);
+    chosen.fill(0);
+    for (let k = 0; k < p; k++) {
+      value += rho[freeSorted[k]!]!;
+      chosen[freeSorted[k]!] = 1;
+    }
+    for (let j = 0; j < m; j++) if (siteState[j] === SITE_FIXED_OPEN) chosen[j] = 1;
+    const rhoP = p > 0 ? rho[freeSorted[p - 1]!]! : 0;
+    const rhoNext = p < freeSorted.length ? rho[freeSorted[p]!]! : Infinity;
+    for (let k = 0; k < freeSorted.length; k++) {
+      const j = freeSorted[k]!;
+      if (k >= p) {
+        if (value + rho[j]! - rhoP >= options.cutoff) fixedClosed[j] = 1;
+      } else if (value - rho[j]! + rhoNext >= options.cutoff) fixedOpen[j] = 1;
+    }
+    if (best === -Infinity || value > best + 1e-9 * Math.abs(best)) {
+      best = value;
+      stall = 0;
+    } else if (++stall >= 30) {
+      theta /= 2;
+      stall = 0;
+    }
+    if (best >= options.cutoff) break;
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      const l = lambda[i]!;
+      let served = 0;
+      const base = i * a;
+      for (let k = 0; k < a; k++) {
+        if (sortedCost[base + k]! >= l) break;
+        if (chosen[order[base + k]!]) served++;
+      }
+      g[i] = 1 - served;
+      norm += g[i]! * g[i]!;
+    }
+    if (norm === 0) break;
+    const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.abs(options.upperBound))) / norm;
+    for (let i = 0; i < n; i++) lambda[i] = Math.max(0, lambda[i]! + step * g[i]!);
+  }
+  return { bound: best, iterations, fixedClosed, fixedOpen };
+}

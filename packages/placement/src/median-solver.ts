@@ -1,0 +1,203 @@
+import { buildMedianMip, type MedianMipSpec } from './formulation';
+import { iteratedInterchange } from './heuristics/interchange';
+import { lagrangianBound } from './lagrangian';
+import {
+  costsAreIntegral,
+  evaluateOpen,
+  SITE_FREE,
+  transposeCost,
+  type MedianInstance,
+} from './median-instance';
+import type { MipSolver } from './mip';
+
+export interface MedianSolveOptions {
+  p?: number;
+  budget?: MedianMipSpec['budget'];
+  outside?: MedianMipSpec['outside'];
+  timeLimitS: number;
+  mipRelGap: number;
+  seed: number;
+  method: 'auto' | 'mip' | 'heuristic';
+  /** A feasible set of open free sites to start from. */
+  initial?: ArrayLike<number>;
+  /** Models larger than this many nonzeros are not handed to HiGHS (heap and time). */
+  maxMipNonzeros?: number;
+}
+
+export interface MedianSolveResult {
+  open: number[];
+  cost: number;
+  bound: number;
+  status: 'optimal' | 'feasible' | 'infeasible' | 'time_limit_no_solution';
+  method: string;
+  notes: string[];
+}
+
+const DEFAULT_MAX_NONZEROS = 6_000_000;
+
+function closed(cost: number, bound: number, integral: boolean, relGap: number): boolean {
+  if (integral) return Math.ceil(bound - 1e-6) >= cost - 1e-6 || cost - bound <= relGap * Math.abs(cost);
+  return cost - bound <= Math.max(1e-6, Math.max(1e-9, relGap) * Math.abs(cost));
+}
+
+/**
+ * Cheapest-open-site model with exactly p sites: interchange heuristic, Lagrangian bound and
+ * site fixing, then HiGHS on the reduced model while the gap is open. Budget and side
+ * constraints go to HiGHS directly (with the initial solution as its start).
+ */
+export function solveMedian(
+  inst: MedianInstance,
+  mip: MipSolver | null,
+  options: MedianSolveOptions,
+): MedianSolveResult {
+  const started = performance.now();
+  const deadline = started + options.timeLimitS * 1000;
+  const notes: string[] = [];
+  const integral = costsAreIntegral(inst);
+  const relGap = options.mipRelGap;
+  const nFree = inst.siteState.reduce((s, v) => s + (v === SITE_FREE ? 1 : 0), 0);
+
+  if (options.p === undefined || options.budget || options.outside) {
+    if (!mip) throw new Error('a budget or coverage constraint needs the MIP solver');
+    const built = buildMedianMip(inst, { p: options.p, budget: options.budget, outside: options.outside });
+    const start = options.initial ? built.startFrom(options.initial) : undefined;
+    const r = mip.solve(built.model, {
+      timeLimitS: options.timeLimitS,
+      mipRelGap: relGap,
+      initialSolution: start,
+    });
+    if (r.status === 'infeasible')
+      return { open: [], cost: NaN, bound: NaN, status: 'infeasible', method: 'mip', notes };
+    if (!r.x)
+      return { open: [], cost: NaN, bound: r.bound, status: 'time_limit_no_solution', method: 'mip', notes };
+    const open = built.openFrom(r.x);
+    const cost = evaluateOpen(inst, open);
+    return {
+      open,
+      cost,
+      bound: Math.min(r.bound, cost),
+      status: r.status === 'optimal' ? 'optimal' : 'feasible',
+      method: 'mip',
+      notes,
+    };
+  }
+
+  const p = options.p;
+  if (options.method === 'mip') {
+    if (!mip) throw new Error('method "mip" needs the MIP solver');
+    const built = buildMedianMip(inst, { p });
+    const r = mip.solve(built.model, { timeLimitS: options.timeLimitS, mipRelGap: relGap });
+    if (!r.x)
+      return { open: [], cost: NaN, bound: r.bound, status: 'time_limit_no_solution', method: 'mip', notes };
+    const open = built.openFrom(r.x);
+    const cost = evaluateOpen(inst, open);
+    return {
+      open,
+      cost,
+      bound: Math.min(r.bound, cost),
+      status: r.status === 'optimal' ? 'optimal' : 'feasible',
+      method: 'mip',
+      notes,
+    };
+  }
+
+  const costT = transposeCost(inst);
+  // A quarter of the time for the heuristic: the bound and the MIP need the rest.
+  const heuristicDeadline = started + options.timeLimitS * 250;
+  const ls = iteratedInterchange(inst, costT, {
+    p,
+    deadline: heuristicDeadline,
+    seed: options.seed,
+    initial: options.initial,
+    maxStall: Math.max(20, Math.min(200, Math.round(20000 / Math.max(1, inst.nDemand) + p))),
+  });
+  let open = ls.open;
+  let cost = ls.cost;
+  let method = `interchange (${ls.rounds} perturbations)`;
+  if (p >= nFree) {
+    return { open, cost, bound: cost, status: 'optimal', method: 'all free sites open', notes };
+  }
+  const cutoff = integral ? cost - 1 + 1e-6 : cost - Math.max(1e-9, relGap) * Math.max(1, Math.abs(cost));
+  // λ_i starts at each point's cost in the heuristic solution.
+  const initial = new Float64Array(inst.nDemand);
+  {
+    const { nDemand: n, nSites: m, cost: c } = inst;
+    const isOpen = new Uint8Array(m);
+    for (const j of open) isOpen[j] = 1;
+    for (let j = 0; j < m; j++) if (inst.siteState[j] === 1) isOpen[j] = 1;
+    for (let i = 0; i < n; i++) {
+      let best = Infinity;
+      for (let j = 0; j < m; j++) if (isOpen[j] && c[i * m + j]! < best) best = c[i * m + j]!;
+      initial[i] = best;
+    }
+  }
+  const lr = lagrangianBound(inst, {
+    p,
+    upperBound: cost,
+    cutoff,
+    initial,
+    deadline: Math.max(performance.now() + 200, started + options.timeLimitS * 500),
+  });
+  let bound = Math.min(cost, integral ? Math.ceil(lr.bound - 1e-6) : lr.bound);
+  method += ` + Lagrangian bound (${lr.iterations} iterations)`;
+  if (closed(cost, bound, integral, relGap) || options.method === 'heuristic' || !mip) {
+    return {
+      open,
+      cost,
+      bound,
+      status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
+      method,
+      notes,
+    };
+  }
+
+  // Reduced MIP: sites the Lagrangian closed are dropped, sites it opened are forced.
+  const reduced: MedianInstance = { ...inst, siteState: Int8Array.from(inst.siteState) };
+  let nClosed = 0;
+  let nForced = 0;
+  for (let j = 0; j < inst.nSites; j++) {
+    if (inst.siteState[j] !== SITE_FREE) continue;
+    if (lr.fixedClosed[j]) {
+      reduced.siteState[j] = -1;
+      nClosed++;
+    } else if (lr.fixedOpen[j]) nForced++;
+  }
+  const built = buildMedianMip(reduced, { p, forcedOpen: lr.fixedOpen });
+  const size = built.model.rowIndices.length;
+  notes.push(
+    `Lagrangian fixing closed ${nClosed} and opened ${nForced} of ${nFree} free sites; reduced MIP has ${built.model.colCost.length} columns, ${size} nonzeros`,
+  );
+  if (size > (options.maxMipNonzeros ?? DEFAULT_MAX_NONZEROS)) {
+    notes.push('reduced MIP too large for the WebAssembly solver; gap from the Lagrangian bound');
+    return { open, cost, bound, status: 'feasible', method, notes };
+  }
+  const remainingS = (deadline - performance.now()) / 1000;
+  if (remainingS < 0.05) return { open, cost, bound, status: 'feasible', method, notes };
+  const startOk = open.every((j) => reduced.siteState[j] === SITE_FREE);
+  const r = mip.solve(built.model, {
+    timeLimitS: remainingS,
+    mipRelGap: relGap,
+    initialSolution: startOk ? built.startFrom(open) : undefined,
+  });
+  method += ' + HiGHS on the reduced model';
+  if (r.x) {
+    const mipOpen = built.openFrom(r.x);
+    const mipCost = evaluateOpen(inst, mipOpen);
+    if (mipCost < cost) {
+      cost = mipCost;
+      open = mipOpen.sort((x, y) => x - y);
+    }
+  }
+  // Every solution cheaper than the cutoff lies in the reduced model, so its bound holds globally up to the incumbent.
+  if (r.status === 'infeasible') bound = cost;
+  else if (Number.isFinite(r.bound))
+    bound = Math.max(bound, Math.min(cost, integral ? Math.ceil(r.bound - 1e-6) : r.bound));
+  return {
+    open,
+    cost,
+    bound,
+    status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
+    method,
+    notes,
+  };
+}

@@ -1,0 +1,216 @@
+import { solveCapacity } from './capacity';
+import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
+import { solveMedian, type MedianSolveResult } from './median-solver';
+import { loadHighsSolver, type MipSolver } from './mip';
+import type { PlacementInstance, PlacementOptions, PlacementResult } from './types';
+import { validatePlacement } from './validate';
+
+export const DEFAULT_TIME_LIMIT_S = 60;
+/** Proven optimality by default; a caller may trade it for time. */
+export const DEFAULT_MIP_REL_GAP = 0;
+
+/** Share of a demand point's people who use a box at distance d. */
+export function decayShare(decay: NonNullable<PlacementOptions['decay']>, distanceM: number): number {
+  if (decay.kind === 'linear') return Math.max(0, 1 - distanceM / decay.scaleM);
+  return Math.exp(-distanceM / decay.scaleM);
+}
+
+function medianInstance(inst: PlacementInstance, costOf: (i: number, d: number) => number): MedianInstance {
+  const n = inst.demandIds.length;
+  const m = inst.siteIds.length;
+  const cost = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) cost[i * m + j] = costOf(i, inst.distanceM[i * m + j]!);
+  const siteState = new Int8Array(m);
+  for (let j = 0; j < m; j++) siteState[j] = inst.fixedOpen[j] ? SITE_FIXED_OPEN : SITE_FREE;
+  return { nDemand: n, nSites: m, cost, siteState };
+}
+
+/**
+ * Solves one placement model in this thread with a loaded MIP solver. HiGHS is synchronous:
+ * a server should use `solvePlacementInWorker`, which runs this in a worker thread.
+ */
+export function solvePlacementSync(
+  inst: PlacementInstance,
+  options: PlacementOptions,
+  mip: MipSolver,
+): PlacementResult {
+  validatePlacement(inst, options);
+  const started = performance.now();
+  const timeLimitS = options.timeLimitS ?? DEFAULT_TIME_LIMIT_S;
+  const common = {
+    p: options.p,
+    budget:
+      options.budgetPerYear !== undefined
+        ? { costPerSite: inst.siteCostPerYear, limit: options.budgetPerYear }
+        : undefined,
+    mipRelGap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
+    seed: options.seed ?? 1,
+    method: options.method ?? 'auto',
+  };
+  const w = inst.weights;
+  const totalWeight = w.reduce((s, x) => s + x, 0);
+  const notes: string[] = [];
+  const radius = options.radiusM ?? Infinity;
+
+  if (options.model === 'capacity') {
+    return solveCapacity(inst, { ...options, timeLimitS, mipRelGap: common.mipRelGap }, mip, started);
+  }
+
+  let r: MedianSolveResult;
+  let objective: (cost: number) => number = (c) => c;
+  let sense: 'min' | 'max' = 'min';
+  let method = '';
+  switch (options.model) {
+    case 'pmedian': {
+      r = solveMedian(
+        medianInstance(inst, (i, d) => w[i]! * d),
+        mip,
+        { ...common, timeLimitS },
+      );
+      break;
+    }
+    case 'coverage': {
+      r = solveMedian(
+        medianInstance(inst, (i, d) => (d > radius ? w[i]! : 0)),
+        mip,
+        { ...common, timeLimitS },
+      );
+      objective = (c) => totalWeight - c;
+      sense = 'max';
+      break;
+    }
+    case 'decay': {
+      const decay = options.decay!;
+      r = solveMedian(
+        medianInstance(inst, (i, d) => w[i]! * (1 - decayShare(decay, d))),
+        mip,
+        { ...common, timeLimitS },
+      );
+      objective = (c) => totalWeight - c;
+      sense = 'max';
+      break;
+    }
+    case 'lexicographic': {
+      const cover = solveMedian(
+        medianInstance(inst, (i, d) => (d > radius ? w[i]! : 0)),
+        mip,
+        {
+          ...common,
+          timeLimitS: timeLimitS / 2,
+        },
+      );
+      if (cover.status !== 'optimal') {
+        notes.push(
+          `the coverage stage was not proven optimal (gap ${pct(cover.cost - cover.bound, totalWeight - cover.cost)} %); distance was minimised at its coverage`,
+        );
+      }
+      const elapsedS = (performance.now() - started) / 1000;
+      const medianInst = medianInstance(inst, (i, d) => w[i]! * d);
+      const threshold = new Float64Array(inst.demandIds.length);
+      for (let i = 0; i < threshold.length; i++) threshold[i] = w[i]! * radius;
+      r = solveMedian(medianInst, mip, {
+        ...common,
+        timeLimitS: Math.max(0.1, timeLimitS - elapsedS),
+        // The least uncovered weight, with room for rounding in the solver's row activity.
+        outside: { threshold, weight: w, maxWeight: cover.cost + 1e-9 * Math.max(1, totalWeight) },
+        initial: cover.open,
+      });
+      method = `coverage: ${cover.method}; then distance at that coverage: `;
+      if (r.status === 'optimal' && cover.status !== 'optimal') r = { ...r, status: 'feasible' };
+      break;
+    }
+  }
+  return assemble(inst, options, r, {
+    objective: Number.isNaN(r.cost) ? NaN : objective(r.cost),
+    bound: objective(r.bound),
+    sense,
+    method: method + r.method,
+    notes: [...notes, ...r.notes],
+    started,
+  });
+}
+
+function pct(diff: number, base: number): string {
+  return ((100 * Math.abs(diff)) / Math.max(1e-12, Math.abs(base))).toFixed(3);
+}
+
+function assemble(
+  inst: PlacementInstance,
+  options: PlacementOptions,
+  r: MedianSolveResult,
+  extra: {
+    objective: number;
+    bound: number;
+    sense: 'min' | 'max';
+    method: string;
+    notes: string[];
+    started: number;
+  },
+): PlacementResult {
+  const n = inst.demandIds.length;
+  const m = inst.siteIds.length;
+  const openSites = [...r.open].sort((a, b) => a - b);
+  const isOpen = new Uint8Array(m);
+  for (const j of openSites) isOpen[j] = 1;
+  for (let j = 0; j < m; j++) if (inst.fixedOpen[j]) isOpen[j] = 1;
+  const assignedSite = new Int32Array(n).fill(-1);
+  let totalWeight = 0;
+  let covered = 0;
+  let weightedDistance = 0;
+  const radius = options.radiusM ?? Infinity;
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let site = -1;
+    for (let j = 0; j < m; j++) {
+      if (isOpen[j] && inst.distanceM[i * m + j]! < best) {
+        best = inst.distanceM[i * m + j]!;
+        site = j;
+      }
+    }
+    assignedSite[i] = site;
+    const wi = inst.weights[i]!;
+    totalWeight += wi;
+    if (site >= 0) {
+      weightedDistance += wi * best;
+      if (best <= radius) covered += wi;
+    }
+  }
+  const { objective, bound, sense } = extra;
+  const gap =
+    Number.isFinite(objective) && Number.isFinite(bound)
+      ? Math.max(0, sense === 'min' ? objective - bound : bound - objective)
+      : NaN;
+  return {
+    model: options.model,
+    status: r.status,
+    objective,
+    bound,
+    gapPct: Number.isNaN(gap)
+      ? NaN
+      : objective === 0
+        ? gap === 0
+          ? 0
+          : Infinity
+        : (100 * gap) / Math.abs(objective),
+    sense,
+    openSites,
+    open: openSites.map((j) => inst.siteIds[j]!),
+    assignedSite,
+    totalWeight,
+    coveredWeight: options.radiusM !== undefined ? covered : undefined,
+    meanDistanceM: totalWeight > 0 ? weightedDistance / totalWeight : 0,
+    costPerYear: openSites.reduce((s, j) => s + inst.siteCostPerYear[j]!, 0),
+    method: extra.method,
+    timeS: (performance.now() - extra.started) / 1000,
+    notes: extra.notes,
+  };
+}
+
+/** Loads HiGHS and solves in this thread (CLI and benchmarks: nothing else waits on the event loop). */
+export async function solvePlacement(
+  inst: PlacementInstance,
+  options: PlacementOptions,
+): Promise<PlacementResult> {
+  return solvePlacementSync(inst, options, await loadHighsSolver());
+}
