@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Money, Positive } from './primitives';
 import { Bid } from './bid';
+import { Kpis } from './plan';
 import { PolicyFields, Scenario } from './scenario';
 
 /** What a criterion measures, from the evaluated plan or the bid. */
@@ -101,3 +102,55 @@ export const ScoringDocument = ScoringFields.extend({
   note: z.string().optional(),
 }).superRefine(checkScoring);
 export type ScoringDocument = z.infer<typeof ScoringDocument>;
+
+const CriterionScoreSchema = z.object({
+  criterionId: Id,
+  measure: CriterionMeasure,
+  value: z.number(),
+  fulfilment: z.number(),
+  contribution: z.number(),
+  explanation: z.string(),
+});
+
+/** What `compare` answers: each entry evaluated on the same demand and travel matrix, scored, and tested for sensitivity. */
+export const ComparisonResult = z.object({
+  kind: z.literal('comparison-result'),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  currency: z.string(),
+  entries: z.array(
+    z.object({
+      id: Id,
+      label: z.string(),
+      kind: z.enum(['baseline', 'variant', 'bid']),
+      kpis: Kpis,
+      boxSiteIds: z.array(Id),
+      measures: z.partialRecord(CriterionMeasure, z.number()),
+    }),
+  ),
+  scoring: z
+    .object({
+      model: z.enum(['absolute_points', 'price_deduction', 'relative']),
+      higherWins: z.boolean(),
+      maxPoints: z.number(),
+      scores: z.array(
+        z.object({
+          id: Id,
+          rank: z.number().int(),
+          total: z.number(),
+          criteria: z.array(CriterionScoreSchema),
+        }),
+      ),
+      sensitivity: z.array(
+        z.object({
+          what: z.string(),
+          change: z.number(),
+          ranking: z.array(Id),
+          winnerChanges: z.boolean(),
+        }),
+      ),
+    })
+    .optional(),
+  warnings: z.array(z.string()),
+});
+export type ComparisonResult = z.infer<typeof ComparisonResult>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Id, LonLat, Weekday } from './primitives';
 import { TravelBackend } from './scenario';
 
-/** Access of one group of people to its nearest pickup point. */
+const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat) });
+
+/** Access of the people of a scenario to their nearest pickup point (existing agent or box). */
 export const AccessSummary = z.object({
   coveredPopulationShare: z.number(),
   coveredHouseholdShare: z.number(),
@@ -12,28 +14,72 @@ export const AccessSummary = z.object({
 });
 export type AccessSummary = z.infer<typeof AccessSummary>;
 
+const Access = z.object({
+  pickupId: Id.nullable(),
+  distanceM: z.number(),
+  durationS: z.number(),
+  covered: z.boolean(),
+});
+
 export const DemandAccess = z.object({
   demandId: Id,
-  before: z.object({ pickupId: Id.nullable(), distanceM: z.number(), durationS: z.number() }),
-  after: z.object({ pickupId: Id.nullable(), distanceM: z.number(), durationS: z.number() }),
+  population: z.number(),
+  households: z.number(),
+  parcelsPerWeek: z.number(),
+  before: Access,
+  after: Access,
   homeDelivery: z.boolean(),
 });
+export type DemandAccess = z.infer<typeof DemandAccess>;
+
+export const BoxFilling = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('carrier'),
+    routeId: Id,
+    deliveriesPerWeek: z.number(),
+    detourSPerTrip: z.number(),
+    detourMPerTrip: z.number(),
+    costPerWeek: z.number(),
+  }),
+  z.object({ kind: z.literal('van'), vehicleId: Id, deliveriesPerWeek: z.number() }),
+  z.object({ kind: z.literal('unfilled'), reason: z.string() }),
+]);
+export type BoxFilling = z.infer<typeof BoxFilling>;
 
 export const OpenedBox = z.object({
   siteId: Id,
+  name: z.string().optional(),
+  location: LonLat,
+  population: z.number(),
   households: z.number(),
   parcelsPerWeek: z.number(),
   capacityParcelsPerWeek: z.number(),
   utilisation: z.number(),
-  filledBy: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('carrier'), routeId: Id, detourS: z.number(), costPerWeek: z.number() }),
-    z.object({ kind: z.literal('van'), vehicleId: Id }),
-  ]),
+  filledBy: BoxFilling,
 });
 export type OpenedBox = z.infer<typeof OpenedBox>;
 
+/** An existing transport route that carries parcels, with the boxes inserted into its stops. */
+export const CarrierRoute = z.object({
+  routeId: Id,
+  boxSiteIds: z.array(Id),
+  days: z.array(Weekday),
+  parcelsPerTrip: z.number(),
+  detourSPerTrip: z.number(),
+  detourMPerTrip: z.number(),
+  costPerWeek: z.number(),
+  co2KgPerWeek: z.number(),
+  /** Stops in driving order, boxes included. */
+  stops: z.array(
+    z.object({ name: z.string(), location: LonLat, time: z.string(), boxSiteId: Id.optional() }),
+  ),
+  geometry: LineString.optional(),
+});
+export type CarrierRoute = z.infer<typeof CarrierRoute>;
+
 export const VanStop = z.object({
   at: Id,
+  name: z.string().optional(),
   location: LonLat,
   arrivalS: z.number(),
   parcels: z.number(),
@@ -47,46 +93,61 @@ export const VanRoute = z.object({
   distanceM: z.number(),
   durationS: z.number(),
   cost: z.number(),
-  geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat) }).optional(),
+  co2Kg: z.number(),
+  geometry: LineString.optional(),
 });
 export type VanRoute = z.infer<typeof VanRoute>;
 
 export const UnservedDemand = z.object({
   demandId: Id,
   parcelsPerWeek: z.number(),
-  reason: z.enum(['no_box_in_reach', 'box_capacity', 'no_vehicle_capacity', 'unreachable', 'budget']),
+  reason: z.enum(['no_pickup_in_reach', 'box_capacity', 'no_vehicle_capacity', 'unreachable', 'budget']),
+  detail: z.string().optional(),
+});
+export type UnservedDemand = z.infer<typeof UnservedDemand>;
+
+export const CostPerWeek = z.object({
+  boxesInvestment: z.number(),
+  boxesYearly: z.number(),
+  vans: z.number(),
+  carriers: z.number(),
+  total: z.number(),
+});
+
+export const Co2PerWeek = z.object({
+  vans: z.number(),
+  carriers: z.number(),
+  householdTrips: z.number(),
+  total: z.number(),
 });
 
 export const Kpis = z.object({
+  access: AccessSummary,
+  parcelsPerWeek: z.number(),
+  parcelsInBoxesPerWeek: z.number(),
+  parcelsHomeDeliveredPerWeek: z.number(),
+  parcelsUnservedPerWeek: z.number(),
   vehicleKmPerWeek: z.number(),
   carrierDetourKmPerWeek: z.number(),
+  householdTripKmPerWeek: z.number(),
   driverHoursPerWeek: z.number(),
-  costPerWeek: z.object({
-    boxesAnnualised: z.number(),
-    boxesYearly: z.number(),
-    vans: z.number(),
-    carriers: z.number(),
-    total: z.number(),
-  }),
+  costPerWeek: CostPerWeek,
   costPerParcel: z.number(),
-  co2KgPerWeek: z.object({
-    vans: z.number(),
-    carriers: z.number(),
-    householdTrips: z.number(),
-    total: z.number(),
-  }),
-  parcelsPerWeek: z.number(),
-  parcelsUnservedPerWeek: z.number(),
+  co2KgPerWeek: Co2PerWeek,
 });
 export type Kpis = z.infer<typeof Kpis>;
 
-/** A solved scenario: what the planner answers. */
+/** A solved scenario: what the planner answers. Positions are repeated so that a plan draws on its own. */
 export const Plan = z.object({
   kind: z.literal('plan'),
   scenarioName: z.string(),
   createdAt: z.iso.datetime(),
   currency: z.string(),
-  travel: z.object({ backend: TravelBackend, note: z.string().optional() }),
+  travel: z.object({
+    backend: TravelBackend,
+    note: z.string().optional(),
+    attribution: z.string().optional(),
+  }),
   placement: z.object({
     model: z.string(),
     status: z.enum(['optimal', 'feasible', 'time_limit', 'infeasible']),
@@ -94,12 +155,14 @@ export const Plan = z.object({
     bound: z.number().nullable(),
     gapPct: z.number().nullable(),
   }),
-  access: z.object({ before: AccessSummary, after: AccessSummary, perDemand: z.array(DemandAccess) }),
+  access: z.array(DemandAccess),
   boxes: z.array(OpenedBox),
+  carrierRoutes: z.array(CarrierRoute),
   vanRoutes: z.array(VanRoute),
-  kpis: z.object({ before: Kpis.partial(), after: Kpis }),
+  kpis: z.object({ before: Kpis, after: Kpis }),
   unserved: z.array(UnservedDemand),
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
+  timingsS: z.record(z.string(), z.number()).optional(),
 });
 export type Plan = z.infer<typeof Plan>;
