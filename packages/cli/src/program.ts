@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerValidate } from './commands/validate';
+import { registerRoute } from './commands/route';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
 export function createProgram(): Command {
@@ -9,5 +10,6 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerRoute(program);
   return program;
 }

@@ -10,3 +10,4 @@ export {
 } from './solver';
 export { checkSolution } from './check';
 export { parseVrplib, parseSolomon, parseVrplibSolution, type ParsedInstance } from './parsers';
+export { solveRoutingProblem, toModelSpec, toRoutingSolution, type RoutingOptions } from './vroom';

@@ -353,13 +353,32 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
 
   sol.load(bestRoutes);
   const rc = realCost(inst, sol);
+  /** Why a task that fits alone on some vehicle was left out of this solution. */
+  const crowdedReason = (x: number): UnassignedReason => {
+    best.cost = Infinity;
+    best.route = -1;
+    for (const r of sol.routes) tryRoute(r.v, x, 0);
+    if (best.route >= 0) return 'not_profitable';
+    const dims = inst.dims;
+    const y = inst.partner[x]!;
+    for (const r of sol.routes) {
+      if (!inst.compat[r.v * n + x]) continue;
+      let room = true;
+      for (let d = 0; d < dims; d++) {
+        const need = inst.startLoad[x * dims + d]! + Math.max(0, inst.delta[x * dims + d]!);
+        if (r.pre[(r.len + 1) * dims + d]! + need > inst.capacity[r.v * dims + d]!) room = false;
+      }
+      if (room && r.len + (y >= 0 ? 2 : 1) <= inst.maxTasks[r.v]!) return 'time_window';
+    }
+    return 'capacity';
+  };
   const unassigned: { task: number; reason: UnassignedReason }[] = [];
   for (let t = 0; t < n; t++) {
     if (!sol.unassigned[t]) continue;
     const head = inst.kind[t] === DELIVERY ? inst.partner[t]! : t;
     unassigned.push({
       task: t,
-      reason: reasons.get(head) ?? (inst.mandatory[t] ? 'no_vehicle' : 'not_profitable'),
+      reason: reasons.get(head) ?? crowdedReason(head),
     });
   }
   return {

@@ -1,0 +1,195 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { ValidationError, validate } from '@paketbygd/model';
+import {
+  buildInstance,
+  checkSolution,
+  parseSolomon,
+  parseVrplib,
+  solveInstance,
+  solveRoutingProblem,
+  type Progress,
+} from '@paketbygd/routing';
+import { CliError } from '../errors';
+import { readJsonFile } from '../read-document';
+
+interface RouteOptions {
+  timeLimit?: number;
+  seed?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function positiveNumber(value: string): number {
+  const x = Number(value);
+  if (!Number.isFinite(x) || x <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return x;
+}
+
+function seedNumber(value: string): number {
+  const x = Number(value);
+  if (!Number.isInteger(x) || x < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return x;
+}
+
+type Format = 'vrplib' | 'solomon' | 'json';
+
+function detectFormat(file: string, text: string): Format {
+  if (/\.vrp$/i.test(file)) return 'vrplib';
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.txt$/i.test(file)) return 'solomon';
+  const head = text.trimStart();
+  if (head.startsWith('{')) return 'json';
+  if (/^NAME\s*:/m.test(head)) return 'vrplib';
+  if (/^\s*VEHICLE\s*$/m.test(head)) return 'solomon';
+  throw new CliError(
+    `${file}: cannot tell the format; use .vrp (VRPLIB), .txt (Solomon) or .json (VROOM request)`,
+  );
+}
+
+/** Prints "best cost" lines at most once a second, so a long run shows it is alive. */
+function progressPrinter(quiet: boolean | undefined): ((p: Progress) => void) | undefined {
+  if (quiet) return undefined;
+  let lastMs = -Infinity;
+  return (p) => {
+    const now = performance.now();
+    if (now - lastMs < 1000) return;
+    lastMs = now;
+    process.stderr.write(
+      `route: ${p.elapsedS.toFixed(1)} s, ${p.iterations} iterations, best cost ${round2(p.cost)}, ${p.vehicles} vehicles${p.unassigned ? `, ${p.unassigned} unassigned` : ''}\n`,
+    );
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Ctrl-C stops the search and prints the best answer found so far. */
+function interruptible(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
+}
+
+function routeTextFile(
+  file: string,
+  text: string,
+  format: 'vrplib' | 'solomon',
+  options: RouteOptions,
+): void {
+  let parsed;
+  try {
+    parsed = format === 'vrplib' ? parseVrplib(text, file) : parseSolomon(text, file);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const inst = buildInstance(parsed.spec);
+  const { signal, dispose } = interruptible();
+  const onProgress = progressPrinter(options.quiet);
+  const result = solveInstance(inst, {
+    timeLimitS: options.timeLimit ?? 10,
+    seed: options.seed ?? 1,
+    signal,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  dispose();
+  const check = checkSolution(
+    inst,
+    result.routes,
+    result.unassigned.map((u) => u.task),
+  );
+  if (check.violations.length > 0) {
+    throw new CliError(
+      `internal error: the solution fails its feasibility check:\n  ${check.violations.join('\n  ')}`,
+      70,
+    );
+  }
+  const routes = result.routes.map((r) => r.tasks.map((t) => parsed.customerIds[t]!));
+  const unassigned = result.unassigned.map((u) => ({ id: parsed.customerIds[u.task]!, reason: u.reason }));
+  const cost = parsed.format === 'solomon' ? round2(result.cost) : result.cost;
+  if (!options.quiet) {
+    process.stderr.write(
+      `route: ${parsed.name}: cost ${cost}, ${result.vehicles} vehicles, ${result.iterations} iterations in ${result.elapsedS.toFixed(1)} s\n`,
+    );
+  }
+  if (options.json) {
+    process.stdout.write(
+      `${JSON.stringify({ cost, vehicles: result.vehicles, routes, unassigned, timeS: round2(result.elapsedS) })}\n`,
+    );
+  } else {
+    // CVRPLIB's solution format, so the output can be saved as a .sol file.
+    routes.forEach((r, i) => process.stdout.write(`Route #${i + 1}: ${r.join(' ')}\n`));
+    for (const u of unassigned) process.stdout.write(`Unassigned: ${u.id} (${u.reason})\n`);
+    process.stdout.write(`Cost ${cost}\n`);
+  }
+}
+
+function routeJsonFile(file: string, options: RouteOptions): void {
+  const read = readJsonFile(file);
+  if (!('value' in read)) throw new CliError(`${file}: ${read.message}`);
+  const checked = validate('routing-problem', read.value);
+  if (!checked.ok) throw new ValidationError(file, checked.problems);
+  const { signal, dispose } = interruptible();
+  const onProgress = progressPrinter(options.quiet);
+  const solution = solveRoutingProblem(checked.value, {
+    ...(options.timeLimit !== undefined ? { timeLimitS: options.timeLimit } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    signal,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  dispose();
+  if (!options.quiet) {
+    process.stderr.write(
+      `route: ${file}: cost ${solution.summary.cost}, ${solution.summary.routes} routes, ${solution.summary.unassigned} unassigned\n`,
+    );
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(solution, null, 2)}\n`);
+    return;
+  }
+  for (const r of solution.routes) {
+    const stops = r.steps
+      .filter((s) => s.id !== undefined)
+      .map((s) => `${s.type === 'job' ? '' : `${s.type} `}${s.id}`);
+    process.stdout.write(
+      `vehicle ${r.vehicle}${r.copy !== undefined ? `#${r.copy}` : ''}: ${stops.join(', ')} (cost ${r.cost})\n`,
+    );
+  }
+  for (const u of solution.unassigned)
+    process.stdout.write(`unassigned ${u.type} ${u.id}${u.reason ? `: ${u.reason}` : ''}\n`);
+  process.stdout.write(`cost ${solution.summary.cost}\n`);
+}
+
+export function registerRoute(program: Command): void {
+  program
+    .command('route')
+    .description('solve a vehicle-routing problem: VRPLIB .vrp, Solomon .txt or a VROOM JSON request')
+    .argument('<file>', 'the problem file')
+    .option(
+      '--time-limit <seconds>',
+      "search time (default 10 s for .vrp/.txt; the request's options.time_limit or 5 s for JSON)",
+      positiveNumber,
+    )
+    .option('--seed <n>', 'random seed; the same seed and input give the same search', seedNumber)
+    .option(
+      '--json',
+      'print JSON: {cost, vehicles, routes, unassigned, timeS} for .vrp/.txt, a RoutingSolution for JSON requests',
+    )
+    .option('--quiet', 'no progress lines on stderr')
+    .action((file: string, options: RouteOptions) => {
+      let isFile: boolean;
+      try {
+        isFile = statSync(file).isFile();
+      } catch {
+        throw new CliError(`${file} does not exist`);
+      }
+      if (!isFile) throw new CliError(`${file} is not a file`);
+      const text = /\.json$/i.test(file) ? '' : readFileSync(file, 'utf8');
+      const format = detectFormat(file, text);
+      if (format === 'json') routeJsonFile(file, options);
+      else routeTextFile(file, text, format, options);
+    });
+}
