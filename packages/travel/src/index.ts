@@ -10,3 +10,12 @@ export {
 } from './straightline';
 export { OsrmTravel, type OsrmOptions } from './osrm/osrm';
 export { CachedTravelCosts, type MatrixCacheOptions } from './cache';
+export { RoadGraphTravel, ROADGRAPH_DEFAULT_MAX_SNAP_M, type RoadGraphOptions } from './roadgraph/roadgraph';
+export {
+  loadRoadGraph,
+  defaultGraphCacheDir,
+  type LoadGraphOptions,
+  type LoadedGraph,
+} from './roadgraph/load-graph';
+export type { RoadGraph, GraphMeta } from './roadgraph/graph';
+export { carWay, parseMaxspeedKmh } from './roadgraph/car-profile';
