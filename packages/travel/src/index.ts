@@ -19,3 +19,4 @@ export {
 } from './roadgraph/load-graph';
 export type { RoadGraph, GraphMeta } from './roadgraph/graph';
 export { carWay, parseMaxspeedKmh } from './roadgraph/car-profile';
+export { createTravelCosts, type CreateTravelOptions } from './create';

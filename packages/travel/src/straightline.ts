@@ -9,13 +9,20 @@ export interface SpeedBand {
 }
 
 /**
- * Road distance over straight-line distance, measured with the roadgraph backend on random
- * pairs of road points in the extracts under shared/geodata/osm (see README: "Detour factor").
+ * Road distance over straight-line distance: the median over 173,368 pairs of random car-road
+ * points ≥ 500 m apart in the two rural stand-ins (Liechtenstein 1.244, north-Bayreuth 1.445),
+ * measured with the roadgraph backend by `pnpm bench:travel detour` (README: "Detour factor").
  */
-export const DEFAULT_DETOUR_FACTOR = 1.3;
+export const DEFAULT_DETOUR_FACTOR = 1.36;
 
-/** Average door-to-door speeds over road distance, by straight-line distance, measured the same way. */
-export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [{ upToM: Infinity, speedKmh: 50 }];
+/** Median average speed over the road distance, by straight-line distance band, from the same measurement. */
+export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [
+  { upToM: 2000, speedKmh: 35 },
+  { upToM: 5000, speedKmh: 41 },
+  { upToM: 10_000, speedKmh: 44 },
+  { upToM: 20_000, speedKmh: 47 },
+  { upToM: Infinity, speedKmh: 49 },
+];
 
 export interface StraightLineOptions {
   detourFactor?: number;

@@ -1,0 +1,108 @@
+// Measures the road/straight-line ratio and average driving speed by distance band with the
+// roadgraph backend, between random points on each extract's car roads. The straightline
+// backend's defaults (DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_BANDS) come from this table.
+// Run: pnpm bench:travel detour
+import { haversineM, type LonLat } from '@paketbygd/model';
+// Relative import: benchmarks is a workspace package that does not list the travel package.
+import { RoadGraphTravel } from '../../packages/travel/src';
+import { EDGE_MAIN_COMPONENT } from '../../packages/travel/src/roadgraph/graph';
+import { EXTRACTS, quantile, rng, table } from './common';
+
+const BANDS = [
+  [0, 2000],
+  [2000, 5000],
+  [5000, 10_000],
+  [10_000, 20_000],
+  [20_000, Infinity],
+] as const;
+const SAMPLE = 300;
+const MIN_STRAIGHT_M = 500;
+
+export async function measureDetour(): Promise<void> {
+  const pooled: { ratio: number; straightM: number; speedKmh: number }[] = [];
+  const rows: (string | number)[][] = [];
+  for (const [name, file] of Object.entries(EXTRACTS)) {
+    const travel = new RoadGraphTravel({ osmFile: file, cacheDir: false });
+    const g = travel.graph;
+    const random = rng(20261123);
+    const points: LonLat[] = [];
+    while (points.length < SAMPLE) {
+      const e = Math.floor(random() * g.edgeFrom.length);
+      if (!(g.edgeFlags[e]! & EDGE_MAIN_COMPONENT)) continue;
+      const geom = g.geomStart[e]! + Math.floor(random() * (g.geomStart[e + 1]! - g.geomStart[e]!));
+      const p = g.geomPoint[geom]!;
+      points.push([g.pointLon[p]!, g.pointLat[p]!]);
+    }
+    const m = await travel.matrix(points);
+    const pairs: { ratio: number; straightM: number; speedKmh: number }[] = [];
+    for (let i = 0; i < SAMPLE; i++) {
+      for (let j = 0; j < SAMPLE; j++) {
+        const straightM = haversineM(points[i]!, points[j]!);
+        const roadM = m.distancesM[i * SAMPLE + j]!;
+        const s = m.durationsS[i * SAMPLE + j]!;
+        if (i === j || straightM < MIN_STRAIGHT_M || !Number.isFinite(roadM)) continue;
+        pairs.push({ ratio: roadM / straightM, straightM, speedKmh: roadM / s / (1000 / 3600) });
+      }
+    }
+    if (name === 'liechtenstein' || name === 'north-bayreuth') pooled.push(...pairs);
+    const ratios = pairs.map((p) => p.ratio);
+    rows.push([
+      name,
+      pairs.length,
+      quantile(ratios, 0.5).toFixed(3),
+      (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
+      quantile(ratios, 0.9).toFixed(3),
+      ...BANDS.map(([lo, hi]) => {
+        const inBand = pairs.filter((p) => p.straightM >= lo && p.straightM < hi);
+        return inBand.length < 30
+          ? '–'
+          : `${quantile(
+              inBand.map((p) => p.ratio),
+              0.5,
+            ).toFixed(2)} / ${quantile(
+              inBand.map((p) => p.speedKmh),
+              0.5,
+            ).toFixed(0)}`;
+      }),
+    ]);
+  }
+  const ratios = pooled.map((p) => p.ratio);
+  rows.push([
+    'rural stand-ins (Liechtenstein + north-Bayreuth)',
+    pooled.length,
+    quantile(ratios, 0.5).toFixed(3),
+    (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
+    quantile(ratios, 0.9).toFixed(3),
+    ...BANDS.map(([lo, hi]) => {
+      const inBand = pooled.filter((p) => p.straightM >= lo && p.straightM < hi);
+      return inBand.length < 30
+        ? '–'
+        : `${quantile(
+            inBand.map((p) => p.ratio),
+            0.5,
+          ).toFixed(2)} / ${quantile(
+            inBand.map((p) => p.speedKmh),
+            0.5,
+          ).toFixed(0)}`;
+    }),
+  ]);
+  console.log(
+    `Road distance / straight-line distance between ${SAMPLE} random car-road points per extract (pairs ≥ ${MIN_STRAIGHT_M} m apart, roadgraph backend).`,
+  );
+  console.log(
+    'Band cells: median ratio / median average speed in km/h over the road distance. Map data © OpenStreetMap contributors.\n',
+  );
+  console.log(
+    table(
+      [
+        'extract',
+        'pairs',
+        'median ratio',
+        'mean ratio',
+        'p90 ratio',
+        ...BANDS.map(([lo, hi]) => `${lo / 1000}–${hi === Infinity ? '' : hi / 1000} km`),
+      ],
+      rows,
+    ),
+  );
+}
