@@ -361,6 +361,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     if (best.route >= 0) return 'not_profitable';
     const dims = inst.dims;
     const y = inst.partner[x]!;
+    let tasksFull = false;
     for (const r of sol.routes) {
       if (!inst.compat[r.v * n + x]) continue;
       let room = true;
@@ -368,9 +369,11 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
         const need = inst.startLoad[x * dims + d]! + Math.max(0, inst.delta[x * dims + d]!);
         if (r.pre[(r.len + 1) * dims + d]! + need > inst.capacity[r.v * dims + d]!) room = false;
       }
-      if (room && r.len + (y >= 0 ? 2 : 1) <= inst.maxTasks[r.v]!) return 'time_window';
+      if (!room) continue;
+      if (r.len + (y >= 0 ? 2 : 1) <= inst.maxTasks[r.v]!) return 'time_window';
+      tasksFull = true;
     }
-    return 'capacity';
+    return tasksFull ? 'max_tasks' : 'capacity';
   };
   const unassigned: { task: number; reason: UnassignedReason }[] = [];
   for (let t = 0; t < n; t++) {

@@ -1,0 +1,124 @@
+/**
+ * pnpm bench:routing [--time-limit S] [--set cvrp|vrptw] [--instances A,B] [--seed N]
+ *
+ * Solves the CVRPLIB X instances and the Solomon instances in ../shared/benchmarks one after the
+ * other in this process (one core), checks every solution with the independent checker, and prints
+ * a Markdown table: instance, best known, cost, gap %, vehicles, time, peak memory.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildInstance,
+  checkSolution,
+  parseSolomon,
+  parseVrplib,
+  solveInstance,
+} from '../../packages/routing/src/index';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..', 'shared', 'benchmarks');
+
+const { values } = parseArgs({
+  options: {
+    'time-limit': { type: 'string' },
+    set: { type: 'string' },
+    instances: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const sets = values.set ? [values.set] : ['cvrp', 'vrptw'];
+for (const s of sets) if (s !== 'cvrp' && s !== 'vrptw') throw new Error(`--set ${s}: use cvrp or vrptw`);
+const only = values.instances ? new Set(values.instances.split(',')) : null;
+const seed = Number(values.seed);
+
+function readCsv(file: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  const keys = head!.split(',');
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [keys[i]!, v])));
+}
+
+interface Row {
+  instance: string;
+  bks: number;
+  cost: number;
+  gap: number;
+  vehicles: number;
+  timeS: number;
+  rssMb: number;
+  ok: boolean;
+}
+
+function runSet(set: 'cvrp' | 'vrptw'): void {
+  const dir = join(ROOT, set);
+  if (!existsSync(dir)) {
+    console.log(`skipped ${set}: ${dir} is missing`);
+    return;
+  }
+  const timeLimitS = Number(values['time-limit'] ?? (set === 'cvrp' ? 5 : 10));
+  const bks = readCsv(join(dir, 'bks.csv')).filter((r) =>
+    set === 'cvrp' ? r.file_in_this_folder === 'yes' : true,
+  );
+  const rows: Row[] = [];
+  console.log(
+    `\n## ${set === 'cvrp' ? 'CVRPLIB X' : 'Solomon VRPTW (distance-only BKS)'}, ${timeLimitS} s per instance, seed ${seed}`,
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}\n`,
+  );
+  console.log('| instance | BKS | cost | gap % | vehicles | time s | RSS MB | check |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const b of bks) {
+    if (only && !only.has(b.instance!)) continue;
+    const file = join(dir, set === 'cvrp' ? `${b.instance}.vrp` : `${b.instance}.txt`);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const parsed = set === 'cvrp' ? parseVrplib(text, file) : parseSolomon(text, file);
+    const start = performance.now();
+    const inst = buildInstance(parsed.spec);
+    const result = solveInstance(inst, { timeLimitS, seed });
+    const timeS = (performance.now() - start) / 1000;
+    const check = checkSolution(
+      inst,
+      result.routes,
+      result.unassigned.map((u) => u.task),
+    );
+    const best = Number(set === 'cvrp' ? b.bks_cost : b.bks_dist_distance);
+    const cost = set === 'vrptw' ? Math.round(result.cost * 100) / 100 : result.cost;
+    const ok =
+      check.violations.length === 0 &&
+      result.unassigned.length === 0 &&
+      Math.abs(check.cost - result.cost) < 1e-6;
+    const row: Row = {
+      instance: b.instance!,
+      bks: best,
+      cost,
+      gap: (100 * (cost - best)) / best,
+      vehicles: result.vehicles,
+      timeS,
+      rssMb: process.memoryUsage().rss / 1024 / 1024,
+      ok,
+    };
+    rows.push(row);
+    const why = ok
+      ? 'ok'
+      : `FAIL: ${[...check.violations.slice(0, 3), result.unassigned.length ? `${result.unassigned.length} unassigned` : ''].join('; ')}`;
+    console.log(
+      `| ${row.instance} | ${best} | ${cost} | ${row.gap.toFixed(2)} | ${row.vehicles} | ${timeS.toFixed(1)} | ${row.rssMb.toFixed(0)} | ${why} |`,
+    );
+  }
+  if (rows.length === 0) return;
+  const mean = rows.reduce((a, r) => a + r.gap, 0) / rows.length;
+  console.log(
+    `\nmean gap ${mean.toFixed(2)} % over ${rows.length} instances; ${rows.filter((r) => !r.ok).length} failed checks`,
+  );
+  console.log(
+    `load average at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+for (const s of sets) runSet(s as 'cvrp' | 'vrptw');
