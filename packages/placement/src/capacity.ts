@@ -126,6 +126,7 @@ export function solveCapacity(
   const assignedSite = new Int32Array(n).fill(-1);
   const unservedWeight = Float64Array.from(w);
   const share = new Float64Array(n);
+  const shares: { demand: number; site: number; share: number }[] = [];
   let served = 0;
   let weightedDistance = 0;
   if (r.x) {
@@ -135,6 +136,7 @@ export function solveCapacity(
       if (x <= 1e-9) continue;
       const i = pairI[k]!;
       const j = pairJ[k]!;
+      shares.push({ demand: i, site: j, share: x });
       served += w[i]! * x;
       unservedWeight[i] = Math.max(0, unservedWeight[i]! - w[i]! * x);
       weightedDistance += w[i]! * x * inst.distanceM[i * m + j]!;
@@ -176,6 +178,7 @@ export function solveCapacity(
     coveredWeight: served,
     meanDistanceM: served > 0 ? weightedDistance / served : 0,
     unservedWeight,
+    shares,
     costPerYear: openSites.reduce((s, j) => s + inst.siteCostPerYear[j]!, 0),
     method: `HiGHS MIP (capacitated coverage, ${numCols} columns)`,
     timeS: (performance.now() - started) / 1000,

@@ -2,7 +2,7 @@ import type { MipModel } from './mip';
 import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
 
 export interface MedianMipSpec {
-  /** Exactly this many sites among the free ones open (counting `forcedOpen`). */
+  /** Exactly this many sites among the free ones open (counting `forcedOpen`); at most this many with a budget. */
   p?: number;
   /** Or: the yearly cost of the opened free sites stays within this budget. */
   budget?: { costPerSite: Float64Array; limit: number };
@@ -38,7 +38,8 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
   const yCol = new Int32Array(m).fill(-1);
   let numY = 0;
   for (let j = 0; j < m; j++) if (siteState[j] === SITE_FREE) yCol[j] = numY++;
-  const exact = spec.p !== undefined;
+  // With a budget as well, p is a ceiling and levels cannot be cut by counting open sites.
+  const exact = spec.p !== undefined && !spec.budget;
   const p = spec.p ?? 0;
 
   const cols: { cost: number[] } = { cost: new Array<number>(numY).fill(0) };
@@ -116,14 +117,14 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
       }
     }
   }
-  if (exact) {
+  if (spec.p !== undefined) {
     for (let j = 0; j < m; j++) {
       if (yCol[j]! < 0) continue;
       rowIndices.push(yCol[j]!);
       rowValues.push(1);
     }
     rowStarts.push(rowIndices.length);
-    rowLower.push(p);
+    rowLower.push(exact ? p : -Infinity);
     rowUpper.push(p);
   }
   if (spec.budget) {

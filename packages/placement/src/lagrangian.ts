@@ -10,6 +10,13 @@ export interface LagrangianOptions {
   maxIterations?: number;
   /** Starting multipliers (each point's cost in the best known solution is a good start). */
   initial?: Float64Array;
+  /**
+   * Lagrangian heuristic: called now and then with the free sites the relaxation opens; returns
+   * the cost of the solution it made from them, so a better one tightens the steps and the cutoff.
+   */
+  improve?: (chosen: number[]) => number;
+  /** The cutoff for a new upper bound. */
+  cutoffFor?: (upperBound: number) => number;
 }
 
 export interface LagrangianResult {
@@ -63,6 +70,9 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
   let iterations = 0;
   const maxIterations = options.maxIterations ?? 5000;
   const sortByRho = (x: number, y: number) => rho[x]! - rho[y]!;
+  let upperBound = options.upperBound;
+  let cutoff = options.cutoff;
+  const tried = new Set<string>();
   while (iterations < maxIterations && theta > 1e-5) {
     if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
     iterations++;
@@ -91,8 +101,8 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
     for (let k = 0; k < freeSorted.length; k++) {
       const j = freeSorted[k]!;
       if (k >= p) {
-        if (value + rho[j]! - rhoP >= options.cutoff) fixedClosed[j] = 1;
-      } else if (value - rho[j]! + rhoNext >= options.cutoff) fixedOpen[j] = 1;
+        if (value + rho[j]! - rhoP >= cutoff) fixedClosed[j] = 1;
+      } else if (value - rho[j]! + rhoNext >= cutoff) fixedOpen[j] = 1;
     }
     if (best === -Infinity || value > best + 1e-9 * Math.abs(best)) {
       best = value;
@@ -101,7 +111,19 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
       theta /= 2;
       stall = 0;
     }
-    if (best >= options.cutoff) break;
+    if (best >= cutoff) break;
+    if (options.improve && iterations % 20 === 0) {
+      const picked = Array.from(freeSorted.subarray(0, p)).sort((x, y) => x - y);
+      const key = picked.join(',');
+      if (!tried.has(key)) {
+        tried.add(key);
+        const found = options.improve(picked);
+        if (found < upperBound) {
+          upperBound = found;
+          cutoff = options.cutoffFor ? options.cutoffFor(found) : found;
+        }
+      }
+    }
     let norm = 0;
     for (let i = 0; i < n; i++) {
       const l = lambda[i]!;
@@ -115,7 +137,7 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
       norm += g[i]! * g[i]!;
     }
     if (norm === 0) break;
-    const step = (theta * Math.max(options.upperBound - value, 1e-9 * Math.abs(options.upperBound))) / norm;
+    const step = (theta * Math.max(upperBound - value, 1e-9 * Math.abs(upperBound))) / norm;
     for (let i = 0; i < n; i++) lambda[i] = Math.max(0, lambda[i]! + step * g[i]!);
   }
   return { bound: best, iterations, fixedClosed, fixedOpen };

@@ -27,12 +27,25 @@ export function transposeCost(inst: MedianInstance): Float64Array {
   return out;
 }
 
-/** Cost of serving every demand point from its cheapest open site (fixed sites included). */
+/**
+ * Cost of serving every demand point from its cheapest open site (fixed sites included). With
+ * nothing open at all (a budget that buys nothing useful) a point pays its largest cost, as in
+ * the MIP: for coverage that is its weight, uncovered.
+ */
 export function evaluateOpen(inst: MedianInstance, open: ArrayLike<number>): number {
   const { nDemand: n, nSites: m, cost, siteState } = inst;
   const sites: number[] = [];
   for (let j = 0; j < m; j++) if (siteState[j] === SITE_FIXED_OPEN) sites.push(j);
   for (let k = 0; k < open.length; k++) sites.push(open[k]!);
+  if (sites.length === 0) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let worst = 0;
+      for (let j = 0; j < m; j++) if (siteState[j] !== -1) worst = Math.max(worst, cost[i * m + j]!);
+      total += worst;
+    }
+    return total;
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
     let best = Infinity;

@@ -1,5 +1,5 @@
 import { buildMedianMip, type MedianMipSpec } from './formulation';
-import { iteratedInterchange } from './heuristics/interchange';
+import { descendFrom, iteratedInterchange } from './heuristics/interchange';
 import { lagrangianBound } from './lagrangian';
 import {
   costsAreIntegral,
@@ -117,7 +117,8 @@ export function solveMedian(
   if (p >= nFree) {
     return { open, cost, bound: cost, status: 'optimal', method: 'all free sites open', notes };
   }
-  const cutoff = integral ? cost - 1 + 1e-6 : cost - Math.max(1e-9, relGap) * Math.max(1, Math.abs(cost));
+  const cutoffFor = (ub: number) =>
+    integral ? ub - 1 + 1e-6 : ub - Math.max(1e-9, relGap) * Math.max(1, Math.abs(ub));
   // λ_i starts at each point's cost in the heuristic solution.
   const initial = new Float64Array(inst.nDemand);
   {
@@ -131,13 +132,26 @@ export function solveMedian(
       initial[i] = best;
     }
   }
+  const lrDeadline = Math.max(performance.now() + 200, started + options.timeLimitS * 500);
+  let lrImproved = 0;
   const lr = lagrangianBound(inst, {
     p,
     upperBound: cost,
-    cutoff,
+    cutoff: cutoffFor(cost),
+    cutoffFor,
     initial,
-    deadline: Math.max(performance.now() + 200, started + options.timeLimitS * 500),
+    improve: (chosen) => {
+      const found = descendFrom(inst, costT, chosen, lrDeadline);
+      if (found.cost < cost - 1e-9 * Math.abs(cost)) {
+        cost = found.cost;
+        open = found.open;
+        lrImproved++;
+      }
+      return cost;
+    },
+    deadline: lrDeadline,
   });
+  if (lrImproved > 0) notes.push(`the Lagrangian heuristic improved the solution ${lrImproved} time(s)`);
   let bound = Math.min(cost, integral ? Math.ceil(lr.bound - 1e-6) : lr.bound);
   method += ` + Lagrangian bound (${lr.iterations} iterations)`;
   if (closed(cost, bound, integral, relGap) || options.method === 'heuristic' || !mip) {

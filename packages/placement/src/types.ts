@@ -63,10 +63,12 @@ export interface PlacementResult {
   assignedSite: Int32Array;
   totalWeight: number;
   coveredWeight?: number;
-  /** Weight-mean distance to the assigned site. */
+  /** Weight-mean distance to the assigned site (capacity model: over the served weight). */
   meanDistanceM: number;
   /** Capacity model: weight of each demand point that no box within reach can take. */
   unservedWeight?: Float64Array;
+  /** Capacity model: which share of each demand point's weight goes to which site. */
+  shares?: { demand: number; site: number; share: number }[];
   costPerYear: number;
   method: string;
   timeS: number;

@@ -10,16 +10,16 @@ type WorkerReply =
 
 /**
  * Solves in a worker thread, so the event loop of a server stays free while HiGHS (synchronous
- * WebAssembly) works. The worker is TypeScript and loads through tsx, like the rest of the workspace.
+ * WebAssembly) works. The worker is TypeScript, loaded through tsx by a small JavaScript entry.
  */
-export function solvePlacementInWorker(
+export async function solvePlacementInWorker(
   instance: PlacementInstance,
   options: PlacementOptions,
 ): Promise<PlacementResult> {
   // Bad input is answered here, without the cost of a thread.
   validatePlacement(instance, options);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  return await new Promise<PlacementResult>((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;

@@ -254,3 +254,18 @@ export function iteratedInterchange(
   }
   return { open: best.sort((a, b) => a - b), cost: bestCost, rounds };
 }
+
+/** Fast interchange from a given set of p free sites to a local optimum. */
+export function descendFrom(
+  inst: MedianInstance,
+  costT: Float64Array,
+  start: ArrayLike<number>,
+  deadline: number,
+): LocalSearchResult {
+  const free: number[] = [];
+  for (let j = 0; j < inst.nSites; j++) if (inst.siteState[j] === SITE_FREE) free.push(j);
+  const state = new SwapState(inst, costT, start.length);
+  state.set(start);
+  interchange(state, Int32Array.from(free), new Float64Array(Math.max(1, start.length)), deadline);
+  return { open: Array.from(state.open).sort((a, b) => a - b), cost: state.total, rounds: 0 };
+}
