@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerValidate } from './commands/validate';
+import { registerPlace } from './commands/place';
 import { registerRoute } from './commands/route';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
@@ -10,6 +11,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerPlace(program);
   registerRoute(program);
   return program;
 }
