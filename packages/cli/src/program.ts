@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerValidate } from './commands/validate';
+import { registerMatrix } from './commands/matrix';
 import { registerPlace } from './commands/place';
 import { registerRoute } from './commands/route';
 
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);
+  registerMatrix(program);
   registerPlace(program);
   registerRoute(program);
   return program;
