@@ -3,6 +3,7 @@
  *   pmed      OR-Library pmed1–40 (--time-limit S, default 50; --only pmed1,pmed2)
  *   spopt     spopt's San Francisco p-median and MCLP results
  *   coverage  random 500 sites × 5000 points coverage (--sites, --points, --time-limit)
+ *   methods   full MIP against the default on some pmed instances, with the HiGHS heap (not in "all")
  */
 const which = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'all';
 const suites = which === 'all' ? ['spopt', 'coverage', 'pmed'] : [which];
@@ -10,8 +11,9 @@ for (const suite of suites) {
   if (suite === 'pmed') await import('./pmed');
   else if (suite === 'spopt') await import('./spopt');
   else if (suite === 'coverage') await import('./coverage');
+  else if (suite === 'methods') await import('./methods');
   else {
-    console.error(`unknown benchmark "${suite}"; one of pmed, spopt, coverage, all`);
+    console.error(`unknown benchmark "${suite}"; one of pmed, spopt, coverage, methods, all`);
     process.exit(2);
   }
   console.log('');
