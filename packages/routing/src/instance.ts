@@ -367,6 +367,25 @@ export function buildInstance(spec: ModelSpec): Instance {
 const ADJ_K = 100;
 const GRAN_K = 40;
 
+/** Indices of the k smallest keys (ties by index), ascending; `scratch` has the keys' length. */
+function smallest(
+  key: Float64Array,
+  k: number,
+  scratch: Float64Array,
+  out: Int32Array,
+  outOff: number,
+): void {
+  if (k === 0) return;
+  scratch.set(key);
+  scratch.sort();
+  const threshold = scratch[k - 1]!;
+  const picked: number[] = [];
+  for (let j = 0; j < key.length && picked.length < k; j++) if (key[j]! < threshold) picked.push(j);
+  for (let j = 0; j < key.length && picked.length < k; j++) if (key[j] === threshold) picked.push(j);
+  picked.sort((a, b) => key[a]! - key[b]! || a - b);
+  for (let x = 0; x < k; x++) out[outOff + x] = picked[x]!;
+}
+
 function neighbours(
   n: number,
   loc: Int32Array,
@@ -382,34 +401,38 @@ function neighbours(
   const granK = Math.max(0, Math.min(n - 1, GRAN_K));
   const adj = new Int32Array(n * adjK);
   const gran = new Int32Array(n * granK);
-  const idx = new Int32Array(n);
   const key = new Float64Array(n);
-  const earliest = (x: number) => twStart[twOff[x]!]!;
-  const latest = (x: number) => twEnd[twOff[x + 1]! - 1]!;
+  const scratch = new Float64Array(n);
+  const earliest = new Float64Array(n);
+  const latest = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    earliest[x] = twStart[twOff[x]!]!;
+    latest[x] = twEnd[twOff[x + 1]! - 1]!;
+  }
   for (let i = 0; i < n; i++) {
     const li = loc[i]! * stride;
     for (let j = 0; j < n; j++) {
-      idx[j] = j;
-      key[j] = j === i ? Infinity : Math.min(cost[li + loc[j]!]!, cost[loc[j]! * stride + loc[i]!]!);
+      const a = cost[li + loc[j]!]!;
+      const b = cost[loc[j]! * stride + loc[i]!]!;
+      key[j] = j === i ? Infinity : a < b ? a : b;
     }
-    const sorted = Array.from(idx).sort((a, b) => key[a]! - key[b]! || a - b);
-    for (let k = 0; k < adjK; k++) adj[i * adjK + k] = sorted[k]!;
-    // Proximity after Vidal et al. (2013): travel plus the waiting or lateness the pair forces.
+    smallest(key, adjK, scratch, adj, i * adjK);
+    // Proximity after Vidal et al. (2013): travel plus the waiting (weight 0.2) or lateness (weight 1)
+    // that serving the pair in that order forces; the smaller of the two orders.
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
+      const lj = loc[j]! * stride;
       const dij = dur[li + loc[j]!]!;
-      const dji = dur[loc[j]! * stride + loc[i]!]!;
-      const wait = (a: number, b: number, d: number) =>
-        0.2 * Math.max(0, earliest(b) - service[a]! - d - latest(a)) +
-        Math.max(0, earliest(a) + service[a]! + d - latest(b));
-      const pij = cost[li + loc[j]!]! + (Number.isFinite(latest(i)) || earliest(j) > 0 ? wait(i, j, dij) : 0);
-      const pji =
-        cost[loc[j]! * stride + loc[i]!]! +
-        (Number.isFinite(latest(j)) || earliest(i) > 0 ? wait(j, i, dji) : 0);
-      key[j] = Math.min(pij, pji);
+      const dji = dur[lj + loc[i]!]!;
+      const waitIJ = earliest[j]! - service[i]! - dij - latest[i]!;
+      const lateIJ = earliest[i]! + service[i]! + dij - latest[j]!;
+      const waitJI = earliest[i]! - service[j]! - dji - latest[j]!;
+      const lateJI = earliest[j]! + service[j]! + dji - latest[i]!;
+      const pij = cost[li + loc[j]!]! + (waitIJ > 0 ? 0.2 * waitIJ : 0) + (lateIJ > 0 ? lateIJ : 0);
+      const pji = cost[lj + loc[i]!]! + (waitJI > 0 ? 0.2 * waitJI : 0) + (lateJI > 0 ? lateJI : 0);
+      key[j] = pij < pji ? pij : pji;
     }
-    const sorted2 = Array.from(idx).sort((a, b) => key[a]! - key[b]! || a - b);
-    for (let k = 0; k < granK; k++) gran[i * granK + k] = sorted2[k]!;
+    smallest(key, granK, scratch, gran, i * granK);
   }
   return { adj, adjK, gran, granK };
 }

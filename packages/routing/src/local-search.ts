@@ -18,14 +18,15 @@ export class LocalSearch {
   private readonly scratchB: Map<number, Route> = new Map();
   private bufA: Int32Array;
   private bufB: Int32Array;
-  private readonly order: Int32Array;
   private readonly hasShipment: Uint8Array;
+  private readonly queue: number[] = [];
+  private readonly inQueue: Uint8Array;
 
   constructor(private readonly inst: Instance) {
     this.bufA = new Int32Array(inst.nTasks + 2);
     this.bufB = new Int32Array(inst.nTasks + 2);
-    this.order = new Int32Array(inst.nTasks);
     this.hasShipment = new Uint8Array(inst.nVeh);
+    this.inQueue = new Uint8Array(inst.nVeh);
   }
 
   private scratch(map: Map<number, Route>, v: number): Route {
@@ -65,7 +66,11 @@ export class LocalSearch {
     return true;
   }
 
-  run(sol: Solution, rng: Rng, maxPasses = 50): void {
+  /**
+   * Improves the routes in `routes` (all routes when omitted) until no move between one of their
+   * tasks and its neighbours helps; routes changed by a move are examined again.
+   */
+  run(sol: Solution, rng: Rng, routes?: readonly number[], maxMoves = 50 * this.inst.nTasks + 100): void {
     const inst = this.inst;
     const n = inst.nTasks;
     const stride = inst.stride;
@@ -73,31 +78,49 @@ export class LocalSearch {
     this.hasShipment.fill(0);
     for (let t = 0; t < n; t++)
       if (inst.kind[t] !== JOB && sol.routeOf[t]! >= 0) this.hasShipment[sol.routeOf[t]!] = 1;
-    for (let i = 0; i < n; i++) this.order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
+    const queue = this.queue;
+    const inQueue = this.inQueue;
+    queue.length = 0;
+    const push = (v: number) => {
+      if (!inQueue[v] && !this.hasShipment[v] && sol.routes[v]!.len > 0) {
+        inQueue[v] = 1;
+        queue.push(v);
+      }
+    };
+    if (routes) for (const v of routes) push(v);
+    else for (let v = 0; v < inst.nVeh; v++) push(v);
+    // Random order of the initial work, so that seeds explore differently.
+    for (let i = queue.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
-      const tmp = this.order[i]!;
-      this.order[i] = this.order[j]!;
-      this.order[j] = tmp;
+      const tmp = queue[i]!;
+      queue[i] = queue[j]!;
+      queue[j] = tmp;
     }
-    let improved = true;
-    for (let pass = 0; improved && pass < maxPasses; pass++) {
-      improved = false;
-      for (let oi = 0; oi < n; oi++) {
-        const u = this.order[oi]!;
-        const ru = sol.routeOf[u]!;
-        if (ru < 0 || this.hasShipment[ru]) continue;
+    let moves = 0;
+    while (queue.length > 0 && moves < maxMoves) {
+      const v = queue.pop()!;
+      inQueue[v] = 0;
+      const r = sol.routes[v]!;
+      let changed = false;
+      for (let i = 0; i < r.len && !changed; i++) {
+        const u = r.tasks[i]!;
         for (let k = 0; k < K; k++) {
           const w = inst.gran[u * inst.granK + k]!;
           const rw = sol.routeOf[w]!;
           if (rw < 0 || this.hasShipment[rw]) continue;
           if (this.moves(sol, u, w, stride)) {
-            improved = true;
+            moves++;
+            changed = true;
+            push(v);
+            push(rw);
+            push(sol.routeOf[u]!);
             break;
           }
         }
       }
     }
+    for (const v of queue) inQueue[v] = 0;
+    queue.length = 0;
   }
 
   /** Tries the moves between u and its neighbour w; applies the first improving one. */

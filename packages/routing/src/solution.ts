@@ -37,6 +37,11 @@ export class Solution {
     return this.routeCost + this.penaltyCost;
   }
 
+  /** Routes changed since `begin`. */
+  touchedRoutes(): readonly number[] {
+    return this.touched;
+  }
+
   /** Starts an undoable step. */
   begin(): void {
     for (const v of this.touched) this.touchedFlag[v] = 0;

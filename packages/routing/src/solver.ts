@@ -317,6 +317,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
   const Tf = Math.max(1e-12, params.tf * meanArc);
   let frac = 0;
   let current = sol.total();
+  const touchedCopy: number[] = [];
 
   while (iterations < maxIter) {
     if ((iterations & 15) === 0) {
@@ -336,14 +337,15 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     recreate(params.blinkRate);
     const candidate = sol.total();
     if (candidate < current - T * Math.log(rng.next())) {
+      if (candidate < bestTotal - 1e-9 && ls) {
+        // Polish only what this step changed; the rest was polished when it was last changed.
+        touchedCopy.length = 0;
+        for (const v of sol.touchedRoutes()) touchedCopy.push(v);
+        ls.run(sol, rng, touchedCopy);
+      }
       sol.commit();
-      current = candidate;
-      if (candidate < bestTotal - 1e-9) {
-        if (ls) {
-          ls.run(sol, rng);
-          sol.commit();
-          current = sol.total();
-        }
+      current = sol.total();
+      if (current < bestTotal - 1e-9) {
         bestTotal = current;
         bestRoutes = sol.snapshot();
         report();
