@@ -29,6 +29,18 @@ export const DemandAccess = z.object({
   before: Access,
   after: Access,
   homeDelivery: z.boolean(),
+  /** Where the parcels go after: boxes first within their capacity, the rest to an existing point (Paketbygd plans always give it). */
+  fetchedAt: z
+    .array(
+      z.object({
+        pickupId: Id,
+        parcelsPerWeek: z.number(),
+        distanceM: z.number(),
+        box: z.boolean(),
+        covered: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type DemandAccess = z.infer<typeof DemandAccess>;
 

@@ -1,1 +1,4 @@
 export * from './scoring';
+export { plan, type PlanOptions, type PlanProgress, type PlanStep } from './plan';
+export { indexPlaces, type PlaceIndex } from './places';
+export { deliveryDays } from './delivery-days';
