@@ -5,6 +5,8 @@
  *   coverage  random 500 sites × 5000 points coverage (--sites, --points, --time-limit)
  *   methods   full MIP against the default on some pmed instances, with the HiGHS heap (not in "all")
  */
+export {};
+
 const which = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'all';
 const suites = which === 'all' ? ['spopt', 'coverage', 'pmed'] : [which];
 for (const suite of suites) {

@@ -1,5 +1,5 @@
 import { buildMedianMip, type MedianMipSpec } from './formulation';
-import { descendFrom, iteratedInterchange } from './heuristics/interchange';
+import { descendFrom, greedyBudget, iteratedInterchange } from './heuristics/interchange';
 import { lagrangianBound } from './lagrangian';
 import {
   costsAreIntegral,
@@ -20,6 +20,11 @@ export interface MedianSolveOptions {
   method: 'auto' | 'mip' | 'heuristic';
   /** A feasible set of open free sites to start from. */
   initial?: ArrayLike<number>;
+  /**
+   * Hand the full model to HiGHS first (after a quick incumbent): right when each point has only
+   * a few distinct costs, as in coverage, where the model is small and its LP tight.
+   */
+  preferMip?: boolean;
   /** Models larger than this many nonzeros are not handed to HiGHS (heap and time). */
   maxMipNonzeros?: number;
 }
@@ -60,9 +65,19 @@ export function solveMedian(
   if (options.p === undefined || options.budget || options.outside) {
     if (!mip) throw new Error('a budget or coverage constraint needs the MIP solver');
     const built = buildMedianMip(inst, { p: options.p, budget: options.budget, outside: options.outside });
-    const start = options.initial ? built.startFrom(options.initial) : undefined;
+    let initial = options.initial;
+    if (!initial && options.budget && !options.outside) {
+      initial = greedyBudget(
+        inst,
+        transposeCost(inst),
+        options.budget.costPerSite,
+        options.budget.limit,
+        options.p,
+      );
+    }
+    const start = initial ? built.startFrom(initial) : undefined;
     const r = mip.solve(built.model, {
-      timeLimitS: options.timeLimitS,
+      timeLimitS: Math.max(0.05, (deadline - performance.now()) / 1000),
       mipRelGap: relGap,
       initialSolution: start,
     });
@@ -83,20 +98,46 @@ export function solveMedian(
   }
 
   const p = options.p;
-  if (options.method === 'mip') {
+  const mipFirst = options.method === 'mip' || (options.method === 'auto' && options.preferMip && mip);
+  if (mipFirst) {
     if (!mip) throw new Error('method "mip" needs the MIP solver');
+    let start: number[] | undefined;
+    let method = 'mip';
+    if (options.method === 'auto') {
+      // A quick incumbent, so that a time limit still returns a good solution.
+      const found = iteratedInterchange(inst, transposeCost(inst), {
+        p,
+        deadline: started + options.timeLimitS * 150,
+        seed: options.seed,
+        maxStall: 0,
+      });
+      start = found.open;
+      method = 'greedy + interchange start, then HiGHS on the full model';
+    }
     const built = buildMedianMip(inst, { p });
-    const r = mip.solve(built.model, { timeLimitS: options.timeLimitS, mipRelGap: relGap });
-    if (!r.x)
-      return { open: [], cost: NaN, bound: r.bound, status: 'time_limit_no_solution', method: 'mip', notes };
-    const open = built.openFrom(r.x);
-    const cost = evaluateOpen(inst, open);
+    const r = mip.solve(built.model, {
+      timeLimitS: Math.max(0.05, (deadline - performance.now()) / 1000),
+      mipRelGap: relGap,
+      initialSolution: start ? built.startFrom(start) : undefined,
+    });
+    let open = r.x ? built.openFrom(r.x) : (start ?? []);
+    let cost = r.x || start ? evaluateOpen(inst, open) : NaN;
+    if (start && r.x) {
+      const startCost = evaluateOpen(inst, start);
+      if (startCost < cost) {
+        open = start;
+        cost = startCost;
+      }
+    }
+    if (Number.isNaN(cost))
+      return { open: [], cost, bound: r.bound, status: 'time_limit_no_solution', method, notes };
+    const bound = Math.min(cost, integral && Number.isFinite(r.bound) ? Math.ceil(r.bound - 1e-6) : r.bound);
     return {
       open,
       cost,
-      bound: Math.min(r.bound, cost),
-      status: r.status === 'optimal' ? 'optimal' : 'feasible',
-      method: 'mip',
+      bound,
+      status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
+      method,
       notes,
     };
   }

@@ -74,7 +74,7 @@ export function solvePlacementSync(
       r = solveMedian(
         medianInstance(inst, (i, d) => (d > radius ? w[i]! : 0)),
         mip,
-        { ...common, timeLimitS },
+        { ...common, timeLimitS, preferMip: true },
       );
       objective = (c) => totalWeight - c;
       sense = 'max';
@@ -97,6 +97,7 @@ export function solvePlacementSync(
         mip,
         {
           ...common,
+          preferMip: true,
           timeLimitS: timeLimitS / 2,
         },
       );

@@ -269,3 +269,56 @@ export function descendFrom(
   interchange(state, Int32Array.from(free), new Float64Array(Math.max(1, start.length)), deadline);
   return { open: Array.from(state.open).sort((a, b) => a - b), cost: state.total, rounds: 0 };
 }
+
+/**
+ * Greedy under a budget: repeatedly add the affordable site with the largest saving per unit
+ * of cost. Gives the MIP a first incumbent, so a time limit never ends without a solution.
+ */
+export function greedyBudget(
+  inst: MedianInstance,
+  costT: Float64Array,
+  costPerSite: Float64Array,
+  limit: number,
+  maxOpen = Infinity,
+): number[] {
+  const { nDemand: n, nSites: m, siteState } = inst;
+  const d1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let worst = 0;
+    let fixedBest = Infinity;
+    for (let j = 0; j < m; j++) {
+      if (siteState[j] === -1) continue;
+      const c = costT[j * n + i]!;
+      worst = Math.max(worst, c);
+      if (siteState[j] === SITE_FIXED_OPEN) fixedBest = Math.min(fixedBest, c);
+    }
+    d1[i] = Math.min(worst, fixedBest);
+  }
+  const chosen: number[] = [];
+  const isChosen = new Uint8Array(m);
+  let spent = 0;
+  while (chosen.length < maxOpen) {
+    let bestSite = -1;
+    let bestRatio = 0;
+    for (let j = 0; j < m; j++) {
+      if (siteState[j] !== SITE_FREE || isChosen[j] || spent + costPerSite[j]! > limit) continue;
+      let gain = 0;
+      const base = j * n;
+      for (let i = 0; i < n; i++) {
+        const c = costT[base + i]!;
+        if (c < d1[i]!) gain += d1[i]! - c;
+      }
+      const ratio = gain / Math.max(costPerSite[j]!, 1e-9);
+      if (gain > 0 && ratio > bestRatio) {
+        bestRatio = ratio;
+        bestSite = j;
+      }
+    }
+    if (bestSite < 0) break;
+    chosen.push(bestSite);
+    isChosen[bestSite] = 1;
+    spent += costPerSite[bestSite]!;
+    for (let i = 0; i < n; i++) d1[i] = Math.min(d1[i]!, costT[bestSite * n + i]!);
+  }
+  return chosen;
+}
