@@ -1,0 +1,130 @@
+import { html, type SafeHtml } from './html';
+import { px } from './projection';
+
+export interface Series {
+  label: string;
+  colour: string;
+}
+
+export interface ChartBase {
+  /** Unique in the document: the chart's title and description are referenced by id. */
+  id: string;
+  title: string;
+  desc: string;
+  series: readonly Series[];
+  format: (value: number) => string;
+  widthPx?: number;
+}
+
+const LABEL_W = 180;
+const VALUE_W = 110;
+const BAR_H = 18;
+
+function legendOf(series: readonly Series[]): SafeHtml {
+  return html`<ul class="chart-legend">
+    ${series.map((s) => html`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`)}
+  </ul>`;
+}
+
+function frame(chart: ChartBase, heightPx: number, body: SafeHtml): SafeHtml {
+  const widthPx = chart.widthPx ?? 560;
+  return html`<figure class="chart">
+    <svg
+      role="img"
+      aria-labelledby="${chart.id}-title ${chart.id}-desc"
+      viewBox="0 0 ${widthPx} ${heightPx}"
+      width="${widthPx}"
+      height="${heightPx}"
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id="${chart.id}-title">${chart.title}</title>
+      <desc id="${chart.id}-desc">${chart.desc}</desc>
+      ${body}
+    </svg>
+    <figcaption>${chart.title}</figcaption>
+    ${chart.series.length > 1 ? legendOf(chart.series) : ''}
+  </figure>`;
+}
+
+/** Horizontal bars, one group per category and one bar per series (before/after, or one per bid). */
+export function groupedBarChart(
+  chart: ChartBase & { categories: readonly { label: string; values: readonly number[] }[] },
+): SafeHtml {
+  const widthPx = chart.widthPx ?? 560;
+  const plotW = widthPx - LABEL_W - VALUE_W;
+  const max = Math.max(1e-9, ...chart.categories.flatMap((c) => c.values.map((v) => Math.abs(v))));
+  const groupH = chart.series.length * (BAR_H + 3) + 14;
+  let y = 8;
+  const groups = chart.categories.map((c) => {
+    const top = y;
+    y += groupH;
+    const bars = c.values.map((v, i) => {
+      const barY = top + i * (BAR_H + 3);
+      const w = (Math.max(0, v) / max) * plotW;
+      const s = chart.series[i];
+      return html`<rect
+          x="${LABEL_W}"
+          y="${barY}"
+          width="${px(w)}"
+          height="${BAR_H}"
+          fill="${s?.colour ?? '#777'}"
+          ><title>${c.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect
+        ><text class="chart-value" x="${px(LABEL_W + w + 5)}" y="${barY + BAR_H - 5}"
+          >${chart.format(v)}</text
+        >`;
+    });
+    const labelY = top + (c.values.length * (BAR_H + 3)) / 2 + 2;
+    return html`<g
+      ><text class="chart-label" x="${LABEL_W - 8}" y="${px(labelY)}" text-anchor="end">${c.label}</text
+      >${bars}</g
+    >`;
+  });
+  return frame(
+    chart,
+    y + 4,
+    html`<line x1="${LABEL_W}" y1="4" x2="${LABEL_W}" y2="${y}" stroke="#999" />${groups}`,
+  );
+}
+
+/** Horizontal stacked bars: one row per plan or entry, one segment per part of the total. */
+export function stackedBarChart(
+  chart: ChartBase & { rows: readonly { label: string; values: readonly number[] }[] },
+): SafeHtml {
+  const widthPx = chart.widthPx ?? 560;
+  const plotW = widthPx - LABEL_W - VALUE_W;
+  const totals = chart.rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0));
+  const max = Math.max(1e-9, ...totals);
+  const rowH = BAR_H + 14;
+  const rows = chart.rows.map((r, ri) => {
+    const y = 8 + ri * rowH;
+    let x = LABEL_W;
+    const segments = r.values.map((v, i) => {
+      const w = (Math.max(0, v) / max) * plotW;
+      const s = chart.series[i];
+      const seg = html`<rect
+        x="${px(x)}"
+        y="${y}"
+        width="${px(w)}"
+        height="${BAR_H}"
+        fill="${s?.colour ?? '#777'}"
+        stroke="#fff"
+        stroke-width="0.5"
+        ><title>${r.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect
+      >`;
+      x += w;
+      return seg;
+    });
+    return html`<g
+      ><text class="chart-label" x="${LABEL_W - 8}" y="${y + BAR_H - 5}" text-anchor="end">${r.label}</text
+      >${segments}<text class="chart-value" x="${px(x + 5)}" y="${y + BAR_H - 5}"
+        >${chart.format(totals[ri] ?? 0)}</text
+      ></g
+    >`;
+  });
+  const heightPx = 8 + chart.rows.length * rowH;
+  return frame(
+    chart,
+    heightPx,
+    html`<line x1="${LABEL_W}" y1="4" x2="${LABEL_W}" y2="${heightPx - 6}" stroke="#999" />${rows}`,
+  );
+}

@@ -1,0 +1,351 @@
+import type { ComparisonResult, CriterionMeasure, Kpis, Scenario } from '@paketbygd/model';
+import { groupedBarChart, stackedBarChart } from './charts';
+import { renderDocument } from './document';
+import {
+  formatCount,
+  formatDate,
+  formatKg,
+  formatKm,
+  formatMoney,
+  formatNumber,
+  formatShare,
+  NBSP,
+} from './format';
+import { html, type SafeHtml } from './html';
+import { kpiDefinitions } from './kpi-cards';
+import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
+import { table } from './plan-tables';
+import { renderSources } from './sources';
+
+export interface ComparisonReportInput {
+  scenario: Scenario;
+  comparison: ComparisonResult;
+}
+
+type Entry = ComparisonResult['entries'][number];
+type Scoring = NonNullable<ComparisonResult['scoring']>;
+
+const MEASURES: Record<CriterionMeasure, { label: string; format: (v: number, currency: string) => string }> =
+  {
+    price_per_year: { label: 'Price per year', format: (v, c) => formatMoney(v, c) },
+    cost_per_parcel: { label: 'Cost per parcel', format: (v, c) => formatMoney(v, c, 1) },
+    covered_population_share: { label: 'Population covered', format: (v) => formatShare(v) },
+    mean_access_distance_m: { label: 'Mean access distance', format: (v) => formatKm(v) },
+    co2_kg_per_week: { label: 'CO₂ per week', format: (v) => formatKg(v) },
+    deliveries_per_week: { label: 'Deliveries per week', format: (v) => formatNumber(v) },
+    boxes_open_247: { label: 'Boxes open 24/7', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
+    fossil_free_vehicles: { label: 'Fossil-free vehicles', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
+    local_jobs: { label: 'Local jobs', format: (v) => formatNumber(v) },
+  };
+
+const KINDS: Record<Entry['kind'], string> = { baseline: 'today', variant: 'variant', bid: 'bid' };
+
+const MODELS: Record<Scoring['model'], { name: string; how: string }> = {
+  absolute_points: {
+    name: 'Absolute points',
+    how: 'Each criterion gives points from zero at a level stated in advance to full points at another stated level, times its weight. A bid’s points do not depend on the other bids, so the ranking cannot flip when a bid is added or withdrawn. The highest total wins.',
+  },
+  price_deduction: {
+    name: 'Price deduction (mervärdesmodell)',
+    how: 'Each quality criterion is worth a stated number of kronor per year; what a bid achieves of it is deducted from its price. The lowest comparison price wins. Like the points model it is absolute: no bid’s result depends on another bid.',
+  },
+  relative: {
+    name: 'Relative points',
+    how: 'Each bid is scored against the best and weakest of the bids received, so a bid’s points depend on the other bids. Adding or withdrawing a bid that cannot win can change which bid wins.',
+  },
+};
+
+function labelOf(comparison: ComparisonResult): (id: string) => string {
+  const labels = new Map(comparison.entries.map((e) => [e.id, e.label]));
+  return (id) => labels.get(id) ?? id;
+}
+
+function formatTotal(scoring: Scoring, total: number, currency: string): string {
+  return scoring.model === 'price_deduction'
+    ? `${formatMoney(total, currency)} per year`
+    : `${formatNumber(total, 1)} of ${formatNumber(scoring.maxPoints)} points`;
+}
+
+function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
+  const c = comparison.currency;
+  const entries = comparison.entries;
+  const defs = kpiDefinitions(scenario, c);
+  const rows = defs.map((def) => {
+    const values = entries.map((e) => def.value(e.kpis));
+    const best = def.better === 'higher' ? Math.max(...values) : Math.min(...values);
+    return html`<tr data-kpi="${def.id}">
+      <th scope="row">${def.title}</th>
+      ${values.map((v) => (Math.abs(v - best) < 1e-9 && entries.length > 1 ? html`<td class="num"><strong>${def.format(v)}</strong></td>` : html`<td class="num">${def.format(v)}</td>`))}
+    </tr>`;
+  });
+  const extra = [
+    html`<tr>
+      <th scope="row">New boxes</th>
+      ${entries.map((e) => html`<td class="num">${e.boxSiteIds.length}</td>`)}
+    </tr>`,
+    html`<tr>
+      <th scope="row">Parcels per week in boxes</th>
+      ${entries.map((e) => html`<td class="num">${formatCount(e.kpis.parcelsInBoxesPerWeek)}</td>`)}
+    </tr>`,
+    html`<tr>
+      <th scope="row">Parcels per week delivered home</th>
+      ${entries.map((e) => html`<td class="num">${formatCount(e.kpis.parcelsHomeDeliveredPerWeek)}</td>`)}
+    </tr>`,
+  ];
+  return table(
+    'Key figures per entry (the best value in bold)',
+    html`<tr>
+      <th scope="col">Key figure</th>
+      ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span></th>`)}
+    </tr>`,
+    [...rows, ...extra],
+    'kpis',
+  );
+}
+
+function measuresTable(comparison: ComparisonResult): SafeHtml {
+  const present = (Object.keys(MEASURES) as CriterionMeasure[]).filter((m) =>
+    comparison.entries.some((e) => e.measures[m] !== undefined),
+  );
+  if (present.length === 0) return html``;
+  return table(
+    'What was measured for the scoring',
+    html`<tr>
+      <th scope="col">Measure</th>
+      ${comparison.entries.map((e) => html`<th scope="col" class="num">${e.label}</th>`)}
+    </tr>`,
+    present.map(
+      (m) =>
+        html`<tr>
+          <th scope="row">${MEASURES[m].label}</th>
+          ${comparison.entries.map((e) => {
+            const v = e.measures[m];
+            return html`<td class="num">
+              ${v === undefined ? '–' : MEASURES[m].format(v, comparison.currency)}
+            </td>`;
+          })}
+        </tr>`,
+    ),
+  );
+}
+
+function charts(comparison: ComparisonResult): SafeHtml {
+  const c = comparison.currency;
+  const entries = comparison.entries;
+  const one = (label: string, colour: string) => [{ label, colour }];
+  const cost = groupedBarChart({
+    id: 'chart-cost',
+    title: `Cost per week (${c})`,
+    desc: entries.map((e) => `${e.label}: ${formatMoney(e.kpis.costPerWeek.total, c)}`).join('; '),
+    series: one('Cost per week', SERIES_COLOURS[0] ?? '#4c72b0'),
+    format: (v) => formatMoney(v, c),
+    categories: entries.map((e) => ({ label: e.label, values: [e.kpis.costPerWeek.total] })),
+  });
+  const coverage = groupedBarChart({
+    id: 'chart-coverage',
+    title: 'Population within the access limit',
+    desc: entries.map((e) => `${e.label}: ${formatShare(e.kpis.access.coveredPopulationShare)}`).join('; '),
+    series: one('Population covered', SERIES_COLOURS[3] ?? '#55a868'),
+    format: (v) => `${formatNumber(v, 1)}${NBSP}%`,
+    categories: entries.map((e) => ({
+      label: e.label,
+      values: [e.kpis.access.coveredPopulationShare * 100],
+    })),
+  });
+  const co2Values = (k: Kpis) => [
+    k.co2KgPerWeek.vans,
+    k.co2KgPerWeek.carriers,
+    k.co2KgPerWeek.householdTrips,
+  ];
+  const co2 = stackedBarChart({
+    id: 'chart-co2',
+    title: 'CO₂ per week by source (kg)',
+    desc: entries.map((e) => `${e.label}: ${formatKg(e.kpis.co2KgPerWeek.total)}`).join('; '),
+    series: ['Vans', 'Existing transports (detours)', 'Household trips'].map((label, i) => ({
+      label,
+      colour: SERIES_COLOURS[i + 2] ?? '#777',
+    })),
+    format: (v) => formatKg(v),
+    rows: entries.map((e) => ({ label: e.label, values: co2Values(e.kpis) })),
+  });
+  return html`<div class="charts">${cost}${coverage}${co2}</div>`;
+}
+
+function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
+  const label = labelOf(comparison);
+  const c = comparison.currency;
+  const ranked = [...scoring.scores].sort((a, b) => a.rank - b.rank);
+  const criterionIds = [...new Set(ranked.flatMap((s) => s.criteria.map((x) => x.criterionId)))];
+  const measureOf = new Map(
+    ranked.flatMap((s) => s.criteria.map((x) => [x.criterionId, x.measure] as const)),
+  );
+  const unit = scoring.model === 'price_deduction' ? `${c} deducted per year` : 'points';
+  const rows = ranked.map(
+    (s) =>
+      html`<tr class="${s.rank === 1 ? 'winner' : ''}" data-id="${s.id}">
+        <td class="num">${s.rank}</td>
+        <th scope="row">${label(s.id)}${s.rank === 1 ? html` <span class="tag">winner</span>` : ''}</th>
+        <td class="num">${formatTotal(scoring, s.total, c)}</td>
+        ${criterionIds.map((id) => {
+          const x = s.criteria.find((k) => k.criterionId === id);
+          return html`<td class="num">
+            ${x ? (scoring.model === 'price_deduction' ? formatMoney(x.contribution, c) : formatNumber(x.contribution, 1)) : '–'}
+          </td>`;
+        })}
+      </tr>`,
+  );
+  const ranking = table(
+    `Ranking (${MODELS[scoring.model].name}; criterion columns in ${unit})`,
+    html`<tr>
+      <th scope="col" class="num">Rank</th>
+      <th scope="col">Entry</th>
+      <th scope="col" class="num">Total</th>
+      ${criterionIds.map((id) => {
+        const m = measureOf.get(id);
+        return html`<th scope="col" class="num">
+          ${id}${m ? html`<br /><span class="muted">${MEASURES[m].label}</span>` : ''}
+        </th>`;
+      })}
+    </tr>`,
+    rows,
+    'scores',
+  );
+  const chart =
+    scoring.model === 'price_deduction'
+      ? groupedBarChart({
+          id: 'chart-scores',
+          title: `Comparison price per year (${c}; lowest wins)`,
+          desc: ranked.map((s) => `${label(s.id)}: ${formatMoney(s.total, c)}`).join('; '),
+          series: [{ label: 'Comparison price', colour: SERIES_COLOURS[0] ?? '#4c72b0' }],
+          format: (v) => formatMoney(v, c),
+          categories: ranked.map((s) => ({ label: label(s.id), values: [s.total] })),
+        })
+      : stackedBarChart({
+          id: 'chart-scores',
+          title: `Points per criterion (of ${formatNumber(scoring.maxPoints)})`,
+          desc: ranked.map((s) => `${label(s.id)}: ${formatNumber(s.total, 1)} points`).join('; '),
+          series: criterionIds.map((id, i) => ({ label: id, colour: cycle(VAN_COLOURS, i) })),
+          format: (v) => formatNumber(v, 1),
+          rows: ranked.map((s) => ({
+            label: label(s.id),
+            values: criterionIds.map((id) => s.criteria.find((k) => k.criterionId === id)?.contribution ?? 0),
+          })),
+        });
+  const why = ranked.map(
+    (s) =>
+      html`<div class="route-block" data-id="${s.id}">
+        <h4>${s.rank}. ${label(s.id)}: ${formatTotal(scoring, s.total, c)}</h4>
+        <ul>
+          ${s.criteria.map((x) => html`<li>${x.explanation}</li>`)}
+        </ul>
+      </div>`,
+  );
+  return html`${ranking}
+    <div class="charts">${chart}</div>
+    <h3>Why each entry scores as it does</h3>
+    ${why}`;
+}
+
+function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
+  if (scoring.sensitivity.length === 0) return html`<p>No sensitivity analysis was run.</p>`;
+  const label = labelOf(comparison);
+  const flips = scoring.sensitivity.filter((s) => s.winnerChanges).length;
+  const rows = scoring.sensitivity.map(
+    (s) =>
+      html`<tr class="${s.winnerChanges ? 'highlight' : ''}">
+        <th scope="row">${s.what}</th>
+        <td class="num">
+          ${s.change > 0 ? '+' : s.change < 0 ? '−' : '±'}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%
+        </td>
+        <td>${s.ranking.map((id) => label(id)).join(' › ')}</td>
+        <td>${s.winnerChanges ? html`<strong>yes: ${label(s.ranking[0] ?? '')} wins</strong>` : 'no'}</td>
+      </tr>`,
+  );
+  return html`<p>
+      ${flips === 0 ? 'The winner is the same in every case below.' : html`<strong>The winner changes in ${flips} of ${scoring.sensitivity.length} cases</strong> (highlighted).`}
+    </p>
+    ${table(
+      'Ranking when a weight or the demand moves',
+      html`<tr>
+        <th scope="col">What changed</th>
+        <th scope="col" class="num">Change</th>
+        <th scope="col">Ranking (best first)</th>
+        <th scope="col">Winner changes</th>
+      </tr>`,
+      rows,
+      'sensitivity',
+    )}`;
+}
+
+export function renderComparisonReport({ scenario, comparison }: ComparisonReportInput): string {
+  const label = labelOf(comparison);
+  const scoring = comparison.scoring;
+  const winner = scoring?.scores.find((s) => s.rank === 1);
+  const winners = scoring?.scores.filter((s) => s.rank === 1) ?? [];
+  const sections: [string, string, SafeHtml][] = [
+    [
+      'key-figures',
+      'Key figures side by side',
+      html`${kpiTable(scenario, comparison)}${measuresTable(comparison)}`,
+    ],
+    ['charts', 'Cost, coverage and CO₂', charts(comparison)],
+  ];
+  if (scoring) {
+    sections.push([
+      'scoring-model',
+      'Scoring model',
+      html`<p><strong>${MODELS[scoring.model].name}.</strong> ${MODELS[scoring.model].how}</p>
+        ${scoring.model === 'relative' ? html`<div class="warnings" role="note"><strong>⚠ Relative model:</strong> rankings can flip with the set of bids. Prefer an absolute model (points against stated levels, or a price deduction) for a decision.</div>` : ''}`,
+    ]);
+    sections.push(['scores', 'Scores', scoresSection(comparison, scoring)]);
+    sections.push(['sensitivity', 'Sensitivity', sensitivitySection(comparison, scoring)]);
+  }
+  sections.push(['sources', 'Data sources', renderSources(scenario.sources)]);
+
+  const verdict = scoring
+    ? winner
+      ? html`<div class="callout winner-callout">
+          <p>
+            <strong>Winner: ${winners.map((w) => label(w.id)).join(' and ')}</strong
+            >${winners.length > 1 ? ' (tied)' : ''},
+            ${formatTotal(scoring, winner.total, comparison.currency)}, under the
+            ${MODELS[scoring.model].name.toLowerCase()} model with ${comparison.entries.length} entries.
+          </p>
+        </div>`
+      : ''
+    : html`<div class="callout">
+        <p>These entries are compared without scoring: the key figures below are the whole comparison.</p>
+      </div>`;
+  const warnings = comparison.warnings.length
+    ? html`<section class="warnings" role="note" aria-labelledby="warnings-title">
+        <h2 id="warnings-title">⚠ Warnings (${comparison.warnings.length})</h2>
+        <ul>
+          ${comparison.warnings.map((w) => html`<li>${w}</li>`)}
+        </ul>
+      </section>`
+    : '';
+  const body = html`<header class="report-header">
+      <h1>Comparison: ${comparison.name}</h1>
+      <p class="subtitle">
+        Scenario “${scenario.name}” · compared ${formatDate(comparison.createdAt)} ·
+        ${comparison.entries.length} entries · amounts in ${comparison.currency}
+      </p>
+      <nav class="toc" aria-label="Contents">
+        <ul>
+          ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
+        </ul>
+      </nav>
+    </header>
+    ${warnings}${verdict}${sections.map(
+      ([id, title, content]) =>
+        html`<section id="${id}" aria-labelledby="${id}-h">
+          <h2 id="${id}-h">${title}</h2>
+          ${content}
+        </section>`,
+    )}
+    <footer>
+      Made by Paketbygd. Every entry is evaluated on the same demand and the same travel matrix. This file
+      needs no network connection.
+    </footer>`;
+  return renderDocument(`Comparison: ${comparison.name}`, body);
+}

@@ -1,0 +1,412 @@
+import type { AreaGeometry, LonLat, Plan, Scenario } from '@paketbygd/model';
+import { STATUS_STYLE, demandStatus, type DemandStatus } from './coverage';
+import { formatCount, formatKm, formatMinutes, dayName, NBSP } from './format';
+import { html, type SafeHtml } from './html';
+import type { Names } from './lookup';
+import { CARRIER_COLOURS, COLOURS, VAN_COLOURS, cycle } from './palette';
+import { fitProjection, niceLengthM, px, type Projection } from './projection';
+import { isTileTemplate, tilesFor } from './tiles';
+
+export interface MapOptions {
+  tileUrl?: string;
+  widthPx?: number;
+  maxHeightPx?: number;
+}
+
+const DEMAND_MAX_RADIUS_PX = 22;
+const DEMAND_MIN_RADIUS_PX = 3.5;
+/** Van routes on the same roads on several days would hide each other; each is drawn a little apart. */
+const VAN_OFFSET_PX = 2.5;
+
+/** Where the van routes are coloured per vehicle and day, so the legend and the tables can share colours. */
+export function vanRouteColour(index: number): string {
+  return cycle(VAN_COLOURS, index);
+}
+
+export function carrierRouteColour(index: number): string {
+  return cycle(CARRIER_COLOURS, index);
+}
+
+function ringsOf(area: AreaGeometry): LonLat[][] {
+  return area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
+}
+
+function pathOf(projection: Projection, points: readonly LonLat[], close = false): string {
+  const d = points
+    .map((p, i) => {
+      const [x, y] = projection.project(p);
+      return `${i === 0 ? 'M' : 'L'}${px(x)} ${px(y)}`;
+    })
+    .join('');
+  return close ? `${d}Z` : d;
+}
+
+function allPositions(scenario: Scenario, plan: Plan): LonLat[] {
+  const points: LonLat[] = ringsOf(scenario.area).flat();
+  points.push(...scenario.demand.map((d) => d.location));
+  points.push(...scenario.pickupPoints.map((p) => p.location));
+  points.push(...scenario.candidateSites.map((s) => s.location));
+  points.push(...scenario.hubs.map((h) => h.location));
+  points.push(...plan.boxes.map((b) => b.location));
+  for (const r of plan.carrierRoutes)
+    points.push(...(r.geometry?.coordinates ?? r.stops.map((s) => s.location)));
+  for (const r of plan.vanRoutes) points.push(...(r.geometry?.coordinates ?? r.stops.map((s) => s.location)));
+  return points;
+}
+
+function squareAt(x: number, y: number, half: number): string {
+  return `M${px(x - half)} ${px(y - half)}h${px(2 * half)}v${px(2 * half)}h${px(-2 * half)}Z`;
+}
+
+function diamondAt(x: number, y: number, r: number): string {
+  return `M${px(x)} ${px(y - r)}L${px(x + r)} ${px(y)}L${px(x)} ${px(y + r)}L${px(x - r)} ${px(y)}Z`;
+}
+
+function triangleAt(x: number, y: number, r: number): string {
+  return `M${px(x)} ${px(y - r)}L${px(x + r)} ${px(y + r * 0.8)}L${px(x - r)} ${px(y + r * 0.8)}Z`;
+}
+
+/** The legend draws the same symbols as the map, each in a small SVG of its own. */
+export const SYMBOLS = {
+  box: (x: number, y: number) =>
+    html`<path d="${squareAt(x, y, 6)}" fill="${COLOURS.box}" stroke="#fff" stroke-width="1.5" /><path
+        d="${squareAt(x, y, 2.2)}"
+        fill="#fff"
+      />`,
+  candidate: (x: number, y: number) =>
+    html`<path d="${squareAt(x, y, 3.5)}" fill="#fff" stroke="${COLOURS.candidate}" stroke-width="1.5" />`,
+  pickup: (x: number, y: number) =>
+    html`<path d="${diamondAt(x, y, 6.5)}" fill="${COLOURS.pickup}" stroke="#fff" stroke-width="1.5" />`,
+  hub: (x: number, y: number) =>
+    html`<path d="${triangleAt(x, y, 7)}" fill="${COLOURS.hub}" stroke="#fff" stroke-width="1.5" />`,
+};
+
+function legendSymbol(content: SafeHtml, label: string): SafeHtml {
+  return html`<li>
+    <svg
+      class="legend-symbol"
+      width="28"
+      height="16"
+      viewBox="0 0 28 16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      ${content}</svg
+    >${label}
+  </li>`;
+}
+
+function lineSymbol(colour: string, dashed: boolean): SafeHtml {
+  return html`<line
+    x1="2"
+    y1="8"
+    x2="26"
+    y2="8"
+    stroke="${colour}"
+    stroke-width="3"
+    ${dashed ? html` stroke-dasharray="6 3"` : ''}
+  />`;
+}
+
+export function renderPlanMap(
+  scenario: Scenario,
+  plan: Plan,
+  names: Names,
+  options: MapOptions = {},
+): SafeHtml {
+  const projection = fitProjection(
+    allPositions(scenario, plan),
+    options.widthPx ?? 960,
+    options.maxHeightPx ?? 760,
+    28,
+  );
+  const { widthPx, heightPx } = projection;
+  const accessById = new Map(plan.access.map((a) => [a.demandId, a]));
+  const openedIds = new Set(plan.boxes.map((b) => b.siteId));
+  const limitM = scenario.policy.maxAccessDistanceM;
+
+  const tileTemplate = options.tileUrl && isTileTemplate(options.tileUrl) ? options.tileUrl : undefined;
+  const tiles = tileTemplate ? tilesFor(projection, tileTemplate) : [];
+
+  const area = html`<path
+    class="area"
+    d="${ringsOf(scenario.area)
+      .map((ring) => pathOf(projection, ring, true))
+      .join('')}"
+    fill="${COLOURS.area}"
+    fill-opacity="${tiles.length ? 0.35 : 1}"
+    fill-rule="evenodd"
+    stroke="${COLOURS.areaStroke}"
+    stroke-width="1.5"
+  />`;
+
+  // Rings are straight-line radii: a reader's sense of "within reach"; coverage itself is by travel distance.
+  const ring = (location: LonLat, colour: string, dashed: boolean, kind: string) => {
+    if (limitM === undefined) return '';
+    const [x, y] = projection.project(location);
+    return html`<circle
+      data-kind="${kind}"
+      cx="${px(x)}"
+      cy="${px(y)}"
+      r="${px(limitM * projection.pxPerM)}"
+      fill="${colour}"
+      fill-opacity="0.08"
+      stroke="${colour}"
+      stroke-opacity="0.6"
+      stroke-width="1"
+      ${dashed ? html` stroke-dasharray="4 3"` : ''}
+    />`;
+  };
+  const rings = html`<g class="rings"
+    >${scenario.pickupPoints.map((p) => ring(p.location, COLOURS.ringBefore, true, 'ring-before'))}${plan.boxes.map((b) => ring(b.location, COLOURS.ringAfter, false, 'ring-after'))}</g
+  >`;
+
+  const carrierPaths = plan.carrierRoutes.map((r, i) => {
+    const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
+    return html`<path
+      data-kind="carrier-route"
+      data-id="${r.routeId}"
+      d="${pathOf(projection, points)}"
+      fill="none"
+      stroke="${carrierRouteColour(i)}"
+      stroke-width="3.5"
+      stroke-dasharray="9 5"
+      stroke-linejoin="round"
+      stroke-linecap="round"
+      ><title>
+        ${names.route(r.routeId)}: carries parcels to ${r.boxSiteIds.length} box(es), detour
+        ${formatMinutes(r.detourSPerTrip)} per trip
+      </title></path
+    >`;
+  });
+  const vanPaths = plan.vanRoutes.map((r, i) => {
+    const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
+    const shift = (i - (plan.vanRoutes.length - 1) / 2) * Math.min(VAN_OFFSET_PX, 12 / plan.vanRoutes.length);
+    return html`<path
+      data-kind="van-route"
+      data-vehicle="${r.vehicleId}"
+      data-day="${r.day}"
+      d="${pathOf(projection, points)}"
+      transform="translate(${px(shift)} ${px(shift)})"
+      fill="none"
+      stroke="${vanRouteColour(i)}"
+      stroke-width="2.5"
+      stroke-opacity="0.9"
+      stroke-linejoin="round"
+      stroke-linecap="round"
+      ><title>
+        ${names.vehicle(r.vehicleId)}, ${dayName(r.day)}: ${formatKm(r.distanceM)},
+        ${r.stops.filter((s) => s.kind !== 'hub').length} stops
+      </title></path
+    >`;
+  });
+
+  const maxPopulation = Math.max(
+    1,
+    ...plan.access.map((a) => a.population),
+    ...scenario.demand.map((d) => d.population ?? 0),
+  );
+  const demandCircles = [...scenario.demand]
+    // Big circles first so that small ones on top stay visible.
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    .map((d) => {
+      const access = accessById.get(d.id);
+      const status = demandStatus(access);
+      const population = access?.population ?? d.population ?? 0;
+      const r = Math.max(DEMAND_MIN_RADIUS_PX, DEMAND_MAX_RADIUS_PX * Math.sqrt(population / maxPopulation));
+      const [x, y] = projection.project(d.location);
+      const detail = access
+        ? `; nearest pickup today ${formatKm(access.before.distanceM)}, after ${formatKm(access.after.distanceM)}`
+        : '';
+      return html`<circle
+        data-kind="demand"
+        data-id="${d.id}"
+        data-status="${status}"
+        cx="${px(x)}"
+        cy="${px(y)}"
+        r="${px(r)}"
+        fill="${STATUS_STYLE[status].colour}"
+        fill-opacity="0.75"
+        stroke="#fff"
+        stroke-width="1"
+        ><title>
+          ${d.name ?? d.id}: ${formatCount(population)} people,
+          ${STATUS_STYLE[status].label.toLowerCase()}${detail}
+        </title></circle
+      >`;
+    });
+
+  const candidates = scenario.candidateSites
+    .filter((s) => !openedIds.has(s.id))
+    .map((s) => {
+      const [x, y] = projection.project(s.location);
+      return html`<g data-kind="candidate" data-id="${s.id}"
+        >${SYMBOLS.candidate(x, y)}<title>${s.name ?? s.id}: candidate site, not opened</title></g
+      >`;
+    });
+  const pickups = scenario.pickupPoints.map((p) => {
+    const [x, y] = projection.project(p.location);
+    return html`<g data-kind="pickup" data-id="${p.id}"
+      >${SYMBOLS.pickup(x, y)}<title>${p.name ?? p.id}: existing pickup point</title></g
+    >`;
+  });
+  const hubs = scenario.hubs.map((h) => {
+    const [x, y] = projection.project(h.location);
+    return html`<g data-kind="hub" data-id="${h.id}"
+      >${SYMBOLS.hub(x, y)}<title>${h.name ?? h.id}: hub, parcels arrive ${h.parcelsArriveAt}</title></g
+    >`;
+  });
+  const boxes = plan.boxes.map((b) => {
+    const [x, y] = projection.project(b.location);
+    return html`<g data-kind="box" data-id="${b.siteId}"
+      >${SYMBOLS.box(x, y)}<title>
+        ${names.place(b.siteId)}: new parcel box, ${formatCount(b.parcelsPerWeek)} parcels/week
+      </title></g
+    >`;
+  });
+
+  // Labels: every box, and the larger named places; grid cells stay unlabelled to keep the map legible.
+  const labelled = [...scenario.demand]
+    .filter((d) => d.name !== undefined)
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    .slice(0, 8);
+  const boxLabelAt = new Set(plan.boxes.map((b) => `${b.location[0]},${b.location[1]}`));
+  const labels = [
+    ...labelled
+      .filter((d) => !boxLabelAt.has(`${d.location[0]},${d.location[1]}`))
+      .map((d) => {
+        const [x, y] = projection.project(d.location);
+        return html`<text class="map-label" x="${px(x + 9)}" y="${px(y - 7)}">${d.name ?? d.id}</text>`;
+      }),
+    ...plan.boxes.map((b) => {
+      const [x, y] = projection.project(b.location);
+      return html`<text class="map-label map-label-box" x="${px(x + 10)}" y="${px(y + 4)}"
+        >${names.place(b.siteId)}</text
+      >`;
+    }),
+  ];
+
+  const scaleM = niceLengthM((widthPx * 0.2) / projection.pxPerM);
+  const scalePx = scaleM * projection.pxPerM;
+  const sx = 20;
+  const sy = heightPx - 18;
+  const scaleBar = html`<g class="scale-bar" data-kind="scale-bar"
+    ><rect
+      x="${sx - 6}"
+      y="${sy - 20}"
+      width="${px(scalePx + 12)}"
+      height="28"
+      fill="#fff"
+      fill-opacity="0.8"
+      rx="3"
+    /><path d="M${sx} ${sy - 6}v6h${px(scalePx)}v-6" fill="none" stroke="#222" stroke-width="1.5" /><text
+      x="${sx}"
+      y="${sy - 9}"
+      class="scale-text"
+      >0</text
+    ><text x="${px(sx + scalePx)}" y="${sy - 9}" class="scale-text" text-anchor="end"
+      >${formatKm(scaleM, scaleM < 1000 ? 1 : 0)}</text
+    ></g
+  >`;
+  const north = html`<g class="north" aria-hidden="true"
+    ><path d="M${widthPx - 24} 14l7 18h-14z" fill="#222" /><text
+      x="${widthPx - 24}"
+      y="46"
+      text-anchor="middle"
+      class="scale-text"
+      >N</text
+    ></g
+  >`;
+
+  const tileLayer = tiles.length
+    ? html`<g class="tiles" data-kind="tiles"
+        >${tiles.map((t) => html`<image href="${t.href}" x="${px(t.x)}" y="${px(t.y)}" width="${px(t.width + 0.5)}" height="${px(t.height + 0.5)}" preserveAspectRatio="none" />`)}</g
+      >`
+    : '';
+
+  const newly = plan.access.filter((a) => demandStatus(a) === 'newly_covered').length;
+  const desc = `Map of ${scenario.name}: the area boundary, ${scenario.demand.length} demand points sized by population and coloured by coverage (${newly} newly covered), ${scenario.pickupPoints.length} existing pickup points, ${plan.boxes.length} new parcel boxes, ${scenario.candidateSites.length - plan.boxes.filter((b) => scenario.candidateSites.some((s) => s.id === b.siteId)).length} candidate sites not opened, ${plan.vanRoutes.length} van routes and ${plan.carrierRoutes.length} carrier routes.`;
+
+  const svg = html`<svg
+    class="map"
+    role="img"
+    aria-labelledby="map-title map-desc"
+    viewBox="0 0 ${widthPx} ${heightPx}"
+    width="${widthPx}"
+    height="${heightPx}"
+    xmlns="http://www.w3.org/2000/svg"
+    data-px-per-m="${projection.pxPerM.toPrecision(6)}"
+  >
+    <title id="map-title">Map: boxes, pickup points, routes and coverage</title>
+    <desc id="map-desc">${desc}</desc>
+    <rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8" />
+    ${tileLayer}${area}${rings}
+    <g class="carrier-routes">${carrierPaths}</g>
+    <g class="van-routes">${vanPaths}</g>
+    <g class="demand">${demandCircles}</g>
+    <g class="candidates">${candidates}</g>
+    <g class="pickups">${pickups}</g>
+    <g class="hubs">${hubs}</g>
+    <g class="boxes">${boxes}</g>
+    <g class="labels">${labels}</g>
+    ${scaleBar}${north}
+  </svg>`;
+
+  const statuses = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
+  const statusItems = (Object.keys(STATUS_STYLE) as DemandStatus[])
+    .filter((s) => statuses.has(s) || s === 'covered_before' || s === 'newly_covered' || s === 'not_covered')
+    .filter((s) => s !== 'lost' || statuses.has('lost'))
+    .filter((s) => s !== 'unknown' || statuses.has('unknown'))
+    .map((s) =>
+      legendSymbol(
+        html`<circle cx="14" cy="8" r="6" fill="${STATUS_STYLE[s].colour}" fill-opacity="0.75" />`,
+        `Demand: ${STATUS_STYLE[s].label.toLowerCase()}`,
+      ),
+    );
+  const legend = html`<div class="legend">
+    <h4>Legend</h4>
+    <ul class="legend-list">
+      ${legendSymbol(SYMBOLS.box(14, 8), 'New parcel box')}
+      ${legendSymbol(SYMBOLS.pickup(14, 8), 'Existing pickup point')}
+      ${legendSymbol(SYMBOLS.candidate(14, 8), 'Candidate site, not opened')}
+      ${legendSymbol(SYMBOLS.hub(14, 8), 'Hub (parcels arrive here)')} ${statusItems}
+      <li class="legend-note">
+        Circle area is proportional to population${NBSP}(largest: ${formatCount(maxPopulation)} people).
+      </li>
+      ${
+        limitM !== undefined
+          ? html`${legendSymbol(html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringBefore}" fill-opacity="0.15" stroke="${COLOURS.ringBefore}" stroke-dasharray="3 2" />`, `${formatKm(limitM)} around existing pickup points (straight line)`)}${legendSymbol(html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringAfter}" fill-opacity="0.15" stroke="${COLOURS.ringAfter}" />`, `${formatKm(limitM)} around new boxes (straight line)`)}`
+          : ''
+      }
+      ${plan.carrierRoutes.map((r, i) => legendSymbol(lineSymbol(carrierRouteColour(i), true), `Carrier: ${names.route(r.routeId)}`))}
+      ${plan.vanRoutes.map((r, i) => legendSymbol(lineSymbol(vanRouteColour(i), false), `Van: ${names.vehicle(r.vehicleId)}, ${dayName(r.day)}`))}
+    </ul>
+  </div>`;
+
+  const tileNote = options.tileUrl
+    ? tileTemplate
+      ? html`<p class="map-note">
+          Background tiles are requested from <code>${tileTemplate}</code> when this file is opened; without a
+          connection the map is still drawn in full from the plan alone. Respect the tile server's usage
+          policy and credit it.
+        </p>`
+      : html`<p class="map-note">
+          The tile URL given has no {z}/{x}/{y} placeholders, so no background is drawn.
+        </p>`
+    : '';
+
+  return html`<figure class="map-figure">
+    <div class="map-wrap">${svg}</div>
+    ${legend}
+    <figcaption>
+      ${tileNote}
+      <p class="map-note">
+        Straight-line rings show the access limit for orientation; whether a place is covered is decided by
+        ${plan.travel.backend === 'straightline' ? 'straight-line distance times a detour factor' : 'road distance'}.
+        Routes are drawn
+        ${plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry) ? 'along their road geometry where the plan has it, otherwise' : ''}
+        as straight lines between stops.
+      </p>
+    </figcaption>
+  </figure>`;
+}

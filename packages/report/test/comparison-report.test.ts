@@ -1,0 +1,92 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { ComparisonResult } from '@paketbygd/model';
+import { renderComparisonReport } from '../src/index';
+import { formatMoney, formatShare } from '../src/format';
+import { buildComparison, loadScenario } from './fixtures';
+import { externalLoads } from './html-checks';
+
+const scenario = loadScenario();
+
+describe('renderComparisonReport', () => {
+  const comparison = buildComparison('absolute_points');
+  const out = renderComparisonReport({ scenario, comparison });
+  const doc = parse(out);
+
+  it('uses a fixture the model accepts', () => {
+    expect(() => ComparisonResult.parse(comparison)).not.toThrow();
+  });
+
+  it('is a complete, self-contained HTML document', () => {
+    expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(out.trimEnd().endsWith('</html>')).toBe(true);
+    expect(doc.querySelector('h1')!.text).toContain(comparison.name);
+    expect(externalLoads(doc)).toEqual([]);
+    expect(out).not.toMatch(/<script/i);
+  });
+
+  it('shows every entry side by side with its key figures', () => {
+    const heads = doc.querySelectorAll('table.kpis thead th[data-id]');
+    expect(heads.map((h) => h.getAttribute('data-id'))).toEqual(comparison.entries.map((e) => e.id));
+    const coverageRow = doc.querySelector('table.kpis tr[data-kpi="covered-population"]')!;
+    const cells = coverageRow.querySelectorAll('td').map((td) => td.text);
+    expect(cells).toEqual(comparison.entries.map((e) => formatShare(e.kpis.access.coveredPopulationShare)));
+    const costRow = doc.querySelector('table.kpis tr[data-kpi="cost-week"]')!;
+    expect(costRow.querySelectorAll('td').map((td) => td.text)).toEqual(
+      comparison.entries.map((e) => formatMoney(e.kpis.costPerWeek.total, 'SEK')),
+    );
+    for (const e of comparison.entries) expect(doc.querySelector('#charts')!.text).toContain(e.label);
+  });
+
+  it('names the winner and ranks the bids with each criterion explained', () => {
+    const winner = comparison.scoring!.scores.find((s) => s.rank === 1)!;
+    const label = comparison.entries.find((e) => e.id === winner.id)!.label;
+    expect(doc.querySelector('.winner-callout')!.text).toContain(`Winner: ${label}`);
+    const rows = doc.querySelectorAll('table.scores tbody tr');
+    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(
+      [...comparison.scoring!.scores].sort((a, b) => a.rank - b.rank).map((s) => s.id),
+    );
+    expect(rows[0]!.getAttribute('class')).toContain('winner');
+    const scores = doc.querySelector('#scores')!.text;
+    for (const s of comparison.scoring!.scores)
+      for (const c of s.criteria) expect(scores).toContain(c.explanation);
+    expect(doc.querySelector('#scoring-model')!.text).toContain('Absolute points');
+    expect(doc.querySelector('#scoring-model .warnings')).toBeNull();
+  });
+
+  it('highlights the sensitivity cases in which the winner changes', () => {
+    const rows = doc.querySelectorAll('table.sensitivity tbody tr');
+    expect(rows).toHaveLength(comparison.scoring!.sensitivity.length);
+    const flips = comparison.scoring!.sensitivity.map((s) => s.winnerChanges);
+    expect(rows.map((r) => r.getAttribute('class') === 'highlight')).toEqual(flips);
+    expect(doc.querySelector('#sensitivity')!.text).toContain('The winner changes in 1 of 5 cases');
+  });
+
+  it('shows the warning of the relative model', () => {
+    const relative = buildComparison('relative');
+    const parsed = parse(renderComparisonReport({ scenario, comparison: relative }));
+    expect(parsed.querySelector('section.warnings')!.text).toContain(relative.warnings[0]!);
+    expect(parsed.querySelector('#scoring-model .warnings')!.text).toContain(
+      'rankings can flip with the set of bids',
+    );
+  });
+
+  it('escapes entry labels and sensitivity text', () => {
+    const evil = '<script>alert(1)</script>';
+    const hostile = {
+      ...comparison,
+      name: `Bids ${evil}`,
+      entries: comparison.entries.map((e, i) => (i === 1 ? { ...e, label: `${e.label} ${evil}` } : e)),
+    };
+    const out2 = renderComparisonReport({ scenario, comparison: hostile });
+    expect(out2).not.toContain('<script');
+    expect(out2).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('renders a comparison without scoring', () => {
+    const { scoring: _scoring, ...unscored } = comparison;
+    const parsed = parse(renderComparisonReport({ scenario, comparison: unscored }));
+    expect(parsed.querySelector('#scores')).toBeNull();
+    expect(parsed.querySelectorAll('table.kpis thead th[data-id]')).toHaveLength(comparison.entries.length);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
+import { escapeHtml, html, raw } from '../src/html';
+import { niceLengthM } from '../src/projection';
+
+describe('format', () => {
+  it('groups thousands with a no-break space and uses a decimal point', () => {
+    expect(formatMoney(12345, 'SEK')).toBe(`12${NBSP}345${NBSP}SEK`);
+    expect(formatNumber(1234567.891, 2)).toBe(`1${NBSP}234${NBSP}567.89`);
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(-4200)).toBe(`−4${NBSP}200`);
+    expect(formatNumber(-0.01, 1)).toBe('0.0');
+    expect(formatKm(4230)).toBe(`4.2${NBSP}km`);
+    expect(formatShare(0.8734)).toBe(`87.3${NBSP}%`);
+    expect(formatNumber(Number.NaN)).toBe('–');
+  });
+
+  it('writes clock times as HH:MM', () => {
+    expect(formatClock(7 * 3600 + 5 * 60)).toBe('07:05');
+    expect(formatClock(13 * 3600 + 59 * 60 + 40)).toBe('14:00');
+  });
+
+  it('picks round scale-bar lengths', () => {
+    expect(niceLengthM(7300)).toBe(5000);
+    expect(niceLengthM(2100)).toBe(2000);
+    expect(niceLengthM(999)).toBe(500);
+  });
+});
+
+describe('html', () => {
+  it('escapes interpolated text and attributes but not trusted markup', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const name = '<img src=x onerror=alert(1)>';
+    expect(html`<td title="${name}">${name}</td>`.value).toBe(
+      '<td title="&lt;img src=x onerror=alert(1)&gt;">&lt;img src=x onerror=alert(1)&gt;</td>',
+    );
+    expect(html`<p>${raw('<b>ok</b>')}${[1, 'a<b', null, undefined, false]}</p>`.value).toBe(
+      '<p><b>ok</b>1a&lt;b</p>',
+    );
+  });
+});

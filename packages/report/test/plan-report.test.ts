@@ -1,0 +1,244 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { Plan } from '@paketbygd/model';
+import { renderPlanReport } from '../src/index';
+import { formatKm, formatMoney, formatShare, NBSP } from '../src/format';
+import { buildPlan, loadScenario } from './fixtures';
+import { externalLoads } from './html-checks';
+
+const scenario = loadScenario();
+const plan = buildPlan(scenario);
+const out = renderPlanReport({ scenario, plan });
+const doc = parse(out);
+const map = () => doc.querySelector('svg.map')!;
+
+describe('renderPlanReport', () => {
+  it('uses a fixture the model accepts', () => {
+    expect(() => Plan.parse(plan)).not.toThrow();
+  });
+
+  it('is a complete HTML document with a title, a charset and one h1', () => {
+    expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(out.trimEnd().endsWith('</html>')).toBe(true);
+    expect(doc.querySelector('html')!.getAttribute('lang')).toBe('en');
+    expect(doc.querySelector('meta[charset]')!.getAttribute('charset')).toBe('utf-8');
+    expect(doc.querySelector('title')!.text).toContain(scenario.name);
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    expect(doc.querySelector('h1')!.text).toContain(scenario.name);
+    expect(doc.querySelector('body main')).not.toBeNull();
+  });
+
+  it('loads nothing from the network, and forbids it', () => {
+    expect(externalLoads(doc)).toEqual([]);
+    expect(out).not.toMatch(/<script/i);
+    expect(out).not.toMatch(/<link\b/i);
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('img-src data:');
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('the detector of external loads does find one', () => {
+    expect(
+      externalLoads(
+        parse(
+          '<img src="https://example.org/a.png"><svg><image href="//tile.example/1.png"/></svg><a href="https://ok.example">ok</a>',
+        ),
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('names every opened box and says what fills it', () => {
+    const rows = doc.querySelectorAll('table.boxes tbody tr');
+    expect(rows).toHaveLength(plan.boxes.length);
+    for (const box of plan.boxes) {
+      const row = rows.find((r) => r.getAttribute('data-id') === box.siteId)!;
+      expect(row.text).toContain(box.name!);
+      if (box.filledBy.kind === 'carrier') {
+        const route = scenario.transportRoutes.find(
+          (r) => r.id === (box.filledBy as { routeId: string }).routeId,
+        )!;
+        expect(row.text).toContain(route.name!);
+        expect(row.text).toContain(`${formatMoney(box.filledBy.costPerWeek, 'SEK')}/week`);
+      } else {
+        expect(row.text).toContain('Electric van (3.5 t)');
+      }
+    }
+  });
+
+  it('draws one circle per demand point, one symbol per box, one path per route', () => {
+    const svg = map();
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.querySelector('title')!.text.length).toBeGreaterThan(0);
+    expect(svg.querySelector('desc')!.text).toContain(`${scenario.demand.length} demand points`);
+    const demand = svg.querySelectorAll('[data-kind="demand"]');
+    expect(demand.map((d) => d.getAttribute('data-id')).sort()).toEqual(
+      scenario.demand.map((d) => d.id).sort(),
+    );
+    expect(demand.every((d) => d.tagName.toLowerCase() === 'circle')).toBe(true);
+    const boxes = svg.querySelectorAll('[data-kind="box"]');
+    expect(boxes.map((b) => b.getAttribute('data-id')).sort()).toEqual(
+      plan.boxes.map((b) => b.siteId).sort(),
+    );
+    expect(svg.querySelectorAll('path[data-kind="van-route"]')).toHaveLength(plan.vanRoutes.length);
+    expect(
+      svg.querySelectorAll('path[data-kind="carrier-route"]').map((p) => p.getAttribute('data-id')),
+    ).toEqual(plan.carrierRoutes.map((r) => r.routeId));
+    expect(svg.querySelectorAll('[data-kind="pickup"]')).toHaveLength(scenario.pickupPoints.length);
+    expect(svg.querySelectorAll('[data-kind="candidate"]')).toHaveLength(
+      scenario.candidateSites.length - plan.boxes.length,
+    );
+  });
+
+  it('sizes demand circles by the square root of population', () => {
+    const r = (id: string) =>
+      Number(map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!.getAttribute('r'));
+    // Vingåker town has 4741 people, Marmorbyn 300: radii in the ratio sqrt(4741 / 300) ≈ 3.98.
+    expect(r('vingaker') / r('marmorbyn')).toBeCloseTo(Math.sqrt(4741 / 300), 1);
+  });
+
+  it('colours demand points by coverage before and after', () => {
+    const status = (id: string) =>
+      map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!.getAttribute('data-status');
+    expect(status('vingaker')).toBe('covered_before');
+    expect(status('marmorbyn')).toBe('newly_covered');
+    const lost = plan.access.find((a) => !a.after.covered)!;
+    expect(status(lost.demandId)).toBe('not_covered');
+  });
+
+  it('draws access rings of the right radius and a scale bar', () => {
+    const svg = map();
+    const pxPerM = Number(svg.getAttribute('data-px-per-m'));
+    const ring = svg.querySelector('[data-kind="ring-after"]')!;
+    expect(Number(ring.getAttribute('r'))).toBeCloseTo(5000 * pxPerM, 0);
+    expect(svg.querySelectorAll('[data-kind="ring-before"]')).toHaveLength(scenario.pickupPoints.length);
+    const scale = svg.querySelector('[data-kind="scale-bar"]')!;
+    expect(scale.text).toMatch(/\d+\u00a0km/);
+    // Projection is true to scale: Vingåker town to Marmorbyn is about 11.4 km east.
+    const c = (id: string) => map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!;
+    const dx = Number(c('marmorbyn').getAttribute('cx')) - Number(c('vingaker').getAttribute('cx'));
+    expect(dx / pxPerM / 1000).toBeCloseTo(11.4, 0);
+  });
+
+  it('shows KPI values before and after, formatted for Swedish readers', () => {
+    const { before, after } = plan.kpis;
+    const card = (id: string) => doc.querySelector(`[data-kpi="${id}"]`)!.text;
+    expect(card('covered-population')).toContain(formatShare(after.access.coveredPopulationShare));
+    expect(card('covered-population')).toContain(formatShare(before.access.coveredPopulationShare));
+    expect(card('mean-access')).toContain(formatKm(after.access.meanAccessDistanceM));
+    expect(card('cost-week')).toContain(formatMoney(after.costPerWeek.total, 'SEK'));
+    expect(formatMoney(after.costPerWeek.total, 'SEK')).toMatch(
+      new RegExp(`^\\d{1,3}${NBSP}\\d{3}${NBSP}SEK$`),
+    );
+    expect(card('covered-population')).toMatch(/\d+\.\d\u00a0%/);
+    expect(card('cost-parcel')).toMatch(/\d+\.\d\u00a0SEK/);
+    expect(card('co2-week')).toContain('household trips');
+  });
+
+  it('lists the van stops with HH:MM arrivals and the carrier stops with boxes inserted', () => {
+    const first = plan.vanRoutes[0]!;
+    const h = Math.floor(first.stops[1]!.arrivalS / 3600);
+    expect(doc.querySelector('#vans')!.text).toMatch(new RegExp(`${String(h).padStart(2, '0')}:\\d\\d`));
+    expect(doc.querySelectorAll('#vans .route-block')).toHaveLength(plan.vanRoutes.length);
+    const carriers = doc.querySelector('#carriers')!.text;
+    expect(carriers).toContain('07:55');
+    expect(carriers.match(/box inserted/g)).toHaveLength(
+      plan.carrierRoutes.reduce((s, r) => s + r.stops.filter((x) => x.boxSiteId).length, 0),
+    );
+  });
+
+  it('reports unserved parcels with a reason, warnings, placement gap, assumptions and sources', () => {
+    expect(doc.querySelector('table.unserved')!.text).toContain('No pickup point within the access limit');
+    expect(doc.querySelector('.warnings')!.text).toContain(plan.warnings[0]!);
+    expect(doc.querySelector('#placement')!.text).toContain('proven gap 0');
+    const assumptions = doc.querySelector('#assumptions')!.text;
+    for (const a of plan.assumptions) expect(assumptions).toContain(a);
+    expect(assumptions).toContain(`120${NBSP}g CO₂/km`);
+    const sources = doc.querySelector('#sources')!.text;
+    for (const s of scenario.sources) expect(sources).toContain(s.title);
+    expect(sources).not.toContain('OpenStreetMap contributors');
+  });
+
+  it('credits OpenStreetMap when distances come from road data', () => {
+    const osm = parse(
+      renderPlanReport({
+        scenario,
+        plan: { ...plan, travel: { backend: 'osrm', attribution: 'Routing: OSRM' } },
+      }),
+    );
+    const sources = osm.querySelector('#sources')!.text;
+    expect(sources).toContain('© OpenStreetMap contributors');
+    expect(sources).toContain('Routing: OSRM');
+  });
+
+  it('has charts that are accessible images', () => {
+    const charts = doc.querySelectorAll('figure.chart svg');
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    for (const c of charts) {
+      expect(c.getAttribute('role')).toBe('img');
+      const ids = c.getAttribute('aria-labelledby')!.split(' ');
+      for (const id of ids) expect(doc.getElementById(id)).not.toBeNull();
+    }
+    // The cost chart stacks the four parts of the weekly cost.
+    expect(doc.querySelectorAll('#chart-cost-title')).toHaveLength(1);
+    expect(doc.querySelector('#chart-cost-desc')!.text).toContain(
+      formatMoney(plan.kpis.after.costPerWeek.vans, 'SEK'),
+    );
+  });
+
+  it('gives every table header cell a scope', () => {
+    const ths = doc.querySelectorAll('table th');
+    expect(ths.length).toBeGreaterThan(20);
+    expect(ths.filter((th) => !th.getAttribute('scope'))).toEqual([]);
+  });
+
+  it('escapes names from the scenario', () => {
+    const evil = '<script>alert("x")</script>';
+    const hostile = {
+      ...scenario,
+      name: `Vingåker ${evil}`,
+      demand: scenario.demand.map((d, i) => (i === 1 ? { ...d, name: `Högsjö ${evil}` } : d)),
+      sources: [...scenario.sources, { title: `Notes ${evil}`, url: 'javascript:alert(1)' }],
+    };
+    const hostilePlan = {
+      ...plan,
+      boxes: plan.boxes.map((b, i) => (i === 0 ? { ...b, name: `Läppe "hall" ${evil}` } : b)),
+      warnings: [`${evil} warning`],
+    };
+    const html = renderPlanReport({ scenario: hostile, plan: hostilePlan });
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).not.toMatch(/href="javascript:/i);
+    const parsed = parse(html);
+    expect(parsed.querySelectorAll('script')).toHaveLength(0);
+    expect(parsed.querySelector('table.boxes')!.text).toContain(`Läppe "hall" ${evil}`);
+  });
+
+  it('draws tiles only when a tile URL is given, and allows only that origin', () => {
+    const withTiles = renderPlanReport({
+      scenario,
+      plan,
+      tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png',
+    });
+    const parsed = parse(withTiles);
+    const images = parsed.querySelectorAll('image');
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.length).toBeLessThanOrEqual(64);
+    expect(
+      images.every((i) => /^https:\/\/tile\.example\.org\/\d+\/\d+\/\d+\.png$/.test(i.getAttribute('href')!)),
+    ).toBe(true);
+    const csp = parsed.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    expect(csp).toContain('img-src data: https://tile.example.org');
+    expect(parsed.querySelectorAll('[data-kind="demand"]')).toHaveLength(scenario.demand.length);
+    expect(doc.querySelectorAll('image')).toHaveLength(0);
+  });
+
+  it('renders a plan with no boxes and no routes', () => {
+    const empty = { ...plan, boxes: [], carrierRoutes: [], vanRoutes: [], unserved: [], warnings: [] };
+    const parsed = parse(renderPlanReport({ scenario, plan: empty }));
+    expect(parsed.querySelectorAll('[data-kind="box"]')).toHaveLength(0);
+    expect(parsed.querySelector('#boxes')!.text).toContain('No box is opened');
+    expect(parsed.querySelector('#unserved')!.text).toContain('Every parcel is accounted for');
+    expect(parsed.querySelector('.warnings')).toBeNull();
+  });
+});
