@@ -2,3 +2,5 @@ export * from './scoring';
 export { plan, type PlanOptions, type PlanProgress, type PlanStep } from './plan';
 export { indexPlaces, type PlaceIndex } from './places';
 export { deliveryDays } from './delivery-days';
+export { compare, type CompareInput, type CompareOptions, type ScenarioVariantInput } from './compare';
+export { scenarioForBid } from './bid-scenario';

@@ -36,6 +36,8 @@ export interface PlanOptions {
   seed?: number;
   onProgress?: (p: PlanProgress) => void;
   now?: Date;
+  /** Open exactly these candidate sites instead of choosing (a bid's boxes). */
+  openSiteIds?: readonly string[];
 }
 
 const STEP_PERCENT: Record<PlanStep, number> = {
@@ -95,7 +97,12 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
   let placementResult: PlacementResult | undefined;
   let openedSites: number[] = [];
   const placementTimeS = Math.max(1, timeLimitS * 0.4);
-  if (scenario.candidateSites.length === 0) {
+  if (options.openSiteIds) {
+    const wanted = new Set(options.openSiteIds);
+    openedSites = scenario.candidateSites.flatMap((c, j) => (wanted.has(c.id) ? [j] : []));
+    const missing = [...wanted].filter((id) => !scenario.candidateSites.some((c) => c.id === id));
+    if (missing.length > 0) throw new Error(`sites to open are not candidate sites: ${missing.join(', ')}`);
+  } else if (scenario.candidateSites.length === 0) {
     warnings.push('the scenario has no candidate sites: no box can be placed, the plan shows today only');
   } else if (policy.maxBoxes === 0) {
     warnings.push('policy.maxBoxes is 0: no box is placed');
@@ -455,15 +462,18 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
         : {}),
       ...(travel.attribution ? { attribution: travel.attribution } : {}),
     },
-    placement: placementResult
-      ? {
-          model: placementResult.model,
-          status: placementResult.status === 'time_limit_no_solution' ? 'time_limit' : placementResult.status,
-          objective: placementResult.objective,
-          bound: Number.isFinite(placementResult.bound) ? placementResult.bound : null,
-          gapPct: Number.isFinite(placementResult.gapPct) ? placementResult.gapPct : null,
-        }
-      : { model: 'none', status: 'infeasible', objective: 0, bound: null, gapPct: null },
+    placement: options.openSiteIds
+      ? { model: 'given sites', status: 'feasible', objective: openedSites.length, bound: null, gapPct: null }
+      : placementResult
+        ? {
+            model: placementResult.model,
+            status:
+              placementResult.status === 'time_limit_no_solution' ? 'time_limit' : placementResult.status,
+            objective: placementResult.objective,
+            bound: Number.isFinite(placementResult.bound) ? placementResult.bound : null,
+            gapPct: Number.isFinite(placementResult.gapPct) ? placementResult.gapPct : null,
+          }
+        : { model: 'none', status: 'infeasible', objective: 0, bound: null, gapPct: null },
     access: accessOut,
     boxes: boxesOut,
     carrierRoutes: carriers.routes,
