@@ -49,8 +49,8 @@ const DEFAULTS: SearchParams = {
   splitRate: 0.5,
   splitDepth: 0.01,
   blinkRate: 0.01,
-  t0: 0.3,
-  tf: 0.003,
+  t0: 1,
+  tf: 0.01,
   polish: true,
 };
 
