@@ -3,6 +3,9 @@ import { registerValidate } from './commands/validate';
 import { registerMatrix } from './commands/matrix';
 import { registerPlace } from './commands/place';
 import { registerRoute } from './commands/route';
+import { registerPlan } from './commands/plan';
+import { registerCompare } from './commands/compare';
+import { registerDemo } from './commands/demo';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
 export function createProgram(): Command {
@@ -15,5 +18,8 @@ export function createProgram(): Command {
   registerMatrix(program);
   registerPlace(program);
   registerRoute(program);
+  registerPlan(program);
+  registerCompare(program);
+  registerDemo(program);
   return program;
 }

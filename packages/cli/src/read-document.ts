@@ -1,5 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_DOCUMENT_BYTES, parseJsonText, type Problem } from '@paketbygd/model';
+import {
+  MAX_DOCUMENT_BYTES,
+  parseJsonText,
+  validate,
+  ValidationError,
+  type DocumentKind,
+  type DocumentTypes,
+  type Problem,
+} from '@paketbygd/model';
 
 /** Reads a JSON document from disk without trusting it: size first, then text, then JSON. */
 export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { value: unknown } | Problem {
@@ -29,4 +37,13 @@ export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { val
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseJsonText(text, size);
+}
+
+/** Reads and validates a document of a known kind; problems are thrown with the file's name. */
+export function loadDocument<K extends DocumentKind>(file: string, kind: K): DocumentTypes[K] {
+  const read = readJsonFile(file);
+  if (!('value' in read)) throw new ValidationError(file, [read]);
+  const checked = validate(kind, read.value);
+  if (!checked.ok) throw new ValidationError(file, checked.problems);
+  return checked.value;
 }

@@ -4,3 +4,4 @@ export { indexPlaces, type PlaceIndex } from './places';
 export { deliveryDays } from './delivery-days';
 export { compare, type CompareInput, type CompareOptions, type ScenarioVariantInput } from './compare';
 export { scenarioForBid } from './bid-scenario';
+export { planToGeoJSON, type PlanFeatureCollection, type PlanFeature } from './geojson';

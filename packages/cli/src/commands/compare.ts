@@ -1,0 +1,121 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import {
+  ValidationError,
+  checkBidAgainstScenario,
+  validateDocument,
+  type Bid,
+  type Scenario,
+  type ScoringDocument,
+} from '@paketbygd/model';
+import { compare, type ScenarioVariantInput } from '@paketbygd/planner';
+import { renderComparisonReport } from '@paketbygd/report';
+import { progressReporter } from '../progress';
+import { loadDocument, readJsonFile } from '../read-document';
+import { parsePositive } from './plan';
+import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+
+export interface CompareFlags extends TravelFlags {
+  weights?: string;
+  out?: string;
+  timeLimit: string;
+  quiet?: boolean;
+}
+
+/** Bid files are bids; scenario files are variants of the first scenario (their name and policy). */
+function loadEntries(scenario: Scenario, files: string[]): { bids: Bid[]; variants: ScenarioVariantInput[] } {
+  const bids: Bid[] = [];
+  const variants: ScenarioVariantInput[] = [];
+  for (const file of files) {
+    const read = readJsonFile(file);
+    if (!('value' in read)) throw new ValidationError(file, [read]);
+    const result = validateDocument(read.value);
+    if (!result.ok) throw new ValidationError(file, result.problems);
+    if (result.kind === 'bid') {
+      const bid = result.value as Bid;
+      const problems = checkBidAgainstScenario(bid, scenario);
+      if (problems.length > 0) throw new ValidationError(file, problems);
+      bids.push(bid);
+    } else if (result.kind === 'scenario') {
+      const variant = result.value as Scenario;
+      variants.push({ name: variant.name, policy: variant.policy });
+    } else {
+      throw new ValidationError(file, [
+        { path: 'kind', message: `is a ${result.kind}; compare takes bids or scenario variants` },
+      ]);
+    }
+  }
+  return { bids, variants };
+}
+
+export async function runCompare(
+  scenarioFile: string,
+  files: string[],
+  flags: CompareFlags,
+): Promise<{ dir: string; report: string }> {
+  const scenario = withTravelFlags(loadDocument(scenarioFile, 'scenario'), flags);
+  const { bids, variants } = loadEntries(scenario, files);
+  const scoring: ScoringDocument | undefined = flags.weights
+    ? loadDocument(flags.weights, 'scoring')
+    : undefined;
+  const dir = resolve(flags.out ?? join('out', 'comparison'));
+  const progress = progressReporter(flags.quiet ?? false);
+  const result = await compare(
+    { scenario, bids, variants, ...(scoring ? { scoring } : {}) },
+    {
+      timeLimitS: parsePositive(flags.timeLimit, '--time-limit'),
+      onProgress: (m, p) => progress.update(p, m),
+    },
+  );
+  progress.end();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const report = join(dir, 'comparison.html');
+  writeFileSync(report, renderComparisonReport({ scenario, comparison: result }));
+  if (!flags.quiet) {
+    const out = process.stdout;
+    const label = new Map(result.entries.map((e) => [e.id, e.label]));
+    if (result.scoring) {
+      out.write(`\nscores (${result.scoring.model}):\n`);
+      for (const s of result.scoring.scores) {
+        out.write(
+          `  ${s.rank}. ${label.get(s.id)}: ${s.total.toFixed(1)}${result.scoring.higherWins ? ' points' : ` ${result.currency} a year`}\n`,
+        );
+      }
+      const flips = result.scoring.sensitivity.filter((s) => s.winnerChanges);
+      out.write(
+        flips.length
+          ? `the winner changes when: ${flips.map((f) => f.what).join('; ')}\n`
+          : 'the winner holds in every sensitivity test\n',
+      );
+    } else {
+      for (const e of result.entries) {
+        out.write(
+          `  ${e.label}: ${(e.kpis.access.coveredPopulationShare * 100).toFixed(1)} % within reach, ${Math.round(e.kpis.costPerWeek.total)} ${result.currency} a week\n`,
+        );
+      }
+    }
+    out.write(`\nwrote ${join(dir, 'comparison.json')}\n      ${report}\n`);
+  }
+  return { dir, report };
+}
+
+export function registerCompare(program: Command): void {
+  addTravelFlags(
+    program
+      .command('compare')
+      .description(
+        'compare bids or scenario variants on the same demand; writes comparison.json and comparison.html',
+      )
+      .argument('<scenario>', 'scenario JSON file: the demand every bid or variant is evaluated on')
+      .argument('<entries...>', 'bid files, or scenario files whose policy is a variant')
+      .option('--weights <file>', 'scoring file (kind "scoring"): criteria, weights and levels')
+      .option('--out <dir>', 'folder for the results (default: out/comparison)'),
+  )
+    .option('--time-limit <s>', 'seconds for each plan', '10')
+    .option('--quiet', 'no progress and no summary')
+    .action(async (scenarioFile: string, files: string[], flags: CompareFlags) => {
+      await runCompare(scenarioFile, files, flags);
+    });
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { runCompare } from './compare';
+import { runPlan } from './plan';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'plan the Vingåker example and compare its three bids, with embedded defaults (no Redis, no OSRM)',
+    )
+    .option('--out <dir>', 'folder for the results', join('out', 'demo'))
+    .option('--quiet', 'no progress and no summary')
+    .action(async (flags: { out: string; quiet?: boolean }) => {
+      const plan = await runPlan(join(EXAMPLES, 'vingaker', 'scenario.json'), {
+        out: join(flags.out, 'vingaker'),
+        timeLimit: '20',
+        seed: '1',
+        quiet: flags.quiet ?? false,
+      });
+      const bids = ['nordbox-vans.json', 'bygden-existing-transport.json', 'regionbuss-bus-line.json'];
+      const comparison = await runCompare(
+        join(EXAMPLES, 'vingaker', 'scenario.json'),
+        bids.map((b) => join(EXAMPLES, 'bids', b)),
+        {
+          weights: join(EXAMPLES, 'bids', 'scoring.json'),
+          out: join(flags.out, 'bids'),
+          timeLimit: '5',
+          quiet: flags.quiet ?? false,
+        },
+      );
+      process.stdout.write(
+        `\nThe Vingåker report: ${plan.report}\nThe bid comparison: ${comparison.report}\n`,
+      );
+    });
+}

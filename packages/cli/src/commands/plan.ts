@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { plan, planToGeoJSON } from '@paketbygd/planner';
+import { renderPlanReport } from '@paketbygd/report';
+import { CliError } from '../errors';
+import { kpiTable } from '../kpi-table';
+import { progressReporter } from '../progress';
+import { loadDocument } from '../read-document';
+import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+
+export interface PlanFlags extends TravelFlags {
+  out?: string;
+  timeLimit: string;
+  seed: string;
+  tileUrl?: string;
+  quiet?: boolean;
+}
+
+export function parsePositive(value: string, flag: string, integer = false): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new CliError(
+      `${flag} must be a ${integer ? 'whole ' : ''}number greater than 0, not "${value}"`,
+      2,
+    );
+  }
+  return n;
+}
+
+/** Plans one scenario file and writes plan.json, plan.geojson and report.html; returns the report's path. */
+export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: string; report: string }> {
+  const timeLimitS = parsePositive(flags.timeLimit, '--time-limit');
+  const seed = Number(flags.seed);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new CliError(`--seed must be a whole number ≥ 0, not "${flags.seed}"`, 2);
+  const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
+  const dir = resolve(flags.out ?? join('out', basename(file).replace(/\.json$/i, '')));
+  const progress = progressReporter(flags.quiet ?? false);
+  const result = await plan(scenario, {
+    timeLimitS,
+    seed,
+    onProgress: (p) => progress.update(p.percent, `${p.step}: ${p.message}`),
+  });
+  progress.update(100, 'writing files');
+  progress.end();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'plan.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'plan.geojson'), `${JSON.stringify(planToGeoJSON(scenario, result))}\n`);
+  const report = join(dir, 'report.html');
+  writeFileSync(
+    report,
+    renderPlanReport({ scenario, plan: result, ...(flags.tileUrl ? { tileUrl: flags.tileUrl } : {}) }),
+  );
+  if (!flags.quiet) {
+    const out = process.stdout;
+    out.write(
+      `\n${scenario.name}\n\n${kpiTable(result.kpis.before, result.kpis.after, result.currency)}\n\n`,
+    );
+    out.write(
+      `boxes: ${result.boxes.map((b) => `${b.name ?? b.siteId} (${b.filledBy.kind === 'carrier' ? b.filledBy.routeId : b.filledBy.kind})`).join(', ') || 'none'}\n`,
+    );
+    out.write(
+      `placement: ${result.placement.status}${result.placement.gapPct !== null ? `, gap ${result.placement.gapPct.toFixed(2)} %` : ''}\n`,
+    );
+    for (const w of result.warnings) out.write(`warning: ${w}\n`);
+    out.write(`\nwrote ${join(dir, 'plan.json')}\n      ${join(dir, 'plan.geojson')}\n      ${report}\n`);
+  }
+  return { dir, report };
+}
+
+export function registerPlan(program: Command): void {
+  addTravelFlags(
+    program
+      .command('plan')
+      .description(
+        'plan a scenario: box sites, carriers, van routes, KPIs; writes plan.json, plan.geojson and report.html',
+      )
+      .argument('<scenario>', 'scenario JSON file')
+      .option('--out <dir>', 'folder for the results (default: out/<scenario file name>)'),
+  )
+    .option('--time-limit <s>', 'seconds for the whole plan', '30')
+    .option('--seed <n>', 'random seed: the same seed and input give the same plan', '1')
+    .option(
+      '--tile-url <url>',
+      'raster tile URL template for the report map ({z}/{x}/{y}), if you have a tile server',
+    )
+    .option('--quiet', 'no progress and no summary')
+    .action(async (file: string, flags: PlanFlags) => {
+      await runPlan(file, flags);
+    });
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComparisonResult, Plan } from '@paketbygd/model';
+import { REPO_ROOT, runCli } from './run-cli';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paketbygd-plan-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const example = (f: string) => join(REPO_ROOT, 'examples', f);
+
+describe('paketbygd plan', () => {
+  it('writes plan.json, plan.geojson and report.html and prints the KPI table', () => {
+    const out = join(dir, 'vingaker');
+    const run = runCli(['plan', example('vingaker/scenario.json'), '--out', out, '--time-limit', '10'], {
+      timeoutMs: 120_000,
+    });
+    expect(run.stderr).toMatch(/placement: choosing box sites/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/people within the access limit\s+64\.0 %\s+\d+\.\d %/);
+    expect(run.stdout).toContain(join(out, 'report.html'));
+    const plan = Plan.parse(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')));
+    expect(plan.boxes.length).toBeGreaterThan(0);
+    const geojson = JSON.parse(readFileSync(join(out, 'plan.geojson'), 'utf8'));
+    expect(geojson.type).toBe('FeatureCollection');
+    const kinds = new Set(geojson.features.map((f: { properties: { kind: string } }) => f.properties.kind));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(['area', 'demand', 'box', 'pickup-point', 'hub', 'van-route']),
+    );
+    for (const f of geojson.features) {
+      if (f.geometry.type === 'Point')
+        expect(f.geometry.coordinates[0]).toBeLessThan(f.geometry.coordinates[1]); // [lon, lat] in Sweden
+    }
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    for (const box of plan.boxes) expect(html).toContain(box.name ?? box.siteId);
+  });
+
+  it('refuses an invalid scenario with the path, exit 1, and writes nothing', () => {
+    const bad = JSON.parse(readFileSync(example('vingaker/scenario.json'), 'utf8'));
+    bad.vehicles[0].startHubId = 'nowhere';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const out = join(dir, 'bad-out');
+    const run = runCli(['plan', file, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/vehicles\[0\]\.startHubId: no hub has id "nowhere"/);
+    expect(() => readFileSync(join(out, 'plan.json'))).toThrow();
+  });
+
+  it('checks travel options like the file: roadgraph needs --osm', () => {
+    const run = runCli([
+      'plan',
+      example('vingaker/scenario.json'),
+      '--travel',
+      'roadgraph',
+      '--out',
+      join(dir, 'x'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--osm: backend "roadgraph" needs osmFile/);
+  });
+
+  it('refuses a bad --time-limit as a usage error', () => {
+    const run = runCli(['plan', example('vingaker/scenario.json'), '--time-limit', 'soon']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--time-limit must be a number greater than 0, not "soon"/);
+  });
+});
+
+describe('paketbygd compare', () => {
+  it('scores the three example bids and writes comparison.json and comparison.html', () => {
+    const out = join(dir, 'bids');
+    const bids = ['nordbox-vans', 'bygden-existing-transport', 'regionbuss-bus-line'].map((b) =>
+      example(`bids/${b}.json`),
+    );
+    const run = runCli(
+      [
+        'compare',
+        example('vingaker/scenario.json'),
+        ...bids,
+        '--weights',
+        example('bids/scoring.json'),
+        '--out',
+        out,
+        '--time-limit',
+        '3',
+      ],
+      { timeoutMs: 120_000 },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/scores \(absolute_points\):\n {2}1\. /);
+    const result = ComparisonResult.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+    expect(result.scoring!.scores).toHaveLength(3);
+    expect(readFileSync(join(out, 'comparison.html'), 'utf8')).toContain('Regionbuss Paket AB');
+  });
+
+  it('refuses a bid whose sites are not in the scenario, naming the file and path', () => {
+    const bid = JSON.parse(readFileSync(example('bids/nordbox-vans.json'), 'utf8'));
+    bid.sites[0].siteId = 'box-atlantis';
+    const file = join(dir, 'bid.json');
+    writeFileSync(file, JSON.stringify(bid));
+    const run = runCli(['compare', example('vingaker/scenario.json'), file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file} is not valid`);
+    expect(run.stderr).toMatch(/sites\[0\]\.siteId: "box-atlantis" is not a candidate site/);
+  });
+});
+
+describe('paketbygd demo', () => {
+  it('runs the Vingåker example end to end and says where the report is', () => {
+    const out = join(dir, 'demo');
+    const started = performance.now();
+    const run = runCli(['demo', '--out', out], { timeoutMs: 120_000 });
+    expect(run.code).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(60);
+    expect(run.stdout).toContain(`The Vingåker report: ${join(out, 'vingaker', 'report.html')}`);
+    expect(run.stdout).toContain(`The bid comparison: ${join(out, 'bids', 'comparison.html')}`);
+    expect(readFileSync(join(out, 'vingaker', 'report.html'), 'utf8').length).toBeGreaterThan(10_000);
+  });
+});
