@@ -14,36 +14,36 @@ export interface ChartBase {
   series: readonly Series[];
   format: (value: number) => string;
   widthPx?: number;
+  /** The value a full-width bar stands for (such as the maximum points); the largest value otherwise. */
+  scaleMax?: number;
 }
 
-const LABEL_W = 180;
 const VALUE_W = 110;
 const BAR_H = 18;
+const CHAR_W_PX = 6.6;
+const MIN_LABEL_W = 80;
+const MAX_LABEL_W = 230;
+
+/** Wide enough for the longest label up to a limit; longer labels are cut with an ellipsis (the full text is in the bar's title). */
+function labelLayout(labels: readonly string[]): { widthPx: number; fit: (label: string) => string } {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const widthPx = Math.min(MAX_LABEL_W, Math.max(MIN_LABEL_W, longest * CHAR_W_PX + 14));
+  const maxChars = Math.floor((widthPx - 14) / CHAR_W_PX);
+  return {
+    widthPx,
+    fit: (label) => (label.length <= maxChars ? label : `${label.slice(0, maxChars - 1)}…`),
+  };
+}
 
 function legendOf(series: readonly Series[]): SafeHtml {
-  return html`<ul class="chart-legend">
-    ${series.map((s) => html`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`)}
-  </ul>`;
+  return html`<ul class="chart-legend">${series.map(
+    (s) => html`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`,
+  )}</ul>`;
 }
 
 function frame(chart: ChartBase, heightPx: number, body: SafeHtml): SafeHtml {
   const widthPx = chart.widthPx ?? 560;
-  return html`<figure class="chart">
-    <svg
-      role="img"
-      aria-labelledby="${chart.id}-title ${chart.id}-desc"
-      viewBox="0 0 ${widthPx} ${heightPx}"
-      width="${widthPx}"
-      height="${heightPx}"
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id="${chart.id}-title">${chart.title}</title>
-      <desc id="${chart.id}-desc">${chart.desc}</desc>
-      ${body}
-    </svg>
-    <figcaption>${chart.title}</figcaption>
-    ${chart.series.length > 1 ? legendOf(chart.series) : ''}
-  </figure>`;
+  return html`<figure class="chart"><svg role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg"><title id="${chart.id}-title">${chart.title}</title><desc id="${chart.id}-desc">${chart.desc}</desc>${body}</svg><figcaption>${chart.title}</figcaption>${chart.series.length > 1 ? legendOf(chart.series) : ''}</figure>`;
 }
 
 /** Horizontal bars, one group per category and one bar per series (before/after, or one per bid). */
@@ -51,8 +51,14 @@ export function groupedBarChart(
   chart: ChartBase & { categories: readonly { label: string; values: readonly number[] }[] },
 ): SafeHtml {
   const widthPx = chart.widthPx ?? 560;
-  const plotW = widthPx - LABEL_W - VALUE_W;
-  const max = Math.max(1e-9, ...chart.categories.flatMap((c) => c.values.map((v) => Math.abs(v))));
+  const labels = labelLayout(chart.categories.map((c) => c.label));
+  const labelW = labels.widthPx;
+  const plotW = widthPx - labelW - VALUE_W;
+  const max = Math.max(
+    1e-9,
+    chart.scaleMax ?? 0,
+    ...chart.categories.flatMap((c) => c.values.map((v) => Math.abs(v))),
+  );
   const groupH = chart.series.length * (BAR_H + 3) + 14;
   let y = 8;
   const groups = chart.categories.map((c) => {
@@ -62,27 +68,15 @@ export function groupedBarChart(
       const barY = top + i * (BAR_H + 3);
       const w = (Math.max(0, v) / max) * plotW;
       const s = chart.series[i];
-      return html`<rect
-          x="${LABEL_W}"
-          y="${barY}"
-          width="${px(w)}"
-          height="${BAR_H}"
-          fill="${s?.colour ?? '#777'}"
-          ><title>${c.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect
-        ><text class="chart-value" x="${px(LABEL_W + w + 5)}" y="${barY + BAR_H - 5}"
-          >${chart.format(v)}</text
-        >`;
+      return html`<rect x="${labelW}" y="${barY}" width="${px(w)}" height="${BAR_H}" fill="${s?.colour ?? '#777'}"><title>${c.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect><text class="chart-value" x="${px(labelW + w + 5)}" y="${barY + BAR_H - 5}">${chart.format(v)}</text>`;
     });
     const labelY = top + (c.values.length * (BAR_H + 3)) / 2 + 2;
-    return html`<g
-      ><text class="chart-label" x="${LABEL_W - 8}" y="${px(labelY)}" text-anchor="end">${c.label}</text
-      >${bars}</g
-    >`;
+    return html`<g><text class="chart-label" x="${labelW - 8}" y="${px(labelY)}" text-anchor="end">${labels.fit(c.label)}<title>${c.label}</title></text>${bars}</g>`;
   });
   return frame(
     chart,
     y + 4,
-    html`<line x1="${LABEL_W}" y1="4" x2="${LABEL_W}" y2="${y}" stroke="#999" />${groups}`,
+    html`<line x1="${labelW}" y1="4" x2="${labelW}" y2="${y}" stroke="#999"/>${groups}`,
   );
 }
 
@@ -91,40 +85,28 @@ export function stackedBarChart(
   chart: ChartBase & { rows: readonly { label: string; values: readonly number[] }[] },
 ): SafeHtml {
   const widthPx = chart.widthPx ?? 560;
-  const plotW = widthPx - LABEL_W - VALUE_W;
+  const labels = labelLayout(chart.rows.map((r) => r.label));
+  const labelW = labels.widthPx;
+  const plotW = widthPx - labelW - VALUE_W;
   const totals = chart.rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0));
-  const max = Math.max(1e-9, ...totals);
+  const max = Math.max(1e-9, chart.scaleMax ?? 0, ...totals);
   const rowH = BAR_H + 14;
   const rows = chart.rows.map((r, ri) => {
     const y = 8 + ri * rowH;
-    let x = LABEL_W;
+    let x = labelW;
     const segments = r.values.map((v, i) => {
       const w = (Math.max(0, v) / max) * plotW;
       const s = chart.series[i];
-      const seg = html`<rect
-        x="${px(x)}"
-        y="${y}"
-        width="${px(w)}"
-        height="${BAR_H}"
-        fill="${s?.colour ?? '#777'}"
-        stroke="#fff"
-        stroke-width="0.5"
-        ><title>${r.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect
-      >`;
+      const seg = html`<rect x="${px(x)}" y="${y}" width="${px(w)}" height="${BAR_H}" fill="${s?.colour ?? '#777'}" stroke="#fff" stroke-width="0.5"><title>${r.label}, ${s?.label ?? ''}: ${chart.format(v)}</title></rect>`;
       x += w;
       return seg;
     });
-    return html`<g
-      ><text class="chart-label" x="${LABEL_W - 8}" y="${y + BAR_H - 5}" text-anchor="end">${r.label}</text
-      >${segments}<text class="chart-value" x="${px(x + 5)}" y="${y + BAR_H - 5}"
-        >${chart.format(totals[ri] ?? 0)}</text
-      ></g
-    >`;
+    return html`<g><text class="chart-label" x="${labelW - 8}" y="${y + BAR_H - 5}" text-anchor="end">${labels.fit(r.label)}<title>${r.label}</title></text>${segments}<text class="chart-value" x="${px(x + 5)}" y="${y + BAR_H - 5}">${chart.format(totals[ri] ?? 0)}</text></g>`;
   });
   const heightPx = 8 + chart.rows.length * rowH;
   return frame(
     chart,
     heightPx,
-    html`<line x1="${LABEL_W}" y1="4" x2="${LABEL_W}" y2="${heightPx - 6}" stroke="#999" />${rows}`,
+    html`<line x1="${labelW}" y1="4" x2="${labelW}" y2="${heightPx - 6}" stroke="#999"/>${rows}`,
   );
 }

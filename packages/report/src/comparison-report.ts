@@ -72,11 +72,20 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
   const defs = kpiDefinitions(scenario, c);
   const rows = defs.map((def) => {
     const values = entries.map((e) => def.value(e.kpis));
-    const best = def.better === 'higher' ? Math.max(...values) : Math.min(...values);
-    return html`<tr data-kpi="${def.id}">
-      <th scope="row">${def.title}</th>
-      ${values.map((v) => (Math.abs(v - best) < 1e-9 && entries.length > 1 ? html`<td class="num"><strong>${def.format(v)}</strong></td>` : html`<td class="num">${def.format(v)}</td>`))}
-    </tr>`;
+    // Today costs nothing and drives nowhere: the best value is sought among the alternatives to it.
+    const contenders =
+      entries.filter((e) => e.kind !== 'baseline').length >= 2
+        ? entries.filter((e) => e.kind !== 'baseline')
+        : entries;
+    const contenderValues = contenders.map((e) => def.value(e.kpis));
+    const best = def.better === 'higher' ? Math.max(...contenderValues) : Math.min(...contenderValues);
+    const isBest = (i: number) =>
+      contenders.length > 1 && contenders.includes(entries[i]!) && Math.abs((values[i] ?? NaN) - best) < 1e-9;
+    return html`<tr data-kpi="${def.id}"><th scope="row">${def.title}</th>${values.map((v, i) =>
+      isBest(i)
+        ? html`<td class="num best"><strong>${def.format(v)}</strong></td>`
+        : html`<td class="num">${def.format(v)}</td>`,
+    )}</tr>`;
   });
   const extra = [
     html`<tr>
@@ -93,7 +102,7 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
     </tr>`,
   ];
   return table(
-    'Key figures per entry (the best value in bold)',
+    'Key figures per entry (the best value among the alternatives to today in bold)',
     html`<tr>
       <th scope="col">Key figure</th>
       ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span></th>`)}
@@ -226,6 +235,7 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
           desc: ranked.map((s) => `${label(s.id)}: ${formatNumber(s.total, 1)} points`).join('; '),
           series: criterionIds.map((id, i) => ({ label: id, colour: cycle(VAN_COLOURS, i) })),
           format: (v) => formatNumber(v, 1),
+          scaleMax: scoring.maxPoints,
           rows: ranked.map((s) => ({
             label: label(s.id),
             values: criterionIds.map((id) => s.criteria.find((k) => k.criterionId === id)?.contribution ?? 0),

@@ -1,4 +1,11 @@
-import { WEEKDAYS, type OpenedBox, type Plan, type Scenario, type UnservedDemand } from '@paketbygd/model';
+import {
+  WEEKDAYS,
+  type OpenedBox,
+  type Plan,
+  type Scenario,
+  type UnservedDemand,
+  type VanRoute,
+} from '@paketbygd/model';
 import { STATUS_STYLE, demandStatus } from './coverage';
 import {
   dayName,
@@ -14,7 +21,8 @@ import {
 } from './format';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { Names } from './lookup';
-import { carrierRouteColour, vanRouteColour } from './svg-map';
+import { carrierRouteColour } from './svg-map';
+import { groupVanRoutes } from './van-groups';
 
 export function table(caption: HtmlValue, head: SafeHtml, rows: readonly SafeHtml[], cls = ''): SafeHtml {
   return html`<div class="table-wrap">
@@ -196,12 +204,12 @@ export function renderCarrierRoutes(scenario: Scenario, plan: Plan, names: Names
       ? html`<p class="muted">
           ${source.operator ?? 'operator not stated'}; ${source.kind.replace(/_/g, ' ')}; spare room
           ${formatCount(source.spareCapacityParcels)} parcels, detour allowed
-          ${formatCount(source.maxDetourMin)} min${source.note ? html`. ${source.note}` : ''}
+          ${formatCount(source.maxDetourMin)} min${source.note ? html`; ${source.note}` : ''}
         </p>`
       : '';
     const stops = r.stops.map(
       (s) =>
-        html`<tr${s.boxSiteId ? html` class="winner"` : ''}><td class="num">${s.time}</td><th scope="row">${s.name}</th><td>${s.boxSiteId ? html`<span class="tag">box inserted</span> ${names.place(s.boxSiteId)}` : ''}</td></tr>`,
+        html`<tr${s.boxSiteId ? html` class="winner"` : ''}><td class="num">${s.time}</td><th scope="row">${s.boxSiteId && s.name === s.boxSiteId ? names.place(s.boxSiteId) : s.name}</th><td>${s.boxSiteId ? html`<span class="tag">box inserted</span> ${names.place(s.boxSiteId)}` : ''}</td></tr>`,
     );
     return html`<div class="route-block">
       <h3>${names.route(r.routeId)}</h3>
@@ -221,81 +229,37 @@ export function renderCarrierRoutes(scenario: Scenario, plan: Plan, names: Names
 
 export function renderVanRoutes(plan: Plan, names: Names): SafeHtml {
   if (plan.vanRoutes.length === 0) return html`<p>No van drives in this plan.</p>`;
-  const indexed = plan.vanRoutes.map((r, i) => ({ r, i }));
-  const days = WEEKDAYS.filter((d) => indexed.some(({ r }) => r.day === d));
+  const { groups, groupOf } = groupVanRoutes(plan);
+  const colourOf = (i: number) => groups[groupOf[i] ?? 0]?.colour ?? '#000';
+  const order = plan.vanRoutes
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => WEEKDAYS.indexOf(a.r.day) - WEEKDAYS.indexOf(b.r.day) || a.i - b.i);
+  const parcelsOf = (r: VanRoute) => r.stops.reduce((s, x) => s + (x.kind === 'hub' ? 0 : x.parcels), 0);
   const summary = table(
     'Van routes per week',
-    html`<tr>
-      <th scope="col">Day</th>
-      <th scope="col">Vehicle</th>
-      <th scope="col" class="num">Stops</th>
-      <th scope="col" class="num">Parcels</th>
-      <th scope="col" class="num">Distance</th>
-      <th scope="col" class="num">Duration</th>
-      <th scope="col" class="num">Cost</th>
-      <th scope="col" class="num">CO₂</th>
-    </tr>`,
-    days.flatMap((d) =>
-      indexed
-        .filter(({ r }) => r.day === d)
-        .map(
-          ({ r, i }) =>
-            html`<tr>
-              <th scope="row">${dayName(d)}</th>
-              <td>
-                <span class="swatch" style="background:${vanRouteColour(i)}"></span
-                >${names.vehicle(r.vehicleId)}
-              </td>
-              <td class="num">${r.stops.filter((s) => s.kind !== 'hub').length}</td>
-              <td class="num">
-                ${formatCount(r.stops.reduce((s, x) => s + (x.kind === 'hub' ? 0 : x.parcels), 0))}
-              </td>
-              <td class="num">${formatKm(r.distanceM)}</td>
-              <td class="num">${formatHours(r.durationS / 3600)}</td>
-              <td class="num">${formatMoney(r.cost, plan.currency)}</td>
-              <td class="num">${formatKg(r.co2Kg)}</td>
-            </tr>`,
-        ),
+    html`<tr><th scope="col">Day</th><th scope="col">Vehicle</th><th scope="col" class="num">Stops</th><th scope="col" class="num">Parcels</th><th scope="col" class="num">Distance</th><th scope="col" class="num">Duration</th><th scope="col" class="num">Cost</th><th scope="col" class="num">CO₂</th></tr>`,
+    order.map(
+      ({ r, i }) =>
+        html`<tr><th scope="row">${dayName(r.day)}</th><td><span class="swatch" style="background:${colourOf(i)}"></span>${names.vehicle(r.vehicleId)}</td><td class="num">${r.stops.filter((s) => s.kind !== 'hub').length}</td><td class="num">${formatCount(parcelsOf(r))}</td><td class="num">${formatKm(r.distanceM)}</td><td class="num">${formatHours(r.durationS / 3600)}</td><td class="num">${formatMoney(r.cost, plan.currency)}</td><td class="num">${formatKg(r.co2Kg)}</td></tr>`,
     ),
     'vans',
   );
-  const perDay = days.map(
-    (d) =>
-      html`<div class="day">
-        <h3>${dayName(d)}</h3>
-        ${indexed
-          .filter(({ r }) => r.day === d)
-          .map(
-            ({ r, i }) =>
-              html`<div class="route-block" data-vehicle="${r.vehicleId}" data-day="${r.day}">
-                <h4>
-                  <span class="swatch" style="background:${vanRouteColour(i)}"></span
-                  >${names.vehicle(r.vehicleId)}: ${formatKm(r.distanceM)}, ${formatHours(r.durationS / 3600)}
-                </h4>
-                ${table(
-                  `Stops of ${names.vehicle(r.vehicleId)} on ${dayName(d)}`,
-                  html`<tr>
-                    <th scope="col" class="num">Arrival</th>
-                    <th scope="col">Stop</th>
-                    <th scope="col" class="num">Parcels</th>
-                  </tr>`,
-                  r.stops.map(
-                    (s) =>
-                      html`<tr>
-                        <td class="num">${formatClock(s.arrivalS)}</td>
-                        <th scope="row">
-                          ${s.name ?? names.place(s.at)}${s.kind === 'hub' ? html` <span class="muted">(hub)</span>` : s.kind === 'home' ? html` <span class="muted">(home delivery)</span>` : ''}
-                        </th>
-                        <td class="num">${s.kind === 'hub' ? '' : formatCount(s.parcels)}</td>
-                      </tr>`,
-                  ),
-                )}
-              </div>`,
-          )}
-      </div>`,
-  );
-  return html`${summary}
-    <div class="days">${perDay}</div>`;
+  // A route driven the same way on several days is listed once, with its days.
+  const blocks = groups.map((g) => {
+    const r = plan.vanRoutes[g.routeIndexes[0] ?? 0]!;
+    const when =
+      g.days.length > 1 ? `${shortDays(g.days)} (the same route each day)` : dayName(g.days[0] ?? r.day);
+    const vehicle = names.vehicle(r.vehicleId);
+    return html`<div class="route-block" data-vehicle="${r.vehicleId}" data-days="${g.days.join(' ')}"><h3><span class="swatch" style="background:${g.colour}"></span>${vehicle}, ${when}</h3><p class="muted">${formatKm(r.distanceM)}, ${formatHours(r.durationS / 3600)}, ${formatMoney(r.cost, plan.currency)} and ${formatKg(r.co2Kg)} CO₂ a day</p>${table(
+      `Stops of ${vehicle}, ${shortDays(g.days)}`,
+      html`<tr><th scope="col" class="num">Arrival</th><th scope="col">Stop</th><th scope="col" class="num">Parcels</th></tr>`,
+      r.stops.map(
+        (s) =>
+          html`<tr><td class="num">${formatClock(s.arrivalS)}</td><th scope="row">${s.name ?? names.place(s.at)}${s.kind === 'hub' ? html` <span class="muted">(hub)</span>` : s.kind === 'home' ? html` <span class="muted">(home delivery)</span>` : ''}</th><td class="num">${s.kind === 'hub' ? '' : formatCount(s.parcels)}</td></tr>`,
+      ),
+    )}</div>`;
+  });
+  return html`${summary}<div class="days">${blocks}</div>`;
 }
 
 export function renderUnserved(plan: Plan, names: Names): SafeHtml {

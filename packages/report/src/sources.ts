@@ -17,7 +17,7 @@ export function renderSources(sources: readonly Source[]): SafeHtml {
       (s) =>
         html`<li>
           <strong>${s.title}</strong
-          >${s.license ? html` (licence: ${s.license})` : ''}${s.note ? html`. ${s.note}` : ''}${s.url ? html`. ${link(s.url)}` : ''}
+          >${s.license ? html` (licence: ${s.license})` : ''}${s.note ? html`: ${s.note}` : ''}${s.url ? html`. ${link(s.url)}` : ''}
         </li>`,
     )}
   </ul>`;
@@ -40,7 +40,7 @@ export function renderAttribution(plan: Plan): SafeHtml {
         : 'the embedded road graph built from OpenStreetMap';
   lines.push(
     html`<li>
-      Travel distances and times: ${backend}${plan.travel.note ? html`. ${plan.travel.note}` : ''}.
+      Travel distances and times: ${backend}${plan.travel.note ? html` (${plan.travel.note})` : ''}.
     </li>`,
   );
   return html`<ul class="attribution">

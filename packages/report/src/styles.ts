@@ -42,6 +42,7 @@ svg.map { display: block; width: 100%; height: auto; }
 .map-label-box { font-weight: 700; fill: #0b4f39; }
 .scale-text { font-size: 11px; fill: #222; }
 .legend { font-size: 0.86rem; }
+.legend-title { font-size: 0.95rem; margin: 0 0 6px; }
 .legend-list { list-style: none; padding: 0; margin: 0; }
 .legend-list li { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
 .legend-symbol { flex: none; }

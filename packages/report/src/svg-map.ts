@@ -1,11 +1,13 @@
 import type { AreaGeometry, LonLat, Plan, Scenario } from '@paketbygd/model';
 import { STATUS_STYLE, demandStatus, type DemandStatus } from './coverage';
-import { formatCount, formatKm, formatMinutes, dayName, NBSP } from './format';
+import { dayName, formatCount, formatKm, formatMinutes, NBSP, shortDays } from './format';
 import { html, type SafeHtml } from './html';
+import { placeLabels, type LabelRequest } from './labels';
 import type { Names } from './lookup';
-import { CARRIER_COLOURS, COLOURS, VAN_COLOURS, cycle } from './palette';
+import { CARRIER_COLOURS, COLOURS, cycle } from './palette';
 import { fitProjection, niceLengthM, px, type Projection } from './projection';
 import { isTileTemplate, tilesFor } from './tiles';
+import { groupVanRoutes } from './van-groups';
 
 export interface MapOptions {
   tileUrl?: string;
@@ -15,13 +17,8 @@ export interface MapOptions {
 
 const DEMAND_MAX_RADIUS_PX = 22;
 const DEMAND_MIN_RADIUS_PX = 3.5;
-/** Van routes on the same roads on several days would hide each other; each is drawn a little apart. */
+/** Distinct van routes that share a road would hide each other; each is drawn a little apart. */
 const VAN_OFFSET_PX = 2.5;
-
-/** Where the van routes are coloured per vehicle and day, so the legend and the tables can share colours. */
-export function vanRouteColour(index: number): string {
-  return cycle(VAN_COLOURS, index);
-}
 
 export function carrierRouteColour(index: number): string {
   return cycle(CARRIER_COLOURS, index);
@@ -67,45 +64,23 @@ function triangleAt(x: number, y: number, r: number): string {
 }
 
 /** The legend draws the same symbols as the map, each in a small SVG of its own. */
-export const SYMBOLS = {
+const SYMBOLS = {
   box: (x: number, y: number) =>
-    html`<path d="${squareAt(x, y, 6)}" fill="${COLOURS.box}" stroke="#fff" stroke-width="1.5" /><path
-        d="${squareAt(x, y, 2.2)}"
-        fill="#fff"
-      />`,
+    html`<path d="${squareAt(x, y, 6)}" fill="${COLOURS.box}" stroke="#fff" stroke-width="1.5"/><path d="${squareAt(x, y, 2.2)}" fill="#fff"/>`,
   candidate: (x: number, y: number) =>
-    html`<path d="${squareAt(x, y, 3.5)}" fill="#fff" stroke="${COLOURS.candidate}" stroke-width="1.5" />`,
+    html`<path d="${squareAt(x, y, 3.5)}" fill="#fff" stroke="${COLOURS.candidate}" stroke-width="1.5"/>`,
   pickup: (x: number, y: number) =>
-    html`<path d="${diamondAt(x, y, 6.5)}" fill="${COLOURS.pickup}" stroke="#fff" stroke-width="1.5" />`,
+    html`<path d="${diamondAt(x, y, 6.5)}" fill="${COLOURS.pickup}" stroke="#fff" stroke-width="1.5"/>`,
   hub: (x: number, y: number) =>
-    html`<path d="${triangleAt(x, y, 7)}" fill="${COLOURS.hub}" stroke="#fff" stroke-width="1.5" />`,
+    html`<path d="${triangleAt(x, y, 7)}" fill="${COLOURS.hub}" stroke="#fff" stroke-width="1.5"/>`,
 };
 
-function legendSymbol(content: SafeHtml, label: string): SafeHtml {
-  return html`<li>
-    <svg
-      class="legend-symbol"
-      width="28"
-      height="16"
-      viewBox="0 0 28 16"
-      aria-hidden="true"
-      focusable="false"
-    >
-      ${content}</svg
-    >${label}
-  </li>`;
+function legendItem(content: SafeHtml, label: string): SafeHtml {
+  return html`<li><svg class="legend-symbol" width="28" height="16" viewBox="0 0 28 16" aria-hidden="true" focusable="false">${content}</svg><span>${label}</span></li>`;
 }
 
 function lineSymbol(colour: string, dashed: boolean): SafeHtml {
-  return html`<line
-    x1="2"
-    y1="8"
-    x2="26"
-    y2="8"
-    stroke="${colour}"
-    stroke-width="3"
-    ${dashed ? html` stroke-dasharray="6 3"` : ''}
-  />`;
+  return html`<line x1="2" y1="8" x2="26" y2="8" stroke="${colour}" stroke-width="3"${dashed ? html` stroke-dasharray="6 3"` : ''}/>`;
 }
 
 export function renderPlanMap(
@@ -124,81 +99,44 @@ export function renderPlanMap(
   const accessById = new Map(plan.access.map((a) => [a.demandId, a]));
   const openedIds = new Set(plan.boxes.map((b) => b.siteId));
   const limitM = scenario.policy.maxAccessDistanceM;
+  const vans = groupVanRoutes(plan);
 
   const tileTemplate = options.tileUrl && isTileTemplate(options.tileUrl) ? options.tileUrl : undefined;
   const tiles = tileTemplate ? tilesFor(projection, tileTemplate) : [];
+  const tileLayer = tiles.length
+    ? html`<g class="tiles" data-kind="tiles">${tiles.map(
+        (t) =>
+          html`<image href="${t.href}" x="${px(t.x)}" y="${px(t.y)}" width="${px(t.width + 0.5)}" height="${px(t.height + 0.5)}" preserveAspectRatio="none"/>`,
+      )}</g>`
+    : '';
 
-  const area = html`<path
-    class="area"
-    d="${ringsOf(scenario.area)
-      .map((ring) => pathOf(projection, ring, true))
-      .join('')}"
-    fill="${COLOURS.area}"
-    fill-opacity="${tiles.length ? 0.35 : 1}"
-    fill-rule="evenodd"
-    stroke="${COLOURS.areaStroke}"
-    stroke-width="1.5"
-  />`;
+  const areaPath = ringsOf(scenario.area)
+    .map((ring) => pathOf(projection, ring, true))
+    .join('');
+  const area = html`<path class="area" d="${areaPath}" fill="${COLOURS.area}" fill-opacity="${tiles.length ? 0.35 : 1}" fill-rule="evenodd" stroke="${COLOURS.areaStroke}" stroke-width="1.5"/>`;
 
-  // Rings are straight-line radii: a reader's sense of "within reach"; coverage itself is by travel distance.
+  // Rings are straight-line radii, for a reader's sense of "within reach"; coverage itself is by travel distance.
   const ring = (location: LonLat, colour: string, dashed: boolean, kind: string) => {
     if (limitM === undefined) return '';
     const [x, y] = projection.project(location);
-    return html`<circle
-      data-kind="${kind}"
-      cx="${px(x)}"
-      cy="${px(y)}"
-      r="${px(limitM * projection.pxPerM)}"
-      fill="${colour}"
-      fill-opacity="0.08"
-      stroke="${colour}"
-      stroke-opacity="0.6"
-      stroke-width="1"
-      ${dashed ? html` stroke-dasharray="4 3"` : ''}
-    />`;
+    return html`<circle data-kind="${kind}" cx="${px(x)}" cy="${px(y)}" r="${px(limitM * projection.pxPerM)}" fill="${colour}" fill-opacity="0.08" stroke="${colour}" stroke-opacity="0.6" stroke-width="1"${dashed ? html` stroke-dasharray="4 3"` : ''}/>`;
   };
-  const rings = html`<g class="rings"
-    >${scenario.pickupPoints.map((p) => ring(p.location, COLOURS.ringBefore, true, 'ring-before'))}${plan.boxes.map((b) => ring(b.location, COLOURS.ringAfter, false, 'ring-after'))}</g
-  >`;
+  const rings = html`<g class="rings">${scenario.pickupPoints.map((p) =>
+    ring(p.location, COLOURS.ringBefore, true, 'ring-before'),
+  )}${plan.boxes.map((b) => ring(b.location, COLOURS.ringAfter, false, 'ring-after'))}</g>`;
 
   const carrierPaths = plan.carrierRoutes.map((r, i) => {
     const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
-    return html`<path
-      data-kind="carrier-route"
-      data-id="${r.routeId}"
-      d="${pathOf(projection, points)}"
-      fill="none"
-      stroke="${carrierRouteColour(i)}"
-      stroke-width="3.5"
-      stroke-dasharray="9 5"
-      stroke-linejoin="round"
-      stroke-linecap="round"
-      ><title>
-        ${names.route(r.routeId)}: carries parcels to ${r.boxSiteIds.length} box(es), detour
-        ${formatMinutes(r.detourSPerTrip)} per trip
-      </title></path
-    >`;
+    return html`<path data-kind="carrier-route" data-id="${r.routeId}" d="${pathOf(projection, points)}" fill="none" stroke="${carrierRouteColour(i)}" stroke-width="3.5" stroke-dasharray="9 5" stroke-linejoin="round" stroke-linecap="round"><title>${names.route(r.routeId)}: parcels to ${r.boxSiteIds.length} box(es), detour ${formatMinutes(r.detourSPerTrip)} per trip</title></path>`;
   });
+
+  const groupCount = vans.groups.length;
   const vanPaths = plan.vanRoutes.map((r, i) => {
     const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
-    const shift = (i - (plan.vanRoutes.length - 1) / 2) * Math.min(VAN_OFFSET_PX, 12 / plan.vanRoutes.length);
-    return html`<path
-      data-kind="van-route"
-      data-vehicle="${r.vehicleId}"
-      data-day="${r.day}"
-      d="${pathOf(projection, points)}"
-      transform="translate(${px(shift)} ${px(shift)})"
-      fill="none"
-      stroke="${vanRouteColour(i)}"
-      stroke-width="2.5"
-      stroke-opacity="0.9"
-      stroke-linejoin="round"
-      stroke-linecap="round"
-      ><title>
-        ${names.vehicle(r.vehicleId)}, ${dayName(r.day)}: ${formatKm(r.distanceM)},
-        ${r.stops.filter((s) => s.kind !== 'hub').length} stops
-      </title></path
-    >`;
+    const g = vans.groupOf[i] ?? 0;
+    const shift = (g - (groupCount - 1) / 2) * Math.min(VAN_OFFSET_PX, 12 / groupCount);
+    const stops = r.stops.filter((s) => s.kind !== 'hub').length;
+    return html`<path data-kind="van-route" data-vehicle="${r.vehicleId}" data-day="${r.day}" d="${pathOf(projection, points)}" transform="translate(${px(shift)} ${px(shift)})" fill="none" stroke="${vans.groups[g]?.colour ?? '#000'}" stroke-width="2.5" stroke-opacity="0.9" stroke-linejoin="round" stroke-linecap="round"><title>${names.vehicle(r.vehicleId)}, ${dayName(r.day)}: ${formatKm(r.distanceM)}, ${stops} stops</title></path>`;
   });
 
   const maxPopulation = Math.max(
@@ -216,197 +154,130 @@ export function renderPlanMap(
       const r = Math.max(DEMAND_MIN_RADIUS_PX, DEMAND_MAX_RADIUS_PX * Math.sqrt(population / maxPopulation));
       const [x, y] = projection.project(d.location);
       const detail = access
-        ? `; nearest pickup today ${formatKm(access.before.distanceM)}, after ${formatKm(access.after.distanceM)}`
+        ? `; nearest pickup point today ${formatKm(access.before.distanceM)}, after ${formatKm(access.after.distanceM)}`
         : '';
-      return html`<circle
-        data-kind="demand"
-        data-id="${d.id}"
-        data-status="${status}"
-        cx="${px(x)}"
-        cy="${px(y)}"
-        r="${px(r)}"
-        fill="${STATUS_STYLE[status].colour}"
-        fill-opacity="0.75"
-        stroke="#fff"
-        stroke-width="1"
-        ><title>
-          ${d.name ?? d.id}: ${formatCount(population)} people,
-          ${STATUS_STYLE[status].label.toLowerCase()}${detail}
-        </title></circle
-      >`;
+      return html`<circle data-kind="demand" data-id="${d.id}" data-status="${status}" cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${STATUS_STYLE[status].colour}" fill-opacity="0.75" stroke="#fff" stroke-width="1"><title>${d.name ?? d.id}: ${formatCount(population)} people, ${STATUS_STYLE[status].label.toLowerCase()}${detail}</title></circle>`;
     });
 
+  const symbol = (kind: string, id: string, draw: SafeHtml, title: string) =>
+    html`<g data-kind="${kind}" data-id="${id}">${draw}<title>${title}</title></g>`;
+  const at = (location: LonLat) => projection.project(location);
   const candidates = scenario.candidateSites
     .filter((s) => !openedIds.has(s.id))
-    .map((s) => {
-      const [x, y] = projection.project(s.location);
-      return html`<g data-kind="candidate" data-id="${s.id}"
-        >${SYMBOLS.candidate(x, y)}<title>${s.name ?? s.id}: candidate site, not opened</title></g
-      >`;
-    });
-  const pickups = scenario.pickupPoints.map((p) => {
-    const [x, y] = projection.project(p.location);
-    return html`<g data-kind="pickup" data-id="${p.id}"
-      >${SYMBOLS.pickup(x, y)}<title>${p.name ?? p.id}: existing pickup point</title></g
-    >`;
-  });
-  const hubs = scenario.hubs.map((h) => {
-    const [x, y] = projection.project(h.location);
-    return html`<g data-kind="hub" data-id="${h.id}"
-      >${SYMBOLS.hub(x, y)}<title>${h.name ?? h.id}: hub, parcels arrive ${h.parcelsArriveAt}</title></g
-    >`;
-  });
-  const boxes = plan.boxes.map((b) => {
-    const [x, y] = projection.project(b.location);
-    return html`<g data-kind="box" data-id="${b.siteId}"
-      >${SYMBOLS.box(x, y)}<title>
-        ${names.place(b.siteId)}: new parcel box, ${formatCount(b.parcelsPerWeek)} parcels/week
-      </title></g
-    >`;
-  });
+    .map((s) =>
+      symbol(
+        'candidate',
+        s.id,
+        SYMBOLS.candidate(...at(s.location)),
+        `${s.name ?? s.id}: candidate site, not opened`,
+      ),
+    );
+  const pickups = scenario.pickupPoints.map((p) =>
+    symbol('pickup', p.id, SYMBOLS.pickup(...at(p.location)), `${p.name ?? p.id}: existing pickup point`),
+  );
+  const hubs = scenario.hubs.map((h) =>
+    symbol(
+      'hub',
+      h.id,
+      SYMBOLS.hub(...at(h.location)),
+      `${h.name ?? h.id}: hub, parcels arrive ${h.parcelsArriveAt}`,
+    ),
+  );
+  const boxes = plan.boxes.map((b) =>
+    symbol(
+      'box',
+      b.siteId,
+      SYMBOLS.box(...at(b.location)),
+      `${names.place(b.siteId)}: new parcel box, ${formatCount(b.parcelsPerWeek)} parcels/week`,
+    ),
+  );
 
-  // Labels: every box, and the larger named places; grid cells stay unlabelled to keep the map legible.
-  const labelled = [...scenario.demand]
-    .filter((d) => d.name !== undefined)
-    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
-    .slice(0, 8);
-  const boxLabelAt = new Set(plan.boxes.map((b) => `${b.location[0]},${b.location[1]}`));
-  const labels = [
-    ...labelled
-      .filter((d) => !boxLabelAt.has(`${d.location[0]},${d.location[1]}`))
-      .map((d) => {
-        const [x, y] = projection.project(d.location);
-        return html`<text class="map-label" x="${px(x + 9)}" y="${px(y - 7)}">${d.name ?? d.id}</text>`;
-      }),
+  // Every box is labelled; of the places, the larger named ones, if there is room.
+  const boxAt = new Set(plan.boxes.map((b) => `${b.location[0]},${b.location[1]}`));
+  const labelRequests: LabelRequest[] = [
     ...plan.boxes.map((b) => {
-      const [x, y] = projection.project(b.location);
-      return html`<text class="map-label map-label-box" x="${px(x + 10)}" y="${px(y + 4)}"
-        >${names.place(b.siteId)}</text
-      >`;
+      const [x, y] = at(b.location);
+      return { text: names.place(b.siteId), x, y, className: 'map-label map-label-box', required: true };
     }),
+    ...scenario.demand
+      .filter((d) => d.name !== undefined && !boxAt.has(`${d.location[0]},${d.location[1]}`))
+      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+      .slice(0, 10)
+      .map((d) => {
+        const [x, y] = at(d.location);
+        return { text: d.name ?? d.id, x, y, className: 'map-label', required: false };
+      }),
   ];
+  const obstacles = [
+    ...plan.boxes.map((b) => ({ ...xy(at(b.location)), r: 7 })),
+    ...scenario.pickupPoints.map((p) => ({ ...xy(at(p.location)), r: 7 })),
+    ...scenario.hubs.map((h) => ({ ...xy(at(h.location)), r: 7 })),
+  ];
+  const labels = placeLabels(labelRequests, obstacles, widthPx, heightPx);
 
   const scaleM = niceLengthM((widthPx * 0.2) / projection.pxPerM);
   const scalePx = scaleM * projection.pxPerM;
   const sx = 20;
   const sy = heightPx - 18;
-  const scaleBar = html`<g class="scale-bar" data-kind="scale-bar"
-    ><rect
-      x="${sx - 6}"
-      y="${sy - 20}"
-      width="${px(scalePx + 12)}"
-      height="28"
-      fill="#fff"
-      fill-opacity="0.8"
-      rx="3"
-    /><path d="M${sx} ${sy - 6}v6h${px(scalePx)}v-6" fill="none" stroke="#222" stroke-width="1.5" /><text
-      x="${sx}"
-      y="${sy - 9}"
-      class="scale-text"
-      >0</text
-    ><text x="${px(sx + scalePx)}" y="${sy - 9}" class="scale-text" text-anchor="end"
-      >${formatKm(scaleM, scaleM < 1000 ? 1 : 0)}</text
-    ></g
-  >`;
-  const north = html`<g class="north" aria-hidden="true"
-    ><path d="M${widthPx - 24} 14l7 18h-14z" fill="#222" /><text
-      x="${widthPx - 24}"
-      y="46"
-      text-anchor="middle"
-      class="scale-text"
-      >N</text
-    ></g
-  >`;
-
-  const tileLayer = tiles.length
-    ? html`<g class="tiles" data-kind="tiles"
-        >${tiles.map((t) => html`<image href="${t.href}" x="${px(t.x)}" y="${px(t.y)}" width="${px(t.width + 0.5)}" height="${px(t.height + 0.5)}" preserveAspectRatio="none" />`)}</g
-      >`
-    : '';
+  const scaleBar = html`<g class="scale-bar" data-kind="scale-bar"><rect x="${sx - 6}" y="${sy - 20}" width="${px(scalePx + 12)}" height="28" fill="#fff" fill-opacity="0.8" rx="3"/><path d="M${sx} ${sy - 6}v6h${px(scalePx)}v-6" fill="none" stroke="#222" stroke-width="1.5"/><text x="${sx}" y="${sy - 9}" class="scale-text">0</text><text x="${px(sx + scalePx)}" y="${sy - 9}" class="scale-text" text-anchor="end">${formatKm(scaleM, scaleM < 1000 ? 1 : 0)}</text></g>`;
+  const north = html`<g class="north" aria-hidden="true"><path d="M${widthPx - 24} 14l7 18h-14z" fill="#222"/><text x="${widthPx - 24}" y="46" text-anchor="middle" class="scale-text">N</text></g>`;
 
   const newly = plan.access.filter((a) => demandStatus(a) === 'newly_covered').length;
-  const desc = `Map of ${scenario.name}: the area boundary, ${scenario.demand.length} demand points sized by population and coloured by coverage (${newly} newly covered), ${scenario.pickupPoints.length} existing pickup points, ${plan.boxes.length} new parcel boxes, ${scenario.candidateSites.length - plan.boxes.filter((b) => scenario.candidateSites.some((s) => s.id === b.siteId)).length} candidate sites not opened, ${plan.vanRoutes.length} van routes and ${plan.carrierRoutes.length} carrier routes.`;
+  const notOpened = scenario.candidateSites.filter((s) => !openedIds.has(s.id)).length;
+  const desc = `Map of ${scenario.name}: the area boundary, ${scenario.demand.length} demand points sized by population and coloured by coverage (${newly} newly covered), ${scenario.pickupPoints.length} existing pickup points, ${plan.boxes.length} new parcel boxes, ${notOpened} candidate sites not opened, ${plan.vanRoutes.length} van routes and ${plan.carrierRoutes.length} carrier routes.`;
 
-  const svg = html`<svg
-    class="map"
-    role="img"
-    aria-labelledby="map-title map-desc"
-    viewBox="0 0 ${widthPx} ${heightPx}"
-    width="${widthPx}"
-    height="${heightPx}"
-    xmlns="http://www.w3.org/2000/svg"
-    data-px-per-m="${projection.pxPerM.toPrecision(6)}"
-  >
-    <title id="map-title">Map: boxes, pickup points, routes and coverage</title>
-    <desc id="map-desc">${desc}</desc>
-    <rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8" />
-    ${tileLayer}${area}${rings}
-    <g class="carrier-routes">${carrierPaths}</g>
-    <g class="van-routes">${vanPaths}</g>
-    <g class="demand">${demandCircles}</g>
-    <g class="candidates">${candidates}</g>
-    <g class="pickups">${pickups}</g>
-    <g class="hubs">${hubs}</g>
-    <g class="boxes">${boxes}</g>
-    <g class="labels">${labels}</g>
-    ${scaleBar}${north}
-  </svg>`;
+  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">Map: boxes, pickup points, routes and coverage</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g><g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
 
-  const statuses = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
+  const present = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
+  const alwaysShown: DemandStatus[] = ['covered_before', 'newly_covered', 'not_covered'];
   const statusItems = (Object.keys(STATUS_STYLE) as DemandStatus[])
-    .filter((s) => statuses.has(s) || s === 'covered_before' || s === 'newly_covered' || s === 'not_covered')
-    .filter((s) => s !== 'lost' || statuses.has('lost'))
-    .filter((s) => s !== 'unknown' || statuses.has('unknown'))
+    .filter((s) => alwaysShown.includes(s) || present.has(s))
     .map((s) =>
-      legendSymbol(
-        html`<circle cx="14" cy="8" r="6" fill="${STATUS_STYLE[s].colour}" fill-opacity="0.75" />`,
-        `Demand: ${STATUS_STYLE[s].label.toLowerCase()}`,
+      legendItem(
+        html`<circle cx="14" cy="8" r="6" fill="${STATUS_STYLE[s].colour}" fill-opacity="0.75"/>`,
+        `Place: ${STATUS_STYLE[s].label.toLowerCase()}`,
       ),
     );
-  const legend = html`<div class="legend">
-    <h4>Legend</h4>
-    <ul class="legend-list">
-      ${legendSymbol(SYMBOLS.box(14, 8), 'New parcel box')}
-      ${legendSymbol(SYMBOLS.pickup(14, 8), 'Existing pickup point')}
-      ${legendSymbol(SYMBOLS.candidate(14, 8), 'Candidate site, not opened')}
-      ${legendSymbol(SYMBOLS.hub(14, 8), 'Hub (parcels arrive here)')} ${statusItems}
-      <li class="legend-note">
-        Circle area is proportional to population${NBSP}(largest: ${formatCount(maxPopulation)} people).
-      </li>
-      ${
-        limitM !== undefined
-          ? html`${legendSymbol(html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringBefore}" fill-opacity="0.15" stroke="${COLOURS.ringBefore}" stroke-dasharray="3 2" />`, `${formatKm(limitM)} around existing pickup points (straight line)`)}${legendSymbol(html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringAfter}" fill-opacity="0.15" stroke="${COLOURS.ringAfter}" />`, `${formatKm(limitM)} around new boxes (straight line)`)}`
-          : ''
-      }
-      ${plan.carrierRoutes.map((r, i) => legendSymbol(lineSymbol(carrierRouteColour(i), true), `Carrier: ${names.route(r.routeId)}`))}
-      ${plan.vanRoutes.map((r, i) => legendSymbol(lineSymbol(vanRouteColour(i), false), `Van: ${names.vehicle(r.vehicleId)}, ${dayName(r.day)}`))}
-    </ul>
-  </div>`;
+  const ringItems =
+    limitM === undefined
+      ? []
+      : [
+          legendItem(
+            html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringBefore}" fill-opacity="0.15" stroke="${COLOURS.ringBefore}" stroke-dasharray="3 2"/>`,
+            `${formatKm(limitM)} around existing pickup points`,
+          ),
+          legendItem(
+            html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringAfter}" fill-opacity="0.15" stroke="${COLOURS.ringAfter}"/>`,
+            `${formatKm(limitM)} around new boxes`,
+          ),
+        ];
+  const legend = html`<div class="legend"><h3 class="legend-title">Legend</h3><ul class="legend-list">${[
+    legendItem(SYMBOLS.box(14, 8), 'New parcel box'),
+    legendItem(SYMBOLS.pickup(14, 8), 'Existing pickup point'),
+    legendItem(SYMBOLS.candidate(14, 8), 'Candidate site, not opened'),
+    legendItem(SYMBOLS.hub(14, 8), 'Hub (parcels arrive here)'),
+    ...statusItems,
+    html`<li class="legend-note">Circle area grows with population (largest: ${formatCount(maxPopulation)}${NBSP}people).</li>`,
+    ...ringItems,
+    ...plan.carrierRoutes.map((r, i) =>
+      legendItem(lineSymbol(carrierRouteColour(i), true), `Existing transport: ${names.route(r.routeId)}`),
+    ),
+    ...vans.groups.map((g) =>
+      legendItem(lineSymbol(g.colour, false), `Van: ${names.vehicle(g.vehicleId)}, ${shortDays(g.days)}`),
+    ),
+  ]}</ul></div>`;
 
   const tileNote = options.tileUrl
     ? tileTemplate
-      ? html`<p class="map-note">
-          Background tiles are requested from <code>${tileTemplate}</code> when this file is opened; without a
-          connection the map is still drawn in full from the plan alone. Respect the tile server's usage
-          policy and credit it.
-        </p>`
-      : html`<p class="map-note">
-          The tile URL given has no {z}/{x}/{y} placeholders, so no background is drawn.
-        </p>`
+      ? html`<p class="map-note">Background tiles are requested from <code>${tileTemplate}</code> when this file is opened; without a connection the map is still complete. Follow the tile server's usage policy and credit it.</p>`
+      : html`<p class="map-note">The tile URL given has no {z}/{x}/{y} placeholders, so no background is drawn.</p>`
     : '';
+  const hasGeometry = plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry);
+  const coveredBy =
+    plan.travel.backend === 'straightline' ? 'straight-line distance times a detour factor' : 'road distance';
+  return html`<figure class="map-figure"><div class="map-wrap">${svg}</div>${legend}<figcaption>${tileNote}<p class="map-note">Rings are straight-line radii of the access limit, for orientation; whether a place is covered is decided by ${coveredBy}. Routes follow ${hasGeometry ? 'their geometry where the plan has it, otherwise ' : ''}straight lines between stops.</p></figcaption></figure>`;
+}
 
-  return html`<figure class="map-figure">
-    <div class="map-wrap">${svg}</div>
-    ${legend}
-    <figcaption>
-      ${tileNote}
-      <p class="map-note">
-        Straight-line rings show the access limit for orientation; whether a place is covered is decided by
-        ${plan.travel.backend === 'straightline' ? 'straight-line distance times a detour factor' : 'road distance'}.
-        Routes are drawn
-        ${plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry) ? 'along their road geometry where the plan has it, otherwise' : ''}
-        as straight lines between stops.
-      </p>
-    </figcaption>
-  </figure>`;
+function xy([x, y]: [number, number]): { x: number; y: number } {
+  return { x, y };
 }

@@ -35,7 +35,15 @@ describe('renderComparisonReport', () => {
     expect(costRow.querySelectorAll('td').map((td) => td.text)).toEqual(
       comparison.entries.map((e) => formatMoney(e.kpis.costPerWeek.total, 'SEK')),
     );
-    for (const e of comparison.entries) expect(doc.querySelector('#charts')!.text).toContain(e.label);
+    // Chart labels may be shortened; the full label is each label's <title>.
+    const chartLabels = doc.querySelectorAll('#charts .chart-label title').map((t) => t.text);
+    for (const e of comparison.entries) expect(chartLabels).toContain(e.label);
+    // Bold marks the best bid, not today's zero cost.
+    const bestCost = doc.querySelectorAll('table.kpis tr[data-kpi="cost-week"] td.best').map((td) => td.text);
+    const cheapest = Math.min(
+      ...comparison.entries.filter((e) => e.kind === 'bid').map((e) => e.kpis.costPerWeek.total),
+    );
+    expect(bestCost).toEqual([formatMoney(cheapest, 'SEK')]);
   });
 
   it('names the winner and ranks the bids with each criterion explained', () => {

@@ -90,6 +90,27 @@ describe('renderPlanReport', () => {
     );
   });
 
+  it('lists a route that differs on one day separately, in its own colour', () => {
+    const routes = plan.vanRoutes.map((r) =>
+      r.day === 'wed' ? { ...r, stops: r.stops.map((x) => ({ ...x, arrivalS: x.arrivalS + 3600 })) } : r,
+    );
+    const parsed = parse(renderPlanReport({ scenario, plan: { ...plan, vanRoutes: routes } }));
+    const blocks = parsed.querySelectorAll('#vans .route-block');
+    expect(blocks.map((b) => b.getAttribute('data-days'))).toEqual(['mon tue thu fri', 'wed']);
+    const colours = parsed
+      .querySelectorAll('path[data-kind="van-route"]')
+      .map((p) => p.getAttribute('stroke'));
+    expect(new Set(colours).size).toBe(2);
+    expect(parsed.querySelector('.legend')!.text).toContain('Van: Electric van (3.5 t), Wed');
+  });
+
+  it('labels every box on the map', () => {
+    const labels = map()
+      .querySelectorAll('.labels text')
+      .map((t) => t.text);
+    for (const b of plan.boxes) expect(labels).toContain(b.name);
+  });
+
   it('sizes demand circles by the square root of population', () => {
     const r = (id: string) =>
       Number(map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!.getAttribute('r'));
@@ -139,7 +160,11 @@ describe('renderPlanReport', () => {
     const first = plan.vanRoutes[0]!;
     const h = Math.floor(first.stops[1]!.arrivalS / 3600);
     expect(doc.querySelector('#vans')!.text).toMatch(new RegExp(`${String(h).padStart(2, '0')}:\\d\\d`));
-    expect(doc.querySelectorAll('#vans .route-block')).toHaveLength(plan.vanRoutes.length);
+    // The fixture's van drives the same route Monday to Friday: one stop list, with its days.
+    const blocks = doc.querySelectorAll('#vans .route-block');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.getAttribute('data-days')).toBe('mon tue wed thu fri');
+    expect(doc.querySelectorAll('table.vans tbody tr')).toHaveLength(plan.vanRoutes.length);
     const carriers = doc.querySelector('#carriers')!.text;
     expect(carriers).toContain('07:55');
     expect(carriers.match(/box inserted/g)).toHaveLength(
