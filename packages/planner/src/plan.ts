@@ -2,6 +2,7 @@ import {
   Plan as PlanSchema,
   ValidationError,
   type DemandAccess,
+  type LonLat,
   type OpenedBox,
   type Plan,
   type Scenario,
@@ -291,6 +292,29 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     );
   }
   done('vans');
+
+  // Road geometry for drawing, where the backend has roads; the same route on every day is fetched once.
+  if (scenario.travel.backend !== 'straightline' || options.travel) {
+    const geometries = new Map<string, LonLat[]>();
+    const withRoads = async (coordinates: LonLat[]): Promise<LonLat[] | undefined> => {
+      const key = JSON.stringify(coordinates);
+      if (!geometries.has(key)) {
+        try {
+          geometries.set(key, (await travel.route(coordinates)).geometry.coordinates);
+        } catch (error) {
+          warnings.push(
+            `route geometry: ${(error as Error).message}; the map draws straight lines between stops`,
+          );
+          geometries.set(key, coordinates);
+        }
+      }
+      return geometries.get(key);
+    };
+    for (const r of vans.routes)
+      r.geometry = { type: 'LineString', coordinates: (await withRoads(r.stops.map((x) => x.location)))! };
+    for (const r of carriers.routes)
+      r.geometry = { type: 'LineString', coordinates: (await withRoads(r.stops.map((x) => x.location)))! };
+  }
 
   // 6. Evaluate.
   step('evaluate', 'KPIs before and after');
