@@ -12,7 +12,8 @@ export class Solution {
   readonly unassigned: Uint8Array;
   routeCost = 0;
   penaltyCost = 0;
-  /** Number of tasks neither in a route nor unassigned (removed, waiting for reinsertion). */
+  /** Number of unassigned tasks. */
+  nUnassigned = 0;
 
   private readonly touchedFlag: Uint8Array;
   private readonly touched: number[] = [];
@@ -20,6 +21,7 @@ export class Solution {
   private readonly savedLen: Int32Array;
   private savedRouteCost = 0;
   private savedPenaltyCost = 0;
+  private savedUnassigned = 0;
   private readonly changedTasks: number[] = [];
 
   constructor(readonly inst: Instance) {
@@ -49,6 +51,7 @@ export class Solution {
     this.changedTasks.length = 0;
     this.savedRouteCost = this.routeCost;
     this.savedPenaltyCost = this.penaltyCost;
+    this.savedUnassigned = this.nUnassigned;
   }
 
   private touch(v: number): void {
@@ -78,6 +81,7 @@ export class Solution {
     this.changedTasks.length = 0;
     this.routeCost = this.savedRouteCost;
     this.penaltyCost = this.savedPenaltyCost;
+    this.nUnassigned = this.savedUnassigned;
   }
 
   private index(r: Route): void {
@@ -116,12 +120,14 @@ export class Solution {
   takeUnassigned(t: number): void {
     if (!this.unassigned[t]) return;
     this.unassigned[t] = 0;
+    this.nUnassigned--;
     this.penaltyCost -= this.inst.penalty[t]!;
     this.changedTasks.push(t);
   }
 
   markUnassigned(t: number): void {
     this.unassigned[t] = 1;
+    this.nUnassigned++;
     this.routeOf[t] = -1;
     this.penaltyCost += this.inst.penalty[t]!;
     this.changedTasks.push(t);
@@ -169,6 +175,7 @@ export class Solution {
     this.begin();
     this.routeCost = 0;
     this.penaltyCost = 0;
+    this.nUnassigned = 0;
     this.routeOf.fill(-1);
     this.unassigned.fill(0);
     routes.forEach((tasks, v) => {
@@ -180,6 +187,7 @@ export class Solution {
     for (let t = 0; t < this.inst.nTasks; t++) {
       if (this.routeOf[t] === -1) {
         this.unassigned[t] = 1;
+        this.nUnassigned++;
         this.penaltyCost += this.inst.penalty[t]!;
       }
     }

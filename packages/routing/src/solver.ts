@@ -41,6 +41,10 @@ export interface SearchParams {
   tf: number;
   /** Run the local search on a new best solution. */
   polish: boolean;
+  /** Insertions try the routes of this many nearest neighbours (at most 40)… */
+  insertNeighbours: number;
+  /** …or every route. */
+  allRoutes: boolean;
 }
 
 const DEFAULTS: SearchParams = {
@@ -52,6 +56,8 @@ const DEFAULTS: SearchParams = {
   t0: 1,
   tf: 0.01,
   polish: true,
+  insertNeighbours: 40,
+  allRoutes: false,
 };
 
 export interface SolvedRoute {
@@ -139,7 +145,16 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     candidates.length = 0;
     // Granular: routes that hold one of x's nearest neighbours, then one empty vehicle per class.
     const gk = inst.granK;
-    for (let k = 0; k < gk; k++) {
+    const kMax = params.allRoutes ? 0 : Math.min(gk, params.insertNeighbours);
+    if (params.allRoutes) {
+      for (const r of sol.routes) {
+        if (r.len > 0) {
+          candidateFlag[r.v] = 1;
+          candidates.push(r.v);
+        }
+      }
+    }
+    for (let k = 0; k < kMax; k++) {
       const v = sol.routeOf[inst.gran[x * gk + k]!]!;
       if (v >= 0 && !candidateFlag[v]) {
         candidateFlag[v] = 1;
@@ -256,7 +271,10 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     }
   };
 
+  let nHopeless = 0;
+  for (let t = 0; t < n; t++) nHopeless += hopeless[t]!;
   const bringBackUnassigned = () => {
+    if (sol.nUnassigned <= nHopeless) return;
     for (let t = 0; t < n; t++) {
       if (sol.unassigned[t] && !hopeless[t] && inst.kind[t] !== DELIVERY) {
         sol.takeUnassigned(t);
