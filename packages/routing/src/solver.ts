@@ -337,7 +337,9 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
   let current = sol.total();
   const touchedCopy: number[] = [];
 
-  while (iterations < maxIter) {
+  // Nothing to move: every task is out of reach (or there are none).
+  const searchable = n > nHopeless;
+  while (searchable && iterations < maxIter) {
     if ((iterations & 15) === 0) {
       if (options.signal?.aborted) {
         aborted = true;

@@ -237,3 +237,22 @@ describe('solveRoutingProblem: malformed input', () => {
     expect(() => solveRoutingProblem(outside)).toThrow(/jobs\[0\]\.location_index: index 9 is outside/);
   });
 });
+
+describe('solveRoutingProblem: edge cases', () => {
+  it('a request without jobs returns at once with no routes', () => {
+    const started = performance.now();
+    const s = solveRoutingProblem(problem({ jobs: [] }), { timeLimitS: 5 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(s.routes).toEqual([]);
+    expect(s.summary.cost).toBe(0);
+  });
+
+  it('a request where nothing fits returns at once, every job unassigned with its reason', () => {
+    const started = performance.now();
+    const s = solveRoutingProblem(problem({ jobs: [{ id: 1, location_index: 1, delivery: [99] }] }), {
+      timeLimitS: 5,
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(s.unassigned).toEqual([{ id: 1, type: 'job', reason: 'capacity' }]);
+  });
+});
