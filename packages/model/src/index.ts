@@ -10,3 +10,4 @@ export * from './bid';
 export * from './comparison';
 export * from './document';
 export * from './json-schema';
+export * from './jobs';
