@@ -16,6 +16,7 @@ import { kpiDefinitions } from './kpi-cards';
 import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
 import { renderSources } from './sources';
+import { renderWarnings } from './warnings';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -38,7 +39,7 @@ const MEASURES: Record<CriterionMeasure, { label: string; format: (v: number, cu
     local_jobs: { label: 'Local jobs', format: (v) => formatNumber(v) },
   };
 
-const KINDS: Record<Entry['kind'], string> = { baseline: 'today', variant: 'variant', bid: 'bid' };
+const KINDS: Record<Entry['kind'], string> = { baseline: 'baseline', variant: 'variant', bid: 'bid' };
 
 const MODELS: Record<Scoring['model'], { name: string; how: string }> = {
   absolute_points: {
@@ -72,15 +73,8 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
   const defs = kpiDefinitions(scenario, c);
   const rows = defs.map((def) => {
     const values = entries.map((e) => def.value(e.kpis));
-    // Today costs nothing and drives nowhere: the best value is sought among the alternatives to it.
-    const contenders =
-      entries.filter((e) => e.kind !== 'baseline').length >= 2
-        ? entries.filter((e) => e.kind !== 'baseline')
-        : entries;
-    const contenderValues = contenders.map((e) => def.value(e.kpis));
-    const best = def.better === 'higher' ? Math.max(...contenderValues) : Math.min(...contenderValues);
-    const isBest = (i: number) =>
-      contenders.length > 1 && contenders.includes(entries[i]!) && Math.abs((values[i] ?? NaN) - best) < 1e-9;
+    const best = def.better === 'higher' ? Math.max(...values) : Math.min(...values);
+    const isBest = (i: number) => entries.length > 1 && Math.abs((values[i] ?? NaN) - best) < 1e-9;
     return html`<tr data-kpi="${def.id}"><th scope="row">${def.title}</th>${values.map((v, i) =>
       isBest(i)
         ? html`<td class="num best"><strong>${def.format(v)}</strong></td>`
@@ -102,7 +96,7 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
     </tr>`,
   ];
   return table(
-    'Key figures per entry (the best value among the alternatives to today in bold)',
+    'Key figures per entry (the best value in bold)',
     html`<tr>
       <th scope="col">Key figure</th>
       ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span></th>`)}
@@ -135,6 +129,7 @@ function measuresTable(comparison: ComparisonResult): SafeHtml {
           })}
         </tr>`,
     ),
+    'measures',
   );
 }
 
@@ -326,14 +321,10 @@ export function renderComparisonReport({ scenario, comparison }: ComparisonRepor
     : html`<div class="callout">
         <p>These entries are compared without scoring: the key figures below are the whole comparison.</p>
       </div>`;
-  const warnings = comparison.warnings.length
-    ? html`<section class="warnings" role="note" aria-labelledby="warnings-title">
-        <h2 id="warnings-title">⚠ Warnings (${comparison.warnings.length})</h2>
-        <ul>
-          ${comparison.warnings.map((w) => html`<li>${w}</li>`)}
-        </ul>
-      </section>`
-    : '';
+  const warnings = renderWarnings(
+    comparison.warnings,
+    comparison.entries.map((e) => e.label),
+  );
   const body = html`<header class="report-header">
       <h1>Comparison: ${comparison.name}</h1>
       <p class="subtitle">

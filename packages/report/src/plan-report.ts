@@ -26,6 +26,7 @@ import {
   renderVanRoutes,
 } from './plan-tables';
 import { renderAttribution, renderSources } from './sources';
+import { renderWarnings } from './warnings';
 import { renderPlanMap } from './svg-map';
 import { isTileTemplate } from './tiles';
 
@@ -229,16 +230,6 @@ function assumptions(scenario: Scenario, plan: Plan): SafeHtml {
   </div>`;
 }
 
-function warnings(list: readonly string[]): SafeHtml {
-  if (list.length === 0) return html``;
-  return html`<section class="warnings" role="note" aria-labelledby="warnings-title">
-    <h2 id="warnings-title">⚠ Warnings (${list.length})</h2>
-    <ul>
-      ${list.map((w) => html`<li>${w}</li>`)}
-    </ul>
-  </section>`;
-}
-
 export function tileOrigin(tileUrl: string | undefined): string | undefined {
   if (!tileUrl || !isTileTemplate(tileUrl)) return undefined;
   try {
@@ -286,7 +277,7 @@ export function renderPlanReport({ scenario, plan, tileUrl }: PlanReportInput): 
         </ul>
       </nav>
     </header>
-    ${warnings(plan.warnings)}${summary(scenario, plan, names)}${sections.map(
+    ${renderWarnings(plan.warnings)}${summary(scenario, plan, names)}${sections.map(
       ([id, title, content]) =>
         html`<section id="${id}" aria-labelledby="${id}-h">
           <h2 id="${id}-h">${title}</h2>

@@ -32,6 +32,8 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0 6px; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
 thead th { background: var(--panel); border-bottom: 2px solid #b9c0c7; white-space: nowrap; }
+table.kpis thead th, table.measures thead th, table.scores thead th { white-space: normal; min-width: 7em; }
+table.kpis tbody th, table.measures tbody th { min-width: 12em; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.highlight td, tr.highlight th { background: #fff4e5; }
 tr.winner td, tr.winner th { background: #e7f4ec; }

@@ -70,10 +70,18 @@ describe('renderComparisonReport', () => {
     expect(doc.querySelector('#sensitivity')!.text).toContain('The winner changes in 1 of 5 cases');
   });
 
-  it('shows the warning of the relative model', () => {
+  it('shows the warning of the relative model first, and groups the warnings of the plans by entry', () => {
     const relative = buildComparison('relative');
     const parsed = parse(renderComparisonReport({ scenario, comparison: relative }));
-    expect(parsed.querySelector('section.warnings')!.text).toContain(relative.warnings[0]!);
+    const items = parsed.querySelectorAll('section.warnings > ul > li');
+    expect(items[0]!.text).toBe(relative.warnings.at(-1));
+    expect(items[0]!.text).toMatch(/^relative scoring/);
+    const regionbuss = relative.entries[2]!;
+    const group = items.find((li) => li.querySelector('strong')?.text === regionbuss.label)!;
+    expect(group.querySelectorAll('li').map((li) => li.text)).toEqual([
+      'no van can fill box "box-marmorbyn" (no_vehicle)',
+      "costs are the bid's prices",
+    ]);
     expect(parsed.querySelector('#scoring-model .warnings')!.text).toContain(
       'rankings can flip with the set of bids',
     );

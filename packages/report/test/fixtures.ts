@@ -295,7 +295,6 @@ export function buildComparison(model: Model = 'absolute_points'): ComparisonRes
   const plan = buildPlan();
   const scoring = loadScoring();
   const bids = loadBids();
-  const base = plan.kpis.before;
   const variant = (coverage: number, costWeek: number, co2: number, meanM: number): Kpis => ({
     ...plan.kpis.after,
     access: {
@@ -329,7 +328,14 @@ export function buildComparison(model: Model = 'absolute_points'): ComparisonRes
     },
   };
   const entries: ComparisonResult['entries'] = [
-    { id: 'today', label: 'Today (no boxes)', kind: 'baseline', kpis: base, boxSiteIds: [], measures: {} },
+    {
+      id: 'baseline',
+      label: 'The scenario as planned',
+      kind: 'baseline',
+      kpis: plan.kpis.after,
+      boxSiteIds: plan.boxes.map((b) => b.siteId),
+      measures: {},
+    },
     ...bids.map((b) => {
       const m = measured[b.id]!;
       return {
@@ -376,12 +382,17 @@ export function buildComparison(model: Model = 'absolute_points'): ComparisonRes
   const ranked = [...scores].sort((a, b) => b.total - a.total).map((s, i) => ({ ...s, rank: i + 1 }));
   const ranking = ranked.map((s) => s.id);
   const flipped = [ranking[1]!, ranking[0]!, ...ranking.slice(2)];
-  const warnings =
-    model === 'relative'
+  // As the planner does: each entry's plan warnings prefixed with its label, the comparison's own last.
+  const warnings = [
+    `${entries[1]!.label}: coverage after is 91.2 % of the population`,
+    `${entries[2]!.label}: no van can fill box "box-marmorbyn" (no_vehicle)`,
+    `${entries[2]!.label}: costs are the bid's prices`,
+    ...(model === 'relative'
       ? [
           'relative scoring: each bid is scored against the others, so adding or removing a bid that cannot win can change which bid wins; an absolute model avoids this',
         ]
-      : [];
+      : []),
+  ];
   return ComparisonResult.parse({
     kind: 'comparison-result',
     name: 'Parcel boxes in Vingåker: three bids',
