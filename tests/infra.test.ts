@@ -1,0 +1,96 @@
+/**
+ * No Docker engine runs where the tests run, so the deployment files are checked for what can
+ * go wrong without one: they parse, they agree with each other, and with the code they start.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const infra = join(root, 'infra');
+const read = (file: string) => readFileSync(join(infra, file), 'utf8');
+
+interface ComposeService {
+  command?: string[];
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  environment?: Record<string, string>;
+}
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+const envExample = new Set(
+  read('.env.example')
+    .split('\n')
+    .map((line) => /^#?\s*([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined),
+);
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (f) =>
+        f.endsWith('.ts') && !f.includes('node_modules') && !f.includes('/test/') && !f.startsWith('test/'),
+    )
+    .map((f) => join(dir, f));
+}
+
+describe('infra', () => {
+  it('compose has Redis, OSRM with its preparation, the API and the workers', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'osrm', 'osrm-prepare', 'redis', 'worker']);
+  });
+
+  it('every variable the compose file uses is documented in .env.example or has a default', () => {
+    const text = read('docker-compose.yml');
+    const used = [...text.matchAll(/\$\{([A-Z0-9_]+)(:-[^}]*)?\}/g)];
+    for (const [, name, fallback] of used) {
+      expect(envExample.has(name!) || fallback !== undefined, `${name} is not in .env.example`).toBe(true);
+    }
+  });
+
+  it('every environment variable the API and the workers read is in .env.example', () => {
+    // Read by libraries or set by the platform, not by the operator:
+    const platform = new Set(['NODE_ENV', 'CI', 'INIT_CWD', 'PORT', 'LOG_LEVEL', 'FORCE_COLOR']);
+    const files = [...sourceFiles(join(root, 'services')), ...sourceFiles(join(root, 'workers'))];
+    const read = new Set<string>();
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:process\.)?env(?:\.|\[')([A-Z][A-Z0-9_]+)/g))
+        read.add(m[1]!);
+    }
+    const missing = [...read].filter((name) => !envExample.has(name) && !platform.has(name));
+    expect(missing, `add these to infra/.env.example: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('the API and worker commands start files that exist, from an image built by infra/Dockerfile', () => {
+    for (const name of ['api', 'worker']) {
+      const service = compose.services[name]!;
+      expect(service.build).toEqual({ context: '..', dockerfile: 'infra/Dockerfile' });
+      const entry = service.command!.find((part) => part.endsWith('.ts'))!;
+      expect(existsSync(join(root, entry)), `${name} starts ${entry}`).toBe(true);
+      expect(service.environment?.REDIS_URL).toBe('redis://redis:6379');
+    }
+  });
+
+  it('the image installs the pnpm version the workspace pins', () => {
+    const pinned = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string }
+    ).packageManager;
+    expect(read('Dockerfile')).toContain(`PNPM_VERSION=${pinned.split('@')[1]}`);
+    expect(read('Dockerfile')).toContain('pnpm install --frozen-lockfile');
+  });
+
+  it('Redis keeps jobs across restarts and never evicts them', () => {
+    const conf = read('redis.conf');
+    expect(conf).toMatch(/^appendonly yes$/m);
+    expect(conf).toMatch(/^maxmemory-policy noeviction$/m);
+  });
+
+  it('OSRM is prepared with the car profile and contracted before it starts', () => {
+    const script = read('osrm-prepare.sh');
+    expect(script).toMatch(/osrm-extract -p \/opt\/car\.lua/);
+    expect(script).toMatch(/osrm-contract region\.osrm/);
+    expect(compose.services.osrm!.command).toEqual(
+      expect.arrayContaining(['osrm-routed', '--algorithm', 'ch']),
+    );
+  });
+});
