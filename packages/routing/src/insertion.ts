@@ -58,6 +58,19 @@ export function bestJobInRoute(
   const e0 = inst.twStart[inst.twOff[x]!]!;
   const l0 = inst.twEnd[inst.twOff[x]!]!;
   const locAt = r.locAt;
+  const dep = r.dep;
+  const lat = r.lat;
+  // Loads: the start load rises at every position, so it must fit; if even the route's peak plus
+  // the task fits, no position needs its own load check.
+  let checkLoads = false;
+  for (let d = 0; d < dims; d++) {
+    const cap = inst.capacity[capOff + d]!;
+    const sl = inst.startLoad[tOff + d]!;
+    const after = sl + inst.delta[tOff + d]!;
+    if (load[d]! + sl > cap) return;
+    const peak = pre[(n + 1) * dims + d]!;
+    if (peak + (sl > after ? sl : after) > cap) checkLoads = true;
+  }
   for (let p = 0; p <= n; p++) {
     const u = locAt[p]!;
     const w = locAt[p + 1]!;
@@ -66,7 +79,7 @@ export function bestJobInRoute(
     const uw = u * stride + w;
     const delta = C[ux]! + C[xw]! - C[uw]! + open;
     if (delta >= best.cost) continue;
-    const arrival = r.dep[p]! + D[ux]!;
+    const arrival = dep[p]! + D[ux]!;
     let s: number;
     if (singleWindow) {
       if (arrival > l0) continue;
@@ -75,11 +88,11 @@ export function bestJobInRoute(
       s = serviceStart(inst, x, arrival);
       if (s === Infinity) continue;
     }
-    if (s + svc + D[xw]! > r.lat[p + 1]!) continue;
+    if (s + svc + D[xw]! > lat[p + 1]!) continue;
     if (D[ux]! + D[xw]! - D[uw]! > travelLeft) continue;
     if (L[ux]! + L[xw]! - L[uw]! > distLeft) continue;
     let ok = true;
-    for (let d = 0; d < dims; d++) {
+    for (let d = 0; checkLoads && d < dims; d++) {
       const cap = inst.capacity[capOff + d]!;
       const sl = inst.startLoad[tOff + d]!;
       const after = sl + inst.delta[tOff + d]!;
