@@ -254,3 +254,34 @@ describe('OSRM client under failure', () => {
     );
   });
 });
+
+describe('OSRM client: unreachable pairs', () => {
+  it('turns null cells into Infinity, never a number', async () => {
+    const server = await startFixtureServer([], (_req, res) => {
+      const waypoint = { location: [9.5, 47.1], distance: 3 };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          code: 'Ok',
+          durations: [
+            [0, null],
+            [12.5, 0],
+          ],
+          distances: [
+            [0, null],
+            [100, 0],
+          ],
+          sources: [waypoint, waypoint],
+          destinations: [waypoint, waypoint],
+        }),
+      );
+      return true;
+    });
+    try {
+      const m = await new OsrmTravel({ url: server.url }).matrix([points[0]!, points[1]!]);
+      expect(Array.from(m.durationsS)).toEqual([0, Infinity, 12.5, 0]);
+      expect(Array.from(m.distancesM)).toEqual([0, Infinity, 100, 0]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -248,3 +248,67 @@ describe('car profile on tiny maps', () => {
     expect(m.warnings.some((w) => /no road connection/.test(w.message))).toBe(true);
   });
 });
+
+describe('roadgraph: more bad input', () => {
+  it("refuses malformed OSM XML with the parser's position", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paketbygd-travel-test-'));
+    const file = join(dir, 'broken.osm');
+    writeFileSync(
+      file,
+      '<?xml version="1.0"?>\n<osm version="0.6">\n<node id="1" lat="60" lon="15">\n<way id="2"></node>\n',
+    );
+    expect(() => new RoadGraphTravel({ osmFile: file, cacheDir: false })).toThrow(
+      /broken\.osm: is not well-formed OSM XML \(.*\d+:\d+/,
+    );
+  });
+
+  it('refuses a map without car roads and a file of unknown format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paketbygd-travel-test-'));
+    const paths = join(dir, 'paths.osm');
+    writeFileSync(
+      paths,
+      '<osm version="0.6"><node id="1" lat="60" lon="15"/><node id="2" lat="60" lon="15.01"/><way id="3"><nd ref="1"/><nd ref="2"/><tag k="highway" v="footway"/></way></osm>',
+    );
+    expect(() => new RoadGraphTravel({ osmFile: paths, cacheDir: false })).toThrow(
+      /paths\.osm: has no roads a car may use \(1 ways read\)/,
+    );
+    const shapefile = join(dir, 'roads.shp');
+    writeFileSync(shapefile, 'not a map');
+    expect(() => new RoadGraphTravel({ osmFile: shapefile, cacheDir: false })).toThrow(/unknown map format/);
+  });
+
+  it('warns about a point cut off from the others, once', async () => {
+    // Two separate road networks: points on the small one reach nothing on the big one.
+    const file = tinyMap([
+      { nodes: [0, 1, 2, 3, 4], tags: { highway: 'residential' } },
+      { nodes: [50, 51], tags: { highway: 'residential' } },
+    ]);
+    const travel = new RoadGraphTravel({ osmFile: file, cacheDir: false });
+    const m = await travel.matrix([
+      [15.0, 60],
+      [15.04, 60],
+      [15.505, 60],
+    ]);
+    expect(m.durationsS[2]).toBe(Infinity);
+    expect(m.durationsS[6]).toBe(Infinity);
+    expect(m.warnings.map((w) => w.pointIndex)).toEqual([2]);
+    expect(m.warnings[0]!.message).toMatch(/^point 2: no road connection to 2 of 3 points/);
+  });
+});
+
+describe('roadgraph: one-way traps', () => {
+  it('snaps past a one-way dead end to the road network, as OSRM does', async () => {
+    // A two-way road 0–4 and a one-way spur from node 2 north to node 102, which leads nowhere.
+    const file = tinyMap([
+      { nodes: [0, 1, 2, 3, 4], tags: { highway: 'residential' } },
+      { nodes: [2, 102], tags: { highway: 'service', oneway: 'yes' } },
+    ]);
+    const travel = new RoadGraphTravel({ osmFile: file, cacheDir: false });
+    const nearSpurEnd: LonLat = [15.02, 60.0099];
+    const m = await travel.matrix([[15.0, 60], nearSpurEnd]);
+    expect(m.durationsS.every((v) => Number.isFinite(v))).toBe(true);
+    // Snapped to the two-way road 0–4 (about 1.1 km south), not to the spur 11 m away.
+    expect(m.snapDistancesM[1]).toBeGreaterThan(1000);
+    expect(m.warnings).toEqual([]);
+  });
+});

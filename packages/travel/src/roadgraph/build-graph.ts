@@ -10,11 +10,16 @@ import {
   carWay,
 } from './car-profile';
 import { EDGE_BACKWARD, EDGE_FORWARD, EDGE_MAIN_COMPONENT, EDGE_RESTRICTED, type RoadGraph } from './graph';
+import { stronglyConnected } from './components';
 import { Grow } from './grow';
 import type { OsmSink } from './osm-sink';
 
-/** Components with fewer edges than this are islands (a car park mapped alone); points snap past them, as in OSRM. */
-const MAIN_COMPONENT_MIN_EDGES = 1000;
+/**
+ * Strongly connected components with fewer junctions than this are islands (a car park mapped
+ * alone, a one-way trap) that points snap past. OSRM's limit is 1000 edge-based nodes; its
+ * Liechtenstein graph has about 2.4 of those per junction of ours, hence 500.
+ */
+const MAIN_COMPONENT_MIN_JUNCTIONS = 500;
 
 /** Collects what the car graph needs while an OSM reader streams the file. */
 export class CarGraphCollector implements OsmSink {
@@ -284,29 +289,6 @@ export function buildCarGraph(c: CarGraphCollector, source: string): RoadGraph {
   const dB = cumDurB.done();
   const dist = cumDist.done();
 
-  // Weakly connected components by union-find, sized in edges.
-  const parent = Int32Array.from({ length: J }, (_, k) => k);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  for (let e = 0; e < E; e++) parent[find(from[e]!)] = find(to[e]!);
-  const componentEdges = new Int32Array(J);
-  for (let e = 0; e < E; e++) componentEdges[find(from[e]!)]!++;
-  let largest = 0;
-  for (let j = 0; j < J; j++) largest = Math.max(largest, componentEdges[j]!);
-  const mainMin = Math.min(MAIN_COMPONENT_MIN_EDGES, largest);
-  let mainComponentEdges = 0;
-  for (let e = 0; e < E; e++) {
-    if (componentEdges[find(from[e]!)]! >= mainMin) {
-      flags[e]! |= EDGE_MAIN_COMPONENT;
-      mainComponentEdges++;
-    }
-  }
-
   // Directed arcs in CSR order.
   const outDegree = new Int32Array(J + 1);
   for (let e = 0; e < E; e++) {
@@ -339,6 +321,21 @@ export function buildCarGraph(c: CarGraphCollector, source: string): RoadGraph {
     if (from[e] === to[e]) continue;
     if (flags[e]! & EDGE_FORWARD) addArc(from[e]!, to[e]!, e, false);
     if (flags[e]! & EDGE_BACKWARD) addArc(to[e]!, from[e]!, e, true);
+  }
+
+  // Main network: edges inside a strongly connected component of at least MAIN_COMPONENT_MIN_JUNCTIONS
+  // junctions (or the largest, on a small map).
+  const scc = stronglyConnected(firstArc, arcHead);
+  let largest = 0;
+  for (const size of scc.size) largest = Math.max(largest, size);
+  const mainMin = Math.min(MAIN_COMPONENT_MIN_JUNCTIONS, largest);
+  let mainComponentEdges = 0;
+  for (let e = 0; e < E; e++) {
+    const c = scc.component[from[e]!]!;
+    if (c === scc.component[to[e]!] && scc.size[c]! >= mainMin) {
+      flags[e]! |= EDGE_MAIN_COMPONENT;
+      mainComponentEdges++;
+    }
   }
 
   // Spatial index over geometry segments.

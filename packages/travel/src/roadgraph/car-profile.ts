@@ -3,7 +3,7 @@
 // OSRM server built from the same extract. Turn penalties and turn restrictions are not modelled
 // (the graph is node-based); see the package README for what that costs in fidelity.
 
-export const PROFILE_VERSION = 'car-1';
+export const PROFILE_VERSION = 'car-2';
 
 const HIGHWAY_SPEED_KMH: Record<string, number> = {
   motorway: 90,

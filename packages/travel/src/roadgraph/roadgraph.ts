@@ -87,26 +87,34 @@ export class RoadGraphTravel implements TravelCosts {
     const durationsS = new Float64Array(n * m);
     const distancesM = new Float64Array(n * m);
     const table = targetTable(this.graph, destSnaps);
-    const unreachable = new Int32Array(all.length);
+    // Per point, how many others it cannot reach (as a source) or be reached from (as a destination).
+    const unreachableFrom = new Int32Array(n);
+    const unreachableTo = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       const s = snaps[i]!;
       this.search.run(s, targets);
-      unreachable[i] = this.search.fillRow(s, table, durationsS, distancesM, i * m);
+      unreachableFrom[i] = this.search.fillRow(s, table, durationsS, distancesM, i * m);
     }
-    if (unreachable.some((c) => c > 0)) {
+    if (unreachableFrom.some((c) => c > 0)) {
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < m; j++)
-          if (durationsS[i * m + j] === Infinity) unreachable[destinations ? n + j : j]!++;
+        for (let j = 0; j < m; j++) if (durationsS[i * m + j] === Infinity) unreachableTo[j]!++;
       }
     }
-    unreachable.forEach((count, k) => {
-      const others = k < n ? m : n;
+    const cutOff = new Set<number>();
+    const warn = (k: number, count: number, others: number, direction: string) => {
       if (count > 0 && count >= others / 2) {
+        cutOff.add(k);
         warnings.push({
           pointIndex: k,
-          message: `point ${k}: no road connection ${k < n ? 'to' : 'from'} ${count} of ${others} points (a one-way trap or an island in the map data?)`,
+          message: `point ${k}: no road connection ${direction} ${count} of ${others} points (a one-way trap or an island in the map data?)`,
         });
       }
+    };
+    unreachableFrom.forEach((count, i) => warn(i, count, m, 'to'));
+    unreachableTo.forEach((count, j) => {
+      // Without separate destinations, a point is both; one warning about it is enough.
+      if (!destinations && cutOff.has(j)) return;
+      warn(destinations ? n + j : j, count, n, 'from');
     });
     const snapDistancesM = Float64Array.from(snaps, (s) => s.distanceM);
     return { sourceCount: n, destinationCount: m, durationsS, distancesM, snapDistancesM, warnings };
