@@ -78,21 +78,31 @@ export type Scoring = z.infer<typeof Scoring>;
 /** A variant of the scenario: a name and the policy fields it changes; the merged policy is validated again. */
 export const ScenarioVariant = z.object({ name: z.string().min(1), policy: PolicyFields.partial() }).strict();
 
-/** Scenarios or bids side by side on the same demand, with scoring weights. */
-export const Comparison = z
+const ComparisonFields = z
   .object({
-    kind: z.literal('comparison'),
-    name: z.string().min(1),
+    name: z.string().min(1).optional(),
     scenario: Scenario,
     variants: z.array(ScenarioVariant).default([]),
     bids: z.array(Bid).default([]),
     scoring: Scoring.optional(),
   })
-  .strict()
-  .refine((c) => c.variants.length + c.bids.length >= 1, {
-    message: 'compare at least one variant or bid with the scenario',
-    path: ['bids'],
-  });
+  .strict();
+
+const hasEntries = (c: { variants: unknown[]; bids: unknown[] }) => c.variants.length + c.bids.length >= 1;
+const NOTHING_TO_COMPARE = {
+  message: 'compare at least one variant or bid with the scenario',
+  path: ['bids'],
+};
+
+/** What `POST /v1/comparisons` takes: the scenario, variants and/or bids, and optional scoring. */
+export const ComparisonRequest = ComparisonFields.refine(hasEntries, NOTHING_TO_COMPARE);
+export type ComparisonRequest = z.infer<typeof ComparisonRequest>;
+
+/** Scenarios or bids side by side on the same demand, with scoring weights: the same as a request, as a file. */
+export const Comparison = ComparisonFields.extend({
+  kind: z.literal('comparison'),
+  name: z.string().min(1),
+}).refine(...somethingToCompare);
 export type Comparison = z.infer<typeof Comparison>;
 
 /** A scoring file (`paketbygd compare --weights FILE`). */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Bid } from './bid';
-import { Scoring, ScenarioVariant } from './comparison';
+import { ComparisonRequest } from './comparison';
 import { RoutingProblem } from './routing-problem';
 import { Scenario } from './scenario';
 
@@ -39,22 +38,6 @@ const Common = {
   /** Where to POST the result when the job ends (signed, see WEBHOOK_SIGNATURE_HEADER). */
   callbackUrl: z.url().optional(),
 };
-
-/** What `POST /v1/comparisons` takes: the scenario, variants and/or bids, and optional scoring. */
-export const ComparisonRequest = z
-  .object({
-    name: z.string().optional(),
-    scenario: Scenario,
-    variants: z.array(ScenarioVariant).default([]),
-    bids: z.array(Bid).default([]),
-    scoring: Scoring.optional(),
-  })
-  .strict()
-  .refine((c) => c.variants.length + c.bids.length >= 1, {
-    message: 'compare at least one variant or bid with the scenario',
-    path: ['bids'],
-  });
-export type ComparisonRequest = z.infer<typeof ComparisonRequest>;
 
 /** What `POST /v1/placements` takes: a scenario and the model to solve on it. */
 export const PlacementRequest = z
