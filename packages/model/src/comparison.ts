@@ -102,7 +102,7 @@ export type ComparisonRequest = z.infer<typeof ComparisonRequest>;
 export const Comparison = ComparisonFields.extend({
   kind: z.literal('comparison'),
   name: z.string().min(1),
-}).refine(...somethingToCompare);
+}).refine(hasEntries, NOTHING_TO_COMPARE);
 export type Comparison = z.infer<typeof Comparison>;
 
 /** A scoring file (`paketbygd compare --weights FILE`). */
