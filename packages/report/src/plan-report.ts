@@ -28,7 +28,7 @@ import {
 import { renderAttribution, renderSources } from './sources';
 import { renderWarnings } from './warnings';
 import { renderPlanMap } from './svg-map';
-import { isTileTemplate } from './tiles';
+import { tileSource } from './tiles';
 
 export interface PlanReportInput {
   scenario: Scenario;
@@ -230,16 +230,6 @@ function assumptions(scenario: Scenario, plan: Plan): SafeHtml {
   </div>`;
 }
 
-export function tileOrigin(tileUrl: string | undefined): string | undefined {
-  if (!tileUrl || !isTileTemplate(tileUrl)) return undefined;
-  try {
-    const url = new URL(tileUrl.replace(/\{[a-z]\}/g, '0'));
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function renderPlanReport({ scenario, plan, tileUrl }: PlanReportInput): string {
   const names = new Names(scenario, plan);
   const sections: [string, string, SafeHtml][] = [
@@ -288,7 +278,7 @@ export function renderPlanReport({ scenario, plan, tileUrl }: PlanReportInput): 
       Made by Paketbygd${timings !== undefined ? ` in ${formatNumber(timings, 1)} s` : ''}. This file needs no
       network connection: the map, charts and styles are all inside it.
     </footer>`;
-  const origin = tileOrigin(tileUrl);
+  const origin = tileSource(tileUrl)?.cspSource;
   return renderDocument(
     `Parcel delivery plan: ${scenario.name}`,
     body,

@@ -6,7 +6,7 @@ import { placeLabels, type LabelRequest } from './labels';
 import type { Names } from './lookup';
 import { CARRIER_COLOURS, COLOURS, cycle } from './palette';
 import { fitProjection, niceLengthM, px, type Projection } from './projection';
-import { isTileTemplate, tilesFor } from './tiles';
+import { tileSource, tilesFor } from './tiles';
 import { groupVanRoutes } from './van-groups';
 
 export interface MapOptions {
@@ -101,7 +101,7 @@ export function renderPlanMap(
   const limitM = scenario.policy.maxAccessDistanceM;
   const vans = groupVanRoutes(plan);
 
-  const tileTemplate = options.tileUrl && isTileTemplate(options.tileUrl) ? options.tileUrl : undefined;
+  const tileTemplate = tileSource(options.tileUrl)?.template;
   const tiles = tileTemplate ? tilesFor(projection, tileTemplate) : [];
   const tileLayer = tiles.length
     ? html`<g class="tiles" data-kind="tiles">${tiles.map(
@@ -270,7 +270,7 @@ export function renderPlanMap(
   const tileNote = options.tileUrl
     ? tileTemplate
       ? html`<p class="map-note">Background tiles are requested from <code>${tileTemplate}</code> when this file is opened; without a connection the map is still complete. Follow the tile server's usage policy and credit it.</p>`
-      : html`<p class="map-note">The tile URL given has no {z}/{x}/{y} placeholders, so no background is drawn.</p>`
+      : html`<p class="map-note">The tile URL given is not an http(s) or relative URL with {z}/{x}/{y} placeholders, so no background is drawn.</p>`
     : '';
   const hasGeometry = plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry);
   const coveredBy =

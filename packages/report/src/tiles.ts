@@ -34,6 +34,27 @@ export function isTileTemplate(url: string): boolean {
 }
 
 /**
+ * A usable tile template and what the page's Content-Security-Policy must allow for it: the
+ * origin of an http(s) server, or 'self' for tiles in a folder beside the report. Other
+ * schemes (javascript:, data:, file:) are refused.
+ */
+export function tileSource(url: string | undefined): { template: string; cspSource: string } | undefined {
+  if (!url || !isTileTemplate(url)) return undefined;
+  const filled = url.replace(/\{[a-z]\}/g, '0');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(filled) && !filled.startsWith('//')) {
+    return { template: url, cspSource: "'self'" };
+  }
+  try {
+    const parsed = new URL(filled);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? { template: url, cspSource: parsed.origin }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Web-Mercator tiles that cover the map, placed by projecting each tile's corners. Over a
  * municipality the difference between Mercator and the map's projection inside one tile is
  * below a pixel, so no reprojection is needed.

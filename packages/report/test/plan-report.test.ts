@@ -267,3 +267,52 @@ describe('renderPlanReport', () => {
     expect(parsed.querySelector('.warnings')).toBeNull();
   });
 });
+
+describe('renderPlanReport on other scenario shapes', () => {
+  it('handles a time limit instead of a distance, and a MultiPolygon area', () => {
+    const ring = scenario.area.type === 'Polygon' ? scenario.area.coordinates : [];
+    const shifted = ring.map((r) => r.map(([lon, lat]) => [lon + 0.5, lat] as [number, number]));
+    const timed = {
+      ...scenario,
+      area: { type: 'MultiPolygon' as const, coordinates: [ring, shifted] },
+      policy: { ...scenario.policy, maxAccessDistanceM: undefined, maxAccessDurationMin: 10 },
+    };
+    const parsed = parse(renderPlanReport({ scenario: timed, plan }));
+    expect(parsed.querySelectorAll('[data-kind^="ring-"]')).toHaveLength(0);
+    expect(parsed.querySelector('[data-kpi="covered-population"] h3')!.text).toBe(
+      `Population within 10${NBSP}min`,
+    );
+    expect(parsed.querySelector('path.area')!.getAttribute('d')!.match(/Z/g)).toHaveLength(2);
+  });
+
+  it('names a box at a bidder’s own site from the plan, and ignores a tile URL without placeholders', () => {
+    const own = {
+      ...plan,
+      boxes: plan.boxes.map((b, i) =>
+        i === 0 ? { ...b, siteId: 'regionbuss-vingaker-station', name: 'Vingåker station bus stop' } : b,
+      ),
+    };
+    const parsed = parse(
+      renderPlanReport({ scenario, plan: own, tileUrl: 'https://tiles.example.org/map.png' }),
+    );
+    expect(parsed.querySelector('table.boxes tr[data-id="regionbuss-vingaker-station"]')!.text).toContain(
+      'Vingåker station bus stop',
+    );
+    expect(parsed.querySelectorAll('image')).toHaveLength(0);
+    expect(parsed.querySelector('#map')!.text).toContain('no background is drawn');
+    expect(externalLoads(parsed)).toEqual([]);
+  });
+
+  it('accepts tiles beside the report, refuses other schemes', () => {
+    const local = parse(renderPlanReport({ scenario, plan, tileUrl: 'tiles/{z}/{x}/{y}.png' }));
+    expect(local.querySelectorAll('image').length).toBeGreaterThan(0);
+    expect(
+      local.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content'),
+    ).toContain("img-src data: 'self'");
+    const evil = parse(renderPlanReport({ scenario, plan, tileUrl: 'javascript:alert(1)//{z}/{x}/{y}' }));
+    expect(evil.querySelectorAll('image')).toHaveLength(0);
+    expect(evil.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
+  });
+});
