@@ -10,13 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  buildInstance,
-  checkSolution,
-  parseSolomon,
-  parseVrplib,
-  solveInstance,
-} from '../../packages/routing/src/index';
+// Straight to the modules, not the package index: the index also loads the VROOM converter and with
+// it @paketbygd/model, which a benchmark of the core does not need.
+import { checkSolution } from '../../packages/routing/src/check';
+import { buildInstance } from '../../packages/routing/src/instance';
+import { parseSolomon, parseVrplib } from '../../packages/routing/src/parsers';
+import { solveInstance } from '../../packages/routing/src/solver';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'shared', 'benchmarks');
 

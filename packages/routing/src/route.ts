@@ -106,6 +106,9 @@ export class Route {
     const C = inst.cost[m]!;
     const n = this.len;
     const { locAt, dep, lat, cumDur, cumDist, load, pre, suf, tasks } = this;
+    const twOff = inst.twOff;
+    const twStart = inst.twStart;
+    const twEnd = inst.twEnd;
     locAt[0] = inst.vehStart[v]!;
     locAt[n + 1] = inst.vehEnd[v]!;
     for (let i = 0; i < n; i++) locAt[i + 1] = inst.loc[tasks[i]!]!;
@@ -127,8 +130,16 @@ export class Route {
       const arrival = dep[k - 1]! + D[a]!;
       if (k <= n) {
         const t = tasks[k - 1]!;
-        const s = serviceStart(inst, t, arrival);
-        if (s === Infinity) feasible = false;
+        const w0 = twOff[t]!;
+        let s: number;
+        if (twOff[t + 1]! - w0 === 1) {
+          // One window, the common case, inline.
+          if (arrival > twEnd[w0]!) feasible = false;
+          s = arrival > twStart[w0]! ? arrival : twStart[w0]!;
+        } else {
+          s = serviceStart(inst, t, arrival);
+          if (s === Infinity) feasible = false;
+        }
         dep[k] = s + inst.service[t]!;
         for (let d = 0; d < dims; d++)
           load[k * dims + d] = load[(k - 1) * dims + d]! + inst.delta[t * dims + d]!;
@@ -140,9 +151,15 @@ export class Route {
     lat[n + 1] = inst.deadline[v]!;
     if (dep[n + 1]! > lat[n + 1]!) feasible = false;
     for (let k = n; k >= 1; k--) {
-      lat[k] = latestArrival(inst, tasks[k - 1]!, lat[k + 1]! - D[locAt[k]! * stride + locAt[k + 1]!]!);
+      const t = tasks[k - 1]!;
+      const leaveBy = lat[k + 1]! - D[locAt[k]! * stride + locAt[k + 1]!]!;
+      const w0 = twOff[t]!;
+      if (twOff[t + 1]! - w0 === 1) {
+        const bound = leaveBy - inst.service[t]!;
+        lat[k] = bound < twStart[w0]! ? -Infinity : bound < twEnd[w0]! ? bound : twEnd[w0]!;
+      } else lat[k] = latestArrival(inst, t, leaveBy);
     }
-    lat[0] = lat[1] ?? Infinity;
+    lat[0] = lat[1]!;
     for (let d = 0; d < dims; d++) {
       pre[d] = load[d]!;
       suf[(n + 1) * dims + d] = load[(n + 1) * dims + d]!;
