@@ -47,17 +47,15 @@ const server = createServer((req, res) => {
   );
   const durations = distances.map((row) => row.map((m) => Math.round((m / (50 / 3.6)) * 10) / 10));
   const waypoint = (k: number) => ({ hint: '', location: coords[k], name: '', distance: 0 });
-  res
-    .writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })
-    .end(
-      JSON.stringify({
-        code: 'Ok',
-        durations,
-        distances,
-        sources: sources.map(waypoint),
-        destinations: destinations.map(waypoint),
-      }),
-    );
+  res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(
+    JSON.stringify({
+      code: 'Ok',
+      durations,
+      distances,
+      sources: sources.map(waypoint),
+      destinations: destinations.map(waypoint),
+    }),
+  );
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
