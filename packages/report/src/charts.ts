@@ -43,7 +43,7 @@ function legendOf(series: readonly Series[]): SafeHtml {
 
 function frame(chart: ChartBase, heightPx: number, body: SafeHtml): SafeHtml {
   const widthPx = chart.widthPx ?? 560;
-  return html`<figure class="chart"><svg role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg"><title id="${chart.id}-title">${chart.title}</title><desc id="${chart.id}-desc">${chart.desc}</desc>${body}</svg><figcaption>${chart.title}</figcaption>${chart.series.length > 1 ? legendOf(chart.series) : ''}</figure>`;
+  return html`<figure class="chart"><svg role="img" aria-labelledby="${chart.id}-title ${chart.id}-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg"><title id="${chart.id}-title">${chart.title}</title><desc id="${chart.id}-desc">${chart.desc}</desc>${body}</svg><figcaption><span class="chart-title">${chart.title}</span>${chart.series.length > 1 ? legendOf(chart.series) : ''}</figcaption></figure>`;
 }
 
 /** Horizontal bars, one group per category and one bar per series (before/after, or one per bid). */

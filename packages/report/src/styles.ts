@@ -54,7 +54,8 @@ svg.map { display: block; width: 100%; height: auto; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px 28px; }
 figure.chart { margin: 0; }
 figure.chart svg { width: 100%; height: auto; max-width: 620px; display: block; }
-figure.chart figcaption { font-weight: 600; font-size: 0.92rem; margin-top: 4px; }
+figure.chart figcaption { font-size: 0.92rem; margin-top: 4px; }
+.chart-title { font-weight: 600; }
 .chart-label { font-size: 12px; fill: #222; }
 .chart-value { font-size: 11px; fill: #333; }
 .chart-legend { list-style: none; padding: 0; margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; }
