@@ -116,13 +116,18 @@ export function renderBoxTable(scenario: Scenario, plan: Plan, names: Names): Sa
   );
 }
 
+const MAX_GAIN_ROWS = 40;
+
 /** The places whose nearest pickup point moves closer: the answer to "which villages gain". */
 export function renderGainsTable(plan: Plan, names: Names): SafeHtml {
   const gains = plan.access
     .filter((a) => a.after.distanceM < a.before.distanceM - 1 || (a.after.covered && !a.before.covered))
     .sort((a, b) => b.population - a.population);
   if (gains.length === 0) return html`<p>No place gets a closer pickup point in this plan.</p>`;
-  const rows = gains.map((a) => {
+  // Grid-cell scenarios have thousands of places; the largest tell the story, the rest are summed.
+  const shown = gains.slice(0, MAX_GAIN_ROWS);
+  const rest = gains.slice(MAX_GAIN_ROWS);
+  const rows = shown.map((a) => {
     const status = demandStatus(a);
     return html`<tr data-id="${a.demandId}">
       <th scope="row">${names.demandPoint(a.demandId)}</th>
@@ -146,6 +151,11 @@ export function renderGainsTable(plan: Plan, names: Names): SafeHtml {
       </td>
     </tr>`;
   });
+  if (rest.length > 0) {
+    rows.push(
+      html`<tr class="more"><th scope="row">${rest.length} smaller places</th><td class="num">${formatCount(rest.reduce((s, a) => s + a.population, 0))}</td><td class="num">${formatCount(rest.reduce((s, a) => s + a.households, 0))}</td><td colspan="4" class="muted">each shown on the map</td></tr>`,
+    );
+  }
   const people = gains.reduce((s, a) => s + a.population, 0);
   return table(
     `Places with a closer pickup point after the plan: ${formatCount(people)} people`,

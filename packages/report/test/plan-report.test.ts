@@ -316,3 +316,25 @@ describe('renderPlanReport on other scenario shapes', () => {
     );
   });
 });
+
+describe('renderPlanReport with many places', () => {
+  it('lists the 40 largest places that gain and sums the rest', () => {
+    const demand = Array.from({ length: 120 }, (_, i) => ({
+      ...scenario.demand[1]!,
+      id: `cell-${i}`,
+      name: `Cell ${i}`,
+      population: 1000 - i,
+    }));
+    const access = demand.map((d) => ({
+      ...plan.access.find((a) => a.demandId === 'marmorbyn')!,
+      demandId: d.id,
+      population: d.population!,
+    }));
+    const parsed = parse(renderPlanReport({ scenario: { ...scenario, demand }, plan: { ...plan, access } }));
+    const rows = parsed.querySelectorAll('table.gains tbody tr');
+    expect(rows).toHaveLength(41);
+    expect(rows[0]!.text).toContain('Cell 0');
+    expect(rows[40]!.querySelector('th')!.text).toBe('80 smaller places');
+    expect(parsed.querySelectorAll('[data-kind="demand"]')).toHaveLength(120);
+  });
+});
