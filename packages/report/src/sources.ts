@@ -32,17 +32,15 @@ export function renderAttribution(plan: Plan): SafeHtml {
       html`<li>Road data ${OSM_ATTRIBUTION}, available under the Open Database License (ODbL).</li>`,
     );
   }
+  // The planner's note says the same thing in its own words; it replaces the generic text.
   const backend =
-    plan.travel.backend === 'straightline'
+    plan.travel.note ??
+    (plan.travel.backend === 'straightline'
       ? 'straight-line distances times a detour factor (no road data)'
       : plan.travel.backend === 'osrm'
         ? 'OSRM on OpenStreetMap roads'
-        : 'the embedded road graph built from OpenStreetMap';
-  lines.push(
-    html`<li>
-      Travel distances and times: ${backend}${plan.travel.note ? html` (${plan.travel.note})` : ''}.
-    </li>`,
-  );
+        : 'the embedded road graph built from OpenStreetMap');
+  lines.push(html`<li>Travel distances and times (${plan.travel.backend}): ${backend}.</li>`);
   return html`<ul class="attribution">
     ${lines}
   </ul>`;
