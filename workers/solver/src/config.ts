@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { issuesToProblems, problemToString, type TravelSettings } from '@paketbygd/model';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable the worker reads, validated once at start. */
+export const WorkerEnv = z.object({
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  WORKER_CONCURRENCY: positiveInt.optional(),
+  /** How long a job's lock lives without renewal; a killed worker's job is retried after about this. */
+  WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
+  WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(2),
+  /**
+   * Longest wait for running jobs on SIGTERM before they are handed back to the queue. Keep it
+   * below the supervisor's grace period (compose: stop_grace_period, 10 min) so the hand-back happens.
+   */
+  WORKER_SHUTDOWN_TIMEOUT_S: z.coerce.number().positive().default(540),
+  /** A solve that overruns its time limit by more than this is killed. */
+  WORKER_HARD_LIMIT_MARGIN_S: z.coerce.number().positive().default(15),
+  /** Defaults for completed and failed jobs the producer did not give `removeOnComplete`/`removeOnFail`. */
+  RESULT_TTL_S: positiveInt.default(86_400),
+  FAILED_TTL_S: positiveInt.default(7 * 86_400),
+  WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  WEBHOOK_ATTEMPTS: positiveInt.default(5),
+  WEBHOOK_BACKOFF_MS: positiveInt.default(1_000),
+  OSRM_URL: z.url().optional(),
+  OSM_FILE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Empty strings count as unset, as `FOO=` in a compose file means "no value". */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = WorkerEnv.safeParse(present);
+  if (!parsed.success) {
+    const problems = issuesToProblems(parsed.error.issues).map(problemToString);
+    throw new ConfigError(`environment is not valid:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+export function defaultConcurrency(): number {
+  return availableParallelism();
+}
+
+/** Travel for routing requests that give locations and no matrices: OSRM, else the road graph, else straight line. */
+export function travelFromEnv(env: Pick<WorkerEnv, 'OSRM_URL' | 'OSM_FILE'>): TravelSettings {
+  if (env.OSRM_URL) return { backend: 'osrm', osrmUrl: env.OSRM_URL };
+  if (env.OSM_FILE) return { backend: 'roadgraph', osmFile: env.OSM_FILE };
+  return { backend: 'straightline' };
+}

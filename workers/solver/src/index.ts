@@ -1,0 +1,5 @@
+export { startSolverWorker, type SolverWorkerOptions, type SolverWorkerHandle } from './worker';
+export { readEnv, travelFromEnv, ConfigError, type WorkerEnv } from './config';
+export { tenantWebhookKey, signWebhook, verifyWebhookSignature, type WebhookEvent } from './webhook';
+export { DEFAULT_TIME_LIMIT_S } from './time-limits';
+export { CANCELLED } from './processor';

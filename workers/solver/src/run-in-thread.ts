@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
+import { SolveFailed, SolveStopped, type StopReason } from './errors';
+import type { JobResult } from './solve';
+import type { ThreadMessage, ThreadRequest } from './thread';
+
+export interface ThreadOptions {
+  travel: TravelSettings;
+  onProgress: (progress: JobProgress) => void;
+  /** Aborting terminates the thread; the reason (a StopReason) says why. */
+  signal?: AbortSignal;
+  /** Wall-clock guard: the thread is killed after this, whatever it is doing. */
+  hardLimitMs: number;
+  progressIntervalMs?: number;
+}
+
+const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+
+/**
+ * Runs one job in a fresh worker thread, so the event loop that renews BullMQ locks and answers
+ * cancels stays free while the synchronous solvers work. Rejects with SolveStopped when stopped
+ * from outside and SolveFailed with the thread's own error.
+ */
+export function runInThread(payload: JobPayload, options: ThreadOptions): Promise<JobResult> {
+  return new Promise<JobResult>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new SolveStopped(stopReason(options.signal.reason)));
+      return;
+    }
+    const thread = new Worker(THREAD_ENTRY);
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      options.signal?.removeEventListener('abort', onAbort);
+      void thread.terminate();
+      outcome();
+    };
+    const stop = (reason: StopReason) => finish(() => reject(new SolveStopped(reason)));
+    const onAbort = () => stop(stopReason(options.signal?.reason));
+    const guard = setTimeout(() => stop('hard-time-limit'), options.hardLimitMs);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    thread.on('message', (message: ThreadMessage) => {
+      if (settled) return;
+      if (message.type === 'progress') options.onProgress(message.progress);
+      else if (message.type === 'done') finish(() => resolve(message.result));
+      else finish(() => reject(new SolveFailed(message.error)));
+    });
+    thread.once('error', (error) =>
+      finish(() =>
+        reject(
+          new SolveFailed({
+            name: error.name,
+            message: `solver thread crashed: ${error.message}`,
+            transient: false,
+          }),
+        ),
+      ),
+    );
+    thread.once('exit', (code) =>
+      finish(() =>
+        reject(
+          new SolveFailed({
+            name: 'Error',
+            message: `solver thread stopped with exit code ${code} before answering`,
+            transient: false,
+          }),
+        ),
+      ),
+    );
+    const request: ThreadRequest = {
+      payload,
+      travel: options.travel,
+      progressIntervalMs: options.progressIntervalMs ?? 250,
+    };
+    thread.postMessage(request);
+  });
+}
+
+function stopReason(reason: unknown): StopReason {
+  return reason === 'shutdown' || reason === 'hard-time-limit' ? reason : 'cancelled';
+}

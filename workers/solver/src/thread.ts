@@ -1,0 +1,36 @@
+import { parentPort } from 'node:worker_threads';
+import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
+import { serializeError } from './errors';
+import { solveJob, type JobResult } from './solve';
+
+export interface ThreadRequest {
+  payload: JobPayload;
+  travel: TravelSettings;
+  /** Least time between two progress messages. */
+  progressIntervalMs: number;
+}
+
+export type ThreadMessage =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'done'; result: JobResult }
+  | { type: 'error'; error: ReturnType<typeof serializeError> };
+
+const port = parentPort;
+if (!port) throw new Error('thread.ts runs as a worker thread (see run-in-thread.ts)');
+
+// One job per thread: a thread that is terminated on cancel takes its solver state with it.
+port.once('message', async (request: ThreadRequest) => {
+  let lastProgressMs = -Infinity;
+  const onProgress = (progress: JobProgress) => {
+    const now = performance.now();
+    if (now - lastProgressMs < request.progressIntervalMs) return;
+    lastProgressMs = now;
+    port.postMessage({ type: 'progress', progress } satisfies ThreadMessage);
+  };
+  try {
+    const result = await solveJob(request.payload, { travel: request.travel, onProgress });
+    port.postMessage({ type: 'done', result } satisfies ThreadMessage);
+  } catch (error) {
+    port.postMessage({ type: 'error', error: serializeError(error) } satisfies ThreadMessage);
+  }
+});

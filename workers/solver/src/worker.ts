@@ -1,0 +1,136 @@
+import { Worker, type Job } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { QUEUE_NAME, JobKind, type TravelSettings } from '@paketbygd/model';
+import { pino, type Logger } from 'pino';
+import { listenForCancels } from './cancel-listener';
+import { defaultConcurrency, readEnv, travelFromEnv, type WorkerEnv } from './config';
+import { createProcessor } from './processor';
+import { WebhookSender } from './webhook';
+
+export interface SolverWorkerOptions {
+  /** Redis to use; default `env.REDIS_URL`. */
+  redisUrl?: string;
+  /** ioredis options instead of a URL (host, port, password, tls, …). */
+  connection?: RedisOptions;
+  /** Jobs solved at once, each in its own thread; default WORKER_CONCURRENCY, else the number of cores. */
+  concurrency?: number;
+  logger?: Logger;
+  /** Settings read from the environment; fields given here win over `process.env`. */
+  env?: Partial<WorkerEnv>;
+  /** Travel for routing requests without matrices; default from OSRM_URL / OSM_FILE. */
+  travel?: TravelSettings;
+  /** Least time between two progress updates of one job. */
+  progressIntervalMs?: number;
+  /** A name stored on every job this worker runs (BullMQ `worker.name`). */
+  name?: string;
+}
+
+export interface SolverWorkerHandle {
+  worker: Worker;
+  concurrency: number;
+  /**
+   * Stops taking jobs and waits for running ones up to `timeoutMs` (default
+   * WORKER_SHUTDOWN_TIMEOUT_S); jobs still running then go back to the queue. Closes connections.
+   */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** Starts a worker on QUEUE_NAME; resolves once it is connected and listening for cancels. */
+export async function startSolverWorker(options: SolverWorkerOptions = {}): Promise<SolverWorkerHandle> {
+  const env: WorkerEnv = { ...readEnv(), ...options.env };
+  const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: 'solver-worker' } });
+  const concurrency = options.concurrency ?? env.WORKER_CONCURRENCY ?? defaultConcurrency();
+  const travel = options.travel ?? travelFromEnv(env);
+  const redisUrl = options.redisUrl ?? env.REDIS_URL;
+  // BullMQ's blocking commands must wait for Redis to come back, never give up.
+  const redisOptions: RedisOptions = { ...options.connection, maxRetriesPerRequest: null };
+  const connect = () => (options.connection ? new Redis(redisOptions) : new Redis(redisUrl, redisOptions));
+
+  const webhooks = new WebhookSender({
+    secret: env.WEBHOOK_SECRET,
+    attempts: env.WEBHOOK_ATTEMPTS,
+    backoffMs: env.WEBHOOK_BACKOFF_MS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    logger: logger.child({ part: 'webhook' }),
+  });
+  const connection = connect();
+  const worker = new Worker(
+    QUEUE_NAME,
+    createProcessor({
+      travel,
+      hardLimitMarginS: env.WORKER_HARD_LIMIT_MARGIN_S,
+      logger,
+      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
+    }),
+    {
+      connection,
+      concurrency,
+      lockDuration: env.WORKER_LOCK_DURATION_MS,
+      stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: env.WORKER_MAX_STALLED_COUNT,
+      // Defaults only: a producer's own removeOnComplete/removeOnFail on the job wins.
+      removeOnComplete: { age: env.RESULT_TTL_S },
+      removeOnFail: { age: env.FAILED_TTL_S },
+      ...(options.name ? { name: options.name } : {}),
+      autorun: false,
+    },
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  worker.on('stalled', (jobId) =>
+    logger.warn({ jobId }, 'job stalled (its worker stopped renewing the lock): back to wait'),
+  );
+  worker.on('completed', (job, result) => notify(job, 'completed', { result }));
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    logger.info(
+      { jobId: job.id, reason: error.message, attemptsMade: job.attemptsMade },
+      'job attempt failed',
+    );
+    // A job that will be retried has not finished; its webhook waits for the last attempt.
+    const final = job.finishedOn !== undefined || error.name === 'UnrecoverableError';
+    if (final) notify(job, 'failed', { error: { message: error.message } });
+  });
+
+  function notify(
+    job: Job,
+    state: 'completed' | 'failed',
+    outcome: { result?: unknown; error?: { message: string } },
+  ) {
+    const data = job.data as { callbackUrl?: unknown; tenant?: unknown; kind?: unknown };
+    const kind = JobKind.safeParse(data.kind);
+    if (typeof data.callbackUrl !== 'string' || typeof data.tenant !== 'string' || !kind.success) return;
+    webhooks.send(data.callbackUrl, data.tenant, { jobId: job.id!, kind: kind.data, state, ...outcome });
+  }
+
+  const subscriber = connect();
+  let stopListening: () => Promise<void>;
+  try {
+    await worker.waitUntilReady();
+    stopListening = await listenForCancels(subscriber, (id, reason) => worker.cancelJob(id, reason), logger);
+  } catch (error) {
+    subscriber.disconnect();
+    await worker.close(true).catch(() => undefined);
+    connection.disconnect();
+    throw error;
+  }
+  void worker.run().catch((error: unknown) => logger.error({ err: error }, 'worker stopped running'));
+  logger.info({ queue: QUEUE_NAME, concurrency, travel: travel.backend }, 'solver worker started');
+
+  let closing: Promise<void> | undefined;
+  const close = (timeoutMs = env.WORKER_SHUTDOWN_TIMEOUT_S * 1000) =>
+    (closing ??= (async () => {
+      logger.info({ timeoutMs }, 'closing: no new jobs; waiting for running ones');
+      const closed = worker.close();
+      const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, timeoutMs, 'timeout').unref());
+      if ((await Promise.race([closed, timer])) === 'timeout') {
+        logger.warn('running jobs did not finish in time: handing them back to the queue');
+        worker.cancelAllJobs('shutdown');
+        await closed;
+      }
+      await stopListening();
+      await webhooks.drain(Math.min(timeoutMs, 10_000));
+      await connection.quit().catch(() => connection.disconnect());
+      logger.info('closed');
+    })());
+  return { worker, concurrency, close };
+}
