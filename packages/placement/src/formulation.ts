@@ -1,4 +1,5 @@
 import type { MipModel } from './mip';
+import { RowSorter } from './row-order';
 import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
 
 export interface MedianMipSpec {
@@ -59,10 +60,10 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
   const order: number[] = [];
   for (let j = 0; j < m; j++) if (siteState[j] !== SITE_EXCLUDED) order.push(j);
   const sorted = new Int32Array(order.length);
+  const sorter = new RowSorter(Int32Array.from(order));
   for (let i = 0; i < n; i++) {
     const row = i * m;
-    order.sort((a, b) => cost[row + a]! - cost[row + b]!);
-    sorted.set(order);
+    sorter.sort(cost, row, sorted);
     const levels: number[] = [];
     const levelStart: number[] = [];
     let freeSeen = 0;
