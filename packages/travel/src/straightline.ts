@@ -9,15 +9,15 @@ export interface SpeedBand {
 }
 
 /**
- * Road distance over straight-line distance: the median over 173,368 pairs of random car-road
- * points ≥ 500 m apart in the two rural stand-ins (Liechtenstein 1.244, north-Bayreuth 1.445),
+ * Road distance over straight-line distance: the median over 174,492 pairs of random car-road
+ * points ≥ 500 m apart in the two rural stand-ins (Liechtenstein 1.244, north-Bayreuth 1.454),
  * measured with the roadgraph backend by `pnpm bench:travel detour` (README: "Detour factor").
  */
-export const DEFAULT_DETOUR_FACTOR = 1.36;
+export const DEFAULT_DETOUR_FACTOR = 1.365;
 
 /** Median average speed over the road distance, by straight-line distance band, from the same measurement. */
 export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [
-  { upToM: 2000, speedKmh: 35 },
+  { upToM: 2000, speedKmh: 36 },
   { upToM: 5000, speedKmh: 41 },
   { upToM: 10_000, speedKmh: 44 },
   { upToM: 20_000, speedKmh: 47 },

@@ -19,11 +19,11 @@ describe('straightline', () => {
     const travel = new StraightLineTravel();
     const m = await travel.matrix([vingaker, marmorbyn, lappe]);
     const straightM = haversineM(vingaker, marmorbyn);
-    expect(DEFAULT_DETOUR_FACTOR).toBe(1.36);
-    expect(m.distancesM[1]).toBeCloseTo(straightM * 1.36, 6);
+    expect(DEFAULT_DETOUR_FACTOR).toBe(1.365);
+    expect(m.distancesM[1]).toBeCloseTo(straightM * 1.365, 6);
     // 11.3 km straight is in the 10–20 km band: 47 km/h.
     expect(straightM).toBeGreaterThan(10_000);
-    expect(m.durationsS[1]).toBeCloseTo((straightM * 1.36) / (47 / 3.6), 6);
+    expect(m.durationsS[1]).toBeCloseTo((straightM * 1.365) / (47 / 3.6), 6);
     expect(m.durationsS[0]).toBe(0);
     expect(m.durationsS[1]).toBe(m.durationsS[3]);
     expect(Array.from(m.snapDistancesM)).toEqual([0, 0, 0]);

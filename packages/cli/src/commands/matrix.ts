@@ -3,7 +3,13 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { LonLat, type TravelBackend, type TravelSettings } from '@paketbygd/model';
-import { TravelError, createTravelCosts, matrixRows, type TravelMatrix } from '@paketbygd/travel';
+import {
+  DEFAULT_DETOUR_FACTOR,
+  TravelError,
+  createTravelCosts,
+  matrixRows,
+  type TravelMatrix,
+} from '@paketbygd/travel';
 import { CliError } from '../errors';
 
 interface MatrixOptions {
@@ -199,7 +205,7 @@ export function registerMatrix(program: Command): void {
     .option('--flag-far', 'warn about points far from roads instead of refusing them')
     .option(
       '--detour-factor <factor>',
-      'road/straight-line ratio for --travel straightline (default 1.36, measured)',
+      `road/straight-line ratio for --travel straightline (default ${DEFAULT_DETOUR_FACTOR}, measured)`,
       positive,
     )
     .option(
