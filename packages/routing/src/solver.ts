@@ -131,6 +131,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
   const order = new Int32Array(n);
   const sortKey = new Float64Array(n);
   const ls = params.polish ? new LocalSearch(inst) : null;
+  const ruinTouched: number[] = [];
+  const byKey = (a: number, b: number) => sortKey[a]! - sortKey[b]! || a - b;
 
   const tryRoute = (v: number, x: number, blink: number) => {
     const r = sol.routes[v]!;
@@ -200,7 +202,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
         sortKey[t] =
           mode < 8 ? -inst.size[t]! : mode < 10 ? -C[depot + inst.loc[t]!]! : C[depot + inst.loc[t]!]!;
       }
-      order.subarray(0, m).sort((a, b) => sortKey[a]! - sortKey[b]! || a - b);
+      order.subarray(0, m).sort(byKey);
     }
     for (let i = 0; i < m; i++) insert(order[i]!, blink);
     pending.length = 0;
@@ -230,7 +232,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     let seed = rng.int(n);
     for (let tries = 0; sol.routeOf[seed]! < 0 && tries < 4 * n; tries++) seed = rng.int(n);
     if (sol.routeOf[seed]! < 0) return;
-    const touchedRoutes: number[] = [];
+    const touchedRoutes = ruinTouched;
+    touchedRoutes.length = 0;
     const adjK = inst.adjK;
     for (let k = -1; k < adjK && touchedRoutes.length < ks; k++) {
       const c = k < 0 ? seed : inst.adj[seed * adjK + k]!;
