@@ -1,0 +1,174 @@
+import express, { type Express } from 'express';
+import rateLimit, { type RateLimitInfo } from 'express-rate-limit';
+import helmet from 'helmet';
+import { Redis, type Cluster, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { ADMIN_PATH, queueDashboard } from './admin';
+import { callerOf, requireAdmin, requireKey } from './auth';
+import { DEFAULT_LIMITS, DEFAULT_RETENTION, type Limits, type Retention } from './config';
+import { errorBody, errorHandler, notFound } from './errors';
+import { JobStore, type RedisClient } from './jobs';
+import type { KeyStore } from './keys';
+import { ApiMetrics } from './metrics';
+import { jobRoutes } from './routes/jobs';
+import { serviceRoutes } from './routes/service';
+import { submitRoutes } from './routes/submit';
+import { webhookKeyRoutes } from './routes/webhook-key';
+
+export interface ApiOptions {
+  /** Where Redis is: a URL, or ioredis options / a Redis or Cluster client to copy settings from. */
+  redisUrl?: string;
+  connection?: RedisOptions | Redis | Cluster;
+  logger: Logger;
+  keys: KeyStore;
+  adminApiKey?: string | undefined;
+  webhookSecret?: string | undefined;
+  limits?: Partial<Limits>;
+  retention?: Partial<Retention>;
+  /** Observe job durations from the queue's events (one API replica is enough to do this). */
+  jobMetrics?: boolean;
+}
+
+export interface ApiApp {
+  app: Express;
+  jobs: JobStore;
+  metrics: ApiMetrics;
+  close(): Promise<void>;
+}
+
+/**
+ * Two connections: one for commands, one for QueueEvents' blocking reads. Commands give up after
+ * one retry so that a request answers 503 instead of hanging while Redis is away; the blocking
+ * one must never give up (BullMQ requires maxRetriesPerRequest: null there).
+ */
+function connect(options: ApiOptions): { client: RedisClient; events: RedisClient } {
+  const { connection, redisUrl } = options;
+  if (
+    connection instanceof Redis ||
+    (connection && 'nodes' in connection && typeof connection.nodes === 'function')
+  ) {
+    const base = connection as RedisClient;
+    return { client: base.duplicate(), events: base.duplicate() };
+  }
+  const commandOptions: RedisOptions = {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5000,
+    ...(connection as RedisOptions),
+  };
+  const eventOptions: RedisOptions = { ...(connection as RedisOptions), maxRetriesPerRequest: null };
+  const make = (o: RedisOptions) => (redisUrl ? new Redis(redisUrl, o) : new Redis(o));
+  return { client: make(commandOptions), events: make(eventOptions) };
+}
+
+/** The express app of the API, without listening: the caller (tests, startApi) owns the server. */
+export function createApp(options: ApiOptions): ApiApp {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const retention = { ...DEFAULT_RETENTION, ...options.retention };
+  const { logger } = options;
+  const { client, events } = connect(options);
+  // An unreachable Redis is reported by /readyz and answered 503 per request; an unhandled
+  // 'error' event would crash the process instead.
+  let lastRedisError = '';
+  for (const c of [client, events]) {
+    c.on('error', (error: Error) => {
+      if (error.message !== lastRedisError) logger.warn({ err: error.message }, 'redis connection error');
+      lastRedisError = error.message;
+    });
+    c.on('ready', () => {
+      lastRedisError = '';
+    });
+  }
+  const jobs = new JobStore(client, events, retention);
+  jobs.queue.on('error', (error) => logger.debug({ err: error.message }, 'queue error'));
+  jobs.events.on('error', (error) => logger.debug({ err: error.message }, 'queue events error'));
+  const metrics = new ApiMetrics(jobs, logger);
+  if (options.jobMetrics ?? true) metrics.watchJobs(jobs, logger);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never the key, never a body: the request line, the tenant and the outcome are enough.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customProps: (req) => (req.caller ? { tenant: req.caller.tenant, keyId: req.caller.keyId } : {}),
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(metrics.middleware());
+
+  // Bull Board's UI loads its own scripts and styles; it gets its own, looser helmet.
+  if (options.adminApiKey) {
+    app.use(
+      ADMIN_PATH,
+      requireAdmin(options.adminApiKey),
+      helmet({ contentSecurityPolicy: false }),
+      queueDashboard(jobs),
+    );
+  }
+
+  app.use(helmet());
+  app.use(serviceRoutes(jobs, metrics));
+
+  const v1 = express.Router();
+  v1.use(requireKey(options.keys));
+  v1.use(
+    rateLimit({
+      windowMs: limits.rateLimitWindowS * 1000,
+      limit: limits.rateLimitMax,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      keyGenerator: (req) => callerOf(req).keyId,
+      handler: (req, res) => {
+        const resetTime = (req as { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
+        const retryS = resetTime
+          ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
+          : limits.rateLimitWindowS;
+        res
+          .status(429)
+          .set('Retry-After', String(retryS))
+          .json(
+            errorBody(
+              429,
+              `too many requests: this key may make ${limits.rateLimitMax} per ${limits.rateLimitWindowS} s; try again in ${retryS} s`,
+            ),
+          );
+      },
+    }),
+  );
+  v1.use(submitRoutes(jobs, limits.maxBodyBytes));
+  v1.use(jobRoutes(jobs));
+  v1.use(webhookKeyRoutes(options.webhookSecret));
+  app.use('/v1', v1);
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    jobs,
+    metrics,
+    close: async () => {
+      await jobs.close();
+      await Promise.allSettled([client.quit(), events.quit()]);
+      client.disconnect();
+      events.disconnect();
+    },
+  };
+}

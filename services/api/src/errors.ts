@@ -1,0 +1,99 @@
+import { problemToString, type Problem } from '@paketbygd/model';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { STATUS_CODES } from 'node:http';
+import type { Logger } from 'pino';
+
+/** An error a caller caused or should know about; becomes a JSON answer with this status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** The one shape of every error answer: `{ status, error, message, problems? }`. */
+export function errorBody(status: number, message: string, extra: Record<string, unknown> = {}) {
+  return { status, error: STATUS_CODES[status] ?? 'Error', message, ...extra };
+}
+
+export function invalid(what: string, problems: Problem[]): HttpError {
+  const shown = problems.slice(0, 5).map(problemToString).join('; ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  return new HttpError(400, `${what} is not valid: ${shown}${more}`, { problems });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} kB`;
+  return `${bytes} bytes`;
+}
+
+/** Errors from the job store: the request was fine, the service cannot serve it now. */
+function isRedisUnavailable(error: Error): boolean {
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /ECONNREFUSED|Connection is closed|Stream isn't writeable|ETIMEDOUT|EHOSTUNREACH/.test(error.message)
+  );
+}
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+  length?: number;
+  charset?: string;
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, `no such endpoint: ${req.method} ${req.path} (see /docs)`));
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (err instanceof HttpError) {
+      res
+        .status(err.status)
+        .set(err.headers)
+        .json(errorBody(err.status, err.message, err.extra));
+      return;
+    }
+    let status = 500;
+    let message = 'internal error; the request is logged';
+    let extra: Record<string, unknown> = {};
+    let headers: Record<string, string> = {};
+    const error: BodyParserError = err instanceof Error ? err : new Error(String(err));
+    if (error.type === 'entity.too.large') {
+      status = 413;
+      const limit = error.limit ?? 0;
+      const sent = error.length ? `is ${formatBytes(error.length)}; ` : 'is too large; ';
+      message = `the request body ${sent}the limit is ${formatBytes(limit)} (${limit} bytes)`;
+      extra = { limitBytes: limit };
+    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+      status = 415;
+      message = `${error.message}; send UTF-8 JSON`;
+    } else if (error.type === 'request.aborted') {
+      status = 400;
+      message = 'the request was aborted before its body arrived';
+    } else if (isRedisUnavailable(error)) {
+      status = 503;
+      message = 'the job store (Redis) is not reachable; try again shortly';
+      headers = { 'Retry-After': '5' };
+      logger.error({ err: error }, 'redis unavailable');
+    } else {
+      logger.error({ err: error }, 'unhandled error');
+    }
+    res
+      .status(status)
+      .set(headers)
+      .json(errorBody(status, message, extra));
+  };
+}

@@ -1,0 +1,7 @@
+export { createApp, type ApiApp, type ApiOptions } from './app';
+export { startApi, createLogger, type StartedApi } from './server';
+export { configFromEnv, type ApiConfig, type Limits, type Retention } from './config';
+export { KeyStore, loadKeys, parseKeyList, readKeyFile, type KeyEntry, type Caller } from './keys';
+export { openApiDocument } from './openapi';
+export { webhookKey } from './routes/webhook-key';
+export type { JobView, Accepted } from './schemas';

@@ -1,0 +1,164 @@
+import {
+  CANCEL_CHANNEL,
+  QUEUE_NAME,
+  type JobKind,
+  type JobPayload,
+  type JobProgress,
+} from '@paketbygd/model';
+import { Job, Queue, QueueEvents, type JobState } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import type { Retention } from './config';
+import type { JobLinks, JobView } from './schemas';
+import type { Submission } from './validation';
+
+export type SolveJob = Job<JobPayload, unknown, JobKind>;
+export type RedisClient = Redis | Cluster;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function linksOf(id: string, kind: JobKind): JobLinks {
+  const self = `/v1/jobs/${id}`;
+  return {
+    self,
+    result: `${self}/result`,
+    ...(kind === 'plan' || kind === 'compare' ? { report: `${self}/report` } : {}),
+  };
+}
+
+const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+function progressOf(raw: unknown): JobProgress | null {
+  if (typeof raw === 'number') return raw > 0 ? { percent: raw } : null;
+  if (raw && typeof raw === 'object' && 'percent' in raw) return raw as JobProgress;
+  return null;
+}
+
+export function viewOf(job: SolveJob, state: JobState | 'unknown'): JobView {
+  const id = job.id!;
+  return {
+    id,
+    kind: job.data.kind,
+    state,
+    progress: progressOf(job.progress),
+    createdAt: new Date(job.timestamp).toISOString(),
+    startedAt: iso(job.processedOn),
+    finishedAt: iso(job.finishedOn),
+    attempts: { made: job.attemptsMade, max: job.opts.attempts ?? 1 },
+    error: job.failedReason ? job.failedReason : null,
+    options: job.data.options,
+    callbackUrl: job.data.callbackUrl ?? null,
+    links: linksOf(id, job.data.kind),
+  };
+}
+
+export type CancelOutcome =
+  { outcome: 'removed'; previous: JobState | 'unknown' } | { outcome: 'cancelling' };
+
+/**
+ * The API's side of the queue: adds jobs, reads them back for their tenant only, cancels them,
+ * and waits for them. Owns no Redis connection; the caller passes them in and closes them.
+ */
+export class JobStore {
+  readonly queue: Queue<JobPayload, unknown, JobKind>;
+  readonly events: QueueEvents;
+
+  constructor(
+    private readonly client: RedisClient,
+    eventsClient: RedisClient,
+    private readonly retention: Retention,
+  ) {
+    this.queue = new Queue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
+    this.events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, autorun: true });
+  }
+
+  async add(tenant: string, submission: Submission): Promise<SolveJob> {
+    const payload = {
+      kind: submission.kind,
+      input: submission.input,
+      tenant,
+      options: submission.options,
+      ...(submission.callbackUrl ? { callbackUrl: submission.callbackUrl } : {}),
+    } as JobPayload;
+    return this.queue.add(submission.kind, payload, {
+      jobId: randomUUID(),
+      attempts: this.retention.attempts,
+      backoff: { type: 'exponential', delay: this.retention.backoffMs },
+      removeOnComplete: { age: this.retention.resultTtlS },
+      removeOnFail: { age: this.retention.failedTtlS },
+    });
+  }
+
+  /** The job when it exists and belongs to `tenant`; another tenant's job is as absent as a missing one. */
+  async get(tenant: string, id: string): Promise<SolveJob | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const job = (await Job.fromId(this.queue, id)) as SolveJob | undefined;
+    if (!job || job.data?.tenant !== tenant) return undefined;
+    return job;
+  }
+
+  async view(job: SolveJob): Promise<JobView> {
+    return viewOf(job, await job.getState());
+  }
+
+  /** Removes a job that is not running; asks the worker running it to stop otherwise. */
+  async cancel(job: SolveJob): Promise<CancelOutcome> {
+    const previous = await job.getState();
+    if (previous !== 'active') {
+      try {
+        await job.remove();
+        return { outcome: 'removed', previous };
+      } catch {
+        // A worker took the job between the state check and the removal: it is running now.
+      }
+    }
+    await this.client.publish(CANCEL_CHANNEL, job.id!);
+    return { outcome: 'cancelling' };
+  }
+
+  /** Resolves when the job has finished or `ms` have passed, whichever comes first. */
+  async waitFor(job: SolveJob, ms: number): Promise<void> {
+    if (ms <= 0) return;
+    try {
+      await job.waitUntilFinished(this.events, ms);
+    } catch {
+      // Failure and timeout both end the wait; the caller reads the job's state afresh.
+    }
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed');
+  }
+
+  /** Start and end of a finished job without reading its (possibly large) data. */
+  async timing(id: string): Promise<{ kind: string; processedOn: number; finishedOn: number } | undefined> {
+    const [name, processedOn, finishedOn] = await this.client.hmget(
+      this.queue.toKey(id),
+      'name',
+      'processedOn',
+      'finishedOn',
+    );
+    if (!name || !processedOn || !finishedOn) return undefined;
+    return { kind: name, processedOn: Number(processedOn), finishedOn: Number(finishedOn) };
+  }
+
+  async ping(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      const pong = this.client.ping().then(
+        (answer) => answer === 'PONG',
+        () => false,
+      );
+      return await Promise.race([pong, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.events.close(), this.queue.close()]);
+  }
+}

@@ -1,0 +1,47 @@
+import type { JobKind } from '@paketbygd/model';
+import { Router, type RequestHandler } from 'express';
+import { callerOf } from '../auth';
+import { jsonBody } from '../body';
+import { invalid } from '../errors';
+import { linksOf, type JobStore } from '../jobs';
+import { sendResult } from '../results';
+import type { Accepted } from '../schemas';
+import { checkSubmission, DOCUMENT_NAMES } from '../validation';
+
+function submit(kind: JobKind, jobs: JobStore): RequestHandler {
+  return async (req, res) => {
+    const { tenant } = callerOf(req);
+    const checked = checkSubmission(kind, req.query, req.body);
+    if (!checked.ok) throw invalid(DOCUMENT_NAMES[kind], checked.problems);
+    const { submission, waitS } = checked.value;
+    const job = await jobs.add(tenant, submission);
+    const id = job.id!;
+    const links = linksOf(id, kind);
+    res.location(links.self);
+    let state: Accepted['state'] = 'waiting';
+    if (waitS > 0) {
+      await jobs.waitFor(job, waitS * 1000);
+      const fresh = await jobs.get(tenant, id);
+      if (fresh) {
+        state = await fresh.getState();
+        if (state === 'completed' || state === 'failed') {
+          sendResult(req, res, fresh, state);
+          return;
+        }
+      }
+    }
+    const body: Accepted = { id, kind, state, links };
+    res.status(202).json(body);
+  };
+}
+
+/** POST /v1/plans, /v1/comparisons, /v1/routes, /v1/placements. */
+export function submitRoutes(jobs: JobStore, maxBodyBytes: number): Router {
+  const router = Router();
+  const body = jsonBody(maxBodyBytes);
+  router.post('/plans', ...body, submit('plan', jobs));
+  router.post('/comparisons', ...body, submit('compare', jobs));
+  router.post('/routes', ...body, submit('route', jobs));
+  router.post('/placements', ...body, submit('place', jobs));
+  return router;
+}

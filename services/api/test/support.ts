@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { createApp, type ApiApp, type ApiOptions } from '../src/app';
+import { KeyStore } from '../src/keys';
+
+export const KEYS = {
+  alpha: 'alpha-key-0123456789abcdef',
+  beta: 'beta-key-0123456789abcdef',
+};
+export const ADMIN_KEY = 'admin-key-0123456789abcdef';
+export const WEBHOOK_SECRET = 'webhook-secret-0123456789';
+
+export function example(path: string): any {
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../../../examples/${path}`, import.meta.url)), 'utf8'),
+  );
+}
+
+export interface TestApi {
+  url: string;
+  api: ApiApp;
+  redis: TestRedis;
+  /** fetch against the API with a key (alpha by default; `null` for none). */
+  call(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function listen(app: ApiApp['app']): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A real API on a real port against a real Redis (its own unless REDIS_URL is set). */
+export async function startTestApi(options: Partial<ApiOptions> = {}, redis?: TestRedis): Promise<TestApi> {
+  const ownRedis = !redis;
+  const r = redis ?? (await startTestRedis());
+  const api = createApp({
+    redisUrl: r.url,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    keys: new KeyStore([
+      { tenant: 'alpha', key: KEYS.alpha },
+      { tenant: 'beta', key: KEYS.beta },
+    ]),
+    adminApiKey: ADMIN_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    ...options,
+  });
+  const { server, url } = await listen(api.app);
+  return {
+    url,
+    api,
+    redis: r,
+    call: (path, init = {}) => {
+      const { key = KEYS.alpha, json, headers, ...rest } = init;
+      const h = new Headers(headers);
+      if (key !== null) h.set('authorization', `Bearer ${key}`);
+      if (json !== undefined) h.set('content-type', 'application/json');
+      return fetch(`${url}${path}`, {
+        ...rest,
+        headers: h,
+        ...(json !== undefined ? { method: rest.method ?? 'POST', body: JSON.stringify(json) } : {}),
+      });
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await api.close();
+      if (ownRedis) await r.stop();
+    },
+  };
+}
