@@ -55,7 +55,7 @@ export function buildCarrierRoutes(
         });
         const atThisStop = assigned.filter((b) => choice[b]!.afterStop === k && choice[b]!.atStop);
         for (const b of atThisStop)
-          sequence.push({ point: boxes[b]!.point, name: boxes[b]!.siteId, boxIndex: b });
+          sequence.push({ point: boxes[b]!.point, name: boxes[b]!.name ?? boxes[b]!.siteId, boxIndex: b });
         const inSegment = assigned.filter((b) => choice[b]!.afterStop === k && !choice[b]!.atStop);
         if (inSegment.length > 0 && k + 1 < stops.length) {
           const a = stops[k]!;
@@ -80,7 +80,7 @@ export function buildCarrierRoutes(
           detourS += bestS - durationS(m, a, c);
           detourM += bestM - distanceM(m, a, c);
           for (const b of bestOrder)
-            sequence.push({ point: boxes[b]!.point, name: boxes[b]!.siteId, boxIndex: b });
+            sequence.push({ point: boxes[b]!.point, name: boxes[b]!.name ?? boxes[b]!.siteId, boxIndex: b });
         }
       }
       const parcelsPerTrip = assigned.reduce((s, b) => s + choice[b]!.parcelsPerTrip, 0);

@@ -14,6 +14,7 @@ export const ENUMERATION_LIMIT = 200_000;
 
 export interface BoxDemand {
   siteId: string;
+  name?: string;
   point: number;
   parcelsPerWeek: number;
 }

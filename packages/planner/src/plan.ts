@@ -188,7 +188,9 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     }
     const overflow = assigned.parts[i]!.find((p) => p.box < 0);
     if (overflow && boxPoints.includes(nearestAfter[i]!.pickup) && !homeDelivered[i]) {
-      overflowing.push(`${d.id} (${overflow.parcelsPerWeek.toFixed(0)} of ${d.parcelsPerWeek.toFixed(0)})`);
+      overflowing.push(
+        `${d.name ?? d.id} (${overflow.parcelsPerWeek.toFixed(0)} of ${d.parcelsPerWeek.toFixed(0)})`,
+      );
     }
   });
   if (overflowing.length > 0) {
@@ -201,6 +203,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
   step('carriers', 'which existing transports can fill the boxes');
   const boxes: BoxDemand[] = openedSites.map((j, b) => ({
     siteId: scenario.candidateSites[j]!.id,
+    ...(scenario.candidateSites[j]!.name ? { name: scenario.candidateSites[j]!.name } : {}),
     point: places.sites[j]!,
     parcelsPerWeek: boxLoad[b]!,
   }));
