@@ -285,3 +285,53 @@ describe('OSRM client: unreachable pairs', () => {
     }
   });
 });
+
+describe('OSRM client: blocks put every cell in its place', () => {
+  it('with separate destinations, across uneven blocks', async () => {
+    // The server answers cell (s, d) with 100·lon(s) + lon(d), so a misplaced cell shows.
+    const server = await startFixtureServer([], (req, res) => {
+      const url = new URL(req.url!, 'http://x');
+      const lons = url.pathname
+        .split('/')[4]!
+        .split(';')
+        .map((c) => Number(c.split(',')[0]));
+      const sources = url.searchParams.get('sources')?.split(';').map(Number) ?? lons.map((_, k) => k);
+      const destinations =
+        url.searchParams.get('destinations')?.split(';').map(Number) ?? lons.map((_, k) => k);
+      const cells = sources.map((s) => destinations.map((d) => 100 * lons[s]! + lons[d]!));
+      const waypoint = (k: number) => ({ location: [lons[k], 10], distance: lons[k]! / 10 });
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            code: 'Ok',
+            durations: cells,
+            distances: cells,
+            sources: sources.map(waypoint),
+            destinations: destinations.map(waypoint),
+          }),
+        );
+      return true;
+    });
+    try {
+      const sources: LonLat[] = Array.from({ length: 7 }, (_, k) => [k + 1, 10]);
+      const destinations: LonLat[] = Array.from({ length: 5 }, (_, k) => [k + 11, 10]);
+      const client = new OsrmTravel({
+        url: server.url,
+        maxTableSize: 3,
+        concurrency: 2,
+        sendRadiuses: false,
+      });
+      const m = await client.matrix(sources, destinations);
+      expect(server.requests).toHaveLength(3 * 2);
+      for (let i = 0; i < 7; i++)
+        for (let j = 0; j < 5; j++) expect(m.durationsS[i * 5 + j]).toBe(100 * (i + 1) + (j + 11));
+      expect(Array.from(m.snapDistancesM)).toEqual([...sources, ...destinations].map((p) => p[0] / 10));
+      const square = await client.matrix(sources);
+      for (let i = 0; i < 7; i++)
+        for (let j = 0; j < 7; j++) expect(square.durationsS[i * 7 + j]).toBe(100 * (i + 1) + (j + 1));
+    } finally {
+      await server.close();
+    }
+  });
+});

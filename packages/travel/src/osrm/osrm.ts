@@ -1,7 +1,7 @@
 import type { LonLat } from '@paketbygd/model';
 import type { ZodType } from 'zod';
 import { TravelError } from '../errors';
-import { checkMatrixInput, checkRouteInput } from '../points';
+import { checkMatrixInput, checkPoints, checkRouteInput } from '../points';
 import {
   OSM_ATTRIBUTION,
   type PointWarning,
@@ -140,6 +140,7 @@ export class OsrmTravel implements TravelCosts {
       throw error;
     }
     const n = out.destinationCount;
+    // Column indices point into sources ++ destinations when destinations were given separately.
     const colOffset = out.snapDistancesM.length === out.sourceCount ? 0 : out.sourceCount;
     if (!answer.distances)
       throw new TravelError(
@@ -240,7 +241,7 @@ export class OsrmTravel implements TravelCosts {
 
   /** Where OSRM would put each point on the road network, and how far that is. */
   async nearest(point: LonLat, pointIndex = 0): Promise<{ location: LonLat; distanceM: number }> {
-    checkRouteInput([point, point]);
+    checkPoints([point], pointIndex);
     const answer = await this.get(
       NearestBody,
       `/nearest/v1/${this.profile}/${coordinateText(point)}`,
