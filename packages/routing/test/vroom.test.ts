@@ -84,6 +84,36 @@ describe('solveRoutingProblem: infeasible tasks are unassigned with a reason, ne
 });
 
 describe('solveRoutingProblem: features', () => {
+  it('serves higher-priority jobs first when not everything fits', () => {
+    const s = solveRoutingProblem(
+      problem({
+        vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [10] }],
+        jobs: [
+          { id: 1, location_index: 1, delivery: [6] },
+          { id: 2, location_index: 5, delivery: [6], priority: 50 },
+        ],
+      }),
+      { maxIterations: 100 },
+    );
+    expect(s.routes[0]!.steps.map((x) => x.id).filter((x) => x !== undefined)).toEqual([2]);
+    expect(s.unassigned).toEqual([{ id: 1, type: 'job', reason: 'capacity' }]);
+    expect(s.summary.priority).toBe(50);
+  });
+
+  it('takes setup into the schedule and reports the copy of a vehicle type', () => {
+    const s = solveRoutingProblem(
+      problem({
+        vehicles: [{ id: 7, start_index: 0, end_index: 0, capacity: [10], count: 3 }],
+        jobs: [{ id: 1, location_index: 1, delivery: [1], setup: 30, service: 60 }],
+      }),
+      { maxIterations: 20 },
+    );
+    const route = s.routes[0]!;
+    expect(route.vehicle).toBe(7);
+    expect(route.copy).toBe(0);
+    expect(route.steps.at(-1)!.arrival).toBe(100 + 90 + 100);
+  });
+
   it('serves shipments pickup first on one vehicle, and reports loads along the way', () => {
     const s = solveRoutingProblem(
       problem({
