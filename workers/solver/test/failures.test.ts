@@ -1,0 +1,64 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { QUEUE_NAME } from '@paketbygd/model';
+import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
+import { example, redisClient, silent, waitForState, withoutMatrices } from './helpers';
+
+let redis: TestRedis;
+let client: Redis;
+let queue: Queue;
+let worker: SolverWorkerHandle;
+let osrmUrl: string;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  client = redisClient(redis.url);
+  queue = new Queue(QUEUE_NAME, { connection: client });
+  // A port nobody listens on: the OSRM backend is down.
+  osrmUrl = `http://127.0.0.1:${await freePort()}`;
+  worker = await startSolverWorker({
+    redisUrl: redis.url,
+    concurrency: 2,
+    logger: silent,
+    travel: { backend: 'osrm', osrmUrl },
+    env: { WORKER_HARD_LIMIT_MARGIN_S: 0.2 },
+  });
+});
+
+afterAll(async () => {
+  await worker?.close(5_000);
+  await queue?.close();
+  client?.disconnect();
+  await redis?.stop();
+});
+
+it('a travel backend that does not answer is a transient failure: retried with backoff until attempts run out', async () => {
+  const data = {
+    kind: 'route',
+    tenant: 't',
+    input: withoutMatrices(example('operator/small-cvrp.json')),
+    // Well above this worker's tiny hard-limit margin: the OSRM client's own retries take a while.
+    options: { timeLimitS: 10 },
+  };
+  const job = await queue.add('solve', data, { attempts: 3, backoff: { type: 'exponential', delay: 100 } });
+  const failed = await waitForState(queue, job.id!, ['failed', 'completed'], 30_000);
+  expect(failed.attemptsMade).toBe(3);
+  expect(failed.failedReason).toContain(`OSRM at ${osrmUrl} did not answer`);
+  expect(failed.data).toEqual(data);
+}, 40_000);
+
+it('a solve that overruns its time limit by more than the margin is killed and fails without retry', async () => {
+  // A plan spends at least a second on placement alone, whatever its limit: far over 0.3 + 0.2 s.
+  const job = await queue.add(
+    'solve',
+    { kind: 'plan', tenant: 't', input: example('vingaker/scenario.json'), options: { timeLimitS: 0.3 } },
+    { attempts: 3 },
+  );
+  const failed = await waitForState(queue, job.id!, ['failed', 'completed']);
+  expect(failed.failedReason).toBe(
+    'the solve overran its time limit of 0.3 s by more than 0.2 s and was stopped',
+  );
+  expect(failed.attemptsMade).toBe(1);
+});

@@ -1,0 +1,148 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_NAME, RoutingSolution, WEBHOOK_SIGNATURE_HEADER } from '@paketbygd/model';
+import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import {
+  signWebhook,
+  startSolverWorker,
+  tenantWebhookKey,
+  verifyWebhookSignature,
+  type SolverWorkerHandle,
+} from '../src/index';
+import { example, redisClient, silent, waitFor, waitForState } from './helpers';
+
+const SECRET = 'a-webhook-secret-for-tests';
+
+interface Received {
+  path: string;
+  body: string;
+  signature: string;
+  status: number;
+}
+
+let redis: TestRedis;
+let client: Redis;
+let queue: Queue;
+let worker: SolverWorkerHandle;
+let server: Server;
+let base: string;
+const received: Received[] = [];
+/** Per path: how many requests answer 500 before one answers 204. */
+const failFirst = new Map<string, number>();
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = req.url ?? '/';
+    const failures = failFirst.get(path) ?? 0;
+    const status = failures > 0 ? 500 : 204;
+    failFirst.set(path, failures - 1);
+    received.push({ path, body, signature: String(req.headers[WEBHOOK_SIGNATURE_HEADER] ?? ''), status });
+    res.writeHead(status).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  redis = await startTestRedis();
+  client = redisClient(redis.url);
+  queue = new Queue(QUEUE_NAME, { connection: client });
+  worker = await startSolverWorker({
+    redisUrl: redis.url,
+    concurrency: 2,
+    logger: silent,
+    env: { WEBHOOK_SECRET: SECRET, WEBHOOK_BACKOFF_MS: 100, WEBHOOK_ATTEMPTS: 5 },
+  });
+});
+
+afterAll(async () => {
+  await worker?.close(5_000);
+  await queue?.close();
+  client?.disconnect();
+  await redis?.stop();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** The signature as a receiver computes it, with node:crypto alone. */
+function expectedSignature(tenant: string, body: string, t: string): string {
+  const key = createHmac('sha256', SECRET).update(tenant).digest('hex');
+  return createHmac('sha256', key).update(`${t}.${body}`).digest('hex');
+}
+
+describe('webhooks', () => {
+  it('a completed job is POSTed, signed, and retried after a 500', async () => {
+    failFirst.set('/done', 1);
+    const job = await queue.add('solve', {
+      kind: 'route',
+      tenant: 'tenant-a',
+      input: example('operator/small-cvrp.json'),
+      options: { timeLimitS: 0.5 },
+      callbackUrl: `${base}/done`,
+    });
+    await waitForState(queue, job.id!, ['completed']);
+    const calls = await waitFor('two webhook calls', async () => {
+      const c = received.filter((r) => r.path === '/done');
+      return c.length >= 2 && c;
+    });
+    expect(calls.map((c) => c.status)).toEqual([500, 204]);
+    const delivered = calls[1]!;
+    const event = JSON.parse(delivered.body);
+    expect(event).toMatchObject({ jobId: job.id, kind: 'route', state: 'completed' });
+    RoutingSolution.parse(event.result);
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(delivered.signature)!;
+    expect(Math.abs(Number(t) - Date.now() / 1000)).toBeLessThan(60);
+    expect(v1).toBe(expectedSignature('tenant-a', delivered.body, t!));
+    expect(
+      verifyWebhookSignature(tenantWebhookKey(SECRET, 'tenant-a'), delivered.body, delivered.signature),
+    ).toBe(true);
+    // Nothing more arrives once one delivery succeeded.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(received.filter((r) => r.path === '/done')).toHaveLength(2);
+  });
+
+  it('a failed job is POSTed with its error', async () => {
+    const job = await queue.add('solve', {
+      kind: 'route',
+      tenant: 'tenant-b',
+      input: { vehicles: [] },
+      callbackUrl: `${base}/failed`,
+    });
+    await waitForState(queue, job.id!, ['failed']);
+    const [call] = await waitFor('a webhook call', async () => {
+      const c = received.filter((r) => r.path === '/failed');
+      return c.length >= 1 && c;
+    });
+    const event = JSON.parse(call!.body);
+    expect(event).toMatchObject({ jobId: job.id, kind: 'route', state: 'failed' });
+    expect(event.error.message).toMatch(/input\.vehicles: /);
+    expect(verifyWebhookSignature(tenantWebhookKey(SECRET, 'tenant-b'), call!.body, call!.signature)).toBe(
+      true,
+    );
+    // Another tenant's key does not verify it.
+    expect(verifyWebhookSignature(tenantWebhookKey(SECRET, 'tenant-a'), call!.body, call!.signature)).toBe(
+      false,
+    );
+  });
+});
+
+describe('signatures', () => {
+  const key = tenantWebhookKey(SECRET, 'tenant-a');
+  const body = '{"jobId":"1"}';
+  const now = 1_800_000_000;
+
+  it('reject a changed body, an old timestamp and a malformed header', () => {
+    const header = signWebhook(key, body, now);
+    expect(verifyWebhookSignature(key, body, header, now)).toBe(true);
+    expect(verifyWebhookSignature(key, '{"jobId":"2"}', header, now)).toBe(false);
+    expect(verifyWebhookSignature(key, body, header, now + 301)).toBe(false);
+    expect(verifyWebhookSignature(key, body, 'v1=abc', now)).toBe(false);
+  });
+});
