@@ -126,6 +126,8 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use(helmet());
   app.use(serviceRoutes(jobs, metrics));
 
+  // Every /v1 route needs a key and counts against its rate limit. The routers spell out their
+  // full paths, so that the route pattern (a metrics label) is whole.
   const v1 = express.Router();
   v1.use(requireKey(options.keys));
   v1.use(
@@ -152,10 +154,10 @@ export function createApp(options: ApiOptions): ApiApp {
       },
     }),
   );
-  v1.use(submitRoutes(jobs, limits.maxBodyBytes));
-  v1.use(jobRoutes(jobs));
-  v1.use(webhookKeyRoutes(options.webhookSecret));
   app.use('/v1', v1);
+  app.use(submitRoutes(jobs, limits.maxBodyBytes));
+  app.use(jobRoutes(jobs));
+  app.use(webhookKeyRoutes(options.webhookSecret));
 
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -165,8 +167,18 @@ export function createApp(options: ApiOptions): ApiApp {
     jobs,
     metrics,
     close: async () => {
-      await jobs.close();
-      await Promise.allSettled([client.quit(), events.quit()]);
+      // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
+      if (client.status !== 'ready') {
+        client.disconnect();
+        events.disconnect();
+      }
+      const graceful = (async () => {
+        await jobs.close();
+        await Promise.allSettled([client.quit(), events.quit()]);
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([graceful, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
+      clearTimeout(timer);
       client.disconnect();
       events.disconnect();
     },

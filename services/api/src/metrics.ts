@@ -50,7 +50,7 @@ export class ApiMetrics {
       const start = process.hrtime.bigint();
       res.once('finish', () => {
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched';
+        const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
         this.http.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       });
       next();

@@ -38,10 +38,17 @@ export async function listen(app: ApiApp['app']): Promise<{ server: Server; url:
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** A real API on a real port against a real Redis (its own unless REDIS_URL is set). */
-export async function startTestApi(options: Partial<ApiOptions> = {}, redis?: TestRedis): Promise<TestApi> {
-  const ownRedis = !redis;
-  const r = redis ?? (await startTestRedis());
+/**
+ * A Redis of this test file's own: a server of its own, or with REDIS_URL set, a database of its
+ * own on that server, so that files running in parallel never share a queue.
+ */
+export async function fileRedis(db: number): Promise<TestRedis> {
+  const r = await startTestRedis();
+  return r.owned ? r : { ...r, url: `${r.url.replace(/\/\d*$/, '')}/${db}` };
+}
+
+/** A real API on a real port against a real Redis. */
+export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): Promise<TestApi> {
   const api = createApp({
     redisUrl: r.url,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -75,7 +82,6 @@ export async function startTestApi(options: Partial<ApiOptions> = {}, redis?: Te
         server.closeAllConnections();
       });
       await api.close();
-      if (ownRedis) await r.stop();
     },
   };
 }

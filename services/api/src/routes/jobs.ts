@@ -14,21 +14,21 @@ export function jobRoutes(jobs: JobStore): Router {
     return job;
   };
 
-  router.get('/jobs/:id', async (req, res) => {
+  router.get('/v1/jobs/:id', async (req, res) => {
     res.json(await jobs.view(await own(req)));
   });
 
-  router.get('/jobs/:id/result', async (req, res) => {
+  router.get('/v1/jobs/:id/result', async (req, res) => {
     const job = await own(req);
     sendResult(req, res, job, await job.getState());
   });
 
-  router.get('/jobs/:id/report', async (req, res) => {
+  router.get('/v1/jobs/:id/report', async (req, res) => {
     const job = await own(req);
     sendReport(res, job, await job.getState());
   });
 
-  router.delete('/jobs/:id', async (req, res) => {
+  router.delete('/v1/jobs/:id', async (req, res) => {
     const job = await own(req);
     const cancelled = await jobs.cancel(job);
     if (cancelled.outcome === 'removed') {

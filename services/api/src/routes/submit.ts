@@ -39,9 +39,9 @@ function submit(kind: JobKind, jobs: JobStore): RequestHandler {
 export function submitRoutes(jobs: JobStore, maxBodyBytes: number): Router {
   const router = Router();
   const body = jsonBody(maxBodyBytes);
-  router.post('/plans', ...body, submit('plan', jobs));
-  router.post('/comparisons', ...body, submit('compare', jobs));
-  router.post('/routes', ...body, submit('route', jobs));
-  router.post('/placements', ...body, submit('place', jobs));
+  router.post('/v1/plans', ...body, submit('plan', jobs));
+  router.post('/v1/comparisons', ...body, submit('compare', jobs));
+  router.post('/v1/routes', ...body, submit('route', jobs));
+  router.post('/v1/placements', ...body, submit('place', jobs));
   return router;
 }

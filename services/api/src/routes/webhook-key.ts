@@ -11,7 +11,7 @@ export function webhookKey(secret: string, tenant: string): string {
 
 export function webhookKeyRoutes(secret: string | undefined): Router {
   const router = Router();
-  router.get('/webhook-key', (req, res) => {
+  router.get('/v1/webhook-key', (req, res) => {
     const { tenant } = callerOf(req);
     if (!secret)
       throw new HttpError(503, 'webhooks are not configured on this service (WEBHOOK_SECRET is not set)');
