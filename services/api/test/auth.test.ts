@@ -1,7 +1,16 @@
 import { createHmac } from 'node:crypto';
 import type { TestRedis } from '../../../tests/support/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, example, fileRedis, KEYS, startTestApi, WEBHOOK_SECRET, type TestApi } from './support';
+import {
+  ADMIN_KEY,
+  example,
+  fileRedis,
+  KEYS,
+  startTestApi,
+  WEBHOOK_SECRET,
+  type TestApi,
+  request,
+} from './support';
 
 let t: TestApi;
 let redis: TestRedis;
@@ -30,7 +39,7 @@ describe('API keys', () => {
     });
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).message).toBe('the API key is not valid');
-    const basic = await fetch(`${t.url}/v1/webhook-key`, {
+    const basic = await request(`${t.url}/v1/webhook-key`, {
       headers: { authorization: `Basic ${Buffer.from(`x:${KEYS.alpha}`).toString('base64')}` },
     });
     expect(basic.status).toBe(401);
@@ -107,19 +116,19 @@ describe('rate limit per key', () => {
 
 describe('queue dashboard', () => {
   it('needs the admin key, as Bearer or Basic', async () => {
-    const none = await fetch(`${t.url}/admin/queues`);
+    const none = await request(`${t.url}/admin/queues`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic/);
-    const tenantKey = await fetch(`${t.url}/admin/queues`, {
+    const tenantKey = await request(`${t.url}/admin/queues`, {
       headers: { authorization: `Bearer ${KEYS.alpha}` },
     });
     expect(tenantKey.status).toBe(401);
-    const bearer = await fetch(`${t.url}/admin/queues`, {
+    const bearer = await request(`${t.url}/admin/queues`, {
       headers: { authorization: `Bearer ${ADMIN_KEY}` },
     });
     expect(bearer.status).toBe(200);
     expect(await bearer.text()).toMatch(/<html/i);
-    const basic = await fetch(`${t.url}/admin/queues/api/queues?activeQueue=x`, {
+    const basic = await request(`${t.url}/admin/queues/api/queues?activeQueue=x`, {
       headers: { authorization: `Basic ${Buffer.from(`admin:${ADMIN_KEY}`).toString('base64')}` },
     });
     expect(basic.status).toBe(200);
@@ -131,7 +140,7 @@ describe('queue dashboard', () => {
     const bare = await startTestApi({ adminApiKey: undefined }, t.redis);
     try {
       expect(
-        (await fetch(`${bare.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } }))
+        (await request(`${bare.url}/admin/queues`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } }))
           .status,
       ).toBe(404);
     } finally {

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
-import { example, fileRedis, KEYS, startTestApi, type TestApi } from './support';
+import { example, fileRedis, KEYS, startTestApi, type TestApi, request } from './support';
 
 let t: TestApi;
 let redis: TestRedis;
@@ -32,15 +32,15 @@ const PATHS = [
 
 describe('health', () => {
   it('/healthz and /readyz answer 200 without a key', async () => {
-    const health = await fetch(`${t.url}/healthz`);
+    const health = await request(`${t.url}/healthz`);
     expect(health.status).toBe(200);
-    const ready = await fetch(`${t.url}/readyz`);
+    const ready = await request(`${t.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', redis: true });
   });
 
   it('answers with helmet headers', async () => {
-    const res = await fetch(`${t.url}/healthz`);
+    const res = await request(`${t.url}/healthz`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-powered-by')).toBeNull();
@@ -51,7 +51,7 @@ describe('/metrics', () => {
   it('has queue depth by state, job durations and HTTP latency by route pattern', async () => {
     await t.call('/v1/routes', { json: example('operator/small-cvrp.json') });
     await t.call('/v1/jobs/6f1c2f43-7a8e-4a57-9d0e-2b3b6f8a9c01');
-    const res = await fetch(`${t.url}/metrics`);
+    const res = await request(`${t.url}/metrics`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).toMatch(/^paketbygd_queue_jobs\{state="waiting"\} [1-9]\d*$/m);
@@ -69,7 +69,7 @@ describe('/metrics', () => {
 describe('OpenAPI', () => {
   let doc: any;
   beforeAll(async () => {
-    const res = await fetch(`${t.url}/openapi.json`);
+    const res = await request(`${t.url}/openapi.json`);
     expect(res.status).toBe(200);
     doc = await res.json();
   });
@@ -131,7 +131,7 @@ describe('OpenAPI', () => {
 
 describe('/docs', () => {
   it('is one self-contained HTML page listing every operation', async () => {
-    const res = await fetch(`${t.url}/docs`);
+    const res = await request(`${t.url}/docs`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
@@ -147,15 +147,15 @@ describe('without Redis', () => {
     if (!own.owned) return; // REDIS_URL is someone else's server: not ours to stop.
     const api = await startTestApi({}, own);
     try {
-      expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+      expect((await request(`${api.url}/readyz`)).status).toBe(200);
       await own.stop();
-      const ready = await fetch(`${api.url}/readyz`);
+      const ready = await request(`${api.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'unavailable', redis: false });
       const job = await api.call('/v1/jobs/6f1c2f43-7a8e-4a57-9d0e-2b3b6f8a9c01', { key: KEYS.alpha });
       expect(job.status).toBe(503);
       expect((await job.json()).message).toMatch(/Redis/);
-      expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+      expect((await request(`${api.url}/healthz`)).status).toBe(200);
     } finally {
       await api.close();
       await own.stop();

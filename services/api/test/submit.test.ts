@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestRedis } from '../../../tests/support/redis-server';
 import type { SolveJob } from '../src/jobs';
-import { fileRedis, example, startTestApi, type TestApi } from './support';
+import { fileRedis, example, startTestApi, type TestApi, type JsonResponse } from './support';
 
 let t: TestApi;
 let redis: TestRedis;
@@ -139,7 +139,7 @@ describe('POST submissions', () => {
 });
 
 describe('bad submissions', () => {
-  const problemsOf = async (res: Response) => {
+  const problemsOf = async (res: JsonResponse) => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = await res.json();

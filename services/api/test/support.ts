@@ -20,12 +20,21 @@ export function example(path: string): any {
   );
 }
 
+/** A fetch Response whose JSON body is untyped test data. */
+export interface JsonResponse extends Response {
+  json(): Promise<any>;
+  clone(): JsonResponse;
+}
+
+/** fetch, with the body typed for tests. */
+export const request = (url: string, init?: RequestInit) => fetch(url, init) as Promise<JsonResponse>;
+
 export interface TestApi {
   url: string;
   api: ApiApp;
   redis: TestRedis;
   /** fetch against the API with a key (alpha by default; `null` for none). */
-  call(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+  call(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<JsonResponse>;
   close(): Promise<void>;
 }
 
@@ -70,7 +79,7 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
       const h = new Headers(headers);
       if (key !== null) h.set('authorization', `Bearer ${key}`);
       if (json !== undefined) h.set('content-type', 'application/json');
-      return fetch(`${url}${path}`, {
+      return request(`${url}${path}`, {
         ...rest,
         headers: h,
         ...(json !== undefined ? { method: rest.method ?? 'POST', body: JSON.stringify(json) } : {}),
