@@ -2,7 +2,7 @@ import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { JobProgress, TravelSettings } from '@paketbygd/model';
 import type { Logger } from 'pino';
 import { SolveFailed, SolveStopped, problemsMessage } from './errors';
-import { runInThread } from './run-in-thread';
+import { runInThread, type ThreadOptions } from './run-in-thread';
 import type { JobResult } from './solve';
 import { hardLimitS, timeLimitOf } from './time-limits';
 import { checkPayload, prefixProblems } from './validate-payload';
@@ -12,6 +12,7 @@ export interface ProcessorOptions {
   hardLimitMarginS: number;
   logger: Logger;
   progressIntervalMs?: number;
+  threads?: ThreadOptions['threads'];
 }
 
 export const CANCELLED = 'cancelled';
@@ -46,6 +47,7 @@ export function createProcessor(options: ProcessorOptions) {
         onProgress: publish,
         hardLimitMs: hardLimitS(payload, options.hardLimitMarginS) * 1000,
         ...(signal ? { signal } : {}),
+        ...(options.threads ? { threads: options.threads } : {}),
         ...(options.progressIntervalMs !== undefined
           ? { progressIntervalMs: options.progressIntervalMs }
           : {}),

@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
 import { SolveFailed, SolveStopped, type StopReason } from './errors';
+import { freshThreads } from './thread-pool';
 import type { JobResult } from './solve';
 import type { ThreadMessage, ThreadRequest } from './thread';
 
@@ -12,9 +13,9 @@ export interface ThreadOptions {
   /** Wall-clock guard: the thread is killed after this, whatever it is doing. */
   hardLimitMs: number;
   progressIntervalMs?: number;
+  /** Where threads come from (a ThreadPool with spares); default a new thread per job. */
+  threads?: { take(): Worker };
 }
-
-const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
 
 /**
  * Runs one job in a fresh worker thread, so the event loop that renews BullMQ locks and answers
@@ -27,7 +28,7 @@ export function runInThread(payload: JobPayload, options: ThreadOptions): Promis
       reject(new SolveStopped(stopReason(options.signal.reason)));
       return;
     }
-    const thread = new Worker(THREAD_ENTRY);
+    const thread = (options.threads ?? freshThreads).take();
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;

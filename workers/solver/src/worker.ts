@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { listenForCancels } from './cancel-listener';
 import { defaultConcurrency, readEnv, travelFromEnv, type WorkerEnv } from './config';
 import { createProcessor } from './processor';
+import { ThreadPool } from './thread-pool';
 import { WebhookSender } from './webhook';
 
 export interface SolverWorkerOptions {
@@ -44,7 +45,14 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
   const redisUrl = options.redisUrl ?? env.REDIS_URL;
   // BullMQ's blocking commands must wait for Redis to come back, never give up.
   const redisOptions: RedisOptions = { ...options.connection, maxRetriesPerRequest: null };
-  const connect = () => (options.connection ? new Redis(redisOptions) : new Redis(redisUrl, redisOptions));
+  const connect = (extra: RedisOptions = {}) => {
+    const client = options.connection
+      ? new Redis({ ...redisOptions, ...extra })
+      : new Redis(redisUrl, { ...redisOptions, ...extra });
+    // ioredis reconnects by itself; an unheard 'error' would only be printed to stderr.
+    client.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+    return client;
+  };
 
   const webhooks = new WebhookSender({
     secret: env.WEBHOOK_SECRET,
@@ -53,6 +61,7 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     logger: logger.child({ part: 'webhook' }),
   });
+  const threads = new ThreadPool(env.WORKER_SPARE_THREADS ?? concurrency);
   const connection = connect();
   const worker = new Worker(
     QUEUE_NAME,
@@ -60,6 +69,7 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
       travel,
       hardLimitMarginS: env.WORKER_HARD_LIMIT_MARGIN_S,
       logger,
+      threads,
       ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     }),
     {
@@ -102,7 +112,8 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     webhooks.send(data.callbackUrl, data.tenant, { jobId: job.id!, kind: kind.data, state, ...outcome });
   }
 
-  const subscriber = connect();
+  // A subscribed connection may send nothing but (UN)SUBSCRIBE and PING: no INFO ready check on it.
+  const subscriber = connect({ enableReadyCheck: false });
   let stopListening: () => Promise<void>;
   try {
     await worker.waitUntilReady();
@@ -111,6 +122,7 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     subscriber.disconnect();
     await worker.close(true).catch(() => undefined);
     connection.disconnect();
+    await threads.close();
     throw error;
   }
   void worker.run().catch((error: unknown) => logger.error({ err: error }, 'worker stopped running'));
@@ -127,6 +139,7 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
         worker.cancelAllJobs('shutdown');
         await closed;
       }
+      await threads.close();
       await stopListening();
       await webhooks.drain(Math.min(timeoutMs, 10_000));
       await connection.quit().catch(() => connection.disconnect());

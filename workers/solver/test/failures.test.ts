@@ -23,7 +23,7 @@ beforeAll(async () => {
     concurrency: 2,
     logger: silent,
     travel: { backend: 'osrm', osrmUrl },
-    env: { WORKER_HARD_LIMIT_MARGIN_S: 0.2 },
+    env: { WORKER_HARD_LIMIT_MARGIN_S: 0.2, WORKER_SPARE_THREADS: 0 },
   });
 });
 

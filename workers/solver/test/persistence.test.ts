@@ -45,7 +45,12 @@ it('jobs waiting when Redis restarts (AOF on, no RDB snapshots) are there afterw
     true,
   );
 
-  worker = await startSolverWorker({ redisUrl: redis.url, concurrency: 2, logger: silent });
+  worker = await startSolverWorker({
+    redisUrl: redis.url,
+    concurrency: 2,
+    logger: silent,
+    env: { WORKER_SPARE_THREADS: 0 },
+  });
   for (const job of jobs) {
     const done = await waitForState(queue, job.id!, ['completed', 'failed'], 30_000);
     expect(done.failedReason).toBeUndefined();

@@ -16,7 +16,7 @@ const children: ChildWorker[] = [];
 const workerEnv = () => ({
   REDIS_URL: redis.url,
   WORKER_CONCURRENCY: '1',
-  WORKER_LOCK_DURATION_MS: '1500',
+  WORKER_LOCK_DURATION_MS: '2000',
   WORKER_STALLED_INTERVAL_MS: '500',
 });
 

@@ -59,7 +59,7 @@ beforeAll(async () => {
     redisUrl: redis.url,
     concurrency: 2,
     logger: silent,
-    env: { WEBHOOK_SECRET: SECRET, WEBHOOK_BACKOFF_MS: 100, WEBHOOK_ATTEMPTS: 5 },
+    env: { WEBHOOK_SECRET: SECRET, WEBHOOK_BACKOFF_MS: 100, WEBHOOK_ATTEMPTS: 5, WORKER_SPARE_THREADS: 0 },
   });
 });
 
