@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QUEUE_NAME, RoutingSolution } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { spawnWorker, type ChildWorker } from './child-worker';
-import { example, redisClient, waitForState } from './helpers';
+import { example, redisClient, repoRoot, waitForState } from './helpers';
 
 let redis: TestRedis;
 let client: Redis;
@@ -110,3 +111,27 @@ it('SIGTERM with a job that outlasts WORKER_SHUTDOWN_TIMEOUT_S: the job goes bac
   expect(back!.failedReason).toBeUndefined();
   await queue.remove(job.id!);
 }, 30_000);
+
+it('without a reachable Redis the entry point says what to do and exits non-zero', async () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'workers/solver/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toMatch(/is not reachable \(connect ECONNREFUSED/);
+  expect(run.stderr).toMatch(/REDIS_URL=/);
+});
+
+it('an invalid environment is named, variable by variable, with exit code 2', async () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'workers/solver/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, WORKER_CONCURRENCY: 'many', WEBHOOK_SECRET: 'short' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(/WORKER_CONCURRENCY: /);
+  expect(run.stderr).toMatch(/WEBHOOK_SECRET: use at least 16 characters/);
+});
