@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { haversineM } from '@paketbygd/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './run-cli';
 
@@ -121,6 +122,38 @@ describe('paketbygd place', () => {
     const out = JSON.parse(run.stdout);
     expect(out.open).toEqual(['site-west', 'site-middle']);
     expect(out.objective).toBe(600);
+  });
+
+  it('distance decay takes its scale from the access limit when none is given', () => {
+    const run = runCli([
+      'place',
+      write('decay.json', scenario()),
+      '--model',
+      'decay',
+      '--decay',
+      'exponential',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.status).toBe('optimal');
+    expect(out.open).toEqual(['site-west']);
+    // Each village uses its nearest open place (site-west or the agent) with share exp(−d / 2000 m), d = 1.3 × straight line.
+    const open: [number, number][] = [
+      [15.851, 59.0],
+      [16.149, 59.0],
+    ];
+    const villages: [[number, number], number][] = [
+      [[15.85, 59.0], 300],
+      [[16.0, 59.0], 200],
+      [[16.15, 59.0], 100],
+    ];
+    const expected = villages.reduce(
+      (sum, [at, people]) =>
+        sum + people * Math.exp(-Math.min(...open.map((o) => haversineM(at, o) * 1.3)) / 2000),
+      0,
+    );
+    expect(out.objective).toBeCloseTo(expected, 6);
   });
 
   it('answers an empty candidate list, a p that is too large and a budget that buys nothing with what and where', () => {

@@ -120,6 +120,7 @@ export async function placeFile(
     options.radiusM ??= placement.radiusM;
     if (options.model === 'decay' && !options.decay)
       options.decay = { kind: 'linear', scaleM: placement.radiusM };
+    if (options.decay && Number.isNaN(options.decay.scaleM)) options.decay.scaleM = placement.radiusM;
   } else {
     const parsed = parseOrLibraryPMedian(text, file);
     const ids = Array.from({ length: parsed.nVertices }, (_, i) => String(i + 1));
