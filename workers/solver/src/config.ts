@@ -8,8 +8,10 @@ const positiveInt = z.coerce.number().int().positive();
 export const WorkerEnv = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   WORKER_CONCURRENCY: positiveInt.optional(),
-  /** Solver threads kept loaded and waiting, so a job starts without the thread's start-up; default the concurrency. */
+  /** Solver threads kept loaded between jobs, so a job starts without the thread's start-up; default the concurrency. */
   WORKER_SPARE_THREADS: z.coerce.number().int().min(0).optional(),
+  /** Jobs one solver thread runs before it is replaced by a fresh one. */
+  WORKER_THREAD_MAX_JOBS: positiveInt.default(50),
   /** How long a job's lock lives without renewal; a killed worker's job is retried after about this. */
   WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
   WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),

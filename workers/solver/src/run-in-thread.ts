@@ -1,7 +1,6 @@
-import type { Worker } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
 import { SolveFailed, SolveStopped, type StopReason } from './errors';
-import { freshThreads } from './thread-pool';
+import { freshThreads, type ThreadSource } from './thread-pool';
 import type { JobResult } from './solve';
 import type { ThreadMessage, ThreadRequest } from './thread';
 
@@ -14,7 +13,7 @@ export interface ThreadOptions {
   hardLimitMs: number;
   progressIntervalMs?: number;
   /** Where threads come from (a ThreadPool with spares); default a new thread per job. */
-  threads?: { take(): Worker };
+  threads?: ThreadSource;
 }
 
 /**
@@ -28,14 +27,16 @@ export function runInThread(payload: JobPayload, options: ThreadOptions): Promis
       reject(new SolveStopped(stopReason(options.signal.reason)));
       return;
     }
-    const thread = (options.threads ?? freshThreads).take();
+    const threads = options.threads ?? freshThreads;
+    const thread = threads.take();
     let settled = false;
-    const finish = (outcome: () => void) => {
+    /** `reusable`: the thread answered and waits for the next job; else it is terminated. */
+    const finish = (outcome: () => void, reusable = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(guard);
       options.signal?.removeEventListener('abort', onAbort);
-      void thread.terminate();
+      threads.release(thread, reusable);
       outcome();
     };
     const stop = (reason: StopReason) => finish(() => reject(new SolveStopped(reason)));
@@ -45,7 +46,7 @@ export function runInThread(payload: JobPayload, options: ThreadOptions): Promis
     thread.on('message', (message: ThreadMessage) => {
       if (settled) return;
       if (message.type === 'progress') options.onProgress(message.progress);
-      else if (message.type === 'done') finish(() => resolve(message.result));
+      else if (message.type === 'done') finish(() => resolve(message.result), true);
       else finish(() => reject(new SolveFailed(message.error)));
     });
     thread.once('error', (error) =>

@@ -2,49 +2,72 @@ import { Worker } from 'node:worker_threads';
 
 const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
 
+/** Where a job's thread comes from and goes back to. */
+export interface ThreadSource {
+  take(): Worker;
+  /** `reusable`: the thread answered and is idle again; otherwise it is terminated. */
+  release(thread: Worker, reusable: boolean): void;
+}
+
+/** No pool: a new thread per job, terminated after it. */
+export const freshThreads: ThreadSource = {
+  take: () => new Worker(THREAD_ENTRY),
+  release: (thread) => void thread.terminate(),
+};
+
 /**
- * Solver threads started ahead of time. Loading tsx, the planner and the solvers takes a thread
- * about a second; a spare that has done so lets a job start at once. Each thread runs one job
- * and is thrown away, so the spares are refilled after each take.
+ * Solver threads kept loaded between jobs. Loading tsx, the planner and the solvers costs a
+ * thread about 0.75 s of CPU, as much as a small routing job; a warm thread starts at once.
+ * A thread that was stopped (cancel, time limit, shutdown) or failed is replaced by a fresh
+ * one, and each thread retires after `maxJobsPerThread` jobs, as the HiGHS heap only grows.
  */
-export class ThreadPool {
-  private spares: Worker[] = [];
+export class ThreadPool implements ThreadSource {
+  private idle: Worker[] = [];
+  private readonly jobsRun = new WeakMap<Worker, number>();
   private closed = false;
 
-  constructor(private readonly spareCount: number) {
-    this.fill();
+  constructor(
+    private readonly idleCount: number,
+    private readonly maxJobsPerThread: number,
+  ) {
+    while (this.idle.length < idleCount) this.park(new Worker(THREAD_ENTRY));
   }
 
-  /** A thread for one job: a spare when there is one, else a new thread. */
   take(): Worker {
-    const thread = this.spares.shift() ?? new Worker(THREAD_ENTRY);
+    const thread = this.idle.shift() ?? new Worker(THREAD_ENTRY);
     thread.removeAllListeners();
     thread.ref();
-    // Refill after the caller has started its job, not in its way.
-    setImmediate(() => this.fill());
     return thread;
+  }
+
+  release(thread: Worker, reusable: boolean): void {
+    thread.removeAllListeners();
+    const jobs = (this.jobsRun.get(thread) ?? 0) + 1;
+    this.jobsRun.set(thread, jobs);
+    const keep = reusable && jobs < this.maxJobsPerThread;
+    if (keep && !this.closed && this.idle.length < this.idleCount) {
+      this.park(thread);
+      return;
+    }
+    void thread.terminate();
+    // Start the replacement now, while nobody waits for it.
+    if (!this.closed && this.idle.length < this.idleCount) this.park(new Worker(THREAD_ENTRY));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const spares = this.spares;
-    this.spares = [];
-    await Promise.all(spares.map((t) => t.terminate()));
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((t) => t.terminate()));
   }
 
-  private fill(): void {
-    while (!this.closed && this.spares.length < this.spareCount) {
-      const thread = new Worker(THREAD_ENTRY);
-      // A spare must not keep the process alive, nor crash it if it fails to load.
-      thread.unref();
-      thread.on('error', () => undefined);
-      thread.once('exit', () => {
-        this.spares = this.spares.filter((t) => t !== thread);
-      });
-      this.spares.push(thread);
-    }
+  private park(thread: Worker): void {
+    // An idle thread must not keep the process alive, nor crash it if it fails to load.
+    thread.unref();
+    thread.on('error', () => undefined);
+    thread.once('exit', () => {
+      this.idle = this.idle.filter((t) => t !== thread);
+    });
+    this.idle.push(thread);
   }
 }
-
-/** No spares: each job starts its own thread (tests, one-off runs). */
-export const freshThreads = { take: () => new Worker(THREAD_ENTRY) };

@@ -18,8 +18,8 @@ export type ThreadMessage =
 const port = parentPort;
 if (!port) throw new Error('thread.ts runs as a worker thread (see run-in-thread.ts)');
 
-// One job per thread: a thread that is terminated on cancel takes its solver state with it.
-port.once('message', async (request: ThreadRequest) => {
+// One job at a time (the pool sees to it); a thread stopped mid-job is terminated, not reused.
+port.on('message', async (request: ThreadRequest) => {
   let lastProgressMs = -Infinity;
   const onProgress = (progress: JobProgress) => {
     const now = performance.now();

@@ -61,7 +61,7 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     logger: logger.child({ part: 'webhook' }),
   });
-  const threads = new ThreadPool(env.WORKER_SPARE_THREADS ?? concurrency);
+  const threads = new ThreadPool(env.WORKER_SPARE_THREADS ?? concurrency, env.WORKER_THREAD_MAX_JOBS);
   const connection = connect();
   const worker = new Worker(
     QUEUE_NAME,
