@@ -10,6 +10,8 @@ export const WorkerEnv = z.object({
   WORKER_CONCURRENCY: positiveInt.optional(),
   /** Solver threads kept loaded between jobs, so a job starts without the thread's start-up; default the concurrency. */
   WORKER_SPARE_THREADS: z.coerce.number().int().min(0).optional(),
+  /** Heap of one solver thread (V8 old generation); a job that needs more fails alone. Default: Node's. */
+  WORKER_THREAD_MAX_HEAP_MB: positiveInt.optional(),
   /** Jobs one solver thread runs before it is replaced by a fresh one. */
   WORKER_THREAD_MAX_JOBS: positiveInt.default(50),
   /** How long a job's lock lives without renewal; a killed worker's job is retried after about this. */

@@ -1,6 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+
+/** A solve that exhausts its heap kills its thread (ERR_WORKER_OUT_OF_MEMORY), not the worker. */
+export function startThread(limits: ResourceLimits = {}): Worker {
+  return new Worker(THREAD_ENTRY, { resourceLimits: limits });
+}
 
 /** Where a job's thread comes from and goes back to. */
 export interface ThreadSource {
@@ -11,7 +16,7 @@ export interface ThreadSource {
 
 /** No pool: a new thread per job, terminated after it. */
 export const freshThreads: ThreadSource = {
-  take: () => new Worker(THREAD_ENTRY),
+  take: () => startThread(),
   release: (thread) => void thread.terminate(),
 };
 
@@ -29,12 +34,13 @@ export class ThreadPool implements ThreadSource {
   constructor(
     private readonly idleCount: number,
     private readonly maxJobsPerThread: number,
+    private readonly limits: ResourceLimits = {},
   ) {
-    while (this.idle.length < idleCount) this.park(new Worker(THREAD_ENTRY));
+    while (this.idle.length < idleCount) this.park(startThread(limits));
   }
 
   take(): Worker {
-    const thread = this.idle.shift() ?? new Worker(THREAD_ENTRY);
+    const thread = this.idle.shift() ?? startThread(this.limits);
     thread.removeAllListeners();
     thread.ref();
     return thread;
@@ -51,7 +57,7 @@ export class ThreadPool implements ThreadSource {
     }
     void thread.terminate();
     // Start the replacement now, while nobody waits for it.
-    if (!this.closed && this.idle.length < this.idleCount) this.park(new Worker(THREAD_ENTRY));
+    if (!this.closed && this.idle.length < this.idleCount) this.park(startThread(this.limits));
   }
 
   async close(): Promise<void> {

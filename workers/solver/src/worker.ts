@@ -61,7 +61,11 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     logger: logger.child({ part: 'webhook' }),
   });
-  const threads = new ThreadPool(env.WORKER_SPARE_THREADS ?? concurrency, env.WORKER_THREAD_MAX_JOBS);
+  const threads = new ThreadPool(
+    env.WORKER_SPARE_THREADS ?? concurrency,
+    env.WORKER_THREAD_MAX_JOBS,
+    env.WORKER_THREAD_MAX_HEAP_MB ? { maxOldGenerationSizeMb: env.WORKER_THREAD_MAX_HEAP_MB } : {},
+  );
   const connection = connect();
   const worker = new Worker(
     QUEUE_NAME,

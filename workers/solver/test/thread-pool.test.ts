@@ -1,7 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
+import { JobPayload } from '@paketbygd/model';
+import { SolveFailed } from '../src/errors';
+import { runInThread } from '../src/run-in-thread';
 import { ThreadPool } from '../src/thread-pool';
-import { waitFor } from './helpers';
+import { example, waitFor } from './helpers';
 
 let pool: ThreadPool | undefined;
 afterEach(async () => {
@@ -40,3 +43,16 @@ it('keeps no more idle threads than asked', async () => {
   await exited(b);
   expect(pool.take()).toBe(a);
 });
+
+it('a thread that runs out of heap fails its job with a message, and the process carries on', async () => {
+  pool = new ThreadPool(0, 50, { maxOldGenerationSizeMb: 4 });
+  const payload = JobPayload.parse({ kind: 'plan', tenant: 't', input: example('vingaker/scenario.json') });
+  const outcome = runInThread(payload, {
+    travel: { backend: 'straightline' },
+    onProgress: () => undefined,
+    hardLimitMs: 60_000,
+    threads: pool,
+  });
+  await expect(outcome).rejects.toBeInstanceOf(SolveFailed);
+  await expect(outcome).rejects.toThrow(/solver thread crashed: .*(memory|heap)/i);
+}, 30_000);
