@@ -42,8 +42,16 @@ it('a travel backend that does not answer is a transient failure: retried with b
     // Well above this worker's tiny hard-limit margin: the OSRM client's own retries take a while.
     options: { timeLimitS: 10 },
   };
+  // What the webhook goes by: only the last failed attempt has finished the job.
+  const attempts: boolean[] = [];
+  const onFailed = (j: { id?: string; finishedOn?: number } | undefined) => {
+    if (j && j.id === job.id) attempts.push(j.finishedOn !== undefined);
+  };
+  worker.worker.on('failed', onFailed);
   const job = await queue.add('solve', data, { attempts: 3, backoff: { type: 'exponential', delay: 100 } });
   const failed = await waitForState(queue, job.id!, ['failed', 'completed'], 30_000);
+  worker.worker.off('failed', onFailed);
+  expect(attempts).toEqual([false, false, true]);
   expect(failed.attemptsMade).toBe(3);
   expect(failed.failedReason).toContain(`OSRM at ${osrmUrl} did not answer`);
   expect(failed.data).toEqual(data);
