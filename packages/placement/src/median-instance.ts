@@ -41,7 +41,8 @@ export function evaluateOpen(inst: MedianInstance, open: ArrayLike<number>): num
     let total = 0;
     for (let i = 0; i < n; i++) {
       let worst = 0;
-      for (let j = 0; j < m; j++) if (siteState[j] !== -1) worst = Math.max(worst, cost[i * m + j]!);
+      for (let j = 0; j < m; j++)
+        if (siteState[j] !== SITE_EXCLUDED) worst = Math.max(worst, cost[i * m + j]!);
       total += worst;
     }
     return total;

@@ -4,6 +4,8 @@ import { lagrangianBound } from './lagrangian';
 import {
   costsAreIntegral,
   evaluateOpen,
+  SITE_EXCLUDED,
+  SITE_FIXED_OPEN,
   SITE_FREE,
   transposeCost,
   type MedianInstance,
@@ -166,7 +168,7 @@ export function solveMedian(
     const { nDemand: n, nSites: m, cost: c } = inst;
     const isOpen = new Uint8Array(m);
     for (const j of open) isOpen[j] = 1;
-    for (let j = 0; j < m; j++) if (inst.siteState[j] === 1) isOpen[j] = 1;
+    for (let j = 0; j < m; j++) if (inst.siteState[j] === SITE_FIXED_OPEN) isOpen[j] = 1;
     for (let i = 0; i < n; i++) {
       let best = Infinity;
       for (let j = 0; j < m; j++) if (isOpen[j] && c[i * m + j]! < best) best = c[i * m + j]!;
@@ -213,7 +215,7 @@ export function solveMedian(
   for (let j = 0; j < inst.nSites; j++) {
     if (inst.siteState[j] !== SITE_FREE) continue;
     if (lr.fixedClosed[j]) {
-      reduced.siteState[j] = -1;
+      reduced.siteState[j] = SITE_EXCLUDED;
       nClosed++;
     } else if (lr.fixedOpen[j]) nForced++;
   }

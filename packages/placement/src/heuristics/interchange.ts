@@ -1,4 +1,4 @@
-import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../median-instance';
+import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../median-instance';
 import { createRng } from './random';
 
 /**
@@ -166,7 +166,8 @@ export function greedyOpen(inst: MedianInstance, costT: Float64Array, p: number)
   const cap = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let worst = 0;
-    for (let j = 0; j < m; j++) if (siteState[j] !== -1) worst = Math.max(worst, costT[j * n + i]!);
+    for (let j = 0; j < m; j++)
+      if (siteState[j] !== SITE_EXCLUDED) worst = Math.max(worst, costT[j * n + i]!);
     cap[i] = Math.min(d1[i]!, worst);
   }
   d1.set(cap);
@@ -287,7 +288,7 @@ export function greedyBudget(
     let worst = 0;
     let fixedBest = Infinity;
     for (let j = 0; j < m; j++) {
-      if (siteState[j] === -1) continue;
+      if (siteState[j] === SITE_EXCLUDED) continue;
       const c = costT[j * n + i]!;
       worst = Math.max(worst, c);
       if (siteState[j] === SITE_FIXED_OPEN) fixedBest = Math.min(fixedBest, c);
