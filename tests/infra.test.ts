@@ -54,8 +54,12 @@ describe('infra', () => {
     const files = [...sourceFiles(join(root, 'services')), ...sourceFiles(join(root, 'workers'))];
     const read = new Set<string>();
     for (const file of files) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:process\.)?env(?:\.|\[')([A-Z][A-Z0-9_]+)/g))
-        read.add(m[1]!);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:process\.)?env(?:\.|\[')([A-Z][A-Z0-9_]+)/g)) read.add(m[1]!);
+      // Environments parsed with a zod schema name their variables as upper-case keys.
+      if (text.includes('process.env')) {
+        for (const m of text.matchAll(/^\s+([A-Z][A-Z0-9_]{2,}):\s/gm)) read.add(m[1]!);
+      }
     }
     const missing = [...read].filter((name) => !envExample.has(name) && !platform.has(name));
     expect(missing, `add these to infra/.env.example: ${missing.join(', ')}`).toEqual([]);

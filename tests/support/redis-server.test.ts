@@ -11,6 +11,11 @@ describe('test Redis', () => {
     expect(cli('set', 'k', 'v')).toBe('OK');
     await redis.restart();
     expect(cli('get', 'k')).toBe('v');
+    // A crash (SIGKILL) and a restart: AOF with fsync always keeps what was acknowledged.
+    expect(cli('set', 'k2', 'v2')).toBe('OK');
+    await redis.stop('SIGKILL');
+    await redis.restart();
+    expect(cli('get', 'k2')).toBe('v2');
     await redis.stop();
   });
 });

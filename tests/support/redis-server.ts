@@ -88,7 +88,8 @@ export async function startTestRedis(options: { appendOnly?: boolean } = {}): Pr
   await launch();
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    // After a signal, exitCode stays null and signalCode is set: either means it has exited.
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
       running.kill(signal);

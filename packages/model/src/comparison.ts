@@ -78,13 +78,20 @@ export type Scoring = z.infer<typeof Scoring>;
 /** A variant of the scenario: a name and the policy fields it changes; the merged policy is validated again. */
 export const ScenarioVariant = z.object({ name: z.string().min(1), policy: PolicyFields.partial() }).strict();
 
+/** Scoring inside a comparison: a scoring file's content may be pasted in as it is. */
+const ScoringInComparison = ScoringFields.extend({
+  kind: z.literal('scoring').optional(),
+  name: z.string().optional(),
+  note: z.string().optional(),
+}).superRefine(checkScoring);
+
 const ComparisonFields = z
   .object({
     name: z.string().min(1).optional(),
     scenario: Scenario,
     variants: z.array(ScenarioVariant).default([]),
     bids: z.array(Bid).default([]),
-    scoring: Scoring.optional(),
+    scoring: ScoringInComparison.optional(),
   })
   .strict();
 

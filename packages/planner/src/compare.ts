@@ -46,6 +46,8 @@ interface Entry {
   kind: 'baseline' | 'variant' | 'bid';
   scenario: Scenario;
   bid?: Bid;
+  /** Where this entry's own problems stand in the comparison request. */
+  path: string;
 }
 
 const YEAR_WEEKS = 52;
@@ -110,7 +112,7 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
   const { scenario } = input;
   const travel = options.travel ?? createTravelCosts(scenario.travel);
   const entries: Entry[] = [
-    { id: 'baseline', label: `${scenario.name} (as planned)`, kind: 'baseline', scenario },
+    { id: 'baseline', label: `${scenario.name} (as planned)`, kind: 'baseline', scenario, path: 'scenario' },
   ];
   (input.variants ?? []).forEach((variant, k) => {
     const merged = Policy.safeParse({ ...scenario.policy, ...variant.policy });
@@ -125,27 +127,39 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
       label: variant.name,
       kind: 'variant',
       scenario: { ...scenario, policy: merged.data },
+      path: `variants[${k}]`,
     });
   });
-  for (const bid of input.bids ?? []) {
+  (input.bids ?? []).forEach((bid, k) => {
     entries.push({
       id: bid.id,
       label: bid.bidder,
       kind: 'bid',
       scenario: scenarioForBid(scenario, bid),
       bid,
+      path: `bids[${k}]`,
     });
-  }
+  });
 
   const warnings: string[] = [];
-  const planOf = async (entry: Entry, factor = 1) =>
-    plan(factor === 1 ? entry.scenario : scaleDemand(entry.scenario, factor), {
-      travel,
-      timeLimitS: options.timeLimitS ?? 10,
-      seed: options.seed ?? 1,
-      ...(entry.bid ? { openSiteIds: entry.bid.sites.map((s) => s.siteId) } : {}),
-      ...(options.now ? { now: options.now } : {}),
-    });
+  const planOf = async (entry: Entry, factor = 1) => {
+    try {
+      return await plan(factor === 1 ? entry.scenario : scaleDemand(entry.scenario, factor), {
+        travel,
+        timeLimitS: options.timeLimitS ?? 10,
+        seed: options.seed ?? 1,
+        ...(entry.bid ? { openSiteIds: entry.bid.sites.map((s) => s.siteId) } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // A bid runs as a scenario of its own; its problems stand under the bid, the others under their entry.
+      throw new ValidationError(
+        `comparison entry "${entry.label}"`,
+        error.problems.map((p) => ({ ...p, path: `${entry.path}.${p.path}` })),
+      );
+    }
+  };
   const plans: Plan[] = [];
   for (const [k, entry] of entries.entries()) {
     options.onProgress?.(`planning ${entry.label}`, (k / entries.length) * 70);

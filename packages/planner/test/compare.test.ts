@@ -99,3 +99,21 @@ describe('compare: scenario variants', () => {
     });
   });
 });
+
+describe('compare: problems inside an entry', () => {
+  it('a variant whose policy the placement cannot meet is named with its path in the request', async () => {
+    await expect(
+      compare(
+        { scenario, variants: [{ name: 'Tiny budget', policy: { budgetPerYear: 10 } }] },
+        { timeLimitS: 1, now },
+      ),
+    ).rejects.toMatchObject({
+      problems: [
+        expect.objectContaining({
+          path: 'variants[0].policy.budgetPerYear',
+          message: expect.stringMatching(/buys no box/),
+        }),
+      ],
+    });
+  });
+});
