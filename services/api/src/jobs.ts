@@ -70,6 +70,9 @@ export class JobStore {
   ) {
     this.queue = new Queue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
     this.events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, autorun: true });
+    // Every `?wait` adds a 'closing' listener to the queue while it waits; hundreds at once are normal.
+    this.queue.setMaxListeners(0);
+    this.events.setMaxListeners(0);
   }
 
   async add(tenant: string, submission: Submission): Promise<SolveJob> {
@@ -97,8 +100,23 @@ export class JobStore {
     return job;
   }
 
-  async view(job: SolveJob): Promise<JobView> {
-    return viewOf(job, await job.getState());
+  /**
+   * The job and its state, consistent with each other. The job hash and the state are two reads;
+   * a job that finishes between them would look completed without its result, so a finished
+   * state with an unfinished hash is read again.
+   */
+  async read(
+    tenant: string,
+    id: string,
+  ): Promise<{ job: SolveJob; state: JobState | 'unknown' } | undefined> {
+    let job = await this.get(tenant, id);
+    if (!job) return undefined;
+    const state = await job.getState();
+    if ((state === 'completed' || state === 'failed') && job.finishedOn === undefined) {
+      job = await this.get(tenant, id);
+      if (!job) return undefined;
+    }
+    return { job, state };
   }
 
   /** Removes a job that is not running; asks the worker running it to stop otherwise. */

@@ -21,11 +21,11 @@ function submit(kind: JobKind, jobs: JobStore): RequestHandler {
     let state: Accepted['state'] = 'waiting';
     if (waitS > 0) {
       await jobs.waitFor(job, waitS * 1000);
-      const fresh = await jobs.get(tenant, id);
+      const fresh = await jobs.read(tenant, id);
       if (fresh) {
-        state = await fresh.getState();
+        state = fresh.state;
         if (state === 'completed' || state === 'failed') {
-          sendResult(req, res, fresh, state);
+          sendResult(req, res, fresh.job, state);
           return;
         }
       }
