@@ -9,6 +9,11 @@ export interface MedianMipSpec {
   budget?: { costPerSite: Float64Array; limit: number };
   /** Free sites that must open (a Lagrangian test proved they are in every better solution). */
   forcedOpen?: Uint8Array;
+  /**
+   * Per demand point, a cost it cannot pay in any solution worth finding (from a Lagrangian
+   * test): its levels stop below it and it must be served within them.
+   */
+  maxCost?: Float64Array;
   /** Side constraint: the weight of demand whose cost exceeds its threshold stays within maxWeight. */
   outside?: { threshold: Float64Array; weight: Float64Array; maxWeight: number };
 }
@@ -69,8 +74,13 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
     let freeSeen = 0;
     let k = 0;
     let stop = false;
+    let capped = false;
     while (k < sorted.length && !stop) {
       const level = cost[row + sorted[k]!]!;
+      if (spec.maxCost && level >= spec.maxCost[i]!) {
+        capped = true;
+        break;
+      }
       levels.push(level);
       levelStart.push(k);
       while (k < sorted.length && cost[row + sorted[k]!]! === level) {
@@ -105,6 +115,23 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
       }
       rowStarts.push(rowIndices.length);
       rowLower.push(l === 0 ? 1 : 0);
+      rowUpper.push(Infinity);
+    }
+    if (capped) {
+      // Served within the last kept level: −z_{K−2} + Σ y(level K−1) ≥ 0 (≥ 1 with one level; empty and infeasible with none).
+      const last = levels.length - 1;
+      if (last > 0) {
+        rowIndices.push(first + last - 1);
+        rowValues.push(-1);
+      }
+      if (last >= 0) {
+        for (let t = levelStart[last]!; t < levelStart[last + 1]!; t++) {
+          rowIndices.push(yCol[sorted[t]!]!);
+          rowValues.push(1);
+        }
+      }
+      rowStarts.push(rowIndices.length);
+      rowLower.push(last > 0 ? 0 : 1);
       rowUpper.push(Infinity);
     }
     if (spec.outside) {

@@ -22,6 +22,8 @@ export interface LagrangianOptions {
 
 export interface LagrangianResult {
   bound: number;
+  /** The multipliers that gave the bound. */
+  lambda: Float64Array;
   iterations: number;
   /** Free sites that cannot be open in any solution cheaper than the cutoff. */
   fixedClosed: Uint8Array;
@@ -64,6 +66,7 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
   if (options.initial) lambda.set(options.initial);
   else for (let i = 0; i < n; i++) lambda[i] = sortedCost[i * a + Math.min(a - 1, 1)]!;
   const g = new Float64Array(n);
+  const bestLambda = Float64Array.from(lambda);
   const fixedClosed = new Uint8Array(m);
   const fixedOpen = new Uint8Array(m);
   let best = -Infinity;
@@ -110,6 +113,7 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
     }
     if (best === -Infinity || value > best + 1e-9 * Math.abs(best)) {
       best = value;
+      bestLambda.set(lambda);
       stall = 0;
     } else if (++stall >= 30) {
       theta /= 2;
@@ -153,5 +157,5 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
     for (let i = 0; i < n; i++)
       lambda[i] = Math.min(sortedCost[i * a + a - 1]!, Math.max(0, lambda[i]! + step * g[i]!));
   }
-  return { bound: best, iterations, fixedClosed, fixedOpen };
+  return { bound: best, lambda: bestLambda, iterations, fixedClosed, fixedOpen };
 }

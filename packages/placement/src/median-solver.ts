@@ -219,7 +219,12 @@ export function solveMedian(
       nClosed++;
     } else if (lr.fixedOpen[j]) nForced++;
   }
-  const built = buildMedianMip(reduced, { p, forcedOpen: lr.fixedOpen });
+  // A point that pays c costs every solution at least L + c − λ_i: costs that reach the cutoff are cut off.
+  const cut = cutoffFor(cost);
+  const maxCost = new Float64Array(inst.nDemand);
+  for (let i = 0; i < inst.nDemand; i++)
+    maxCost[i] = cut - lr.bound + lr.lambda[i]! + 1e-9 * Math.max(1, Math.abs(cost));
+  const built = buildMedianMip(reduced, { p, forcedOpen: lr.fixedOpen, maxCost });
   const size = built.model.rowIndices.length;
   notes.push(
     `Lagrangian fixing closed ${nClosed} and opened ${nForced} of ${nFree} free sites; reduced MIP has ${built.model.colCost.length} columns, ${size} nonzeros`,

@@ -1,11 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../src/heuristics/random';
-import { loadHighsSolver, solvePlacementSync, type MipSolver, type PlacementInstance } from '../src/index';
+import {
+  loadHighsSolver,
+  parseOrLibraryPMedian,
+  solvePlacementSync,
+  type MipSolver,
+  type PlacementInstance,
+} from '../src/index';
 
 let mip: MipSolver;
 beforeAll(async () => {
   mip = await loadHighsSolver();
 });
+
+/** A ring of n vertices plus n random chords, costs 1–100, as OR-Library text. */
+function graphText(seed: number, n: number, p: number): string {
+  const rng = createRng(seed);
+  const edges: string[] = [];
+  for (let i = 1; i <= n; i++) edges.push(`${i} ${(i % n) + 1} ${1 + Math.floor(rng() * 100)}`);
+  for (let e = 0; e < n; e++)
+    edges.push(`${1 + Math.floor(rng() * n)} ${1 + Math.floor(rng() * n)} ${1 + Math.floor(rng() * 100)}`);
+  return `${n} ${edges.length} ${p}\n${edges.join('\n')}\n`;
+}
 
 function randomInstance(seed: number, n: number, m: number, fixed = 0): PlacementInstance {
   const rng = createRng(seed);
@@ -55,6 +71,34 @@ describe('heuristic + Lagrangian + reduced MIP against the full MIP', () => {
       (100 * (heuristic.objective - heuristic.bound)) / heuristic.objective,
       9,
     );
+  });
+
+  it('OR-Library-like random graphs: the reduced model (Lagrangian fixing and cost caps) never loses the optimum', () => {
+    let reduced = 0;
+    for (let seed = 1; seed <= 16; seed++) {
+      const g = parseOrLibraryPMedian(graphText(seed, 45, 2 + (seed % 5)));
+      const ids = Array.from({ length: g.nVertices }, (_, i) => String(i));
+      const inst: PlacementInstance = {
+        demandIds: ids,
+        weights: new Float64Array(g.nVertices).fill(1),
+        siteIds: ids,
+        fixedOpen: new Uint8Array(g.nVertices),
+        siteCostPerYear: new Float64Array(g.nVertices),
+        distanceM: g.distance,
+      };
+      const auto = solvePlacementSync(
+        inst,
+        { model: 'pmedian', p: g.p, method: 'auto', timeLimitS: 20 },
+        mip,
+      );
+      const full = solvePlacementSync(inst, { model: 'pmedian', p: g.p, method: 'mip', timeLimitS: 20 }, mip);
+      expect(full.status).toBe('optimal');
+      expect(auto.status).toBe('optimal');
+      expect(auto.objective).toBe(full.objective);
+      if (auto.method.includes('reduced model')) reduced++;
+    }
+    // The graphs have LP gaps, so some of them must go through the reduced MIP.
+    expect(reduced).toBeGreaterThan(0);
   });
 
   it('coverage: auto and full MIP agree', () => {
