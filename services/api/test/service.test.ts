@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
@@ -87,6 +88,14 @@ describe('OpenAPI', () => {
       for (const m of ops) expect(Object.keys(item[m].responses).length, `${m} ${path}`).toBeGreaterThan(0);
     }
     expect(doc.paths['/v1/jobs/{id}'].delete.responses).toHaveProperty('204');
+  });
+
+  it('validates against the official OpenAPI 3.1 schema', async () => {
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.valid, JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toBe(true);
+    const broken = structuredClone(doc);
+    broken.paths['/healthz'].get.responses = { '200': { content: {} } };
+    expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 
   it('every $ref resolves and every schema compiles as JSON Schema 2020-12', () => {
