@@ -1,0 +1,170 @@
+import type { JobProgress } from '@paketbygd/model';
+
+/** The API's job view, as far as the page needs it. */
+export interface JobView {
+  id: string;
+  kind: string;
+  state: string;
+  progress: JobProgress | null;
+  error: string | null;
+}
+
+export interface Accepted {
+  id: string;
+  kind: string;
+  state: string;
+  links: { self: string; result: string; report?: string };
+}
+
+/** An answer of the API that is not 2xx, with its message and problems (`path: message`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const KEY_STORAGE = 'paketbygd.apiKey';
+
+export function storedApiKey(): string {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function storeApiKey(key: string): void {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORAGE, key);
+    else sessionStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // storage unavailable (private mode): the key lives in the field only
+  }
+}
+
+/** A small client of the Paketbygd HTTP API on the page's own origin (or `base`). */
+export class ApiClient {
+  constructor(
+    private readonly key: () => string,
+    private readonly base = '',
+  ) {}
+
+  private async call(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const key = this.key().trim();
+    if (key) headers.set('Authorization', `Bearer ${key}`);
+    const res = await fetch(`${this.base}${path}`, { ...init, headers });
+    if (!res.ok && res.status !== 202) {
+      let message = `${res.status} ${res.statusText}`;
+      let problems: { path: string; message: string }[] = [];
+      try {
+        const body = (await res.json()) as {
+          message?: string;
+          problems?: { path: string; message: string }[];
+        };
+        if (body.message) message = body.message;
+        if (Array.isArray(body.problems)) problems = body.problems;
+      } catch {
+        // not JSON: keep the status line
+      }
+      if (res.status === 401) message = `${message} (set your API key under Settings)`;
+      throw new ApiError(res.status, message, problems);
+    }
+    return res;
+  }
+
+  async submit(
+    kind: 'plans' | 'comparisons',
+    body: unknown,
+    options: { timeLimitS?: number; seed?: number } = {},
+  ): Promise<Accepted> {
+    const q = new URLSearchParams();
+    if (options.timeLimitS) q.set('timeLimitS', String(options.timeLimitS));
+    if (options.seed !== undefined) q.set('seed', String(options.seed));
+    const res = await this.call(`/v1/${kind}${q.size ? `?${q}` : ''}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as Accepted;
+  }
+
+  async job(id: string): Promise<JobView> {
+    return (await (await this.call(`/v1/jobs/${encodeURIComponent(id)}`)).json()) as JobView;
+  }
+
+  async result<T>(id: string): Promise<T> {
+    return (await (
+      await this.call(`/v1/jobs/${encodeURIComponent(id)}/result`, {
+        headers: { Accept: 'application/json' },
+      })
+    ).json()) as T;
+  }
+
+  async geojson(id: string): Promise<unknown> {
+    const res = await this.call(`/v1/jobs/${encodeURIComponent(id)}/result`, {
+      headers: { Accept: 'application/geo+json' },
+    });
+    return (await res.json()) as unknown;
+  }
+
+  async report(id: string): Promise<Blob> {
+    return await (await this.call(`/v1/jobs/${encodeURIComponent(id)}/report`)).blob();
+  }
+
+  async cancel(id: string): Promise<void> {
+    await this.call(`/v1/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+}
+
+export interface RunHandle {
+  cancel(): Promise<void>;
+  done: Promise<{ id: string; state: 'completed' | 'failed' | 'cancelled'; error?: string }>;
+}
+
+/** Polls a job until it ends, reporting its progress; `cancel` deletes it. */
+export function followJob(
+  api: ApiClient,
+  id: string,
+  onProgress: (view: JobView) => void,
+  intervalMs = 400,
+): RunHandle {
+  let cancelled = false;
+  let wake: (() => void) | undefined;
+  const done = (async () => {
+    for (;;) {
+      if (cancelled) return { id, state: 'cancelled' as const };
+      let view: JobView;
+      try {
+        view = await api.job(id);
+      } catch (error) {
+        if (cancelled || (error instanceof ApiError && error.status === 404))
+          return { id, state: 'cancelled' as const };
+        throw error;
+      }
+      onProgress(view);
+      if (view.state === 'completed') return { id, state: 'completed' as const };
+      if (view.state === 'failed') {
+        if (cancelled || /cancel/i.test(view.error ?? '')) return { id, state: 'cancelled' as const };
+        return { id, state: 'failed' as const, error: view.error ?? 'the job failed' };
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, intervalMs);
+      });
+    }
+  })();
+  return {
+    done,
+    cancel: async () => {
+      cancelled = true;
+      wake?.();
+      await api.cancel(id);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  API_KEY,
+  ARTIFACTS,
+  buildPage,
+  chromiumMissing,
+  launchChromium,
+  startStack,
+  type Stack,
+} from './support';
+
+/**
+ * The page in Debian's Chromium against the real API, Redis and solver worker: load the example,
+ * plan it, compare the three example bids, and upload a broken scenario.
+ */
+const missing = chromiumMissing();
+if (missing) console.warn(`skipping the browser tests: ${missing}`);
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildPage();
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(stack.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('summary:has-text("Settings")');
+  await page.fill('#api-key', API_KEY);
+  await page.click('summary:has-text("Settings")');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const features = async (kind: string) => page.locator(`#map path.pk-${kind}`).count();
+
+describe.skipIf(missing)('the web page', () => {
+  it('is served at / with its own CSP, and the API still answers next to it', async () => {
+    const res = await fetch(`${stack.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('Paketbygd');
+    expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${stack.url}/v1/jobs/nope`)).status).toBe(401);
+    expect(await page.title()).toContain('Paketbygd');
+    expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+  });
+
+  it('loads the example, validates the policy form with the schema, plans it and draws the plan', async () => {
+    await page.click('#load-example');
+    await expect.poll(() => features('demand')).toBeGreaterThan(10);
+    expect(await features('candidate-site')).toBeGreaterThan(0);
+    expect(await page.inputValue('#f-maxBoxes')).toBe('5');
+
+    // The model's message, with its path, beside the field; the form will not submit.
+    await page.fill('#f-deliveriesPerWeek', '9');
+    await expect
+      .poll(() => page.textContent('#e-deliveriesPerWeek'))
+      .toMatch(/^policy\.deliveriesPerWeek: .*7/);
+    expect(await page.getAttribute('#f-deliveriesPerWeek', 'aria-invalid')).toBe('true');
+    await page.fill('#f-deliveriesPerWeek', '5');
+    expect(await page.textContent('#e-deliveriesPerWeek')).toBe('');
+
+    await page.fill('#f-maxBoxes', '4');
+    await page.fill('#f-timeLimitS', '3');
+    // Keyboard: focus the submit button and press Enter.
+    await page.focus('#run-plan');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#plan-progress-box:not([hidden])');
+    await page.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+
+    const cards = page.locator('#kpi-cards .kpi');
+    expect(await cards.count()).toBeGreaterThanOrEqual(8);
+    const coverage = page.locator('[data-kpi="coveredPopulationShare"]');
+    expect(await coverage.locator('[data-after]').textContent()).toMatch(/\d+ %/);
+    expect(await coverage.locator('[data-before]').textContent()).toMatch(/\d+ %/);
+    expect(await page.locator('[data-kpi="costPerWeek"] [data-after]').textContent()).toMatch(/SEK/);
+
+    const boxes = await page.locator('#box-table tbody tr[data-box]').count();
+    expect(boxes).toBeGreaterThan(0);
+    expect(boxes).toBeLessThanOrEqual(4);
+    expect(await features('box')).toBe(boxes);
+    const routes = (await features('van-route')) + (await features('carrier-route'));
+    expect(routes).toBeGreaterThan(0);
+    expect(routes).toBe(await page.locator('#route-list details.route').count());
+    expect(await features('area')).toBe(1);
+    expect(await features('coverage')).toBeGreaterThan(0);
+    expect(await page.locator('#route-list details.route ol li').count()).toBeGreaterThan(1);
+
+    // Downloads: plan.json and the HTML report (fetched with the key).
+    const [planFile] = await Promise.all([page.waitForEvent('download'), page.click('#dl-plan')]);
+    const plan = JSON.parse(readFileSync((await planFile.path())!, 'utf8'));
+    expect(plan.kind).toBe('plan');
+    expect(plan.boxes).toHaveLength(boxes);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#dl-report')]);
+    expect(readFileSync((await report.path())!, 'utf8')).toMatch(/<html/i);
+
+    await page.locator('#route-list details.route').first().locator('summary').click();
+    await page.evaluate(() => document.querySelector('.side')!.scrollTo(0, 0));
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}web-plan.png` });
+    // A tablet in portrait: the map above, the plan below, nothing wider than the screen.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await page.screenshot({ path: `${ARTIFACTS}web-plan-tablet.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+
+  it('compares the three example bids with the example scoring', async () => {
+    await page.click('#tab-compare');
+    await page.click('#load-bids');
+    expect(await page.locator('#compare-entries li').count()).toBe(4);
+    await page.click('#run-compare');
+    await page.waitForSelector('#compare-view:not([hidden])', { timeout: 45_000 });
+    const columns = await page.locator('#compare-table thead th[data-entry]').count();
+    expect(columns).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#compare-charts svg rect').count()).toBeGreaterThanOrEqual(3 * 3);
+    expect(await page.locator('#compare-scores details.score').count()).toBe(3);
+    expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
+    expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
+    await page.screenshot({ path: `${ARTIFACTS}web-compare.png`, fullPage: true });
+  }, 60_000);
+
+  it('a broken upload shows the validation message with its path', async () => {
+    await page.click('#tab-scenario');
+    const scenario = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../examples/vingaker/scenario.json', import.meta.url)),
+        'utf8',
+      ),
+    );
+    scenario.demand[2].location = [16.2, 95];
+    await page.setInputFiles('#upload-scenario', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    const problems = page.locator('#scenario-problems');
+    await problems.waitFor({ state: 'visible' });
+    expect(await problems.textContent()).toMatch(/broken\.json is not a valid scenario/);
+    expect(await problems.locator('li').first().textContent()).toMatch(
+      /^demand\[2\]\.location\[1\]: .*latitude/i,
+    );
+
+    await page.setInputFiles('#upload-scenario', {
+      name: 'truncated.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"kind": "scenario", '),
+    });
+    await expect.poll(() => problems.textContent()).toMatch(/truncated\.json .*\(document\): not valid JSON/);
+    expect(pageErrors).toEqual([]);
+  });
+});
