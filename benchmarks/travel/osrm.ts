@@ -61,7 +61,7 @@ export async function benchOsrm(): Promise<void> {
   );
   console.log(table(['matrix', 'requests', 'concurrency', 'first ms', 'median ms'], rows));
   console.log(
-    '\nThe stand-in answers instantly (haversine), so this is client + HTTP + JSON cost; a real osrm-routed adds its own',
+    '\nThe stand-in computes haversine and serialises JSON itself, so this is client + HTTP + JSON cost plus a light server; a real osrm-routed adds its own',
   );
   console.log(
     'time (recorded here: 100×100 15 ms, 1000×1000 366 ms in one request with --max-table-size 1000, CH, JSON).',

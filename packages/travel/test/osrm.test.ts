@@ -300,17 +300,15 @@ describe('OSRM client: blocks put every cell in its place', () => {
         url.searchParams.get('destinations')?.split(';').map(Number) ?? lons.map((_, k) => k);
       const cells = sources.map((s) => destinations.map((d) => 100 * lons[s]! + lons[d]!));
       const waypoint = (k: number) => ({ location: [lons[k], 10], distance: lons[k]! / 10 });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            code: 'Ok',
-            durations: cells,
-            distances: cells,
-            sources: sources.map(waypoint),
-            destinations: destinations.map(waypoint),
-          }),
-        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          code: 'Ok',
+          durations: cells,
+          distances: cells,
+          sources: sources.map(waypoint),
+          destinations: destinations.map(waypoint),
+        }),
+      );
       return true;
     });
     try {
