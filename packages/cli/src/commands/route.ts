@@ -66,14 +66,6 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Ctrl-C stops the search and prints the best answer found so far. */
-function interruptible(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 function routeTextFile(
   file: string,
   text: string,
@@ -87,15 +79,13 @@ function routeTextFile(
     throw new CliError((error as Error).message);
   }
   const inst = buildInstance(parsed.spec);
-  const { signal, dispose } = interruptible();
   const onProgress = progressPrinter(options.quiet);
+  // The search is synchronous in this thread, so Ctrl-C ends the process as usual.
   const result = solveInstance(inst, {
     timeLimitS: options.timeLimit ?? 10,
     seed: options.seed ?? 1,
-    signal,
     ...(onProgress ? { onProgress } : {}),
   });
-  dispose();
   const check = checkSolution(
     inst,
     result.routes,
@@ -132,15 +122,12 @@ function routeJsonFile(file: string, options: RouteOptions): void {
   if (!('value' in read)) throw new CliError(`${file}: ${read.message}`);
   const checked = validate('routing-problem', read.value);
   if (!checked.ok) throw new ValidationError(file, checked.problems);
-  const { signal, dispose } = interruptible();
   const onProgress = progressPrinter(options.quiet);
   const solution = solveRoutingProblem(checked.value, {
     ...(options.timeLimit !== undefined ? { timeLimitS: options.timeLimit } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    signal,
     ...(onProgress ? { onProgress } : {}),
   });
-  dispose();
   if (!options.quiet) {
     process.stderr.write(
       `route: ${file}: cost ${solution.summary.cost}, ${solution.summary.routes} routes, ${solution.summary.unassigned} unassigned\n`,
