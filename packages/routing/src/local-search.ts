@@ -210,9 +210,8 @@ export class LocalSearch {
           if (this.tryApply(sol, ru, na, rw, nb)) return true;
         }
       }
-      // 2-opt* reversed pairing: A = head(A before u) + head(B..w) reversed? Kept simple: u's predecessor side.
+      // 2-opt* on the other side: cut before u and before w, so that w follows u's predecessor.
       {
-        // A = A[..u-1] + B[w..], B = B[..w-1] + A[u..]
         const d3 =
           CA[uPrev * stride + wLoc]! +
           CB[wPrev * stride + uLoc]! -
