@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { createApp, KeyStore, type ApiApp } from '@paketbygd/api';
-import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
+import { createApp, KeyStore, type ApiApp } from '../../api/src/index';
+import { startSolverWorker, type SolverWorkerHandle } from '../../../workers/solver/src/index';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { webRouter } from '../src/serve';
 

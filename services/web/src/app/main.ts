@@ -289,6 +289,7 @@ form.addEventListener('submit', async (e) => {
   try {
     const timeLimitS = numberField('timeLimitS');
     const accepted = await api.submit('plans', doc, { ...(timeLimitS ? { timeLimitS } : {}), seed: 1 });
+    document.body.dataset.planJob = accepted.id;
     state.run = followJob(api, accepted.id, (view) => {
       bar.value = view.state === 'completed' ? 100 : (view.progress?.percent ?? 0);
       text.textContent = progressText(view, full.value.currency);
