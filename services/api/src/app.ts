@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import rateLimit, { type RateLimitInfo } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
@@ -29,6 +29,8 @@ export interface ApiOptions {
   retention?: Partial<Retention>;
   /** Observe job durations from the queue's events (one API replica is enough to do this). */
   jobMetrics?: boolean;
+  /** The web page (`webRouter()` of @paketbygd/web), mounted at `/` after the API's routes. */
+  page?: Router;
 }
 
 export interface ApiApp {
@@ -158,6 +160,8 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use(submitRoutes(jobs, limits.maxBodyBytes));
   app.use(jobRoutes(jobs));
   app.use(webhookKeyRoutes(options.webhookSecret));
+  // After the API's routes, so that no file of the page can shadow one; before the JSON 404.
+  if (options.page) app.use(options.page);
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { webBuilt, webRouter } from '@paketbygd/web';
 import { pino, type Logger } from 'pino';
 import { createApp, type ApiApp } from './app';
 import { configFromEnv, type ApiConfig } from './config';
@@ -40,7 +41,9 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     limits: config.limits,
     retention: config.retention,
     jobMetrics: config.jobMetrics,
+    page: webRouter(),
   });
+  if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
   const server = api.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,5 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { WEB_CSP, webRouter } from '@paketbygd/web';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { example, fileRedis, KEYS, startTestApi, type TestApi, request } from './support';
@@ -168,6 +172,26 @@ describe('without Redis', () => {
     } finally {
       await api.close();
       await own.stop();
+    }
+  });
+});
+
+describe('the web page', () => {
+  it('is served at / with its own CSP when given; the API routes and the JSON 404 stay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paketbygd-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Paketbygd page</title>');
+    const withPage = await startTestApi({ page: webRouter({ dir }) }, redis);
+    try {
+      const page = await request(`${withPage.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Paketbygd page');
+      expect(page.headers.get('content-security-policy')).toBe(WEB_CSP);
+      expect((await request(`${withPage.url}/docs`)).headers.get('content-type')).toMatch(/text\/html/);
+      const missing = await request(`${withPage.url}/nothing-here`);
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).message).toMatch(/no such endpoint/);
+    } finally {
+      await withPage.close();
     }
   });
 });
