@@ -138,16 +138,24 @@ describe.skipIf(missing)('the web page', () => {
     await page.click('#tab-compare');
     await page.click('#load-bids');
     expect(await page.locator('#compare-entries li').count()).toBe(4);
+    // A variant from the policy form as it stands (4 boxes, from the plan above).
+    await page.fill('#variant-name', 'Four boxes');
+    await page.click('#add-variant');
+    expect(await page.locator('#compare-entries li').count()).toBe(5);
     await page.click('#run-compare');
     await page.waitForSelector('#compare-view:not([hidden])', { timeout: 45_000 });
     const columns = await page.locator('#compare-table thead th[data-entry]').count();
-    expect(columns).toBeGreaterThanOrEqual(3);
+    expect(columns).toBeGreaterThanOrEqual(4);
+    expect(await page.textContent('#compare-table thead')).toContain('Four boxes');
     expect(await page.locator('#compare-charts svg rect').count()).toBeGreaterThanOrEqual(3 * 3);
     expect(await page.locator('#compare-scores details.score').count()).toBe(3);
     expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
-    await page.screenshot({ path: `${ARTIFACTS}web-compare.png`, fullPage: true });
+    // The panel scrolls inside the page: a tall window shows all of it in one picture.
+    await page.setViewportSize({ width: 1280, height: 2600 });
+    await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
 
   it('a broken upload shows the validation message with its path', async () => {

@@ -83,23 +83,27 @@ export class PlanMap {
   private legend(): L.Control {
     const control = new L.Control({ position: 'bottomleft' });
     control.onAdd = () => {
-      const div = L.DomUtil.create('div', 'legend');
+      const div = L.DomUtil.create('details', 'legend') as HTMLDetailsElement;
+      // Open on wide screens; a tap away on small ones, where it would cover the map.
+      div.open = window.innerWidth >= 900;
       const dot = (c: string, label: string, hollow = false) =>
         `<div><span class="swatch dot" style="${hollow ? `border:2px solid ${c}` : `background:${c}`}"></span>${label}</div>`;
       const line = (c: string, label: string) =>
         `<div><span class="swatch line" style="background:${c}"></span>${label}</div>`;
-      div.innerHTML = [
-        dot(COLOURS.demandCovered, 'people within the access limit'),
-        dot(COLOURS.demandUncovered, 'people outside it'),
-        dot(COLOURS.pickup, 'parcel agent today'),
-        dot(COLOURS.candidate, 'candidate site', true),
-        dot(COLOURS.box, 'new parcel box'),
-        dot(COLOURS.hub, 'hub'),
-        line(COLOURS.van[0]!, 'van route'),
-        line(COLOURS.carrier[0]!, 'existing transport carrying parcels'),
-        line(COLOURS.transport, 'existing transport (unused)'),
-      ].join('');
-      div.setAttribute('aria-label', 'Map legend');
+      div.innerHTML =
+        `<summary>Legend</summary>` +
+        [
+          dot(COLOURS.demandCovered, 'people within the access limit'),
+          dot(COLOURS.demandUncovered, 'people outside it'),
+          dot(COLOURS.pickup, 'parcel agent today'),
+          dot(COLOURS.candidate, 'candidate site', true),
+          dot(COLOURS.box, 'new parcel box'),
+          dot(COLOURS.hub, 'hub'),
+          line(COLOURS.van[0]!, 'van route'),
+          line(COLOURS.carrier[0]!, 'existing transport carrying parcels'),
+          line(COLOURS.transport, 'existing transport (unused)'),
+        ].join('');
+      L.DomEvent.disableClickPropagation(div);
       return div;
     };
     return control;

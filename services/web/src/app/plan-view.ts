@@ -123,7 +123,7 @@ export function renderPlan(root: HTMLElement, scenario: Scenario, plan: Plan): v
 
   q('#plan-meta').textContent =
     `${plan.scenarioName} — ${plan.boxes.length} boxes, ${plan.vanRoutes.length} van routes, ` +
-    `${plan.carrierRoutes.length} existing transports carrying parcels; placement ${plan.placement.status}` +
+    `${plan.carrierRoutes.length} existing transport${plan.carrierRoutes.length === 1 ? '' : 's'} carrying parcels; placement ${plan.placement.status}` +
     (plan.placement.gapPct !== null ? ` (gap ${num(plan.placement.gapPct, 1)} %)` : '') +
     `; travel: ${plan.travel.backend}.`;
   q('#kpi-cards').innerHTML = kpiCards(plan);
