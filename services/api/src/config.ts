@@ -14,7 +14,10 @@ const Env = z.object({
   API_KEYS: z.string().optional(),
   ADMIN_API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
-  MAX_BODY_BYTES: intFrom(MAX_DOCUMENT_BYTES, 1024),
+  // The model's reader refuses larger documents anyway; a larger limit would only move the error.
+  MAX_BODY_BYTES: intFrom(MAX_DOCUMENT_BYTES, 1024).pipe(
+    z.number().max(MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} (the model's MAX_DOCUMENT_BYTES)`),
+  ),
   RATE_LIMIT_MAX: intFrom(600, 1),
   RATE_LIMIT_WINDOW_S: intFrom(60, 1),
   RESULT_TTL_S: intFrom(7 * DAY_S, 1),

@@ -71,7 +71,7 @@ describe('end to end with the solver worker', () => {
     expect(JSON.stringify((await res.json()).travel)).toContain('straightline');
   });
 
-  it('plan, comparison and placement: results, GeoJSON and HTML reports', async () => {
+  it('plan, comparison and placement: results, GeoJSON and HTML reports', { timeout: 90_000 }, async () => {
     const [plan, comparison, placement] = await Promise.all([
       t.call('/v1/plans?wait=30&timeLimitS=3&seed=1', { json: scenario() }),
       t.call('/v1/comparisons?wait=30&timeLimitS=4', {

@@ -59,6 +59,12 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it("refuses a body limit above the model's document limit", () => {
+    expect(() => configFromEnv({ MAX_BODY_BYTES: String(64 * 1024 * 1024) })).toThrow(
+      /MAX_BODY_BYTES: at most 33554432/,
+    );
+  });
+
   it('names every wrong variable', () => {
     expect(() => configFromEnv({ PORT: 'eighty', ADMIN_API_KEY: 'short', LOG_LEVEL: 'loud' })).toThrow(
       /PORT[\s\S]*ADMIN_API_KEY: use at least 16 characters[\s\S]*LOG_LEVEL/,
