@@ -105,7 +105,8 @@ export function createApp(options: ApiOptions): ApiApp {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          // A callback URL may carry the operator's own token.
+          url: req.url.replace(/([?&]callbackUrl=)[^&]*/i, '$1[redacted]'),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

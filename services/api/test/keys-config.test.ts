@@ -87,6 +87,8 @@ describe('logs', () => {
       const body = { ...example('operator/small-cvrp.json') };
       body.vehicles[0].description = 'SECRET-CARGO-MARKER';
       expect((await t.call('/v1/routes', { json: body })).status).toBe(202);
+      const hook = encodeURIComponent('https://ops.example/hook?token=HOOK-TOKEN-MARKER');
+      expect((await t.call(`/v1/routes?timeLimitS=1&callbackUrl=${hook}`, { json: body })).status).toBe(202);
       body.vehicles[0].id = 'not a number';
       expect((await t.call('/v1/routes', { json: body })).status).toBe(400);
       expect((await t.call('/v1/routes', { json: body, key: 'wrong-key-0123456789abcdef' })).status).toBe(
@@ -101,6 +103,8 @@ describe('logs', () => {
     expect(output).not.toContain(KEYS.alpha);
     expect(output).not.toContain('wrong-key-0123456789abcdef');
     expect(output).not.toContain('SECRET-CARGO-MARKER');
+    expect(output).not.toContain('HOOK-TOKEN-MARKER');
+    expect(output).toContain('timeLimitS=1&callbackUrl=[redacted]');
     expect(output.toLowerCase()).not.toContain('bearer');
   });
 });
