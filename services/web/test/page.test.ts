@@ -178,6 +178,7 @@ describe.skipIf(missing)('the web page', () => {
     expect(await problems.locator('li').first().textContent()).toMatch(
       /^demand\[2\]\.location\[1\]: .*latitude/i,
     );
+    await page.screenshot({ path: `${ARTIFACTS}web-upload-error.png` });
 
     await page.setInputFiles('#upload-scenario', {
       name: 'truncated.json',

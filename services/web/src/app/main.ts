@@ -205,7 +205,8 @@ function validateForm(): boolean {
 function loadScenario(doc: unknown, source: string): void {
   const checked = checkScenario(doc);
   if (!checked.ok) {
-    showProblems($('scenario-problems'), `${source} is not a valid scenario:`, checked.problems);
+    const kept = state.raw ? ' (the scenario loaded before stays)' : '';
+    showProblems($('scenario-problems'), `${source} is not a valid scenario${kept}:`, checked.problems);
     return;
   }
   state.raw = doc as Json;
