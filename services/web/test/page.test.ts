@@ -58,6 +58,13 @@ describe.skipIf(missing)('the web page', () => {
     expect((await fetch(`${stack.url}/v1/jobs/nope`)).status).toBe(401);
     expect(await page.title()).toContain('Paketbygd');
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+    // Every form control has a label.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label'))
+        .map((e) => e.id || e.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
     // Tabs follow the ARIA pattern: arrow keys move the selection and the focus.
     await page.focus('#tab-scenario');
     await page.keyboard.press('ArrowRight');
