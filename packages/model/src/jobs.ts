@@ -36,7 +36,7 @@ const Common = {
   tenant: z.string().min(1),
   options: JobOptions.default({}),
   /** Where to POST the result when the job ends (signed, see WEBHOOK_SIGNATURE_HEADER). */
-  callbackUrl: z.url().optional(),
+  callbackUrl: z.url({ protocol: /^https?$/, error: 'callbackUrl is an http(s) URL' }).optional(),
 };
 
 /** What `POST /v1/placements` takes: a scenario and the model to solve on it. */

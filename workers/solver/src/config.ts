@@ -26,8 +26,9 @@ export const WorkerEnv = z.object({
   /** A solve that overruns its time limit by more than this is killed. */
   WORKER_HARD_LIMIT_MARGIN_S: z.coerce.number().positive().default(15),
   /** Defaults for completed and failed jobs the producer did not give `removeOnComplete`/`removeOnFail`. */
-  RESULT_TTL_S: positiveInt.default(86_400),
-  FAILED_TTL_S: positiveInt.default(7 * 86_400),
+  // The same defaults as the API's, which sets them on each job; these apply to jobs that carry none.
+  RESULT_TTL_S: positiveInt.default(7 * 86_400),
+  FAILED_TTL_S: positiveInt.default(30 * 86_400),
   WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   WEBHOOK_ATTEMPTS: positiveInt.default(5),
