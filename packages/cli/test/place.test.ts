@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { haversineM } from '@paketbygd/model';
+import { haversineM, ROAD_DETOUR_FACTOR } from '@paketbygd/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './run-cli';
 
@@ -97,7 +97,7 @@ describe('paketbygd place', () => {
     expect(out.open).toEqual(['site-west']);
     expect(out.objective).toBe(400);
     expect(out.status).toBe('optimal');
-    expect(out.notes.join(' ')).toContain('straight lines × 1.3 (default detour factor)');
+    expect(out.notes.join(' ')).toContain(`straight lines × ${ROAD_DETOUR_FACTOR} (default detour factor)`);
 
     const text = runCli(['place', file]);
     expect(text.code).toBe(0);
@@ -138,7 +138,7 @@ describe('paketbygd place', () => {
     const out = JSON.parse(run.stdout);
     expect(out.status).toBe('optimal');
     expect(out.open).toEqual(['site-west']);
-    // Each village uses its nearest open place (site-west or the agent) with share exp(−d / 2000 m), d = 1.3 × straight line.
+    // Each village uses its nearest open place (site-west or the agent) with share exp(−d / 2000 m), d = the detour factor × straight line.
     const open: [number, number][] = [
       [15.851, 59.0],
       [16.149, 59.0],
@@ -150,7 +150,7 @@ describe('paketbygd place', () => {
     ];
     const expected = villages.reduce(
       (sum, [at, people]) =>
-        sum + people * Math.exp(-Math.min(...open.map((o) => haversineM(at, o) * 1.3)) / 2000),
+        sum + people * Math.exp(-Math.min(...open.map((o) => haversineM(at, o) * ROAD_DETOUR_FACTOR)) / 2000),
       0,
     );
     expect(out.objective).toBeCloseTo(expected, 6);

@@ -13,6 +13,13 @@ export function distanceOutsideAreaM(point: LonLat, area: AreaGeometry): number 
   return Math.max(0, pointToPolygonDistance(point, geometry, { units: 'meters' }));
 }
 
+/**
+ * Road distance over straight-line distance in rural areas: the median over 174,492 pairs of car-road
+ * points in the rural extracts, measured with the travel package's road graph (`pnpm bench:travel
+ * detour`; packages/travel/README.md). Every straight-line stand-in in the project uses it.
+ */
+export const ROAD_DETOUR_FACTOR = 1.365;
+
 /** Great-circle distance in metres (mean Earth radius 6,371,008.8 m, as turf uses). */
 export function haversineM(a: LonLat, b: LonLat): number {
   const toRad = Math.PI / 180;

@@ -1,4 +1,4 @@
-import { haversineM, type LonLat, type Scenario } from '@paketbygd/model';
+import { haversineM, ROAD_DETOUR_FACTOR, type LonLat, type Scenario } from '@paketbygd/model';
 import type { PlacementInstance } from './types';
 
 /**
@@ -10,8 +10,8 @@ export type DistanceSource = (
   to: readonly LonLat[],
 ) => Float64Array | Promise<Float64Array>;
 
-/** Roads in rural Sweden are roughly this much longer than the straight line when the scenario does not say. */
-export const DEFAULT_DETOUR_FACTOR = 1.3;
+/** Roads are this much longer than the straight line (measured on rural extracts) when the scenario does not say. */
+export const DEFAULT_DETOUR_FACTOR = ROAD_DETOUR_FACTOR;
 /** Speed that turns an access limit in minutes into metres when only distances are known. */
 export const DEFAULT_ACCESS_SPEED_KMH = 50;
 

@@ -53,7 +53,7 @@ describe('scenario → placement', () => {
     expect(p).toBe(1);
     expect(radiusM).toBe(3000);
     expect(instance.distanceM[0]).toBeCloseTo(haversineM([16, 59], [16.05, 59]) * DEFAULT_DETOUR_FACTOR, 6);
-    expect(notes[0]).toContain('straight lines × 1.3 (default detour factor)');
+    expect(notes[0]).toContain(`straight lines × ${DEFAULT_DETOUR_FACTOR} (default detour factor)`);
   });
 
   it("uses the scenario's detour factor, a minutes limit at the stated speed, and an injected matrix", async () => {

@@ -1,5 +1,7 @@
 import {
   checkRoutingProblem,
+  haversineM,
+  ROAD_DETOUR_FACTOR,
   ValidationError,
   type Problem,
   type RoutingProblem,
@@ -20,18 +22,9 @@ import {
   type VehicleSpec,
 } from './spec';
 
-/** Stand-in travel when a request gives positions but no matrices: straight line × 1.3 at 60 km/h. */
-const DETOUR = 1.3;
+/** Stand-in travel when a request gives positions but no matrices: straight line × the measured detour factor at 60 km/h. */
+const DETOUR = ROAD_DETOUR_FACTOR;
 const SPEED_M_PER_S = 60 / 3.6;
-const EARTH_RADIUS_M = 6_371_008.8;
-
-function haversineM(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 interface Converted {
   spec: ModelSpec;
@@ -453,7 +446,7 @@ export function toRoutingSolution(
       ? {
           travel: {
             backend: 'straightline',
-            note: 'no "matrices" given: straight line × 1.3 at 60 km/h; send matrices for road travel',
+            note: `no "matrices" given: straight line × ${DETOUR} at 60 km/h; send matrices for road travel`,
           },
         }
       : {}),

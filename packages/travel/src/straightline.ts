@@ -1,4 +1,4 @@
-import { haversineM, type LonLat } from '@paketbygd/model';
+import { haversineM, ROAD_DETOUR_FACTOR, type LonLat } from '@paketbygd/model';
 import { checkMatrixInput, checkRouteInput } from './points';
 import type { TravelCosts, TravelMatrix, TravelRoute } from './types';
 
@@ -13,7 +13,7 @@ export interface SpeedBand {
  * points ≥ 500 m apart in the two rural stand-ins (Liechtenstein 1.244, north-Bayreuth 1.454),
  * measured with the roadgraph backend by `pnpm bench:travel detour` (README: "Detour factor").
  */
-export const DEFAULT_DETOUR_FACTOR = 1.365;
+export const DEFAULT_DETOUR_FACTOR = ROAD_DETOUR_FACTOR;
 
 /** Median average speed over the road distance, by straight-line distance band, from the same measurement. */
 export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [
