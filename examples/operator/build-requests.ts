@@ -1,7 +1,7 @@
 /**
  * Builds the three VROOM-format routing requests in this folder. Deterministic (seeded).
  * Run: pnpm exec tsx examples/operator/build-requests.ts
- * Matrices: straight line × 1.3 at 60 km/h (stated in README.md), so each request runs as it is.
+ * Matrices: straight line × the measured detour factor at 60 km/h (README.md), so each request runs as it is.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   distanceOutsideAreaM,
   haversineM,
+  ROAD_DETOUR_FACTOR,
   validate,
   type LonLat,
   type RoutingProblemInput,
@@ -16,7 +17,7 @@ import {
 } from '@paketbygd/model';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DETOUR_FACTOR = 1.3;
+const DETOUR_FACTOR = ROAD_DETOUR_FACTOR;
 const SPEED_M_PER_S = 60 / 3.6;
 
 function mulberry32(seed: number): () => number {
