@@ -9,8 +9,11 @@ import {
   type Problem,
 } from '@paketbygd/model';
 
-/** Reads a JSON document from disk without trusting it: size first, then text, then JSON. */
-export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { value: unknown } | Problem {
+/** Reads a text file without trusting it: size first (a huge file is refused unread), then text without a BOM. */
+export function readTextFile(
+  path: string,
+  maxBytes = MAX_DOCUMENT_BYTES,
+): { text: string; size: number } | Problem {
   let size: number;
   try {
     const stat = statSync(path);
@@ -29,14 +32,19 @@ export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { val
       message: `${path} is ${(size / 1024 / 1024).toFixed(1)} MB; documents are at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB`,
     };
   }
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, size };
   } catch (error) {
     return { path: '(file)', message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code})` };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseJsonText(text, size);
+}
+
+/** Reads a JSON document from disk without trusting it: size first, then text, then JSON. */
+export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { value: unknown } | Problem {
+  const read = readTextFile(path, maxBytes);
+  if (!('text' in read)) return read;
+  return parseJsonText(read.text, read.size);
 }
 
 /** Reads and validates a document of a known kind; problems are thrown with the file's name. */

@@ -1,13 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import {
-  MAX_DOCUMENT_BYTES,
-  parseJsonText,
-  validate,
-  ValidationError,
-  type Scenario,
-} from '@paketbygd/model';
+import { parseJsonText, validate, ValidationError, type Scenario } from '@paketbygd/model';
 import {
   DEFAULT_TIME_LIMIT_S,
   parseOrLibraryPMedian,
@@ -21,6 +14,7 @@ import {
   type PlacementResult,
 } from '@paketbygd/placement';
 import { CliError } from '../errors';
+import { readTextFile } from '../read-document';
 
 interface PlaceFlags {
   model?: PlacementModel;
@@ -63,21 +57,9 @@ function nonNegative(what: string) {
 }
 
 function readText(file: string): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new CliError(`${file} is a directory, not a file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code})`);
-  }
-  if (size > MAX_DOCUMENT_BYTES)
-    throw new CliError(
-      `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
-    );
-  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const read = readTextFile(file);
+  if (!('text' in read)) throw new CliError(read.message);
+  return read.text;
 }
 
 /**

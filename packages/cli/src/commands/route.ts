@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { ValidationError, validate } from '@paketbygd/model';
 import {
   buildInstance,
   checkSolution,
@@ -12,7 +11,7 @@ import {
   type Progress,
 } from '@paketbygd/routing';
 import { CliError } from '../errors';
-import { readJsonFile } from '../read-document';
+import { loadDocument } from '../read-document';
 
 interface RouteOptions {
   timeLimit?: number;
@@ -118,12 +117,9 @@ function routeTextFile(
 }
 
 function routeJsonFile(file: string, options: RouteOptions): void {
-  const read = readJsonFile(file);
-  if (!('value' in read)) throw new CliError(`${file}: ${read.message}`);
-  const checked = validate('routing-problem', read.value);
-  if (!checked.ok) throw new ValidationError(file, checked.problems);
+  const problem = loadDocument(file, 'routing-problem');
   const onProgress = progressPrinter(options.quiet);
-  const solution = solveRoutingProblem(checked.value, {
+  const solution = solveRoutingProblem(problem, {
     ...(options.timeLimit !== undefined ? { timeLimitS: options.timeLimit } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(onProgress ? { onProgress } : {}),
