@@ -1,23 +1,11 @@
-import { configFromEnv } from './config';
-import { checkRedis, redisHelp } from './redis-check';
-import { createLogger, startApi } from './server';
+import { startApi } from './server';
+import { prepareStart } from './startup';
 
 /** `tsx services/api/src/main.ts`: the API on PORT against REDIS_URL; exits non-zero when it cannot start. */
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = configFromEnv();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
-  const logger = createLogger(config.logLevel);
-  const redis = await checkRedis(config.redisUrl);
-  if (!redis.ok) {
-    logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
-    process.stderr.write(`${redisHelp(config.redisUrl, redis.reason)}\n`);
-    return 1;
-  }
+  const ready = await prepareStart();
+  if (typeof ready === 'number') return ready;
+  const { config, logger } = ready;
   let started;
   try {
     started = await startApi({ config, logger });

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from './config';
-import { checkRedis, redisHelp } from './redis-check';
-import { createLogger, startApi } from './server';
+import { startApi } from './server';
+import { prepareStart } from './startup';
 
 /**
  * `pnpm start`: the API in this process and one solver worker as a child process, both on
@@ -13,20 +12,9 @@ import { createLogger, startApi } from './server';
 const WORKER_MAIN = fileURLToPath(new URL('../../../workers/solver/src/main.ts', import.meta.url));
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = configFromEnv();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
-  const logger = createLogger(config.logLevel);
-  const redis = await checkRedis(config.redisUrl);
-  if (!redis.ok) {
-    logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
-    process.stderr.write(`${redisHelp(config.redisUrl, redis.reason)}\n`);
-    return 1;
-  }
+  const ready = await prepareStart();
+  if (typeof ready === 'number') return ready;
+  const { config, logger } = ready;
   if (!existsSync(WORKER_MAIN)) {
     process.stderr.write(`the solver worker is missing (${WORKER_MAIN}); is workers/solver checked out?\n`);
     return 1;

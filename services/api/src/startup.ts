@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import { configFromEnv, type ApiConfig } from './config';
+import { checkRedis, redisHelp } from './redis-check';
+import { createLogger } from './server';
+
+/**
+ * What every entry point does first: read the environment and check Redis. Returns the exit code
+ * when the API cannot start, with the reason and what to do on stderr.
+ */
+export async function prepareStart(): Promise<{ config: ApiConfig; logger: Logger } | number> {
+  let config: ApiConfig;
+  try {
+    config = configFromEnv();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const logger = createLogger(config.logLevel);
+  const redis = await checkRedis(config.redisUrl);
+  if (!redis.ok) {
+    logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
+    process.stderr.write(`${redisHelp(config.redisUrl, redis.reason)}\n`);
+    return 1;
+  }
+  return { config, logger };
+}
