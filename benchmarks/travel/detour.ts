@@ -19,7 +19,7 @@ const SAMPLE = 300;
 const MIN_STRAIGHT_M = 500;
 
 export async function measureDetour(): Promise<void> {
-  const pooled: { ratio: number; straightM: number; speedKmh: number }[] = [];
+  const pooled: Pair[] = [];
   const rows: (string | number)[][] = [];
   for (const [name, file] of Object.entries(EXTRACTS)) {
     const travel = new RoadGraphTravel({ osmFile: file, cacheDir: false });
@@ -45,47 +45,9 @@ export async function measureDetour(): Promise<void> {
       }
     }
     if (name === 'liechtenstein' || name === 'north-bayreuth') pooled.push(...pairs);
-    const ratios = pairs.map((p) => p.ratio);
-    rows.push([
-      name,
-      pairs.length,
-      quantile(ratios, 0.5).toFixed(3),
-      (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
-      quantile(ratios, 0.9).toFixed(3),
-      ...BANDS.map(([lo, hi]) => {
-        const inBand = pairs.filter((p) => p.straightM >= lo && p.straightM < hi);
-        return inBand.length < 30
-          ? '–'
-          : `${quantile(
-              inBand.map((p) => p.ratio),
-              0.5,
-            ).toFixed(2)} / ${quantile(
-              inBand.map((p) => p.speedKmh),
-              0.5,
-            ).toFixed(0)}`;
-      }),
-    ]);
+    rows.push(summaryRow(name, pairs));
   }
-  const ratios = pooled.map((p) => p.ratio);
-  rows.push([
-    'rural stand-ins (Liechtenstein + north-Bayreuth)',
-    pooled.length,
-    quantile(ratios, 0.5).toFixed(3),
-    (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
-    quantile(ratios, 0.9).toFixed(3),
-    ...BANDS.map(([lo, hi]) => {
-      const inBand = pooled.filter((p) => p.straightM >= lo && p.straightM < hi);
-      return inBand.length < 30
-        ? '–'
-        : `${quantile(
-            inBand.map((p) => p.ratio),
-            0.5,
-          ).toFixed(2)} / ${quantile(
-            inBand.map((p) => p.speedKmh),
-            0.5,
-          ).toFixed(0)}`;
-    }),
-  ]);
+  rows.push(summaryRow('rural stand-ins (Liechtenstein + north-Bayreuth)', pooled));
   console.log(
     `Road distance / straight-line distance between ${SAMPLE} random car-road points per extract (pairs ≥ ${MIN_STRAIGHT_M} m apart, roadgraph backend).`,
   );
@@ -105,4 +67,31 @@ export async function measureDetour(): Promise<void> {
       rows,
     ),
   );
+}
+
+type Pair = { ratio: number; straightM: number; speedKmh: number };
+
+/** One table row: pair count, median, mean and p90 ratio, then median ratio / speed per distance band. */
+function summaryRow(label: string, pairs: readonly Pair[]): (string | number)[] {
+  const ratios = pairs.map((p) => p.ratio);
+  return [
+    label,
+    pairs.length,
+    quantile(ratios, 0.5).toFixed(3),
+    (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
+    quantile(ratios, 0.9).toFixed(3),
+    ...BANDS.map(([lo, hi]) => {
+      const inBand = pairs.filter((p) => p.straightM >= lo && p.straightM < hi);
+      if (inBand.length < 30) return '–';
+      const ratio = quantile(
+        inBand.map((p) => p.ratio),
+        0.5,
+      );
+      const speed = quantile(
+        inBand.map((p) => p.speedKmh),
+        0.5,
+      );
+      return `${ratio.toFixed(2)} / ${speed.toFixed(0)}`;
+    }),
+  ];
 }
