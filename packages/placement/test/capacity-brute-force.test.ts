@@ -30,7 +30,10 @@ function servedBy(inst: PlacementInstance, open: number[], radiusM: number): num
   for (const j of open)
     if (inst.siteCapacity![j] !== Infinity) constraints[`c${j}`] = { max: inst.siteCapacity![j]! };
   if (Object.keys(variables).length === 0) return 0;
-  const r = solver.Solve({ optimize: 'served', opType: 'max', constraints, variables });
+  const r = solver.Solve({ optimize: 'served', opType: 'max', constraints, variables }) as {
+    feasible: boolean;
+    result: number;
+  };
   expect(r.feasible).toBe(true);
   return r.result;
 }
