@@ -11,3 +11,4 @@ export * from './comparison';
 export * from './document';
 export * from './json-schema';
 export * from './jobs';
+export * from './network';
