@@ -42,6 +42,7 @@ const FEASIBILITY_TOLERANCE = 1e-6;
  */
 export class LpSolverBackend implements MipSolver {
   readonly name = 'javascript-lp-solver';
+  constructor(private readonly maxTableauCells = LP_SOLVER_MAX_TABLEAU_CELLS) {}
 
   solve(model: MipModel, options: MipOptions): MipResult {
     const started = performance.now();
@@ -153,10 +154,10 @@ export class LpSolverBackend implements MipSolver {
       }
     }
     const cells = (tableauRows + 1) * (free + tableauRows + 1);
-    if (cells > LP_SOLVER_MAX_TABLEAU_CELLS)
+    if (cells > this.maxTableauCells)
       return fail(
         'error',
-        `model too large for javascript-lp-solver's dense tableau: ~${(cells / 1e6).toFixed(0)} M cells (limit ${LP_SOLVER_MAX_TABLEAU_CELLS / 1e6} M)`,
+        `model too large for javascript-lp-solver's dense tableau: ~${(cells / 1e6).toFixed(0)} M cells (limit ${this.maxTableauCells / 1e6} M)`,
       );
 
     const timeLimitMs = Math.max(1, Math.round((options.timeLimitS - elapsed()) * 1000));
@@ -260,6 +261,6 @@ export function violation(model: MipModel, x: ArrayLike<number>): string | null 
 }
 
 /** A javascript-lp-solver backend (synchronous, no runtime to load). */
-export function lpSolverBackend(): MipSolver {
-  return new LpSolverBackend();
+export function lpSolverBackend(options: { maxTableauCells?: number } = {}): MipSolver {
+  return new LpSolverBackend(options.maxTableauCells);
 }
