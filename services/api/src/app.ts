@@ -1,3 +1,4 @@
+import { STRICT_WEBHOOK_TARGETS, type WebhookTargetPolicy } from '@paketbygd/model';
 import express, { type Express, type Router } from 'express';
 import rateLimit, { type RateLimitInfo } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -25,6 +26,11 @@ export interface ApiOptions {
   keys: KeyStore;
   adminApiKey?: string | undefined;
   webhookSecret?: string | undefined;
+  /**
+   * Where a `callbackUrl` may point (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_ALLOWED_HOSTS); default public
+   * addresses only. Keep it the same as the workers'.
+   */
+  webhookTargets?: WebhookTargetPolicy;
   limits?: Partial<Limits>;
   retention?: Partial<Retention>;
   /** Observe job durations from the queue's events (one API replica is enough to do this). */
@@ -158,7 +164,7 @@ export function createApp(options: ApiOptions): ApiApp {
     }),
   );
   app.use('/v1', v1);
-  app.use(submitRoutes(jobs, limits.maxBodyBytes));
+  app.use(submitRoutes(jobs, limits.maxBodyBytes, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
   app.use(jobRoutes(jobs));
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.

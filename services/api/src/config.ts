@@ -1,4 +1,4 @@
-import { MAX_DOCUMENT_BYTES } from '@paketbygd/model';
+import { AllowedHostsList, MAX_DOCUMENT_BYTES, type WebhookTargetPolicy } from '@paketbygd/model';
 import { z } from 'zod';
 
 const DAY_S = 24 * 3600;
@@ -14,6 +14,11 @@ const Env = z.object({
   API_KEYS: z.string().optional(),
   ADMIN_API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  // Where a callbackUrl may point; the same variables as the worker's, which checks again at delivery.
+  // true: any address, localhost and private ranges too (development and tests only).
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  // Host names and CIDR ranges allowed although internal (a municipality's own receiver).
+  WEBHOOK_ALLOWED_HOSTS: AllowedHostsList.default({ names: [], ranges: [] }),
   // The model's reader refuses larger documents anyway; a larger limit would only move the error.
   MAX_BODY_BYTES: intFrom(MAX_DOCUMENT_BYTES, 1024).pipe(
     z.number().max(MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} (the model's MAX_DOCUMENT_BYTES)`),
@@ -36,6 +41,7 @@ export interface ApiConfig {
   apiKeys: string | undefined;
   adminApiKey: string | undefined;
   webhookSecret: string | undefined;
+  webhookTargets: WebhookTargetPolicy;
   limits: Limits;
   retention: Retention;
   jobMetrics: boolean;
@@ -87,6 +93,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     apiKeys: e.API_KEYS,
     adminApiKey: e.ADMIN_API_KEY,
     webhookSecret: e.WEBHOOK_SECRET,
+    webhookTargets: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+    },
     limits: {
       maxBodyBytes: e.MAX_BODY_BYTES,
       rateLimitMax: e.RATE_LIMIT_MAX,

@@ -20,6 +20,10 @@ import {
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+/** What a callbackUrl may not be (packages/model/src/network.ts); said on every submission. */
+const CALLBACK_RULE =
+  'A `callbackUrl` must be http(s), carry no user name or password, and point to a public host: `localhost`, `*.localhost` and literal addresses in loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast and other special-purpose ranges (IPv4 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16, 198.18/15, 224/4, 240/4; IPv6 ::, ::1, fc00::/7, fe80::/10, ff00::/8; IPv4-mapped addresses as their IPv4 address; decimal, hex and octal IPv4 forms as the URL parser reads them) are refused with 400. A host name is resolved when the webhook is sent: if any of its addresses is in such a range, the webhook is not sent. The operator may allow internal receivers.';
+
 /**
  * A JSON Schema as an OpenAPI 3.1 component: `$schema` dropped and any `$defs` hoisted into
  * components (with their `$ref`s rewritten), because inside an OpenAPI document `#/…` points at
@@ -142,7 +146,7 @@ function submitOperation(s: Submit) {
       operationId: `submit_${s.kind}`,
       tags: ['jobs'],
       summary: s.summary,
-      description: `${s.description}\n\nValidates the body, queues a \`${s.kind}\` job and answers 202 with its id and links. A top-level \`callbackUrl\` in the body (or \`?callbackUrl=\`) is taken off the document: when the job ends, its result is POSTed there, signed in the \`${WEBHOOK_SIGNATURE_HEADER}\` header (see /v1/webhook-key).`,
+      description: `${s.description}\n\nValidates the body, queues a \`${s.kind}\` job and answers 202 with its id and links. A top-level \`callbackUrl\` in the body (or \`?callbackUrl=\`) is taken off the document: when the job ends, its result is POSTed there, signed in the \`${WEBHOOK_SIGNATURE_HEADER}\` header (see /v1/webhook-key). ${CALLBACK_RULE}`,
       parameters: [
         {
           name: 'wait',
@@ -167,7 +171,7 @@ function submitOperation(s: Submit) {
           name: 'callbackUrl',
           in: 'query',
           schema: { type: 'string', format: 'uri' },
-          description: 'where to POST the signed result (or give `callbackUrl` at the top of the body)',
+          description: `where to POST the signed result (or give \`callbackUrl\` at the top of the body). ${CALLBACK_RULE}`,
         },
       ],
       requestBody: { required: true, content: { 'application/json': { schema: ref(s.body) } } },

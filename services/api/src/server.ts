@@ -38,11 +38,14 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     keys,
     adminApiKey: config.adminApiKey,
     webhookSecret: config.webhookSecret,
+    webhookTargets: config.webhookTargets,
     limits: config.limits,
     retention: config.retention,
     jobMetrics: config.jobMetrics,
     page: webRouter(),
   });
+  if (config.webhookTargets.allowPrivate)
+    logger.warn('WEBHOOK_ALLOW_PRIVATE=true: callbackUrl may point to localhost and internal addresses');
   if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
   const server = api.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

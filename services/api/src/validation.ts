@@ -1,13 +1,16 @@
 import {
+  callbackUrlRefusal,
   collectKeys,
   ComparisonRequest,
   issuesToProblems,
   JobOptions,
   PlacementRequest,
+  STRICT_WEBHOOK_TARGETS,
   validate,
   type JobKind,
   type JobPayload,
   type Problem,
+  type WebhookTargetPolicy,
 } from '@paketbygd/model';
 import { z } from 'zod';
 
@@ -100,12 +103,15 @@ const HttpUrl = z
 /**
  * A submission: the body's document with `callbackUrl` taken off its top level (or given as
  * `?callbackUrl=`), and job options from `?timeLimitS=&seed=` — for routing requests also from
- * the VROOM `options.time_limit` / `options.seed`, which the query overrides.
+ * the VROOM `options.time_limit` / `options.seed`, which the query overrides. A `callbackUrl` with
+ * credentials, or pointing to localhost or a literal internal address, is refused under `targets`
+ * (the worker checks what a host name resolves to when it delivers).
  */
 export function checkSubmission<K extends JobKind>(
   kind: K,
   query: unknown,
   body: unknown,
+  targets: WebhookTargetPolicy = STRICT_WEBHOOK_TARGETS,
 ): Checked<{ submission: Submission<K>; waitS: number }> {
   const q = SubmitQuery.safeParse(query);
   if (!q.success) return { ok: false, problems: prefixed('query', issuesToProblems(q.error.issues)) };
@@ -123,13 +129,12 @@ export function checkSubmission<K extends JobKind>(
       message: 'is given both in the query and in the body, differently; give one',
     });
   } else if (given !== undefined) {
+    const path = q.data.callbackUrl !== undefined ? 'query.callbackUrl' : 'callbackUrl';
     const url = HttpUrl.safeParse(given);
-    if (url.success) callbackUrl = url.data;
-    else
-      problems.push({
-        path: q.data.callbackUrl !== undefined ? 'query.callbackUrl' : 'callbackUrl',
-        message: url.error.issues[0]!.message,
-      });
+    const refusal = url.success ? callbackUrlRefusal(url.data, targets) : undefined;
+    if (!url.success) problems.push({ path, message: url.error.issues[0]!.message });
+    else if (refusal !== undefined) problems.push({ path, message: refusal });
+    else callbackUrl = url.data;
   }
 
   const input = checkInput(kind, document);

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { STRICT_WEBHOOK_TARGETS } from '@paketbygd/model';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestRedis } from '../../../tests/support/redis-server';
@@ -14,12 +15,13 @@ let worker: SolverWorkerHandle;
 
 beforeAll(async () => {
   redis = await fileRedis(5);
-  t = await startTestApi({}, redis);
+  // The webhook receiver below listens on 127.0.0.1: internal targets are allowed explicitly.
+  t = await startTestApi({ webhookTargets: { ...STRICT_WEBHOOK_TARGETS, allowPrivate: true } }, redis);
   worker = await startSolverWorker({
     redisUrl: redis.url,
     concurrency: 2,
     logger: pino({ level: 'silent' }),
-    env: { WEBHOOK_SECRET, WEBHOOK_BACKOFF_MS: 100 },
+    env: { WEBHOOK_SECRET, WEBHOOK_BACKOFF_MS: 100, WEBHOOK_ALLOW_PRIVATE: 'true' },
     travel: { backend: 'straightline' },
     progressIntervalMs: 100,
   });

@@ -92,12 +92,17 @@ describe('POST submissions', () => {
     expect(job.data.callbackUrl).toBe('https://ops.example/hook');
     expect(job.data.input).not.toHaveProperty('callbackUrl');
 
-    const fromQuery = await t.call(`/v1/routes?callbackUrl=${encodeURIComponent('http://127.0.0.1:9/x')}`, {
-      json: routing(),
-    });
+    const fromQuery = await t.call(
+      `/v1/routes?callbackUrl=${encodeURIComponent('http://hooks.example:9/x')}`,
+      {
+        json: routing(),
+      },
+    );
     const queued = await stored((await fromQuery.json()).id);
-    expect(queued.data.callbackUrl).toBe('http://127.0.0.1:9/x');
-    expect((await (await t.call(`/v1/jobs/${queued.id}`)).json()).callbackUrl).toBe('http://127.0.0.1:9/x');
+    expect(queued.data.callbackUrl).toBe('http://hooks.example:9/x');
+    expect((await (await t.call(`/v1/jobs/${queued.id}`)).json()).callbackUrl).toBe(
+      'http://hooks.example:9/x',
+    );
 
     const both = await t.call('/v1/routes?callbackUrl=https://a.example/', {
       json: { ...routing(), callbackUrl: 'https://b.example/' },

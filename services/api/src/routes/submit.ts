@@ -1,4 +1,4 @@
-import type { JobKind } from '@paketbygd/model';
+import type { JobKind, WebhookTargetPolicy } from '@paketbygd/model';
 import { Router, type RequestHandler } from 'express';
 import { callerOf } from '../auth';
 import { jsonBody } from '../body';
@@ -8,10 +8,10 @@ import { sendResult } from '../results';
 import type { Accepted } from '../schemas';
 import { checkSubmission, DOCUMENT_NAMES } from '../validation';
 
-function submit(kind: JobKind, jobs: JobStore): RequestHandler {
+function submit(kind: JobKind, jobs: JobStore, targets: WebhookTargetPolicy): RequestHandler {
   return async (req, res) => {
     const { tenant } = callerOf(req);
-    const checked = checkSubmission(kind, req.query, req.body);
+    const checked = checkSubmission(kind, req.query, req.body, targets);
     if (!checked.ok) throw invalid(DOCUMENT_NAMES[kind], checked.problems);
     const { submission, waitS } = checked.value;
     const job = await jobs.add(tenant, submission);
@@ -36,12 +36,12 @@ function submit(kind: JobKind, jobs: JobStore): RequestHandler {
 }
 
 /** POST /v1/plans, /v1/comparisons, /v1/routes, /v1/placements. */
-export function submitRoutes(jobs: JobStore, maxBodyBytes: number): Router {
+export function submitRoutes(jobs: JobStore, maxBodyBytes: number, targets: WebhookTargetPolicy): Router {
   const router = Router();
   const body = jsonBody(maxBodyBytes);
-  router.post('/v1/plans', ...body, submit('plan', jobs));
-  router.post('/v1/comparisons', ...body, submit('compare', jobs));
-  router.post('/v1/routes', ...body, submit('route', jobs));
-  router.post('/v1/placements', ...body, submit('place', jobs));
+  router.post('/v1/plans', ...body, submit('plan', jobs, targets));
+  router.post('/v1/comparisons', ...body, submit('compare', jobs, targets));
+  router.post('/v1/routes', ...body, submit('route', jobs, targets));
+  router.post('/v1/placements', ...body, submit('place', jobs, targets));
   return router;
 }
