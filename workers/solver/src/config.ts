@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { issuesToProblems, problemToString, type TravelSettings } from '@paketbygd/model';
+import {
+  AllowedHostsList,
+  issuesToProblems,
+  problemToString,
+  type TravelSettings,
+  type WebhookTargetPolicy,
+} from '@paketbygd/model';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -33,6 +39,13 @@ export const WorkerEnv = z.object({
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   WEBHOOK_ATTEMPTS: positiveInt.default(5),
   WEBHOOK_BACKOFF_MS: positiveInt.default(1_000),
+  /**
+   * `true`: webhooks may go to any address, localhost and private ranges too (development and
+   * tests only). Default: public addresses only; the API applies the same rule at submission.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** Host names and CIDR ranges allowed although internal, comma-separated (a municipality's own receiver). */
+  WEBHOOK_ALLOWED_HOSTS: AllowedHostsList.default({ names: [], ranges: [] }),
   OSRM_URL: z.url().optional(),
   OSM_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -56,6 +69,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
 
 export function defaultConcurrency(): number {
   return availableParallelism();
+}
+
+/** Where webhooks may go, from WEBHOOK_ALLOW_PRIVATE and WEBHOOK_ALLOWED_HOSTS. */
+export function webhookTargetsFromEnv(
+  env: Pick<WorkerEnv, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_ALLOWED_HOSTS'>,
+): WebhookTargetPolicy {
+  return { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true', allowedHosts: env.WEBHOOK_ALLOWED_HOSTS };
 }
 
 /** Travel for routing requests that give locations and no matrices: OSRM, else the road graph, else straight line. */

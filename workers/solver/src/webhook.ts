@@ -1,7 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WEBHOOK_SIGNATURE_HEADER, type JobKind } from '@paketbygd/model';
+import { WEBHOOK_SIGNATURE_HEADER, type JobKind, type WebhookTargetPolicy } from '@paketbygd/model';
 import type { Logger } from 'pino';
+import {
+  checkTarget,
+  postPinned,
+  systemResolveAll,
+  WebhookTargetRefused,
+  type ResolveAll,
+} from './webhook-target';
 
 /** What a callback URL receives when a job ends. */
 export interface WebhookEvent {
@@ -52,7 +59,14 @@ export interface WebhookOptions {
   backoffMs: number;
   timeoutMs: number;
   logger: Logger;
+  /** Where webhooks may go (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_ALLOWED_HOSTS); checked before each try. */
+  targets: WebhookTargetPolicy;
+  /** How host names are resolved; default dns.lookup, all addresses. */
+  resolveAll?: ResolveAll;
 }
+
+/** Writes one line on the job the webhook is about (BullMQ's job log, shown by Bull Board). */
+export type RecordOutcome = (line: string) => Promise<unknown>;
 
 /**
  * Delivers webhooks in the background with retries, so a slow or dead receiver never holds up a
@@ -64,10 +78,22 @@ export class WebhookSender {
 
   constructor(private readonly options: WebhookOptions) {}
 
-  send(url: string, tenant: string, event: WebhookEvent): void {
-    const delivery = this.deliver(url, tenant, event).catch((error: unknown) =>
-      this.options.logger.error({ err: error, jobId: event.jobId, url }, 'webhook delivery crashed'),
-    );
+  /** Delivers in the background; how it ended (delivered, refused, given up) is passed to `record`. */
+  send(url: string, tenant: string, event: WebhookEvent, record?: RecordOutcome): void {
+    const delivery = this.deliver(url, tenant, event)
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error, jobId: event.jobId, url }, 'webhook delivery crashed');
+        return `webhook delivery crashed: ${error instanceof Error ? error.message : String(error)}`;
+      })
+      .then(async (outcome) => {
+        if (outcome === undefined || !record) return;
+        await record(outcome).catch((error: unknown) =>
+          this.options.logger.warn(
+            { err: error, jobId: event.jobId },
+            'webhook outcome not recorded on the job',
+          ),
+        );
+      });
     this.pending.add(delivery);
     void delivery.finally(() => this.pending.delete(delivery));
   }
@@ -86,53 +112,68 @@ export class WebhookSender {
     await all;
   }
 
-  private async deliver(url: string, tenant: string, event: WebhookEvent): Promise<void> {
+  /** Delivers with retries; answers the line to record on the job (undefined at shutdown). */
+  private async deliver(url: string, tenant: string, event: WebhookEvent): Promise<string | undefined> {
     const log = this.options.logger.child({ jobId: event.jobId, url });
     if (!this.options.secret) {
       log.warn('callbackUrl set but WEBHOOK_SECRET is not: webhook not sent');
-      return;
+      return 'webhook not sent: WEBHOOK_SECRET is not set';
     }
     const key = tenantWebhookKey(this.options.secret, tenant);
     const body = JSON.stringify(event);
     for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
-      if (this.closing.signal.aborted) return;
+      if (this.closing.signal.aborted) return undefined;
       let outcome: string;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
+        // Checked before every try, and the connection goes to the addresses checked: a host
+        // name that resolves elsewhere by the next try is checked again.
+        const target = await checkTarget(
+          url,
+          this.options.targets,
+          this.options.resolveAll ?? systemResolveAll,
+        );
+        const response = await postPinned(
+          target,
+          {
             'content-type': 'application/json',
             [WEBHOOK_SIGNATURE_HEADER]: signWebhook(key, body, Math.floor(Date.now() / 1000)),
           },
           body,
-          redirect: 'manual',
-          signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.closing.signal]),
-        });
-        await response.body?.cancel();
-        if (response.ok) {
+          AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.closing.signal]),
+        );
+        if (response.status >= 200 && response.status < 300) {
           log.info({ attempt, status: response.status }, 'webhook delivered');
-          return;
+          return `webhook delivered: HTTP ${response.status} (try ${attempt})`;
         }
         outcome = `HTTP ${response.status}`;
-        // A receiver that rejects the request itself will reject it again.
+        // A receiver that rejects the request itself will reject it again. Redirects are not
+        // followed: the URL the tenant gave is the only one called.
         if (response.status < 500 && response.status !== 429 && response.status !== 408) {
           log.warn({ attempt, status: response.status }, 'webhook refused by the receiver: not retried');
-          return;
+          return `webhook refused by the receiver: HTTP ${response.status} (not retried)`;
         }
       } catch (error) {
+        if (error instanceof WebhookTargetRefused) {
+          log.error(
+            { attempt, reason: error.message },
+            'webhook not sent: callbackUrl is not allowed (not retried)',
+          );
+          return `webhook not sent: ${error.message} (not retried)`;
+        }
         outcome = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       }
       if (attempt === this.options.attempts) {
         log.error({ attempt, outcome }, 'webhook not delivered: giving up');
-        return;
+        return `webhook not delivered after ${attempt} tries: ${outcome}`;
       }
       const delayMs = this.options.backoffMs * 2 ** (attempt - 1);
       log.warn({ attempt, outcome, retryInMs: delayMs }, 'webhook delivery failed: retrying');
       try {
         await sleep(delayMs, undefined, { signal: this.closing.signal });
       } catch {
-        return;
+        return undefined;
       }
     }
+    return undefined;
   }
 }

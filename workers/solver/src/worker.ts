@@ -3,10 +3,11 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUE_NAME, JobKind, type TravelSettings } from '@paketbygd/model';
 import { pino, type Logger } from 'pino';
 import { listenForCancels } from './cancel-listener';
-import { defaultConcurrency, readEnv, travelFromEnv, type WorkerEnv } from './config';
+import { defaultConcurrency, readEnv, travelFromEnv, webhookTargetsFromEnv, type WorkerEnv } from './config';
 import { createProcessor } from './processor';
 import { ThreadPool } from './thread-pool';
 import { WebhookSender } from './webhook';
+import type { ResolveAll } from './webhook-target';
 
 export interface SolverWorkerOptions {
   /** Redis to use; default `env.REDIS_URL`. */
@@ -24,6 +25,8 @@ export interface SolverWorkerOptions {
   progressIntervalMs?: number;
   /** A name stored on every job this worker runs (BullMQ `worker.name`). */
   name?: string;
+  /** How webhook host names are resolved before they are checked; default dns.lookup (all addresses). */
+  resolveWebhookHost?: ResolveAll;
 }
 
 export interface SolverWorkerHandle {
@@ -54,12 +57,16 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     return client;
   };
 
+  if (env.WEBHOOK_ALLOW_PRIVATE === 'true')
+    logger.warn('WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to localhost and internal addresses');
   const webhooks = new WebhookSender({
     secret: env.WEBHOOK_SECRET,
     attempts: env.WEBHOOK_ATTEMPTS,
     backoffMs: env.WEBHOOK_BACKOFF_MS,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     logger: logger.child({ part: 'webhook' }),
+    targets: webhookTargetsFromEnv(env),
+    ...(options.resolveWebhookHost ? { resolveAll: options.resolveWebhookHost } : {}),
   });
   const threads = new ThreadPool(
     env.WORKER_SPARE_THREADS ?? concurrency,
@@ -113,7 +120,12 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     const data = job.data as { callbackUrl?: unknown; tenant?: unknown; kind?: unknown };
     const kind = JobKind.safeParse(data.kind);
     if (typeof data.callbackUrl !== 'string' || typeof data.tenant !== 'string' || !kind.success) return;
-    webhooks.send(data.callbackUrl, data.tenant, { jobId: job.id!, kind: kind.data, state, ...outcome });
+    webhooks.send(
+      data.callbackUrl,
+      data.tenant,
+      { jobId: job.id!, kind: kind.data, state, ...outcome },
+      (line) => job.log(line),
+    );
   }
 
   // A subscribed connection may send nothing but (UN)SUBSCRIBE and PING: no INFO ready check on it.
