@@ -7,6 +7,7 @@ export {
   DEFAULT_MIP_REL_GAP,
 } from './solve';
 export { solvePlacementInWorker } from './worker-client';
+export { HighsThreadSolver, loadHighsThreadSolver, type HighsThreadOptions } from './highs-thread-client';
 export { validatePlacement } from './validate';
 export {
   loadHighsSolver,

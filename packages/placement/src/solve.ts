@@ -1,7 +1,9 @@
 import { solveCapacity } from './capacity';
+import { coverageInstance } from './coverage-instance';
 import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
 import { solveMedian, type MedianSolveResult } from './median-solver';
-import { loadHighsSolver, type MipSolver } from './mip';
+import { loadHighsThreadSolver } from './highs-thread-client';
+import type { MipSolver } from './mip';
 import type { PlacementInstance, PlacementOptions, PlacementResult } from './types';
 import { validatePlacement } from './validate';
 
@@ -71,11 +73,11 @@ export function solvePlacementSync(
       break;
     }
     case 'coverage': {
-      r = solveMedian(
-        medianInstance(inst, (i, d) => (d > radius ? w[i]! : 0)),
-        mip,
-        { ...common, timeLimitS, preferMip: sparseCoverage(inst, radius) },
-      );
+      r = solveMedian(coverageInstance(inst, radius), mip, {
+        ...common,
+        timeLimitS,
+        preferMip: sparseCoverage(inst, radius),
+      });
       objective = (c) => totalWeight - c;
       sense = 'max';
       break;
@@ -92,15 +94,11 @@ export function solvePlacementSync(
       break;
     }
     case 'lexicographic': {
-      const cover = solveMedian(
-        medianInstance(inst, (i, d) => (d > radius ? w[i]! : 0)),
-        mip,
-        {
-          ...common,
-          preferMip: sparseCoverage(inst, radius),
-          timeLimitS: timeLimitS / 2,
-        },
-      );
+      const cover = solveMedian(coverageInstance(inst, radius), mip, {
+        ...common,
+        preferMip: sparseCoverage(inst, radius),
+        timeLimitS: timeLimitS / 2,
+      });
       if (cover.status !== 'optimal') {
         notes.push(
           `the coverage stage was not proven optimal (gap ${pct(cover.cost - cover.bound, totalWeight - cover.cost)} %); distance was minimised at its coverage`,
@@ -223,10 +221,13 @@ function assemble(
   };
 }
 
-/** Loads HiGHS and solves in this thread (CLI and benchmarks: nothing else waits on the event loop). */
+/**
+ * Solves in this thread, with HiGHS in a thread of its own that is stopped at the time limit
+ * (CLI, planner, the service's solver threads: nothing else waits on this event loop).
+ */
 export async function solvePlacement(
   inst: PlacementInstance,
   options: PlacementOptions,
 ): Promise<PlacementResult> {
-  return solvePlacementSync(inst, options, await loadHighsSolver());
+  return solvePlacementSync(inst, options, await loadHighsThreadSolver());
 }

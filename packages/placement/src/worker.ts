@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { ValidationError } from '@paketbygd/model';
-import { loadHighsSolver } from './mip';
+import { loadHighsThreadSolver } from './highs-thread-client';
 import { solvePlacementSync } from './solve';
 import type { PlacementInstance, PlacementOptions } from './types';
 
@@ -12,7 +12,7 @@ export interface WorkerRequest {
 // One request per worker: the HiGHS heap only grows, so a fresh thread starts from a small one.
 parentPort!.once('message', async (request: WorkerRequest) => {
   try {
-    const result = solvePlacementSync(request.instance, request.options, await loadHighsSolver());
+    const result = solvePlacementSync(request.instance, request.options, await loadHighsThreadSolver());
     parentPort!.postMessage({ ok: true, result });
   } catch (error) {
     const e = error as Error;
