@@ -2,9 +2,10 @@
  * Random maximal-covering models, 500 sites × 5000 demand points (default), uniform in a
  * 100 km square, weights 1–100. Target: proven optimal within 10 s.
  * Usage: pnpm bench:placement coverage [--sites 500] [--points 5000] [--time-limit 10]
+ *   [--radius 5000,7500,10000] [--p 10,25,50] [--methods auto,mip]
  */
 import {
-  loadHighsSolver,
+  loadHighsThreadSolver,
   solvePlacementSync,
   type PlacementInstance,
 } from '../../packages/placement/src/index';
@@ -15,6 +16,11 @@ const nSites = Number(arg('sites', '500'));
 const nPoints = Number(arg('points', '5000'));
 const timeLimitS = Number(arg('time-limit', '10'));
 const sideM = 100_000;
+// 5 km: about 4 sites within reach of a point; 7.5 km: about 9; 10 km: about 16.
+const radiiM = arg('radius', '5000,7500,10000')!.split(',').map(Number);
+const ps = arg('p', '10,25,50')!.split(',').map(Number);
+const methods = arg('methods', 'auto,mip')!.split(',') as ('auto' | 'mip')[];
+const radiusAndP = radiiM.flatMap((r) => ps.map((p) => [r, p] as const));
 
 function randomInstance(seed: number): PlacementInstance {
   const rng = createRng(seed);
@@ -36,7 +42,7 @@ function randomInstance(seed: number): PlacementInstance {
   };
 }
 
-const mip = await loadHighsSolver();
+const mip = await loadHighsThreadSolver();
 console.log(
   `# Random coverage ${nSites} sites × ${nPoints} points, ${sideM / 1000} km square, time limit ${timeLimitS} s`,
 );
@@ -46,13 +52,8 @@ console.log('| seed | radius m | p | method | covered % | proven gap % | status 
 console.log('|---|---|---|---|---|---|---|---|');
 for (const seed of [1, 2, 3]) {
   const inst = randomInstance(seed);
-  for (const [radiusM, p] of [
-    [5000, 10],
-    [5000, 25],
-    [5000, 50],
-    [10000, 25],
-  ] as const) {
-    for (const method of ['auto', 'mip'] as const) {
+  for (const [radiusM, p] of radiusAndP) {
+    for (const method of methods) {
       const r = solvePlacementSync(
         inst,
         { model: 'coverage', p, radiusM, timeLimitS, mipRelGap: 0, method, seed },

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  loadHighsSolver,
+  loadHighsThreadSolver,
   parseOrLibraryPMedian,
   solvePlacementSync,
 } from '../../packages/placement/src/index';
@@ -28,7 +28,7 @@ const rows = readFileSync(join(PMEDIAN_DIR, 'pmed_optimal.csv'), 'utf8')
   }))
   .filter((r) => !only || only.includes(r.name));
 
-const mip = await loadHighsSolver();
+const mip = await loadHighsThreadSolver();
 console.log(`# OR-Library p-median, time limit ${timeLimitS} s per instance`);
 console.log(machineLine());
 console.log('');

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  loadHighsSolver,
+  loadHighsThreadSolver,
   solvePlacementSync,
   type PlacementInstance,
 } from '../../packages/placement/src/index';
@@ -39,7 +39,7 @@ const instance: PlacementInstance = {
   siteCostPerYear: new Float64Array(m),
   distanceM,
 };
-const mip = await loadHighsSolver();
+const mip = await loadHighsThreadSolver();
 console.log(`# spopt San Francisco (${n} tracts × ${m} stores)`);
 console.log(machineLine());
 console.log('');

@@ -120,7 +120,14 @@ export function solveCapacity(
     rowIndices: Int32Array.from(idx),
     rowValues: Float64Array.from(val),
   };
-  const r = mip.solve(model, { timeLimitS: options.timeLimitS, mipRelGap: options.mipRelGap });
+  const start = greedyStart(inst, options, { cols, yCol, pairI, pairJ, bySite });
+  const r = mip.solve(model, {
+    timeLimitS: options.timeLimitS,
+    mipRelGap: options.mipRelGap,
+    initialSolution: start,
+  });
+  // HiGHS returns at least its start; stopped at the deadline it returns nothing, and the start stands.
+  const solution = r.x ?? start;
   const notes: string[] = [];
   const openSites: number[] = [];
   const assignedSite = new Int32Array(n).fill(-1);
@@ -129,10 +136,10 @@ export function solveCapacity(
   const shares: { demand: number; site: number; share: number }[] = [];
   let served = 0;
   let weightedDistance = 0;
-  if (r.x) {
-    for (let j = 0; j < m; j++) if (yCol[j]! >= 0 && r.x[yCol[j]!]! > 0.5) openSites.push(j);
+  {
+    for (let j = 0; j < m; j++) if (yCol[j]! >= 0 && solution[yCol[j]!]! > 0.5) openSites.push(j);
     for (let k = 0; k < numX; k++) {
-      const x = r.x[cols + k]!;
+      const x = solution[cols + k]!;
       if (x <= 1e-9) continue;
       const i = pairI[k]!;
       const j = pairJ[k]!;
@@ -147,29 +154,29 @@ export function solveCapacity(
     }
   }
   const totalWeight = w.reduce((s, x) => s + x, 0);
-  const status =
-    r.status === 'optimal'
-      ? 'optimal'
-      : r.status === 'infeasible'
-        ? 'infeasible'
-        : r.x
-          ? 'feasible'
-          : 'time_limit_no_solution';
+  // The greedy start is feasible whenever the model is, so "infeasible" cannot come back.
+  const status = r.status === 'optimal' ? 'optimal' : 'feasible';
+  if (!r.x) notes.push(`HiGHS found no solution in time (${r.message ?? r.status}); the greedy start stands`);
+  // Without the solver's bound: everyone within reach of some site.
+  let reachable = 0;
+  for (let k = 0; k < numX; k++) if (k === 0 || pairI[k] !== pairI[k - 1]) reachable += w[pairI[k]!]!;
   // The solver's objective is the served weight less the tie-break (at most 1e-7 of it), so its bound plus that is a bound on the served weight.
   const bound =
     status === 'optimal'
       ? served
-      : status === 'infeasible'
-        ? NaN
-        : Math.min(totalWeight, r.bound + DISTANCE_TIE_BREAK * totalWeight);
+      : Math.min(
+          totalWeight,
+          reachable,
+          Number.isFinite(r.bound) ? r.bound + DISTANCE_TIE_BREAK * totalWeight : Infinity,
+        );
   if (status === 'optimal')
     notes.push('served weight optimal up to the distance tie-break (1e-7 of a person per radius)');
   return {
     model: 'capacity',
     status,
-    objective: r.x ? served : NaN,
+    objective: served,
     bound,
-    gapPct: r.x && served > 0 ? (100 * Math.max(0, bound - served)) / served : NaN,
+    gapPct: served > 0 ? (100 * Math.max(0, bound - served)) / served : bound > 0 ? Infinity : 0,
     sense: 'max',
     openSites,
     open: openSites.map((j) => inst.siteIds[j]!),
@@ -180,8 +187,81 @@ export function solveCapacity(
     unservedWeight,
     shares,
     costPerYear: openSites.reduce((s, j) => s + inst.siteCostPerYear[j]!, 0),
-    method: `HiGHS MIP (capacitated coverage, ${numCols} columns)`,
+    method: `greedy start, then HiGHS MIP (capacitated coverage, ${numCols} columns)`,
     timeS: (performance.now() - started) / 1000,
     notes,
   };
+}
+
+interface CapacityColumns {
+  cols: number;
+  yCol: Int32Array;
+  pairI: number[];
+  pairJ: number[];
+  bySite: number[][];
+}
+
+/**
+ * A feasible start: existing pickup points first, then boxes one at a time where they serve the
+ * most people not yet served (per unit of cost under a budget), each filled nearest first up to
+ * its capacity. HiGHS starts from it, and it is the answer if HiGHS finds nothing in time.
+ */
+function greedyStart(inst: PlacementInstance, options: PlacementOptions, c: CapacityColumns): Float64Array {
+  const m = inst.siteIds.length;
+  const w = inst.weights;
+  const load = inst.demandLoad!;
+  const x = new Float64Array(c.cols + c.pairI.length);
+  const left = new Float64Array(inst.demandIds.length).fill(1);
+  const room = Float64Array.from(inst.siteCapacity!);
+  const byDistance = c.bySite.map((pairs, j) =>
+    [...pairs].sort((a, b) => inst.distanceM[c.pairI[a]! * m + j]! - inst.distanceM[c.pairI[b]! * m + j]!),
+  );
+  /** People site j would serve now; with `commit` it also takes them. */
+  const fill = (j: number, commit: boolean): number => {
+    let capLeft = room[j]!;
+    let gained = 0;
+    for (const k of byDistance[j]!) {
+      const i = c.pairI[k]!;
+      const want = left[i]!;
+      if (want <= 0) continue;
+      const t = load[i]! > 0 ? Math.min(want, capLeft / load[i]!) : want;
+      if (t <= 0) break;
+      gained += w[i]! * t;
+      capLeft -= t * load[i]!;
+      if (commit) {
+        x[c.cols + k] = t;
+        left[i] = want - t;
+      }
+    }
+    if (commit) room[j] = capLeft;
+    return gained;
+  };
+  for (let j = 0; j < m; j++) if (inst.fixedOpen[j]) fill(j, true);
+  const isOpen = new Uint8Array(m);
+  let opened = 0;
+  let spent = 0;
+  const maxOpen = options.p ?? Infinity;
+  const budget = options.budgetPerYear ?? Infinity;
+  while (opened < maxOpen) {
+    let best = -1;
+    let bestScore = 0;
+    for (let j = 0; j < m; j++) {
+      if (c.yCol[j]! < 0 || isOpen[j]) continue;
+      const cost = inst.siteCostPerYear[j]!;
+      if (spent + cost > budget) continue;
+      const gain = fill(j, false);
+      const score = options.budgetPerYear !== undefined ? gain / Math.max(cost, 1e-9) : gain;
+      if (gain > 1e-9 && score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
+    }
+    if (best < 0) break;
+    isOpen[best] = 1;
+    x[c.yCol[best]!] = 1;
+    opened++;
+    spent += inst.siteCostPerYear[best]!;
+    fill(best, true);
+  }
+  return x;
 }

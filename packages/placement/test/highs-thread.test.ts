@@ -100,6 +100,47 @@ describe('HiGHS in its own thread', () => {
     expect(auto.bound).toBeGreaterThanOrEqual(auto.objective - 1e-6);
   }, 60_000);
 
+  it('a capacity model stopped in the MIP returns its greedy start within every capacity', () => {
+    const solver = new HighsThreadSolver(inThread, { graceS: (limitS) => 0.05 - limitS });
+    threads.push(solver);
+    const inst = squareInstance(5, 400, 60, 30_000);
+    const m = inst.siteIds.length;
+    inst.fixedOpen[0] = 1;
+    const demandLoad = Float64Array.from(inst.weights, (w) => w / 10);
+    const siteCapacity = new Float64Array(m).fill(150);
+    const capped = { ...inst, demandLoad, siteCapacity };
+    const r = solvePlacementSync(capped, { model: 'capacity', p: 6, radiusM: 5000, timeLimitS: 20 }, solver);
+    expect(solver.stopped).toBe(1);
+    expect(r.status).toBe('feasible');
+    expect(r.notes.join(' ')).toMatch(/greedy start stands/);
+    expect(r.open.length).toBeGreaterThan(0);
+    expect(r.open.length).toBeLessThanOrEqual(6);
+    expect(r.objective).toBeGreaterThan(0);
+    expect(r.bound).toBeGreaterThanOrEqual(r.objective);
+    const used = new Float64Array(m);
+    let served = 0;
+    for (const { demand, site, share } of r.shares!) {
+      expect(inst.distanceM[demand * m + site]).toBeLessThanOrEqual(5000);
+      expect(site === 0 || r.openSites.includes(site)).toBe(true);
+      used[site]! += demandLoad[demand]! * share;
+      served += inst.weights[demand]! * share;
+    }
+    for (let j = 0; j < m; j++) expect(used[j]).toBeLessThanOrEqual(siteCapacity[j]! * (1 + 1e-9));
+    expect(served).toBeCloseTo(r.objective, 6);
+    const unserved = r.unservedWeight!.reduce((a, b) => a + b, 0);
+    expect(served + unserved).toBeCloseTo(
+      inst.weights.reduce((a, b) => a + b, 0),
+      6,
+    );
+    // With time, HiGHS does at least as well as the greedy start it was given.
+    const full = solvePlacementSync(
+      capped,
+      { model: 'capacity', p: 6, radiusM: 5000, timeLimitS: 20 },
+      inThread,
+    );
+    expect(full.objective).toBeGreaterThanOrEqual(r.objective - 1e-6);
+  }, 60_000);
+
   it('solvePlacement keeps its time limit on a dense coverage model', async () => {
     const inst = squareInstance(1, 5000, 500, 100_000);
     const limitS = 4;
