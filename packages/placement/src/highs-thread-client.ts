@@ -13,7 +13,15 @@ export interface HighsThreadOptions {
   maxHeapBytes?: number;
   /** How long loading the thread (tsx and the WebAssembly) may take. */
   startTimeoutS?: number;
+  /**
+   * Models with fewer nonzeros are solved in the calling thread: they cannot run far past a
+   * limit, and copying them to a thread costs more than it saves.
+   */
+  inThreadMaxNonzeros?: number;
 }
+
+/** The Vingåker model has about 1,500 nonzeros; the 6 s overrun above came from 77,000. */
+const DEFAULT_IN_THREAD_MAX_NONZEROS = 20_000;
 
 const defaultGraceS = (timeLimitS: number) => 0.5 + 0.05 * timeLimitS;
 
@@ -32,6 +40,7 @@ export class HighsThreadSolver implements MipSolver {
   private readonly graceS: (timeLimitS: number) => number;
   private readonly maxHeapBytes: number;
   private readonly startTimeoutMs: number;
+  private readonly inThreadMaxNonzeros: number;
   /** Threads stopped at their deadline so far (for tests and notes). */
   stopped = 0;
 
@@ -42,11 +51,44 @@ export class HighsThreadSolver implements MipSolver {
     this.graceS = options.graceS ?? defaultGraceS;
     this.maxHeapBytes = options.maxHeapBytes ?? 1024 * 1024 * 1024;
     this.startTimeoutMs = (options.startTimeoutS ?? 60) * 1000;
+    this.inThreadMaxNonzeros = options.inThreadMaxNonzeros ?? DEFAULT_IN_THREAD_MAX_NONZEROS;
+  }
+
+  /**
+   * Starts the thread without blocking, so that the first solve does not pay for loading it
+   * (under load that took more than a second, the whole limit of a small job).
+   */
+  async start(): Promise<void> {
+    if (this.worker) return;
+    const launched = this.launch();
+    if (!launched) return;
+    const { worker, flags } = launched;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.startTimeoutMs);
+      timer.unref();
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      worker.once('message', done);
+      worker.once('error', done);
+      worker.once('exit', done);
+    });
+    if (this.worker) {
+      // A solve started it meanwhile.
+      void worker.terminate();
+      return;
+    }
+    if (Atomics.load(flags, 0) === 1) {
+      this.worker = worker;
+      this.flags = flags;
+    } else void worker.terminate();
   }
 
   solve(model: MipModel, options: MipOptions): MipResult {
     const started = performance.now();
-    if (!this.ensureThread()) return this.inThread.solve(model, options);
+    if (model.rowIndices.length < this.inThreadMaxNonzeros || !this.ensureThread())
+      return this.inThread.solve(model, options);
     const worker = this.worker!;
     const flags = this.flags!;
     // Starting the thread counts against the caller's limit.
@@ -77,6 +119,11 @@ export class HighsThreadSolver implements MipSolver {
     return { status, objective: out[1]!, bound: out[2]!, x, timeS: out[3]! };
   }
 
+  /** True while a loaded thread waits for models. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   /** Stops the thread (the next solve starts a fresh one). */
   stop(): void {
     if (this.worker) void this.worker.terminate();
@@ -84,20 +131,26 @@ export class HighsThreadSolver implements MipSolver {
     this.flags = null;
   }
 
-  private ensureThread(): boolean {
-    if (this.worker) return true;
+  private launch(): { worker: Worker; flags: Int32Array } | null {
     const control = new SharedArrayBuffer(8);
     const flags = new Int32Array(control);
-    let worker: Worker;
     try {
       const data: HighsThreadData = { control };
-      worker = new Worker(new URL('./highs-thread-entry.mjs', import.meta.url), { workerData: data });
+      const worker = new Worker(new URL('./highs-thread-entry.mjs', import.meta.url), { workerData: data });
+      // The thread never keeps a command-line run alive, and its errors surface as a missed deadline.
+      worker.unref();
+      worker.on('error', () => {});
+      return { worker, flags };
     } catch {
-      return false;
+      return null;
     }
-    // The thread never keeps a command-line run alive, and its errors surface as a missed deadline.
-    worker.unref();
-    worker.on('error', () => {});
+  }
+
+  private ensureThread(): boolean {
+    if (this.worker) return true;
+    const launched = this.launch();
+    if (!launched) return false;
+    const { worker, flags } = launched;
     if (Atomics.wait(flags, 0, 0, this.startTimeoutMs) === 'timed-out' || Atomics.load(flags, 0) !== 1) {
       void worker.terminate();
       return false;
@@ -110,8 +163,12 @@ export class HighsThreadSolver implements MipSolver {
 
 let shared: Promise<HighsThreadSolver> | undefined;
 
-/** One HiGHS thread per calling thread, started on first use. */
+/** One HiGHS thread per calling thread, loaded before the first solve. */
 export function loadHighsThreadSolver(): Promise<HighsThreadSolver> {
-  shared ??= loadHighsSolver().then((inThread) => new HighsThreadSolver(inThread));
+  shared ??= loadHighsSolver().then(async (inThread) => {
+    const solver = new HighsThreadSolver(inThread);
+    await solver.start();
+    return solver;
+  });
   return shared;
 }

@@ -36,3 +36,5 @@ parentPort!.on('message', (request: SolveRequest) => {
 
 Atomics.store(flags, 0, 1);
 Atomics.notify(flags, 0);
+// For a caller that waits without blocking (HighsThreadSolver.start).
+parentPort!.postMessage('ready');

@@ -4,6 +4,7 @@ import { createRng } from '../src/heuristics/random';
 import {
   HighsThreadSolver,
   loadHighsSolver,
+  loadHighsThreadSolver,
   solvePlacement,
   solvePlacementSync,
   type MipModel,
@@ -53,7 +54,7 @@ afterAll(() => {
 
 describe('HiGHS in its own thread', () => {
   it('gives the same proven optimum as HiGHS in the calling thread', () => {
-    const solver = new HighsThreadSolver(inThread);
+    const solver = new HighsThreadSolver(inThread, { inThreadMaxNonzeros: 0 });
     threads.push(solver);
     for (const seed of [1, 2, 3]) {
       const model = pMedianModel(squareInstance(seed, 60, 25, 10_000), 4);
@@ -67,7 +68,10 @@ describe('HiGHS in its own thread', () => {
 
   it('is stopped at its deadline when HiGHS runs on, and the next solve starts a fresh thread', () => {
     // A grace below zero puts the deadline before HiGHS's own limit, as an overrun would.
-    const solver = new HighsThreadSolver(inThread, { graceS: (limitS) => 0.3 - limitS });
+    const solver = new HighsThreadSolver(inThread, {
+      inThreadMaxNonzeros: 0,
+      graceS: (limitS) => 0.3 - limitS,
+    });
     threads.push(solver);
     const hard = pMedianModel(squareInstance(7, 400, 150, 30_000), 12);
     solver.solve(pMedianModel(squareInstance(1, 20, 8, 1000), 2), { timeLimitS: 30, mipRelGap: 0 });
@@ -86,7 +90,10 @@ describe('HiGHS in its own thread', () => {
   }, 60_000);
 
   it('a placement stopped in the MIP still returns the heuristic solution and its bound', () => {
-    const solver = new HighsThreadSolver(inThread, { graceS: (limitS) => 0.05 - limitS });
+    const solver = new HighsThreadSolver(inThread, {
+      inThreadMaxNonzeros: 0,
+      graceS: (limitS) => 0.05 - limitS,
+    });
     threads.push(solver);
     const inst = squareInstance(3, 300, 120, 30_000);
     const r = solvePlacementSync(inst, { model: 'pmedian', p: 8, method: 'mip', timeLimitS: 20 }, solver);
@@ -101,7 +108,10 @@ describe('HiGHS in its own thread', () => {
   }, 60_000);
 
   it('a capacity model stopped in the MIP returns its greedy start within every capacity', () => {
-    const solver = new HighsThreadSolver(inThread, { graceS: (limitS) => 0.05 - limitS });
+    const solver = new HighsThreadSolver(inThread, {
+      inThreadMaxNonzeros: 0,
+      graceS: (limitS) => 0.05 - limitS,
+    });
     threads.push(solver);
     const inst = squareInstance(5, 400, 60, 30_000);
     const m = inst.siteIds.length;
@@ -139,6 +149,16 @@ describe('HiGHS in its own thread', () => {
       inThread,
     );
     expect(full.objective).toBeGreaterThanOrEqual(r.objective - 1e-6);
+  }, 60_000);
+
+  it('is loaded before the first solve, so a short limit is not spent on starting it', async () => {
+    const solver = await loadHighsThreadSolver();
+    expect(solver.running).toBe(true);
+    const model = pMedianModel(squareInstance(4, 200, 100, 10_000), 5);
+    expect(model.rowIndices.length).toBeGreaterThan(20_000);
+    const r = solver.solve(model, { timeLimitS: 1, mipRelGap: 0 });
+    expect(r.x).not.toBeNull();
+    expect(r.timeS).toBeLessThan(1 + 0.55 + 1);
   }, 60_000);
 
   it('solvePlacement keeps its time limit on a dense coverage model', async () => {
