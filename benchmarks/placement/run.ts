@@ -4,6 +4,7 @@
  *   spopt     spopt's San Francisco p-median and MCLP results
  *   coverage  random 500 sites × 5000 points coverage (--sites, --points, --time-limit)
  *   methods   full MIP against the default on some pmed instances, with the HiGHS heap (not in "all")
+ *   backends  HiGHS against javascript-lp-solver, tiny to 200 × 1000 (--time-limit, --repeat, --only; not in "all")
  */
 export {};
 
@@ -14,8 +15,9 @@ for (const suite of suites) {
   else if (suite === 'spopt') await import('./spopt');
   else if (suite === 'coverage') await import('./coverage');
   else if (suite === 'methods') await import('./methods');
+  else if (suite === 'backends') await import('./backends');
   else {
-    console.error(`unknown benchmark "${suite}"; one of pmed, spopt, coverage, methods, all`);
+    console.error(`unknown benchmark "${suite}"; one of pmed, spopt, coverage, methods, backends, all`);
     process.exit(2);
   }
   console.log('');

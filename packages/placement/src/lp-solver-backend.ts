@@ -24,14 +24,15 @@ const FEASIBILITY_TOLERANCE = 1e-6;
  *   building the JSON model.
  * - It does not say whether it stopped on the time limit, so a solve that used up the limit
  *   is reported as `time_limit` (never `optimal`) even if its tree happened to be exhausted.
- * - It reports no dual bound of the tree. Its `bestPossibleEval` is set when the first simplex
- *   run ends, i.e. the root LP relaxation value, which is a valid (weak) bound. So `bound` is
- *   the objective when the tree was searched to the end, and the **root LP value** after a
- *   time-out (or when it stopped on the gap); NaN when the root LP never finished.
- * - Its `tolerance` stops when the incumbent is within that relative gap of the root LP value,
- *   internally always as a minimisation without our offset: it is passed as `mipRelGap` only
- *   where that test is at least as strict as ours (minimisation, offset ≥ 0; for a
- *   maximisation its test never fires, so the tree is searched to the end).
+ * - It reports no dual bound. Its `bestPossibleEval` looks like the root LP value but is not
+ *   reliable: on the 50 × 500 capacity benchmark, stopped at the time limit, it lay *below*
+ *   the incumbent of a maximisation (probably because it is set by any `setEvaluation`
+ *   while `simplexIters` is 0, which the node's dual simplex also reaches; not traced). So
+ *   `bound` is the objective when the tree was searched to the end and **NaN** after a
+ *   time-out: no bound is claimed that the library does not prove.
+ * - Its `tolerance` (relative gap) tests the incumbent against that same `bestPossibleEval`, so
+ *   it is not passed on: the tree is always searched to the end (or the time limit), which
+ *   meets any `mipRelGap` asked for (gap 0).
  * - Columns with lower = upper are substituted out before the model is handed over (its
  *   presolve fixes such variables by zeroing their cost, which would falsify its objective).
  * - It has no warm start. `initialSolution` is kept as the incumbent when the library ends
@@ -58,9 +59,8 @@ export class LpSolverBackend implements MipSolver {
       message,
     });
 
-    // Fixed columns are substituted out: their cost goes to the offset, their rows' bounds shift.
+    // Fixed columns are substituted out: their rows' bounds shift (the objective is recomputed from x).
     const fixed = new Uint8Array(numCols);
-    let offset = model.offset ?? 0;
     for (let c = 0; c < numCols; c++) {
       const lo = model.colLower[c]!;
       const up = model.colUpper[c]!;
@@ -69,7 +69,6 @@ export class LpSolverBackend implements MipSolver {
         if (model.integrality[c] === 1 && lo !== Math.round(lo))
           return fail('infeasible', `integer column ${c} fixed at ${lo}`);
         fixed[c] = 1;
-        offset += model.colCost[c]! * lo;
       }
     }
 
@@ -161,7 +160,6 @@ export class LpSolverBackend implements MipSolver {
       );
 
     const timeLimitMs = Math.max(1, Math.round((options.timeLimitS - elapsed()) * 1000));
-    const passGap = model.sense === 'min' && offset >= 0 && options.mipRelGap > 0;
     const json: ModelDefinition = {
       optimize: 'obj',
       opType: model.sense,
@@ -170,7 +168,7 @@ export class LpSolverBackend implements MipSolver {
       binaries,
       ints,
       unrestricted,
-      options: { timeout: timeLimitMs, ...(passGap ? { tolerance: options.mipRelGap } : {}) },
+      options: { timeout: timeLimitMs },
     };
     const solveStarted = performance.now();
     const solution = free > 0 ? (solver.Solve(json, undefined, true) as unknown as LibrarySolution) : null;
@@ -200,21 +198,12 @@ export class LpSolverBackend implements MipSolver {
         objective = v;
       }
     }
-    // The root LP value, in the model's own sense and with the offset (see above).
-    const rootLp =
-      solution && solution._tableau.simplexIters > 0
-        ? (model.sense === 'min' ? solution._tableau.bestPossibleEval : -solution._tableau.bestPossibleEval) +
-          offset
-        : NaN;
-    const capped = (b: number) =>
-      Number.isNaN(objective) ? b : model.sense === 'min' ? Math.min(b, objective) : Math.max(b, objective);
     const timeS = elapsed();
-    if (timedOut) return { status: 'time_limit', objective, bound: capped(rootLp), x, timeS };
+    if (timedOut) return { status: 'time_limit', objective, bound: NaN, x, timeS };
     if (solution && solution.bounded === false)
       return { status: 'error', objective: NaN, bound: NaN, x: null, timeS, message: 'unbounded' };
     if (!x) return { status: 'infeasible', objective: NaN, bound: NaN, x: null, timeS };
-    // With a gap passed on, the tree may have stopped early: only the root LP bound is known.
-    return { status: 'optimal', objective, bound: passGap ? capped(rootLp) : objective, x, timeS };
+    return { status: 'optimal', objective, bound: objective, x, timeS };
   }
 }
 
@@ -224,7 +213,7 @@ interface LibrarySolution {
   bounded: boolean;
   evaluation: number;
   solutionSet: Record<string, number | undefined>;
-  _tableau: { __isIntegral?: boolean; bestPossibleEval: number; simplexIters: number };
+  _tableau: { __isIntegral?: boolean };
 }
 
 function objectiveOf(model: MipModel, x: Float64Array): number {

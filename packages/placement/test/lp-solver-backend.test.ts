@@ -134,13 +134,13 @@ describe('javascript-lp-solver backend: limits and honesty', () => {
     return rec.models[0]!;
   }
 
-  it('a time-out is never called optimal; its bound (root LP) is below the optimum', () => {
+  it('a time-out is never called optimal and claims no bound', () => {
     const model = mediumModel();
     const h = highs.solve(model, OPTS);
     expect(h.status).toBe('optimal');
     const l = lp.solve(model, { timeLimitS: 0.001, mipRelGap: 0 });
     expect(l.status).toBe('time_limit');
-    if (!Number.isNaN(l.bound)) expect(l.bound).toBeLessThanOrEqual(h.objective + 1e-6);
+    expect(l.bound).toBeNaN();
     if (l.x) {
       expect(violation(model, l.x)).toBeNull();
       expect(l.objective).toBeGreaterThanOrEqual(h.objective - 1e-6);
@@ -155,14 +155,13 @@ describe('javascript-lp-solver backend: limits and honesty', () => {
     expect(l.objective).toBeLessThanOrEqual(h.objective + 1e-6);
   });
 
-  it('with a relative gap, the answer is within that gap of the optimum and of its bound', () => {
+  it('with a relative gap asked for, it still searches to the end (its own gap test is unreliable)', () => {
     const model = mediumModel();
     const h = highs.solve(model, OPTS);
     const l = lp.solve(model, { timeLimitS: 20, mipRelGap: 0.05 });
     expect(l.status).toBe('optimal');
-    expect(l.objective).toBeLessThanOrEqual(h.objective * 1.05 + 1e-6);
-    expect(l.bound).toBeLessThanOrEqual(h.objective + 1e-6);
-    expect(l.objective - l.bound).toBeLessThanOrEqual(0.05 * l.objective + 1e-6);
+    expect(l.objective).toBeCloseTo(h.objective, 6);
+    expect(l.bound).toBe(l.objective);
   });
 
   it('reports infeasible models, fixed columns and bounds other than [0, 1]', () => {
