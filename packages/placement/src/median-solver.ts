@@ -1,6 +1,7 @@
 import { buildMedianMip, type MedianMipSpec } from './formulation';
 import { descendFrom, greedyBudget, iteratedInterchange } from './heuristics/interchange';
 import { lagrangianBound } from './lagrangian';
+import { lagrangianBranch } from './lagrangian-branch';
 import {
   costsAreIntegral,
   evaluateOpen,
@@ -27,6 +28,8 @@ export interface MedianSolveOptions {
    * a few distinct costs, as in coverage, where the model is small and its LP tight.
    */
   preferMip?: boolean;
+  /** Share of the time left after the root bound that branch and bound gets before HiGHS (default 0.4; 0 skips it). */
+  branchShare?: number;
   /** Models larger than this many nonzeros are not handed to HiGHS (heap and time). */
   maxMipNonzeros?: number;
 }
@@ -197,6 +200,29 @@ export function solveMedian(
   if (lrImproved > 0) notes.push(`the Lagrangian heuristic improved the solution ${lrImproved} time(s)`);
   let bound = Math.min(cost, integral ? Math.ceil(lr.bound - 1e-6) : lr.bound);
   method += ` + Lagrangian bound (${lr.iterations} iterations)`;
+  const branchShare = mip ? (options.branchShare ?? 0.4) : 1;
+  if (!closed(cost, bound, integral, relGap) && options.method !== 'heuristic' && branchShare > 0) {
+    // Branch and bound on the Lagrangian bound first: on OR-Library it proves the small-p
+    // instances (pmed6, 16, 26, 35) in 1.5–16 s where HiGHS took 10–21 s or more than 45 s; it
+    // gets 40 % of what is left (all of it without HiGHS), HiGHS the rest.
+    const remainingMs = deadline - performance.now();
+    const bb = lagrangianBranch(inst, {
+      p,
+      deadline: performance.now() + branchShare * remainingMs,
+      open,
+      cost,
+      lambda: lr.lambda,
+      cutoffFor,
+      improve: (chosen) => descendFrom(inst, costT, chosen, deadline),
+    });
+    if (bb.cost < cost) {
+      cost = bb.cost;
+      open = bb.open;
+    }
+    bound = Math.max(bound, Math.min(cost, integral ? Math.ceil(bb.bound - 1e-6) : bb.bound));
+    method += ` + Lagrangian branch and bound (${bb.nodes} nodes${bb.complete ? '' : ', stopped at its time share'})`;
+    if (bb.improved > 0) notes.push(`branch and bound improved the solution ${bb.improved} time(s)`);
+  }
   if (closed(cost, bound, integral, relGap) || options.method === 'heuristic' || !mip) {
     return {
       open,

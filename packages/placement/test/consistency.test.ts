@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../src/heuristics/random';
+import { solveMedian } from '../src/median-solver';
 import {
   loadHighsSolver,
   parseOrLibraryPMedian,
@@ -73,8 +74,9 @@ describe('heuristic + Lagrangian + reduced MIP against the full MIP', () => {
     );
   });
 
-  it('OR-Library-like random graphs: the reduced model (Lagrangian fixing and cost caps) never loses the optimum', () => {
+  it('OR-Library-like random graphs: branch and bound and the reduced model (Lagrangian fixing and cost caps) never lose the optimum', () => {
     let reduced = 0;
+    let branched = 0;
     for (let seed = 1; seed <= 16; seed++) {
       const g = parseOrLibraryPMedian(graphText(seed, 45, 2 + (seed % 5)));
       const ids = Array.from({ length: g.nVertices }, (_, i) => String(i));
@@ -95,9 +97,24 @@ describe('heuristic + Lagrangian + reduced MIP against the full MIP', () => {
       expect(full.status).toBe('optimal');
       expect(auto.status).toBe('optimal');
       expect(auto.objective).toBe(full.objective);
-      if (auto.method.includes('reduced model')) reduced++;
+      if (auto.method.includes('branch and bound')) branched++;
+      // The same graph with the reduced MIP straight after the root bound.
+      const n = g.nVertices;
+      const median = { nDemand: n, nSites: n, cost: g.distance, siteState: new Int8Array(n) };
+      const viaMip = solveMedian(median, mip, {
+        p: g.p,
+        timeLimitS: 20,
+        mipRelGap: 0,
+        seed: 1,
+        method: 'auto',
+        branchShare: 0,
+      });
+      expect(viaMip.status).toBe('optimal');
+      expect(viaMip.cost).toBe(full.objective);
+      if (viaMip.method.includes('reduced model')) reduced++;
     }
-    // The graphs have LP gaps, so some of them must go through the reduced MIP.
+    // The graphs have LP gaps, so some of them must go through the tree and, without it, the reduced MIP.
+    expect(branched).toBeGreaterThan(0);
     expect(reduced).toBeGreaterThan(0);
   });
 
