@@ -9,6 +9,12 @@ import { Scenario } from './scenario';
  * Cluster slot, as BullMQ requires there.
  */
 export const QUEUE_NAME = '{paketbygd}solve';
+/**
+ * The workers' queue of outbound webhooks: one durable job per solve job that ended (completed, or
+ * failed for good) and has a `callbackUrl`, retried with backoff until delivered. Same hash tag as
+ * QUEUE_NAME, so both queues live in one Redis Cluster slot.
+ */
+export const WEBHOOK_QUEUE_NAME = '{paketbygd}webhook';
 /** Redis pub/sub channel on which the API asks whichever worker runs a job to cancel it: message = job id. */
 export const CANCEL_CHANNEL = '{paketbygd}cancel';
 /** Header of a signed webhook: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */

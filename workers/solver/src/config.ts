@@ -39,6 +39,8 @@ export const WorkerEnv = z.object({
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   WEBHOOK_ATTEMPTS: positiveInt.default(5),
   WEBHOOK_BACKOFF_MS: positiveInt.default(1_000),
+  /** Webhook deliveries at once per worker process (jobs of WEBHOOK_QUEUE_NAME). */
+  WEBHOOK_CONCURRENCY: positiveInt.default(8),
   /**
    * `true`: webhooks may go to any address, localhost and private ranges too (development and
    * tests only). Default: public addresses only; the API applies the same rule at submission.

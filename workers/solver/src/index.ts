@@ -1,5 +1,6 @@
 export { startSolverWorker, type SolverWorkerOptions, type SolverWorkerHandle } from './worker';
 export { readEnv, travelFromEnv, ConfigError, type WorkerEnv } from './config';
 export { tenantWebhookKey, signWebhook, verifyWebhookSignature, type WebhookEvent } from './webhook';
+export { webhookJobId, type WebhookJobData } from './webhook-queue';
 export { DEFAULT_TIME_LIMIT_S } from './time-limits';
 export { CANCELLED } from './processor';

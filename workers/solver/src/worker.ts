@@ -1,12 +1,17 @@
-import { Worker, type Job } from 'bullmq';
+import { Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
-import { QUEUE_NAME, JobKind, type TravelSettings } from '@paketbygd/model';
+import { QUEUE_NAME, WEBHOOK_QUEUE_NAME, type TravelSettings } from '@paketbygd/model';
 import { pino, type Logger } from 'pino';
 import { listenForCancels } from './cancel-listener';
 import { defaultConcurrency, readEnv, travelFromEnv, webhookTargetsFromEnv, type WorkerEnv } from './config';
 import { createProcessor } from './processor';
 import { ThreadPool } from './thread-pool';
-import { WebhookSender } from './webhook';
+import {
+  FinalFailureWatcher,
+  startWebhookWorker,
+  WebhookOutbox,
+  type WebhookWorkerHandle,
+} from './webhook-queue';
 import type { ResolveAll } from './webhook-target';
 
 export interface SolverWorkerOptions {
@@ -27,10 +32,17 @@ export interface SolverWorkerOptions {
   name?: string;
   /** How webhook host names are resolved before they are checked; default dns.lookup (all addresses). */
   resolveWebhookHost?: ResolveAll;
+  /**
+   * How long after a final failure heard on the queue's events (not from this process's own
+   * processor) the webhook's existence is checked; default 1000 ms.
+   */
+  failureWebhookGraceMs?: number;
 }
 
 export interface SolverWorkerHandle {
   worker: Worker;
+  /** The worker delivering webhooks (WEBHOOK_QUEUE_NAME); absent without WEBHOOK_SECRET. */
+  webhookWorker: Worker | undefined;
   concurrency: number;
   /**
    * Stops taking jobs and waits for running ones up to `timeoutMs` (default
@@ -39,7 +51,10 @@ export interface SolverWorkerHandle {
   close(timeoutMs?: number): Promise<void>;
 }
 
-/** Starts a worker on QUEUE_NAME; resolves once it is connected and listening for cancels. */
+/**
+ * Starts a worker on QUEUE_NAME and, with WEBHOOK_SECRET, one delivering webhooks from
+ * WEBHOOK_QUEUE_NAME; resolves once both are connected and cancels are heard.
+ */
 export async function startSolverWorker(options: SolverWorkerOptions = {}): Promise<SolverWorkerHandle> {
   const env: WorkerEnv = { ...readEnv(), ...options.env };
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL, base: { service: 'solver-worker' } });
@@ -59,15 +74,6 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
 
   if (env.WEBHOOK_ALLOW_PRIVATE === 'true')
     logger.warn('WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to localhost and internal addresses');
-  const webhooks = new WebhookSender({
-    secret: env.WEBHOOK_SECRET,
-    attempts: env.WEBHOOK_ATTEMPTS,
-    backoffMs: env.WEBHOOK_BACKOFF_MS,
-    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
-    logger: logger.child({ part: 'webhook' }),
-    targets: webhookTargetsFromEnv(env),
-    ...(options.resolveWebhookHost ? { resolveAll: options.resolveWebhookHost } : {}),
-  });
   const threads = new ThreadPool(
     env.WORKER_SPARE_THREADS ?? concurrency,
     env.WORKER_THREAD_MAX_JOBS,
@@ -100,7 +106,18 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
   worker.on('stalled', (jobId) =>
     logger.warn({ jobId }, 'job stalled (its worker stopped renewing the lock): back to wait'),
   );
-  worker.on('completed', (job, result) => notify(job, 'completed', { result }));
+  // Webhooks are jobs of their own (WEBHOOK_QUEUE_NAME), queued when a job ends for good.
+  const webhookLogger = logger.child({ part: 'webhook' });
+  const outbox = new WebhookOutbox({
+    connection,
+    enabled: env.WEBHOOK_SECRET !== undefined,
+    attempts: env.WEBHOOK_ATTEMPTS,
+    backoffMs: env.WEBHOOK_BACKOFF_MS,
+    keepDeliveredS: env.RESULT_TTL_S,
+    keepFailedS: env.FAILED_TTL_S,
+    logger: webhookLogger,
+  });
+  worker.on('completed', (job) => outbox.enqueue(job, 'completed'));
   worker.on('failed', (job, error) => {
     if (!job) return;
     logger.info(
@@ -109,40 +126,67 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
     );
     // A job that will be retried has not finished; its webhook waits for the last attempt.
     const final = job.finishedOn !== undefined || error.name === 'UnrecoverableError';
-    if (final) notify(job, 'failed', { error: { message: error.message } });
+    if (final) outbox.enqueue(job, 'failed');
   });
-
-  function notify(
-    job: Job,
-    state: 'completed' | 'failed',
-    outcome: { result?: unknown; error?: { message: string } },
-  ) {
-    const data = job.data as { callbackUrl?: unknown; tenant?: unknown; kind?: unknown };
-    const kind = JobKind.safeParse(data.kind);
-    if (typeof data.callbackUrl !== 'string' || typeof data.tenant !== 'string' || !kind.success) return;
-    webhooks.send(
-      data.callbackUrl,
-      data.tenant,
-      { jobId: job.id!, kind: kind.data, state, ...outcome },
-      (line) => job.log(line),
-    );
-  }
 
   // A subscribed connection may send nothing but (UN)SUBSCRIBE and PING: no INFO ready check on it.
   const subscriber = connect({ enableReadyCheck: false });
+  // Final failures that no processor of this process saw (another process, a tool, a dead worker).
+  // Without WEBHOOK_SECRET there is nothing to queue for them.
+  const failures = env.WEBHOOK_SECRET
+    ? new FinalFailureWatcher(
+        outbox,
+        connection,
+        connect(),
+        options.failureWebhookGraceMs ?? 1_000,
+        webhookLogger,
+      )
+    : undefined;
   let stopListening: () => Promise<void>;
+  let webhookWorker: WebhookWorkerHandle | undefined;
   try {
     await worker.waitUntilReady();
     stopListening = await listenForCancels(subscriber, (id, reason) => worker.cancelJob(id, reason), logger);
+    await failures?.start();
+    if (env.WEBHOOK_SECRET) {
+      webhookWorker = await startWebhookWorker({
+        connection,
+        secret: env.WEBHOOK_SECRET,
+        concurrency: env.WEBHOOK_CONCURRENCY,
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        targets: webhookTargetsFromEnv(env),
+        ...(options.resolveWebhookHost ? { resolveAll: options.resolveWebhookHost } : {}),
+        logger: webhookLogger,
+        lockDuration: env.WORKER_LOCK_DURATION_MS,
+        stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
+        maxStalledCount: env.WORKER_MAX_STALLED_COUNT,
+        ...(options.name ? { name: options.name } : {}),
+      });
+    } else {
+      logger.warn('WEBHOOK_SECRET is not set: no webhooks are sent, and this process delivers none');
+    }
   } catch (error) {
     subscriber.disconnect();
+    await failures?.close().catch(() => undefined);
+    await webhookWorker?.close(0).catch(() => undefined);
     await worker.close(true).catch(() => undefined);
+    await outbox.close().catch(() => undefined);
     connection.disconnect();
     await threads.close();
     throw error;
   }
   void worker.run().catch((error: unknown) => logger.error({ err: error }, 'worker stopped running'));
-  logger.info({ queue: QUEUE_NAME, concurrency, travel: travel.backend }, 'solver worker started');
+  logger.info(
+    {
+      queue: QUEUE_NAME,
+      concurrency,
+      travel: travel.backend,
+      ...(webhookWorker
+        ? { webhookQueue: WEBHOOK_QUEUE_NAME, webhookConcurrency: env.WEBHOOK_CONCURRENCY }
+        : {}),
+    },
+    'solver worker started',
+  );
 
   let closing: Promise<void> | undefined;
   const close = (timeoutMs = env.WORKER_SHUTDOWN_TIMEOUT_S * 1000) =>
@@ -157,9 +201,13 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
       }
       await threads.close();
       await stopListening();
-      await webhooks.drain(Math.min(timeoutMs, 10_000));
+      // Webhooks of the jobs that just ended are queued before the connection closes; the ones
+      // not delivered by now stay queued for the next worker.
+      await failures?.close();
+      await outbox.close();
+      await webhookWorker?.close(Math.min(timeoutMs, env.WEBHOOK_TIMEOUT_MS));
       await connection.quit().catch(() => connection.disconnect());
       logger.info('closed');
     })());
-  return { worker, concurrency, close };
+  return { worker, webhookWorker: webhookWorker?.worker, concurrency, close };
 }

@@ -10,12 +10,13 @@ import {
   AllowedHostsList,
   QUEUE_NAME,
   STRICT_WEBHOOK_TARGETS,
+  WEBHOOK_QUEUE_NAME,
   type WebhookTargetPolicy,
 } from '@paketbygd/model';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { readEnv } from '../src/config';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
-import { WebhookSender, type WebhookEvent } from '../src/webhook';
+import { startWebhookWorker, webhookJobId, type WebhookJobData } from '../src/webhook-queue';
 import { checkTarget, WebhookTargetRefused, type ResolveAll } from '../src/webhook-target';
 import { example, redisClient, silent, waitFor, waitForState } from './helpers';
 
@@ -75,28 +76,67 @@ function capturingLogger() {
   return { logger: pino({ level: 'info' }, sink), lines };
 }
 
-function sender(targets: WebhookTargetPolicy, resolveAll: ResolveAll, attempts = 3) {
+let redis: TestRedis;
+let webhookQueue: Queue<WebhookJobData>;
+let queueClient: Redis;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  queueClient = redisClient(redis.url);
+  webhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: queueClient });
+});
+afterAll(async () => {
+  await webhookQueue?.close();
+  queueClient?.disconnect();
+  await redis?.stop();
+});
+
+/**
+ * Queues one webhook job (its outcome carried along: there is no solve job) and runs a webhook
+ * worker with `targets` and `resolveAll` until the job is finished; answers what was recorded on
+ * the webhook job and what was logged.
+ */
+async function sendAndRecord(
+  targets: WebhookTargetPolicy,
+  resolveAll: ResolveAll,
+  url: string,
+  jobId: string,
+  attempts = 3,
+): Promise<{ recorded: string[]; lines: any[] }> {
   const { logger, lines } = capturingLogger();
-  const webhooks = new WebhookSender({
+  const connection = redisClient(redis.url);
+  const handle = await startWebhookWorker({
+    connection,
     secret: SECRET,
-    attempts,
-    backoffMs: 20,
+    concurrency: 1,
     timeoutMs: 2_000,
-    logger,
     targets,
     resolveAll,
+    logger,
+    lockDuration: 30_000,
+    stalledInterval: 30_000,
+    maxStalledCount: 1,
   });
-  return { webhooks, lines };
-}
-
-const event = (jobId: string): WebhookEvent => ({ jobId, kind: 'route', state: 'completed', result: {} });
-
-async function sendAndRecord(webhooks: WebhookSender, url: string, jobId: string): Promise<string[]> {
-  const recorded: string[] = [];
-  webhooks.send(url, 'tenant-a', event(jobId), async (line) => recorded.push(line));
-  await waitFor(`the outcome of ${jobId}`, async () => recorded.length > 0);
-  await webhooks.drain(1_000);
-  return recorded;
+  try {
+    const id = webhookJobId(jobId, 'completed');
+    await webhookQueue.add(
+      'completed',
+      {
+        jobId,
+        kind: 'route',
+        state: 'completed',
+        tenant: 'tenant-a',
+        callbackUrl: url,
+        outcome: { result: {} },
+      },
+      { jobId: id, attempts, backoff: { type: 'exponential', delay: 20 } },
+    );
+    await waitForState(webhookQueue, id, ['completed', 'failed']);
+    return { recorded: (await webhookQueue.getJobLogs(id)).logs, lines };
+  } finally {
+    await handle.close(1_000);
+    connection.disconnect();
+  }
 }
 
 describe('checkTarget', () => {
@@ -148,11 +188,15 @@ describe('checkTarget', () => {
   });
 });
 
-describe('WebhookSender and internal targets', () => {
+describe('webhook delivery and internal targets', () => {
   it('a name that resolves to 127.0.0.1 is refused at delivery: not sent, not retried, logged and recorded', async () => {
     const { resolveAll, calls } = stubResolver({ 'hooks.test': ['127.0.0.1'] });
-    const { webhooks, lines } = sender(STRICT_WEBHOOK_TARGETS, resolveAll);
-    const recorded = await sendAndRecord(webhooks, `http://hooks.test:${port}/refused`, 'job-refused');
+    const { recorded, lines } = await sendAndRecord(
+      STRICT_WEBHOOK_TARGETS,
+      resolveAll,
+      `http://hooks.test:${port}/refused`,
+      'job-refused',
+    );
     expect(recorded).toEqual([
       'webhook not sent: callbackUrl host hooks.test resolves to 127.0.0.1 in 127.0.0.0/8 (loopback); webhooks are sent to public addresses only (not retried)',
     ]);
@@ -166,8 +210,12 @@ describe('WebhookSender and internal targets', () => {
   it('the same name is delivered with WEBHOOK_ALLOW_PRIVATE, to the address that was checked', async () => {
     // .test names never resolve in real DNS: the delivery can only have used the checked address.
     const { resolveAll, calls } = stubResolver({ 'hooks.test': ['127.0.0.1'] });
-    const { webhooks } = sender(OPEN, resolveAll);
-    const recorded = await sendAndRecord(webhooks, `http://hooks.test:${port}/allowed`, 'job-allowed');
+    const { recorded } = await sendAndRecord(
+      OPEN,
+      resolveAll,
+      `http://hooks.test:${port}/allowed`,
+      'job-allowed',
+    );
     expect(recorded).toEqual(['webhook delivered: HTTP 204 (try 1)']);
     expect(calls).toEqual(['hooks.test']);
     const [call] = callsTo('/allowed');
@@ -185,8 +233,12 @@ describe('WebhookSender and internal targets', () => {
       allowPrivate: false,
       allowedHosts: AllowedHostsList.parse('127.0.0.1/32'),
     };
-    const { webhooks } = sender(policy, resolveAll);
-    const recorded = await sendAndRecord(webhooks, `http://rebind.test:${port}/pinned`, 'job-pinned');
+    const { recorded } = await sendAndRecord(
+      policy,
+      resolveAll,
+      `http://rebind.test:${port}/pinned`,
+      'job-pinned',
+    );
     expect(recorded).toEqual(['webhook delivered: HTTP 204 (try 1)']);
     expect(calls).toEqual(['rebind.test']);
     expect(callsTo('/pinned')).toHaveLength(1);
@@ -194,8 +246,12 @@ describe('WebhookSender and internal targets', () => {
 
   it('a literal internal address queued without the API is refused by the worker too', async () => {
     const { resolveAll } = stubResolver({});
-    const { webhooks } = sender(STRICT_WEBHOOK_TARGETS, resolveAll);
-    const recorded = await sendAndRecord(webhooks, `http://127.0.0.1:${port}/literal`, 'job-literal');
+    const { recorded } = await sendAndRecord(
+      STRICT_WEBHOOK_TARGETS,
+      resolveAll,
+      `http://127.0.0.1:${port}/literal`,
+      'job-literal',
+    );
     expect(recorded[0]).toMatch(/^webhook not sent: callbackUrl points to 127\.0\.0\.1 in 127\.0\.0\.0\/8/);
     expect(callsTo('/literal')).toEqual([]);
   });
@@ -207,15 +263,23 @@ describe('WebhookSender and internal targets', () => {
       if (tries++ === 0) return resolveAll('no-such-name.test');
       return [{ address: '127.0.0.1', family: 4 }];
     };
-    const { webhooks, lines } = sender(OPEN, flaky);
-    const recorded = await sendAndRecord(webhooks, `http://flaky.test:${port}/flaky`, 'job-flaky');
+    const { recorded, lines } = await sendAndRecord(
+      OPEN,
+      flaky,
+      `http://flaky.test:${port}/flaky`,
+      'job-flaky',
+    );
     expect(recorded).toEqual(['webhook delivered: HTTP 204 (try 2)']);
     expect(lines.find((l) => l.msg === 'webhook delivery failed: retrying')?.outcome).toMatch(/ENOTFOUND/);
   });
 
   it('does not follow redirects', async () => {
-    const { webhooks } = sender(OPEN, stubResolver({}).resolveAll);
-    const recorded = await sendAndRecord(webhooks, `http://127.0.0.1:${port}/redirect`, 'job-redirect');
+    const { recorded } = await sendAndRecord(
+      OPEN,
+      stubResolver({}).resolveAll,
+      `http://127.0.0.1:${port}/redirect`,
+      'job-redirect',
+    );
     expect(recorded).toEqual(['webhook refused by the receiver: HTTP 302 (not retried)']);
     expect(callsTo('/redirect')).toHaveLength(1);
     expect(callsTo('/redirected')).toEqual([]);
@@ -239,13 +303,11 @@ describe('worker configuration', () => {
 });
 
 describe('a worker with the default policy', () => {
-  let redis: TestRedis;
   let client: Redis;
   let queue: Queue;
   let worker: SolverWorkerHandle;
 
   beforeAll(async () => {
-    redis = await startTestRedis();
     client = redisClient(redis.url);
     queue = new Queue(QUEUE_NAME, { connection: client });
     worker = await startSolverWorker({
@@ -266,7 +328,6 @@ describe('a worker with the default policy', () => {
     await worker?.close(5_000);
     await queue?.close();
     client?.disconnect();
-    await redis?.stop();
   });
 
   it('refuses a callback whose name resolves to loopback, records it on the job, and keeps working', async () => {
