@@ -1,18 +1,25 @@
 import { STRICT_WEBHOOK_TARGETS, type WebhookTargetPolicy } from '@paketbygd/model';
 import express, { type Express, type Router } from 'express';
-import rateLimit, { type RateLimitInfo } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { ADMIN_PATH, queueDashboard } from './admin';
-import { callerOf, requireAdmin, requireKey } from './auth';
-import { DEFAULT_LIMITS, DEFAULT_RETENTION, type Limits, type Retention } from './config';
-import { errorBody, errorHandler, notFound } from './errors';
+import { requireAdmin, requireKey } from './auth';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_RETENTION,
+  type Limits,
+  type RateLimitStore,
+  type Retention,
+  type TrustProxy,
+} from './config';
+import { errorHandler, notFound } from './errors';
 import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
+import { createRateLimiters } from './rate-limit';
 import { jobRoutes } from './routes/jobs';
 import { serviceRoutes } from './routes/service';
 import { submitRoutes } from './routes/submit';
@@ -32,6 +39,16 @@ export interface ApiOptions {
    */
   webhookTargets?: WebhookTargetPolicy;
   limits?: Partial<Limits>;
+  /**
+   * Where rate-limit counts live (RATE_LIMIT_STORE): 'redis' (default), shared by every API
+   * process on this Redis, or 'memory', this process only. Never chosen for the caller: with
+   * 'redis' and Redis away, limited requests answer 503; memory is used only when asked for.
+   */
+  rateLimitStore?: RateLimitStore;
+  /** Prefix of the counters' keys in Redis (default `paketbygd:rl:`); apps with their own counts on one Redis. */
+  rateLimitPrefix?: string;
+  /** express's `trust proxy` (TRUST_PROXY): which proxies may tell the client's address. Default false. */
+  trustProxy?: TrustProxy;
   retention?: Partial<Retention>;
   /** Observe job durations from the queue's events (one API replica is enough to do this). */
   jobMetrics?: boolean;
@@ -96,7 +113,16 @@ export function createApp(options: ApiOptions): ApiApp {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Decides req.ip, which the failed-authentication limit counts by: only proxies named here may
+  // set it through X-Forwarded-For, else any client could pick a new address per request.
+  app.set('trust proxy', options.trustProxy ?? false);
+  const limiters = createRateLimiters({
+    store: options.rateLimitStore ?? 'redis',
+    client,
+    prefix: options.rateLimitPrefix,
+    limits,
+    logger,
+  });
   app.use(
     pinoHttp({
       logger,
@@ -126,7 +152,7 @@ export function createApp(options: ApiOptions): ApiApp {
   if (options.adminApiKey) {
     app.use(
       ADMIN_PATH,
-      requireAdmin(options.adminApiKey),
+      requireAdmin(options.adminApiKey, limiters.authFailures),
       helmet({ contentSecurityPolicy: false }),
       queueDashboard(jobs),
     );
@@ -135,34 +161,12 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use(helmet());
   app.use(serviceRoutes(jobs, metrics));
 
-  // Every /v1 route needs a key and counts against its rate limit. The routers spell out their
-  // full paths, so that the route pattern (a metrics label) is whole.
+  // Every /v1 route needs a key and counts against its rate limit; wrong and missing keys count
+  // against the client address's failure limit. The routers spell out their full paths, so that
+  // the route pattern (a metrics label) is whole.
   const v1 = express.Router();
-  v1.use(requireKey(options.keys));
-  v1.use(
-    rateLimit({
-      windowMs: limits.rateLimitWindowS * 1000,
-      limit: limits.rateLimitMax,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      keyGenerator: (req) => callerOf(req).keyId,
-      handler: (req, res) => {
-        const resetTime = (req as { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
-        const retryS = resetTime
-          ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
-          : limits.rateLimitWindowS;
-        res
-          .status(429)
-          .set('Retry-After', String(retryS))
-          .json(
-            errorBody(
-              429,
-              `too many requests: this key may make ${limits.rateLimitMax} per ${limits.rateLimitWindowS} s; try again in ${retryS} s`,
-            ),
-          );
-      },
-    }),
-  );
+  v1.use(requireKey(options.keys, limiters.authFailures));
+  v1.use(limiters.perKey);
   app.use('/v1', v1);
   app.use(submitRoutes(jobs, limits.maxBodyBytes, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
   app.use(jobRoutes(jobs));
@@ -178,6 +182,7 @@ export function createApp(options: ApiOptions): ApiApp {
     jobs,
     metrics,
     close: async () => {
+      limiters.close();
       // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
       if (client.status !== 'ready') {
         client.disconnect();

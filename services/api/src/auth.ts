@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './errors';
 import type { Caller, KeyStore } from './keys';
+import type { AuthFailureLimiter } from './rate-limit';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -22,21 +23,51 @@ function bearer(req: Request): string | undefined {
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="paketbygd"' };
 
-/** Every /v1 call needs `Authorization: Bearer <key>`; the key decides the tenant. */
-export function requireKey(keys: KeyStore): RequestHandler {
+/**
+ * Answers a request whose key was judged: a wrong or missing key (`failure`) is counted against
+ * the client's address and may become a 429; a valid one is only checked against that count. The
+ * limiter's store errors (503) pass to the error handler like any other error.
+ */
+function judged(
+  failures: AuthFailureLimiter | undefined,
+  failure: HttpError | undefined,
+  req: Request,
+  next: (error?: unknown) => void,
+): void {
+  if (!failures) {
+    next(failure);
+    return;
+  }
+  (failure ? failures.failed(req) : failures.check(req)).then(
+    (tooMany) => next(tooMany ?? failure),
+    (error: unknown) => next(error),
+  );
+}
+
+/**
+ * Every /v1 call needs `Authorization: Bearer <key>`; the key decides the tenant. With a limiter,
+ * an address with too many 401s gets 429 for every request, a valid key included (see
+ * `AuthFailureLimiter`).
+ */
+export function requireKey(keys: KeyStore, failures?: AuthFailureLimiter): RequestHandler {
   return (req, _res, next) => {
     const token = bearer(req);
     if (token === undefined) {
-      next(new HttpError(401, 'send your API key as "Authorization: Bearer <key>"', {}, CHALLENGE));
+      judged(
+        failures,
+        new HttpError(401, 'send your API key as "Authorization: Bearer <key>"', {}, CHALLENGE),
+        req,
+        next,
+      );
       return;
     }
     const caller = keys.lookup(token);
     if (!caller) {
-      next(new HttpError(401, 'the API key is not valid', {}, CHALLENGE));
+      judged(failures, new HttpError(401, 'the API key is not valid', {}, CHALLENGE), req, next);
       return;
     }
     req.caller = caller;
-    next();
+    judged(failures, undefined, req, next);
   };
 }
 
@@ -49,7 +80,7 @@ export function callerOf(req: Request): Caller {
  * The admin key guards the queue dashboard. Browsers cannot send a Bearer header to a page,
  * so Basic auth (any user name, the key as password) is accepted too.
  */
-export function requireAdmin(adminKey: string | undefined): RequestHandler {
+export function requireAdmin(adminKey: string | undefined, failures?: AuthFailureLimiter): RequestHandler {
   const expected = adminKey ? createHash('sha256').update(adminKey).digest() : undefined;
   const challenge = { 'WWW-Authenticate': 'Basic realm="paketbygd admin", charset="UTF-8"' };
   return (req, _res, next) => {
@@ -65,21 +96,24 @@ export function requireAdmin(adminKey: string | undefined): RequestHandler {
       presented = decoded.slice(decoded.indexOf(':') + 1);
     }
     if (presented === undefined) {
-      next(
+      judged(
+        failures,
         new HttpError(
           401,
           'the queue dashboard needs the admin key (Bearer, or Basic auth with the key as password)',
           {},
           challenge,
         ),
+        req,
+        next,
       );
       return;
     }
     const hash = createHash('sha256').update(presented).digest();
     if (!timingSafeEqual(hash, expected)) {
-      next(new HttpError(401, 'the admin key is not valid', {}, challenge));
+      judged(failures, new HttpError(401, 'the admin key is not valid', {}, challenge), req, next);
       return;
     }
-    next();
+    judged(failures, undefined, req, next);
   };
 }

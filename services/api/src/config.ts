@@ -1,4 +1,5 @@
 import { AllowedHostsList, MAX_DOCUMENT_BYTES, type WebhookTargetPolicy } from '@paketbygd/model';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DAY_S = 24 * 3600;
@@ -25,6 +26,25 @@ const Env = z.object({
   ),
   RATE_LIMIT_MAX: intFrom(600, 1),
   RATE_LIMIT_WINDOW_S: intFrom(60, 1),
+  // Where the counters live: redis (shared by every API replica on REDIS_URL) or memory (this
+  // process only: one API process, or limits that may be N times as high with N replicas).
+  RATE_LIMIT_STORE: z.enum(['redis', 'memory']).default('redis'),
+  // Requests ending in 401 (no key, a wrong key, a wrong admin key) per client address and window;
+  // over it, every /v1 and /admin request from that address answers 429 until the window ends.
+  AUTH_FAIL_LIMIT_MAX: intFrom(20, 1),
+  AUTH_FAIL_WINDOW_S: intFrom(300, 1),
+  // Which proxies may set X-Forwarded-For (default none: the client address is the socket's).
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   RESULT_TTL_S: intFrom(7 * DAY_S, 1),
   FAILED_TTL_S: intFrom(30 * DAY_S, 1),
   JOB_ATTEMPTS: intFrom(3, 1),
@@ -43,6 +63,8 @@ export interface ApiConfig {
   webhookSecret: string | undefined;
   webhookTargets: WebhookTargetPolicy;
   limits: Limits;
+  rateLimitStore: RateLimitStore;
+  trustProxy: TrustProxy;
   retention: Retention;
   jobMetrics: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
@@ -54,6 +76,50 @@ export interface Limits {
   /** Requests per key and window. */
   rateLimitMax: number;
   rateLimitWindowS: number;
+  /** Requests answered 401 per client address and window before that address gets 429s. */
+  authFailLimitMax: number;
+  authFailWindowS: number;
+}
+
+/** `redis`: one count per key (and per address) for all API replicas; `memory`: per process. */
+export type RateLimitStore = 'redis' | 'memory';
+
+/**
+ * express's `trust proxy`: false (the socket's address is the client), a number of proxy hops in
+ * front of the API, or the proxies' addresses / CIDR ranges (and express's names `loopback`,
+ * `linklocal`, `uniquelocal`). Never `true`: that would take the left-most X-Forwarded-For entry,
+ * which any client writes itself.
+ */
+export type TrustProxy = false | number | string[];
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY's value, or what is wrong with it. */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const text = value.trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    return (
+      'true would trust every X-Forwarded-For entry, which any client can forge; give the number ' +
+      'of proxies in front of the API (e.g. 1) or their addresses (10.0.0.0/8, loopback)'
+    );
+  }
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const entry of entries) {
+    if (TRUST_PROXY_NAMES.has(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      return `"${entry}" is not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal`;
+    }
+  }
+  return entries;
 }
 
 export interface Retention {
@@ -67,6 +133,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: MAX_DOCUMENT_BYTES,
   rateLimitMax: 600,
   rateLimitWindowS: 60,
+  authFailLimitMax: 20,
+  authFailWindowS: 300,
 };
 export const DEFAULT_RETENTION: Retention = {
   resultTtlS: 7 * DAY_S,
@@ -101,7 +169,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       maxBodyBytes: e.MAX_BODY_BYTES,
       rateLimitMax: e.RATE_LIMIT_MAX,
       rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
+      authFailLimitMax: e.AUTH_FAIL_LIMIT_MAX,
+      authFailWindowS: e.AUTH_FAIL_WINDOW_S,
     },
+    rateLimitStore: e.RATE_LIMIT_STORE,
+    trustProxy: e.TRUST_PROXY,
     retention: {
       resultTtlS: e.RESULT_TTL_S,
       failedTtlS: e.FAILED_TTL_S,

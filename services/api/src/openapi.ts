@@ -82,7 +82,20 @@ const error = (description: string) => ({
 const COMMON_ERRORS = {
   '401': error('no API key, or a key that is not valid'),
   '429': {
-    ...error('too many requests with this key; `Retry-After` says when to try again'),
+    ...error(
+      'too many requests with this key, or too many 401 answers to this client address; `Retry-After` says when to try again',
+    ),
+    headers: {
+      'Retry-After': { schema: { type: 'integer' }, description: 'seconds' },
+      RateLimit: {
+        schema: { type: 'string' },
+        description: '`limit=N, remaining=0, reset=S` (IETF draft 7)',
+      },
+      'RateLimit-Policy': { schema: { type: 'string' }, description: '`N;w=S`: N requests per S seconds' },
+    },
+  },
+  '503': {
+    ...error('Redis (jobs and rate limits) is not reachable; try again after `Retry-After` seconds'),
     headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds' } },
   },
 };
@@ -280,8 +293,10 @@ export function openApiDocument(): Record<string, unknown> {
       summary: "The key that signs this tenant's webhooks",
       responses: {
         '200': { description: 'the key', content: { 'application/json': { schema: ref('WebhookKey') } } },
-        '503': error('webhooks are not configured on this service'),
         ...COMMON_ERRORS,
+        '503': error(
+          'webhooks are not configured on this service, or Redis (rate limits) is not reachable (`Retry-After: 5`)',
+        ),
       },
     },
   };

@@ -40,12 +40,18 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     webhookSecret: config.webhookSecret,
     webhookTargets: config.webhookTargets,
     limits: config.limits,
+    rateLimitStore: config.rateLimitStore,
+    trustProxy: config.trustProxy,
     retention: config.retention,
     jobMetrics: config.jobMetrics,
     page: webRouter(),
   });
   if (config.webhookTargets.allowPrivate)
     logger.warn('WEBHOOK_ALLOW_PRIVATE=true: callbackUrl may point to localhost and internal addresses');
+  if (config.rateLimitStore === 'memory')
+    logger.warn(
+      'RATE_LIMIT_STORE=memory: rate limits are counted in this process only; with several API processes each allows the full limit',
+    );
   if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
   const server = api.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -56,7 +57,7 @@ export async function fileRedis(db: number): Promise<TestRedis> {
   return r.owned ? r : { ...r, url: `${r.url.replace(/\/\d*$/, '')}/${db}` };
 }
 
-/** A real API on a real port against a real Redis. */
+/** A real API on a real port against a real Redis, with rate-limit counters of its own. */
 export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): Promise<TestApi> {
   const api = createApp({
     redisUrl: r.url,
@@ -67,6 +68,9 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
     ]),
     adminApiKey: ADMIN_KEY,
     webhookSecret: WEBHOOK_SECRET,
+    // Counters of this app's own: apps of one test file share a Redis; tests of shared limits
+    // pass one prefix to several apps.
+    rateLimitPrefix: `test:${randomUUID()}:rl:`,
     ...options,
   });
   const { server, url } = await listen(api.app);
