@@ -85,7 +85,9 @@ export function lagrangianBranch(
   }
   const fixedSites: number[] = [];
   for (let j = 0; j < m; j++) if (siteState[j] === SITE_FIXED_OPEN) fixedSites.push(j);
-  const iterationsPerNode = options.iterationsPerNode ?? 60;
+  // Few steps per node and many nodes: on OR-Library 8 steps proved pmed17 in 16 s and pmed35 in
+  // 6 s, where 60 steps took more than 40 s and 16 s.
+  const iterationsPerNode = options.iterationsPerNode ?? 8;
 
   let bestOpen = [...options.open];
   let bestCost = options.cost;
@@ -299,7 +301,7 @@ export function lagrangianBranch(
       state: forcedChild,
       lambda: childLambda,
       bound: nodeBound,
-      iterations: Math.max(5, iterationsPerNode >> 3),
+      iterations: Math.max(2, iterationsPerNode >> 2),
     });
   }
   // Nodes left on the stack bound what was not searched.
