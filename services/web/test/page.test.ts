@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_KEY,
   ARTIFACTS,
+  axeViolations,
   buildPage,
   chromiumMissing,
   launchChromium,
@@ -46,7 +47,21 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const features = async (kind: string) => page.locator(`#map path.pk-${kind}`).count();
+const features = async (kind: string) => page.locator(`#map .leaflet-map-pane .pk-${kind}`).count();
+const focused = () =>
+  page.evaluate(() => ({
+    id: document.activeElement?.id ?? '',
+    cls: document.activeElement?.getAttribute('class') ?? '',
+    label: document.activeElement?.getAttribute('aria-label') ?? '',
+  }));
+/** Presses Tab until the focus is on an element matching `selector`; how many presses it took. */
+async function tabTo(selector: string, limit = 80): Promise<number> {
+  for (let i = 1; i <= limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i;
+  }
+  throw new Error(`${selector} not reached with ${limit} presses of Tab`);
+}
 
 describe.skipIf(missing)('the web page', () => {
   it('is served at / with its own CSP, and the API still answers next to it', async () => {
@@ -72,6 +87,11 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-plan');
     await page.keyboard.press('ArrowLeft');
     expect(await page.isVisible('#panel-scenario')).toBe(true);
+    // axe-core, WCAG 2.0/2.1 A and AA: the page as it opens (no scenario yet, the form empty).
+    expect.soft(await axeViolations(page), 'axe: the empty page').toEqual([]);
+    await page.click('summary:has-text("Settings")');
+    expect.soft(await axeViolations(page), 'axe: the settings open').toEqual([]);
+    await page.click('summary:has-text("Settings")');
   });
 
   it('loads the example, validates the policy form with the schema, plans it and draws the plan', async () => {
@@ -79,6 +99,7 @@ describe.skipIf(missing)('the web page', () => {
     await expect.poll(() => features('demand')).toBeGreaterThan(10);
     expect(await features('candidate-site')).toBeGreaterThan(0);
     expect(await page.inputValue('#f-maxBoxes')).toBe('5');
+    expect.soft(await axeViolations(page), 'axe: the form with the example').toEqual([]);
 
     // The model's message, with its path, beside the field; the form will not submit.
     await page.fill('#f-deliveriesPerWeek', '9');
@@ -86,6 +107,7 @@ describe.skipIf(missing)('the web page', () => {
       .poll(() => page.textContent('#e-deliveriesPerWeek'))
       .toMatch(/^policy\.deliveriesPerWeek: .*7/);
     expect(await page.getAttribute('#f-deliveriesPerWeek', 'aria-invalid')).toBe('true');
+    expect.soft(await axeViolations(page), 'axe: a field with an error').toEqual([]);
     await page.fill('#f-deliveriesPerWeek', '5');
     expect(await page.textContent('#e-deliveriesPerWeek')).toBe('');
 
@@ -131,6 +153,7 @@ describe.skipIf(missing)('the web page', () => {
     expect(readFileSync((await report.path())!, 'utf8')).toMatch(/<html/i);
 
     await page.locator('#route-list details.route').first().locator('summary').click();
+    expect.soft(await axeViolations(page), 'axe: the finished plan').toEqual([]);
     await page.evaluate(() => document.querySelector('.side')!.scrollTo(0, 0));
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}web-plan.png` });
@@ -140,6 +163,56 @@ describe.skipIf(missing)('the web page', () => {
     await page.screenshot({ path: `${ARTIFACTS}web-plan-tablet.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
+
+  it('the map and its table work from the keyboard: a box by Tab, its popup by Enter', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.getAttribute('#map', 'aria-label')).toMatch(/^Map of the plan .*parcel box/);
+    // From the Plan tab, Tab alone reaches a box on the map; Enter opens its popup, Escape closes it.
+    await page.focus('#tab-plan');
+    const presses = await tabTo('#map .pk-box');
+    expect(presses).toBeLessThan(40);
+    expect((await focused()).label).toMatch(/^Parcel box: /);
+    const popup = page.locator('#map .leaflet-popup');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => popup.textContent()).toMatch(/^Parcel box: .*% used/);
+    // (axe measures colours as drawn: wait for the popup's fade-in to end.)
+    await expect.poll(() => popup.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+    await page.screenshot({ path: `${ARTIFACTS}web-keyboard-box.png` });
+    expect.soft(await axeViolations(page), 'axe: a box popup open').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+    // Villages (SVG circles) are in the tab order too; Space opens theirs.
+    await tabTo('#map path.pk-demand');
+    expect((await focused()).label).toMatch(/^Village: .* people/);
+    await page.keyboard.press(' ');
+    await expect.poll(() => popup.textContent()).toMatch(/^Village: /);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+    // Routes are lines: the table beside the map reaches them (and everything else).
+    await page.focus('#map-list-summary');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#map-list-details', 'open')).not.toBeNull();
+    const rows = await page.locator('#map-list tbody tr').count();
+    expect(rows).toBe(
+      await page
+        .locator(
+          '#map .leaflet-interactive[aria-label], #map .pk-van-route, #map .pk-carrier-route, #map .pk-transport-route',
+        )
+        .count(),
+    );
+    await page.keyboard.press('Tab');
+    expect((await focused()).label).toMatch(/^Show parcel box .* on the map$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => popup.textContent()).toMatch(/^Parcel box: /);
+    await page.focus('#map-list tr[data-kind="van-route"] button');
+    await page.keyboard.press(' ');
+    await expect.poll(() => popup.textContent()).toMatch(/^Van route: van /);
+    await expect.poll(() => popup.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+    expect.soft(await axeViolations(page), 'axe: the map table open').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.focus('#map-list-summary');
+    await page.keyboard.press('Enter');
+  }, 30_000);
 
   it('compares the three example bids with the example scoring', async () => {
     await page.click('#tab-compare');
@@ -159,6 +232,7 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
+    expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
     // The panel scrolls inside the page: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
@@ -185,6 +259,7 @@ describe.skipIf(missing)('the web page', () => {
     expect(await problems.locator('li').first().textContent()).toMatch(
       /^demand\[2\]\.location\[1\]: .*latitude/i,
     );
+    expect.soft(await axeViolations(page), 'axe: the upload error').toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}web-upload-error.png` });
 
     await page.setInputFiles('#upload-scenario', {
@@ -207,13 +282,20 @@ describe.skipIf(missing)('the web page', () => {
 
     await page.fill('#f-timeLimitS', '60');
     await page.fill('#f-maxBoxes', '8');
-    await page.click('#run-plan');
+    // Run and cancel from the keyboard: Tab from the time limit to the run button, Enter; the
+    // focus moves to Cancel, Space cancels, and the focus comes back to the run button.
+    await page.focus('#f-timeLimitS');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('run-plan');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#cancel-plan:not([hidden])');
-    await page.click('#cancel-plan');
+    expect((await focused()).id).toBe('cancel-plan');
+    await page.keyboard.press(' ');
     await expect
       .poll(() => page.textContent('#plan-progress-text'), { timeout: 20_000 })
       .toMatch(/cancelled/);
     expect(await page.isHidden('#cancel-plan')).toBe(true);
+    expect((await focused()).id).toBe('run-plan');
     const id = await page.getAttribute('body', 'data-plan-job');
     const view = await fetch(`${stack.url}/v1/jobs/${id}`, {
       headers: { authorization: `Bearer ${API_KEY}` },
@@ -223,4 +305,23 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.isEnabled('#run-plan')).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 40_000);
+
+  it('asks the map for no animation when the user prefers reduced motion', async () => {
+    const still = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    try {
+      await still.goto(stack.url);
+      await still.waitForSelector('body[data-ready="true"]');
+      await still.click('#load-example');
+      const animated = (p: Page) =>
+        p.evaluate(() => document.querySelectorAll('#map .leaflet-fade-anim, #map .leaflet-proxy').length);
+      expect(await animated(page)).toBeGreaterThan(0);
+      expect(await animated(still)).toBe(0);
+      // CSS transitions are cut to nothing.
+      expect(
+        await still.evaluate(() => getComputedStyle(document.querySelector('button')!).transitionDuration),
+      ).toMatch(/^(0s|1e-05s)$/);
+    } finally {
+      await still.close();
+    }
+  });
 });

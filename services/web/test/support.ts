@@ -2,10 +2,12 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
 import { build } from 'vite';
 import { createApp, KeyStore, type ApiApp } from '../../api/src/index';
 import { startSolverWorker, type SolverWorkerHandle } from '../../../workers/solver/src/index';
@@ -96,4 +98,37 @@ export async function startStack(): Promise<Stack> {
       await redis.stop();
     },
   };
+}
+
+/** The WCAG 2.0 and 2.1 A and AA rules of axe-core: what the page must pass (EU WAD, DOS-lagen). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page and returns its violations as one line per failing element: rule id,
+ * impact, the element's selector and axe's summary of what is wrong. The script is evaluated over
+ * the DevTools protocol rather than added as a <script> tag, which the page's CSP would block.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<AxeResults> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : String(t))).join(' '),
+        summary: n.failureSummary ?? '',
+      })),
+    }));
+  }, AXE_TAGS);
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target}: ${v.help}. ${n.summary.replace(/\s+/g, ' ')}`),
+  );
 }

@@ -60,7 +60,7 @@ const ROWS: Row[] = [
   },
 ];
 
-const PALETTE = ['#78909c', '#0b5cad', '#e65100', '#00897b', '#8e24aa', '#c62828', '#558b2f'];
+const PALETTE = ['#546e7a', '#0b5cad', '#e65100', '#00897b', '#8e24aa', '#c62828', '#558b2f'];
 
 /** A horizontal bar chart as inline SVG, with a text alternative. */
 function barChart(
@@ -107,7 +107,7 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
     return `<tr><th scope="row">${esc(r.label)}</th>${values
       .map(
         (v) =>
-          `<td class="num${v === best && entries.length > 1 ? ' winner' : ''}">${esc(r.show(v, result.currency))}</td>`,
+          `<td class="num${v === best && entries.length > 1 ? ' winner' : ''}">${esc(r.show(v, result.currency))}${v === best && entries.length > 1 ? '<span class="visually-hidden"> (best)</span>' : ''}</td>`,
       )
       .join('')}</tr>`;
   });

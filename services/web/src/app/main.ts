@@ -9,7 +9,7 @@ import scoringExample from '../../../../examples/bids/scoring.json';
 import { ApiClient, ApiError, followJob, storeApiKey, storedApiKey, type RunHandle } from './api';
 import { renderComparison } from './compare-view';
 import { download, esc, num, slug } from './format';
-import { PlanMap, type PlanFeatureCollection } from './map';
+import { PlanMap, renderMapList, type PlanFeatureCollection } from './map';
 import { renderPlan } from './plan-view';
 import {
   checkCompareDocument,
@@ -49,6 +49,16 @@ keyInput.addEventListener('input', () => storeApiKey(keyInput.value));
 const api = new ApiClient(() => keyInput.value);
 
 const map = new PlanMap($('map'));
+
+/** After the map changed: the table beside it, and the map's name says what it shows now. */
+function mapChanged(what: string): void {
+  renderMapList($<HTMLTableElement>('map-list'), map);
+  const summary = map.summary();
+  $('map').setAttribute('aria-label', `Map of ${what}: ${summary}`);
+  $('map-list-summary').textContent = `Table of the ${map.entries.length} places and routes on the map`;
+  $('map-features').dataset.filled = String(map.entries.length > 0);
+  $('map-features').hidden = map.entries.length === 0 || document.body.dataset.tab === 'compare';
+}
 const tileInput = $<HTMLInputElement>('tile-url');
 try {
   tileInput.value = localStorage.getItem('paketbygd.tileUrl') ?? '';
@@ -79,6 +89,8 @@ function selectTab(tab: Tab, focus = false): void {
     if (on && focus) button.focus();
   }
   document.querySelector('.layout')!.classList.toggle('wide', tab === 'compare');
+  // The table of the map's features goes with the map (hidden on Compare).
+  $('map-features').hidden = tab === 'compare' || $('map-features').dataset.filled !== 'true';
   document.body.dataset.tab = tab;
   if (tab !== 'compare') requestAnimationFrame(() => map.refresh());
 }
@@ -223,6 +235,7 @@ function loadScenario(doc: unknown, source: string): void {
   ($('save-scenario') as HTMLButtonElement).disabled = false;
   ($('run-compare') as HTMLButtonElement).disabled = state.bids.length + state.variants.length === 0;
   map.showScenario(s);
+  mapChanged(`the scenario ${s.name}`);
 }
 
 $('load-example').addEventListener('click', () =>
@@ -319,7 +332,10 @@ form.addEventListener('submit', async (e) => {
   } finally {
     state.run = undefined;
     runButton.disabled = false;
+    const hadFocus = document.activeElement === cancelButton;
     cancelButton.hidden = true;
+    // The focus was on Cancel (it goes there when a run starts): keep it in the form.
+    if (hadFocus) runButton.focus();
   }
 });
 $('cancel-plan').addEventListener('click', async () => {
@@ -339,6 +355,7 @@ function showPlan(): void {
   renderPlan($('panel-plan'), p.scenario, p.plan);
   const counts = map.showPlan(p.geo, p.scenario.policy.maxAccessDistanceM);
   $('map').dataset.features = JSON.stringify(counts);
+  mapChanged(`the plan for ${p.plan.scenarioName}`);
 }
 
 $('dl-plan').addEventListener('click', () => {
@@ -496,6 +513,7 @@ $('run-compare').addEventListener('click', async () => {
       text.textContent = progressText(view, String(scenario.currency ?? ''));
     });
     cancelButton.hidden = false;
+    cancelButton.focus();
     const end = await state.compareRun.done;
     if (end.state === 'completed') {
       const result = await api.result<ComparisonResult>(end.id);
@@ -516,7 +534,9 @@ $('run-compare').addEventListener('click', async () => {
   } finally {
     state.compareRun = undefined;
     runButton.disabled = false;
+    const hadFocus = document.activeElement === cancelButton;
     cancelButton.hidden = true;
+    if (hadFocus) runButton.focus();
   }
 });
 $('cancel-compare').addEventListener('click', async () => {

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { LonLat, Scenario } from '@paketbygd/model';
+import { COLOURS, DASHES } from './colours';
 
 /** One feature as `planToGeoJSON` (packages/planner) writes it: `properties.kind` says which layer. */
 export interface PlanFeature {
@@ -13,20 +14,7 @@ export interface PlanFeatureCollection {
   features: PlanFeature[];
 }
 
-export const COLOURS = {
-  area: '#37474f',
-  demandCovered: '#2e7d32',
-  demandUncovered: '#c62828',
-  demandHome: '#8e24aa',
-  pickup: '#6a1b9a',
-  candidate: '#78909c',
-  box: '#0b5cad',
-  hub: '#111111',
-  coverage: '#0b5cad',
-  transport: '#9e9e9e',
-  van: ['#e65100', '#d84315', '#f9a825', '#bf360c', '#ff8f00'],
-  carrier: ['#00897b', '#2e7d32', '#00acc1', '#558b2f', '#00695c'],
-};
+export { COLOURS } from './colours';
 
 const ll = (p: LonLat | unknown): L.LatLngExpression => {
   const [lon, lat] = Array.isArray(p) ? (p as [number, number]) : [0, 0];
@@ -44,23 +32,92 @@ function ringsOf(geometry: Scenario['area']): L.LatLngExpression[][][] {
 const demandRadius = (population: number) =>
   Math.max(4, Math.min(22, Math.sqrt(Math.max(0, population)) / 2));
 
+/** Whether the user asked for less motion: the map then jumps instead of gliding and fading. */
+export const reducedMotion = (): boolean =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** What the map shows, one kind per row group of the list beside it. */
+export type EntryKind =
+  | 'box'
+  | 'van-route'
+  | 'carrier-route'
+  | 'pickup-point'
+  | 'hub'
+  | 'demand'
+  | 'candidate-site'
+  | 'transport-route';
+
+export const KIND_LABEL: Record<EntryKind, string> = {
+  box: 'Parcel box',
+  'van-route': 'Van route',
+  'carrier-route': 'Existing transport carrying parcels',
+  'pickup-point': 'Parcel agent today',
+  hub: 'Hub',
+  demand: 'Village',
+  'candidate-site': 'Candidate site',
+  'transport-route': 'Existing transport',
+};
+const KIND_ORDER = Object.keys(KIND_LABEL) as EntryKind[];
+
+/** One thing on the map that the keyboard can reach through the list (and points also by Tab). */
+export interface MapEntry {
+  kind: EntryKind;
+  name: string;
+  detail: string;
+  layer: L.Layer & { openPopup(): unknown; getElement?(): Element | undefined };
+}
+
+/** The pane of the villages and candidate sites: drawn under the markers, tabbed to after them. */
+const POINTS_PANE = 'pk-points';
+
+const line = (colour: string, dash = '', width = 4) =>
+  `<svg class="swatch" width="30" height="12" viewBox="0 0 30 12" aria-hidden="true" focusable="false">` +
+  `<line x1="1" y1="6" x2="29" y2="6" stroke="#fff" stroke-width="${width + 3}"/>` +
+  `<line x1="1" y1="6" x2="29" y2="6" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>`;
+const dot = (fill: string, stroke: string, width = 1.5, dash = '') =>
+  `<svg class="swatch" width="30" height="14" viewBox="0 0 30 14" aria-hidden="true" focusable="false">` +
+  `<circle cx="15" cy="7" r="5.5" fill="${fill}" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>`;
+const shape = (kind: string, colour: string) =>
+  `<span class="swatch marker-swatch" aria-hidden="true"><span class="shape shape-${kind}" style="background:${colour}"></span></span>`;
+
 /** The page's map: vector layers only (no tiles unless a tile URL is set), OSM attribution always. */
 export class PlanMap {
   readonly map: L.Map;
+  /** Everything drawn that means something, in the order of the list beside the map. */
+  entries: MapEntry[] = [];
   private layers = L.featureGroup();
   private tiles: L.TileLayer | undefined;
 
   constructor(element: HTMLElement) {
-    this.map = L.map(element, { zoomSnap: 0.25, preferCanvas: false, keyboard: true }).setView(
-      [59.05, 15.9],
-      10,
-    );
+    const still = reducedMotion();
+    this.map = L.map(element, {
+      zoomSnap: 0.25,
+      preferCanvas: false,
+      keyboard: true,
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+      inertia: !still,
+    }).setView([59.05, 15.9], 10);
+    if (still) {
+      // Popups pan the map into view with a glide; make every pan a jump.
+      const panBy = this.map.panBy.bind(this.map);
+      this.map.panBy = (offset, options) => panBy(offset, { ...options, animate: false });
+    }
     this.map.attributionControl.setPrefix('Leaflet');
     this.map.attributionControl.addAttribution(
       'Data © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     );
+    this.map.createPane(POINTS_PANE).style.zIndex = '450';
     this.layers.addTo(this.map);
     this.legend().addTo(this.map);
+    // Tab order inside the map: zoom buttons, legend and attribution first, then the features.
+    const controls = element.querySelector('.leaflet-control-container');
+    if (controls) element.prepend(controls);
+    // Escape closes an open popup wherever the focus is inside the map.
+    element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.map.closePopup) this.map.closePopup();
+    });
   }
 
   setTileUrl(url: string): void {
@@ -86,54 +143,153 @@ export class PlanMap {
       const div = L.DomUtil.create('details', 'legend') as HTMLDetailsElement;
       // Open on wide screens; a tap away on small ones, where it would cover the map.
       div.open = window.innerWidth >= 900;
-      const dot = (c: string, label: string, hollow = false) =>
-        `<div><span class="swatch dot" style="${hollow ? `border:2px solid ${c}` : `background:${c}`}"></span>${label}</div>`;
-      const line = (c: string, label: string) =>
-        `<div><span class="swatch line" style="background:${c}"></span>${label}</div>`;
+      const row = (swatch: string, label: string) => `<li>${swatch}${label}</li>`;
       div.innerHTML =
-        `<summary>Legend</summary>` +
+        `<summary>Legend</summary><ul>` +
         [
-          dot(COLOURS.demandCovered, 'people within the access limit'),
-          dot(COLOURS.demandUncovered, 'people outside it'),
-          dot(COLOURS.pickup, 'parcel agent today'),
-          dot(COLOURS.candidate, 'candidate site', true),
-          dot(COLOURS.box, 'new parcel box'),
-          dot(COLOURS.hub, 'hub'),
-          line(COLOURS.van[0]!, 'van route'),
-          line(COLOURS.carrier[0]!, 'existing transport carrying parcels'),
-          line(COLOURS.transport, 'existing transport (unused)'),
-        ].join('');
+          row(dot(COLOURS.demandCovered, '#fff'), 'village, within the access limit (filled)'),
+          row(dot('#fff', COLOURS.demandUncovered, 3), 'village, outside it (hollow ring)'),
+          row(dot(COLOURS.demandHome, '#fff', 2.5, '2 2'), 'village, home delivery (dashed rim)'),
+          row(shape('box', COLOURS.box), 'new parcel box (square)'),
+          row(shape('pickup-point', COLOURS.pickup), 'parcel agent today (triangle)'),
+          row(shape('hub', COLOURS.hub), 'hub (diamond)'),
+          row(dot('none', COLOURS.candidate, 2, '2 2'), 'candidate site (small dotted ring)'),
+          row(line(COLOURS.van[0]!), 'van route (solid)'),
+          row(line(COLOURS.carrier[0]!, DASHES.carrier, 5), 'existing transport carrying parcels (dashed)'),
+          row(line(COLOURS.transport, DASHES.transport, 3), 'existing transport, not used (dotted)'),
+          row(
+            line(COLOURS.coverage, DASHES.coverage, 1.5),
+            'access limit around a box or agent (thin dashed ring)',
+          ),
+        ].join('') +
+        `</ul>`;
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
     return control;
   }
 
+  /** Binds the tooltip (hover, focus) and popup (click, Enter, Space) and lists the feature. */
+  private register(entry: MapEntry, focusable: boolean): void {
+    const { layer, kind, name, detail } = entry;
+    const title = `${KIND_LABEL[kind]}: ${name}`;
+    (layer as L.Layer).bindTooltip(`${esc(name)}${detail ? `: ${esc(detail)}` : ''}`);
+    (layer as L.Layer).bindPopup(`<strong>${esc(title)}</strong>${detail ? `<br>${esc(detail)}` : ''}`, {
+      autoPanPadding: [20, 20],
+    });
+    layer.addTo(this.layers);
+    const el = layer.getElement?.();
+    if (el) {
+      // SVG paths with focus listeners are focusable in Chromium: say explicitly which are.
+      el.setAttribute('tabindex', focusable ? '0' : '-1');
+      if (focusable) {
+        el.setAttribute('role', 'button');
+        el.setAttribute('aria-label', `${title}${detail ? `, ${detail}` : ''}`);
+        el.addEventListener('keydown', (e) => {
+          // Enter is Leaflet's own (a click); Space opens the popup as on any button.
+          if ((e as KeyboardEvent).key === ' ') {
+            e.preventDefault();
+            layer.openPopup();
+          }
+        });
+      }
+    }
+    this.entries.push(entry);
+  }
+
   private point(
     at: LonLat | unknown,
-    kind: string,
+    kind: 'demand' | 'candidate-site',
     style: L.CircleMarkerOptions,
-    tooltip: string,
-  ): L.CircleMarker {
+    name: string,
+    detail: string,
+  ): void {
     const marker = L.circleMarker(ll(at), {
       className: `pk-${kind}`,
       weight: 1.5,
       fillOpacity: 0.85,
+      pane: POINTS_PANE,
       ...style,
     });
-    marker.bindTooltip(tooltip);
-    marker.addTo(this.layers);
-    return marker;
+    this.register({ kind, name, detail, layer: marker }, true);
+  }
+
+  /** Boxes, parcel agents and hubs: HTML markers with a shape, in the tab order (Leaflet `keyboard`). */
+  private place(at: LonLat | unknown, kind: 'box' | 'pickup-point' | 'hub', name: string, detail: string) {
+    const colour = kind === 'box' ? COLOURS.box : kind === 'hub' ? COLOURS.hub : COLOURS.pickup;
+    const size = kind === 'box' ? 18 : 16;
+    const marker = L.marker(ll(at), {
+      icon: L.divIcon({
+        className: `pk-marker pk-${kind}`,
+        html: `<span class="shape shape-${kind}" style="background:${colour}"></span>`,
+        iconSize: [size, size],
+      }),
+      keyboard: true,
+      riseOnHover: true,
+    });
+    this.register({ kind, name, detail, layer: marker }, true);
+  }
+
+  private route(
+    coords: L.LatLngExpression[],
+    kind: 'van-route' | 'carrier-route' | 'transport-route',
+    colour: string,
+    name: string,
+    detail: string,
+  ): void {
+    const weight = kind === 'van-route' ? 4 : kind === 'carrier-route' ? 5 : 3;
+    // A white casing under every route keeps it visible on any tile and separates crossing routes.
+    L.polyline(coords, {
+      className: 'pk-casing',
+      color: '#fff',
+      weight: weight + 3,
+      interactive: false,
+    }).addTo(this.layers);
+    const dash =
+      kind === 'carrier-route' ? DASHES.carrier : kind === 'transport-route' ? DASHES.transport : '';
+    const path = L.polyline(coords, {
+      className: `pk-${kind}`,
+      color: colour,
+      weight,
+      opacity: 1,
+      ...(dash ? { dashArray: dash } : {}),
+    });
+    // Lines are reached through the list (and the route list of the plan), not by Tab.
+    this.register({ kind, name, detail, layer: path }, false);
   }
 
   private fit(): void {
     const bounds = this.layers.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [20, 20] });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [20, 20], animate: !reducedMotion() });
+  }
+
+  private clear(): void {
+    this.map.closePopup();
+    this.layers.clearLayers();
+    this.entries = [];
+  }
+
+  /** Pans to an entry (zooms in on a point, fits a route) and opens its popup. */
+  show(entry: MapEntry): void {
+    const animate = !reducedMotion();
+    const layer = entry.layer as L.Layer & { getLatLng?(): L.LatLng; getBounds?(): L.LatLngBounds };
+    if (layer.getLatLng) this.map.setView(layer.getLatLng(), Math.max(this.map.getZoom(), 12), { animate });
+    else if (layer.getBounds) this.map.fitBounds(layer.getBounds(), { padding: [30, 30], animate });
+    entry.layer.openPopup();
+  }
+
+  /** A sentence for the map's accessible description: what it shows, counted. */
+  summary(): string {
+    const counts = new Map<EntryKind, number>();
+    for (const e of this.entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+    return KIND_ORDER.filter((k) => counts.get(k))
+      .map((k) => `${counts.get(k)} × ${KIND_LABEL[k].toLowerCase()}`)
+      .join(', ');
   }
 
   /** The scenario before planning: area, demand, today's pickup points, candidates, hubs, transports. */
   showScenario(s: Scenario): void {
-    this.layers.clearLayers();
+    this.clear();
     L.polygon(ringsOf(s.area), {
       className: 'pk-area',
       color: COLOURS.area,
@@ -148,13 +304,16 @@ export class PlanMap {
       const at = t.stops
         .map((st) => st.location ?? (st.at ? places.get(st.at) : undefined))
         .filter((x): x is LonLat => x !== undefined);
-      L.polyline(
+      this.route(
         at.map((x) => ll(x)),
-        { className: 'pk-transport-route', color: COLOURS.transport, weight: 3, dashArray: '6 6' },
-      )
-        .bindTooltip(esc(t.name ?? t.id))
-        .addTo(this.layers);
+        'transport-route',
+        COLOURS.transport,
+        t.name ?? t.id,
+        `${t.stops.length} stops`,
+      );
     }
+    for (const p of s.pickupPoints) this.place(p.location, 'pickup-point', p.name ?? p.id, '');
+    for (const h of s.hubs) this.place(h.location, 'hub', h.name ?? h.id, '');
     for (const d of s.demand) {
       this.point(
         d.location,
@@ -163,33 +322,19 @@ export class PlanMap {
           radius: demandRadius(d.population ?? d.households ?? 0),
           color: '#fff',
           fillColor: COLOURS.demandCovered,
-          fillOpacity: 0.6,
+          fillOpacity: 0.85,
         },
-        `${esc(d.name ?? d.id)}: ${d.population} people`,
+        d.name ?? d.id,
+        `${Math.round(d.population ?? 0)} people`,
       );
     }
     for (const c of s.candidateSites) {
       this.point(
         c.location,
         'candidate-site',
-        { radius: 5, color: COLOURS.candidate, fillOpacity: 0, weight: 2 },
-        `candidate site ${esc(c.name ?? c.id)} (${esc(c.host)})`,
-      );
-    }
-    for (const p of s.pickupPoints) {
-      this.point(
-        p.location,
-        'pickup-point',
-        { radius: 7, color: '#fff', fillColor: COLOURS.pickup, fillOpacity: 1 },
-        `parcel agent today: ${esc(p.name ?? p.id)}`,
-      );
-    }
-    for (const h of s.hubs) {
-      this.point(
-        h.location,
-        'hub',
-        { radius: 6, color: '#fff', fillColor: COLOURS.hub, fillOpacity: 1 },
-        `hub ${esc(h.name ?? h.id)}`,
+        { radius: 5, color: COLOURS.candidate, fillOpacity: 0, weight: 2, dashArray: '2 2' },
+        c.name ?? c.id,
+        String(c.host ?? '').replace(/_/g, ' '),
       );
     }
     this.fit();
@@ -197,24 +342,26 @@ export class PlanMap {
 
   /** A plan as the API's GeoJSON, with access rings around every pickup point when the limit is a distance. */
   showPlan(geo: PlanFeatureCollection, accessLimitM: number | undefined): Record<string, number> {
-    this.layers.clearLayers();
+    this.clear();
     const counts: Record<string, number> = {};
     let van = 0;
     let carrier = 0;
+    // Drawing order (and so the order of the list and of Tab): boxes before the rest.
     const order = [
       'area',
-      'carrier-route',
+      'box',
       'van-route',
+      'carrier-route',
+      'pickup-point',
+      'hub',
       'demand',
       'candidate-site',
-      'pickup-point',
-      'box',
-      'hub',
     ];
     const features = [...geo.features].sort(
       (a, b) => order.indexOf(a.properties.kind) - order.indexOf(b.properties.kind),
     );
     const rings = L.featureGroup().addTo(this.layers);
+    const km = (m: unknown) => (typeof m === 'number' ? `${(m / 1000).toFixed(1)} km` : '–');
     for (const f of features) {
       const p = f.properties;
       counts[p.kind] = (counts[p.kind] ?? 0) + 1;
@@ -234,38 +381,41 @@ export class PlanMap {
           const palette = isVan ? COLOURS.van : COLOURS.carrier;
           const colour = palette[(isVan ? van++ : carrier++) % palette.length]!;
           const coords = (f.geometry.coordinates as LonLat[]).map((c) => ll(c));
-          L.polyline(coords, {
-            className: `pk-${p.kind}`,
-            color: colour,
-            weight: isVan ? 4 : 5,
-            opacity: 0.9,
-            ...(isVan ? {} : { dashArray: '10 5' }),
-          })
-            .bindTooltip(
-              isVan
-                ? `van ${esc(p.vehicleId)}, ${esc(p.day)}: ${((Number(p.distanceM) || 0) / 1000).toFixed(1)} km`
-                : `${esc(p.routeId)} carries parcels to ${esc((p.boxes as string[] | undefined)?.join(', '))}`,
-            )
-            .addTo(this.layers);
+          if (isVan)
+            this.route(
+              coords,
+              'van-route',
+              colour,
+              `van ${String(p.vehicleId)}, ${String(p.day)}`,
+              `${((Number(p.distanceM) || 0) / 1000).toFixed(1)} km`,
+            );
+          else
+            this.route(
+              coords,
+              'carrier-route',
+              colour,
+              String(p.name ?? p.routeId),
+              `carries parcels to ${(p.boxes as string[] | undefined)?.join(', ') ?? '–'}`,
+            );
           break;
         }
         case 'demand': {
-          const colour = p.homeDelivery
-            ? COLOURS.demandHome
+          const style: L.CircleMarkerOptions = p.homeDelivery
+            ? { color: COLOURS.demandHome, fillColor: COLOURS.demandHome, weight: 2.5, dashArray: '2 2' }
             : p.coveredAfter
-              ? COLOURS.demandCovered
-              : COLOURS.demandUncovered;
-          const km = (m: unknown) => (typeof m === 'number' ? `${(m / 1000).toFixed(1)} km` : '–');
+              ? { color: '#fff', fillColor: COLOURS.demandCovered }
+              : { color: COLOURS.demandUncovered, fillColor: '#fff', weight: 3 };
+          const status = p.homeDelivery
+            ? 'home delivery'
+            : p.coveredAfter
+              ? 'within the access limit'
+              : 'outside the access limit';
           this.point(
             f.geometry.coordinates,
             'demand',
-            {
-              radius: demandRadius(Number(p.population) || 0),
-              color: '#fff',
-              fillColor: colour,
-              fillOpacity: 0.7,
-            },
-            `${esc(p.name)}: ${esc(p.population)} people; to a pickup point ${km(p.accessBeforeM)} before, ${km(p.accessAfterM)} after`,
+            { radius: demandRadius(Number(p.population) || 0), fillOpacity: 0.85, ...style },
+            String(p.name),
+            `${Math.round(Number(p.population) || 0)} people, ${status}; to a pickup point ${km(p.accessBeforeM)} before, ${km(p.accessAfterM)} after`,
           );
           break;
         }
@@ -273,8 +423,9 @@ export class PlanMap {
           this.point(
             f.geometry.coordinates,
             'candidate-site',
-            { radius: 5, color: COLOURS.candidate, fillOpacity: 0, weight: 2 },
-            `candidate site ${esc(p.name)} (not opened)`,
+            { radius: 5, color: COLOURS.candidate, fillOpacity: 0, weight: 2, dashArray: '2 2' },
+            String(p.name),
+            'not opened',
           );
           break;
         case 'pickup-point':
@@ -285,30 +436,24 @@ export class PlanMap {
               radius: accessLimitM,
               className: 'pk-coverage',
               color: isBox ? COLOURS.coverage : COLOURS.pickup,
-              weight: 1,
-              fillOpacity: 0.05,
+              weight: 1.5,
+              dashArray: DASHES.coverage,
+              fillOpacity: 0.04,
               interactive: false,
             }).addTo(rings);
           }
-          this.point(
+          this.place(
             f.geometry.coordinates,
             p.kind,
+            String(p.name),
             isBox
-              ? { radius: 8, color: '#fff', weight: 2, fillColor: COLOURS.box, fillOpacity: 1 }
-              : { radius: 7, color: '#fff', fillColor: COLOURS.pickup, fillOpacity: 1 },
-            isBox
-              ? `box ${esc(p.name)}: ${Math.round((Number(p.utilisation) || 0) * 100)}% used, filled by ${esc(p.routeId ?? p.vehicleId ?? p.filledBy)}`
-              : `parcel agent today: ${esc(p.name)}`,
+              ? `${Math.round((Number(p.utilisation) || 0) * 100)} % used, filled by ${String(p.routeId ?? p.vehicleId ?? p.filledBy)}`
+              : '',
           );
           break;
         }
         case 'hub':
-          this.point(
-            f.geometry.coordinates,
-            'hub',
-            { radius: 6, color: '#fff', fillColor: COLOURS.hub, fillOpacity: 1 },
-            `hub ${esc(p.name)}`,
-          );
+          this.place(f.geometry.coordinates, 'hub', String(p.name), '');
           break;
         default:
           break;
@@ -318,4 +463,28 @@ export class PlanMap {
     this.fit();
     return counts;
   }
+}
+
+/**
+ * The keyboard's way into the map: a table of everything on it, one button a row that pans the map
+ * to the feature and opens its popup (native buttons: Enter and Space).
+ */
+export function renderMapList(table: HTMLTableElement, map: PlanMap): void {
+  const rows = [...map.entries]
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => KIND_ORDER.indexOf(a.entry.kind) - KIND_ORDER.indexOf(b.entry.kind) || a.i - b.i);
+  table.innerHTML = `<caption class="visually-hidden">Everything on the map</caption>
+    <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Details</th><th scope="col"><span class="visually-hidden">On the map</span></th></tr></thead>
+    <tbody>${rows
+      .map(
+        ({ entry, i }) => `<tr data-kind="${esc(entry.kind)}">
+        <th scope="row">${esc(entry.name)}</th><td>${esc(KIND_LABEL[entry.kind])}</td><td>${esc(entry.detail)}</td>
+        <td><button type="button" data-entry="${i}" aria-label="Show ${esc(KIND_LABEL[entry.kind].toLowerCase())} ${esc(entry.name)} on the map">Show</button></td></tr>`,
+      )
+      .join('')}</tbody>`;
+  table.onclick = (e) => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-entry]');
+    const entry = button ? map.entries[Number(button.dataset.entry)] : undefined;
+    if (entry) map.show(entry);
+  };
 }

@@ -1,5 +1,5 @@
 import type { Kpis, Plan, Scenario } from '@paketbygd/model';
-import { COLOURS } from './map';
+import { COLOURS } from './colours';
 import { clock, esc, hours, km, minutes, money, num, pct } from './format';
 
 interface KpiDef {
@@ -93,9 +93,11 @@ function kpiCards(plan: Plan): string {
     const same = Math.abs(a - b) < 1e-9;
     const cls = same ? '' : better ? 'good' : 'bad';
     const arrow = same ? '' : a > b ? '▲' : '▼';
+    // Better or worse in words too: the colour alone would not tell everyone.
+    const word = same ? 'unchanged' : better ? 'better' : 'worse';
     return `<div class="kpi" data-kpi="${d.id}" role="group" aria-label="${esc(d.label)}">
       <h4>${esc(d.label)}</h4>
-      <div class="after" data-after>${esc(d.show(a, plan.currency))} <span class="delta ${cls}" aria-hidden="true">${arrow}</span></div>
+      <div class="after" data-after>${esc(d.show(a, plan.currency))} <span class="delta ${cls}"><span aria-hidden="true">${arrow}</span> ${word}</span></div>
       <div class="before">before: <span data-before>${esc(d.show(b, plan.currency))}</span></div>
     </div>`;
   }).join('');
