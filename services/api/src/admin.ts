@@ -6,12 +6,15 @@ import type { JobStore } from './jobs';
 
 export const ADMIN_PATH = '/admin/queues';
 
-/** Bull Board over the solve queue; the caller mounts it behind the admin key. */
+/** Bull Board over the solve queue and the webhook deliveries; the caller mounts it behind the admin key. */
 export function queueDashboard(jobs: JobStore): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(ADMIN_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(jobs.queue, { readOnlyMode: false })],
+    queues: [
+      new BullMQAdapter(jobs.queue, { readOnlyMode: false }),
+      new BullMQAdapter(jobs.webhooks, { readOnlyMode: false }),
+    ],
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Paketbygd jobs' } },
   });

@@ -1,6 +1,7 @@
 import {
   CANCEL_CHANNEL,
   QUEUE_NAME,
+  WEBHOOK_QUEUE_NAME,
   type JobKind,
   type JobPayload,
   type JobProgress,
@@ -62,6 +63,8 @@ export type CancelOutcome =
 export class JobStore {
   readonly queue: Queue<JobPayload, unknown, JobKind>;
   readonly events: QueueEvents;
+  /** The workers' outbound webhooks (WEBHOOK_QUEUE_NAME): read here only for the dashboard. */
+  readonly webhooks: Queue;
 
   constructor(
     private readonly client: RedisClient,
@@ -70,6 +73,7 @@ export class JobStore {
   ) {
     this.queue = new Queue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
     this.events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, autorun: true });
+    this.webhooks = new Queue(WEBHOOK_QUEUE_NAME, { connection: client });
     // Every `?wait` adds a 'closing' listener to the queue while it waits; hundreds at once are normal.
     this.queue.setMaxListeners(0);
     this.events.setMaxListeners(0);
@@ -177,6 +181,6 @@ export class JobStore {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    await Promise.allSettled([this.events.close(), this.queue.close(), this.webhooks.close()]);
   }
 }

@@ -134,6 +134,7 @@ describe('queue dashboard', () => {
     expect(basic.status).toBe(200);
     const queues = await basic.json();
     expect(JSON.stringify(queues)).toContain('{paketbygd}solve');
+    expect(JSON.stringify(queues)).toContain('{paketbygd}webhook');
   });
 
   it('is not there without ADMIN_API_KEY', async () => {
