@@ -45,7 +45,7 @@ export class LocalSearch {
   }
 
   /** Rebuilds the candidate routes and applies them when feasible and cheaper. */
-  private tryApply(sol: Solution, va: number, na: number, vb: number, nb: number): boolean {
+  private tryApply(sol: Solution, va: number, na: number, vb: number, nb: number, force = false): boolean {
     const a = this.scratch(this.scratchA, va);
     if (!this.compatible(va, this.bufA, na)) return false;
     a.setTasks(this.bufA, na);
@@ -60,7 +60,7 @@ export class LocalSearch {
       newCost += b.cost;
       oldCost += sol.routes[vb]!.cost;
     }
-    if (newCost >= oldCost - EPS) return false;
+    if (!force && newCost >= oldCost - EPS) return false;
     sol.setRoute(va, this.bufA, na);
     if (vb >= 0) sol.setRoute(vb, this.bufB, nb);
     return true;
@@ -121,6 +121,62 @@ export class LocalSearch {
     }
     for (const v of queue) inQueue[v] = 0;
     queue.length = 0;
+  }
+
+  /**
+   * Up to `tries` random feasible moves whatever their cost (relocate, swap, 2-opt* between a
+   * random task and one of its neighbours in another route): the perturbation of the route
+   * elimination phase. Tasks outside every route (its ejection pool) are left alone.
+   */
+  perturb(sol: Solution, rng: Rng, tries: number): void {
+    const inst = this.inst;
+    const n = inst.nTasks;
+    const K = Math.min(LS_NEIGHBOURS, inst.granK);
+    if (K === 0) return;
+    for (let t = 0; t < tries; t++) {
+      const u = rng.int(n);
+      const w = inst.gran[u * inst.granK + rng.int(K)]!;
+      const ru = sol.routeOf[u]!;
+      const rw = sol.routeOf[w]!;
+      const kind = rng.int(3);
+      if (ru < 0 || rw < 0 || ru === rw) continue;
+      const A = sol.routes[ru]!;
+      const B = sol.routes[rw]!;
+      const iu = sol.posOf[u]!;
+      const iw = sol.posOf[w]!;
+      if (kind === 0) {
+        // Relocate u after w (may empty u's route: one route fewer).
+        const na = this.copyWithout(A, iu, this.bufA);
+        const nb = this.copyWith(B, iw + 1, u, this.bufB);
+        if (na === 0) {
+          if (this.compatible(rw, this.bufB, nb)) {
+            const b = this.scratch(this.scratchB, rw);
+            b.setTasks(this.bufB, nb);
+            if (b.feasible) {
+              sol.setRoute(rw, this.bufB, nb);
+              sol.setRoute(ru, this.bufA, 0);
+            }
+          }
+        } else this.tryApply(sol, ru, na, rw, nb, true);
+      } else if (kind === 1) {
+        const na = A.len;
+        const nb = B.len;
+        this.bufA.set(A.tasks.subarray(0, na));
+        this.bufB.set(B.tasks.subarray(0, nb));
+        this.bufA[iu] = w;
+        this.bufB[iw] = u;
+        this.tryApply(sol, ru, na, rw, nb, true);
+      } else {
+        // 2-opt*: head(A..u) + tail(B after w), head(B..w) + tail(A after u).
+        let na = 0;
+        for (let i = 0; i <= iu; i++) this.bufA[na++] = A.tasks[i]!;
+        for (let i = iw + 1; i < B.len; i++) this.bufA[na++] = B.tasks[i]!;
+        let nb = 0;
+        for (let i = 0; i <= iw; i++) this.bufB[nb++] = B.tasks[i]!;
+        for (let i = iu + 1; i < A.len; i++) this.bufB[nb++] = A.tasks[i]!;
+        if (na > 0 && nb > 0) this.tryApply(sol, ru, na, rw, nb, true);
+      }
+    }
   }
 
   /** Tries the moves between u and its neighbour w; applies the first improving one. */

@@ -5,6 +5,7 @@ import { Rng } from './prng';
 import { aloneReason } from './reasons';
 import { Solution } from './solution';
 import { LocalSearch } from './local-search';
+import { RouteEliminator } from './eliminate';
 
 export interface Progress {
   elapsedS: number;
@@ -45,6 +46,12 @@ export interface SearchParams {
   insertNeighbours: number;
   /** …or every route. */
   allRoutes: boolean;
+  /** In the "vehicles" objective, run the route elimination phase first. */
+  eliminate: boolean;
+  /** Its share of the time limit (it stops earlier on a stall or at the load lower bound). */
+  eliminateShare: number;
+  /** Consecutive failed route removals that end the phase. */
+  eliminateFails: number;
 }
 
 const DEFAULTS: SearchParams = {
@@ -58,6 +65,9 @@ const DEFAULTS: SearchParams = {
   polish: true,
   insertNeighbours: 40,
   allRoutes: false,
+  eliminate: true,
+  eliminateShare: 0.5,
+  eliminateFails: 50,
 };
 
 export interface SolvedRoute {
@@ -73,6 +83,10 @@ export interface SolveResult {
   travelCost: number;
   vehicles: number;
   iterations: number;
+  /** Routes removed by the route elimination phase ("vehicles" objective). */
+  eliminated: number;
+  /** Seconds spent in that phase. */
+  eliminationS: number;
   elapsedS: number;
   /** True when the search stopped on the AbortSignal. */
   aborted: boolean;
@@ -304,6 +318,27 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     sol.commit();
   }
 
+  // Fewest vehicles: take routes out first (the count then stays fixed: the vehicle weight in
+  // the fixed cost keeps the annealing from opening a route unless a task fits nowhere else).
+  let phaseMs = 0;
+  let eliminated = 0;
+  if (
+    inst.objective === 'vehicles' &&
+    params.eliminate &&
+    sol.nUnassigned === nHopeless &&
+    RouteEliminator.applicable(inst)
+  ) {
+    const eliminator = new RouteEliminator(inst, sol, ls ?? new LocalSearch(inst), rng);
+    eliminator.run({
+      deadlineMs: t0Ms + timeLimitMs * params.eliminateShare,
+      maxSteps: maxIter,
+      maxFails: params.eliminateFails,
+      signal: options.signal,
+    });
+    eliminated = eliminator.removed;
+    phaseMs = performance.now() - t0Ms;
+  }
+
   let bestRoutes = sol.snapshot();
   let bestTotal = sol.total();
   let iterations = 0;
@@ -350,7 +385,10 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
       }
       const el = performance.now() - t0Ms;
       if (el >= timeLimitMs) break;
-      frac = Math.max(el / timeLimitMs, iterations / maxIter);
+      frac = Math.max(
+        phaseMs > 0 ? (el - phaseMs) / (timeLimitMs - phaseMs) : el / timeLimitMs,
+        iterations / maxIter,
+      );
     } else if (maxIter !== Infinity && timeLimitMs === Infinity) frac = iterations / maxIter;
     const T = T0 * Math.pow(Tf / T0, frac);
     iterations++;
@@ -418,6 +456,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     travelCost: rc.travel,
     vehicles: rc.vehicles,
     iterations,
+    eliminated,
+    eliminationS: phaseMs / 1000,
     elapsedS: elapsedS(),
     aborted,
   };
