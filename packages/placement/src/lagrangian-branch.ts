@@ -1,3 +1,4 @@
+import { subgradientStep, type SubgradientState } from './lagrangian';
 import { RowSorter } from './row-order';
 import {
   evaluateOpen,
@@ -70,7 +71,6 @@ export function lagrangianBranch(
   const a = allowed.length;
   const order = new Int32Array(n * a);
   const sortedCost = new Float64Array(n * a);
-  const maxCost = new Float64Array(n);
   {
     const sorter = new RowSorter(Int32Array.from(allowed));
     const row = new Int32Array(a);
@@ -80,7 +80,6 @@ export function lagrangianBranch(
         order[i * a + k] = row[k]!;
         sortedCost[i * a + k] = cost[i * m + row[k]!]!;
       }
-      maxCost[i] = sortedCost[i * a + a - 1]!;
     }
   }
   const fixedSites: number[] = [];
@@ -109,6 +108,7 @@ export function lagrangianBranch(
   const candidates = new Int32Array(m);
   const sortByRho = (x: number, y: number) => rho[x]! - rho[y]!;
   const lambda = new Float64Array(n);
+  const step: SubgradientState = { lambda, sortedCost, order, sites: a, open, g };
   const bestLambda = new Float64Array(n);
 
   /** ρ for the current λ; returns Σλ + Σ_{fixed, forced} ρ. */
@@ -222,21 +222,7 @@ export function lagrangianBranch(
       for (const j of fixedSites) open[j] = 1;
       for (let j = 0; j < m; j++) if (state[j] === NODE_FORCED) open[j] = 1;
       for (let k = 0; k < pLeft; k++) open[cand[k]!] = 1;
-      let norm = 0;
-      for (let i = 0; i < n; i++) {
-        const l = lambda[i]!;
-        let served = 0;
-        const base = i * a;
-        for (let k = 0; k < a; k++) {
-          if (sortedCost[base + k]! >= l) break;
-          if (open[order[base + k]!]) served++;
-        }
-        g[i] = 1 - served;
-        norm += g[i]! * g[i]!;
-      }
-      if (norm === 0) break;
-      const step = (theta * Math.max(bestCost - value, 1e-9 * Math.abs(bestCost))) / norm;
-      for (let i = 0; i < n; i++) lambda[i] = Math.min(maxCost[i]!, Math.max(0, lambda[i]! + step * g[i]!));
+      if (!subgradientStep(step, theta, bestCost, value)) break;
     }
     if (pruned) continue;
     const nodeBound = Math.max(node.bound, best);
@@ -264,23 +250,16 @@ export function lagrangianBranch(
       else if (state[j] === NODE_FREE) candidates[nCand++] = j;
     }
     const left = options.p - forcedAfter;
-    if (left <= 0 || nCand <= left) {
-      // Fully decided: one more pass settles it as a leaf.
-      stack.push({
-        state,
-        lambda: Float64Array.from(bestLambda),
-        bound: nodeBound,
-        iterations: iterationsPerNode,
-      });
-      continue;
-    }
     // Branch on the strongest free site of the relaxation.
     let branch = -1;
-    for (const j of chosenAtBest) {
-      if (state[j] !== NODE_FREE) continue;
-      if (branch < 0 || rho[j]! < rho[branch]!) branch = j;
+    if (left > 0 && nCand > left) {
+      for (const j of chosenAtBest) {
+        if (state[j] !== NODE_FREE) continue;
+        if (branch < 0 || rho[j]! < rho[branch]!) branch = j;
+      }
     }
     if (branch < 0) {
+      // Fully decided (a leaf), or fixing forced every site the relaxation chose: once more on the new state.
       stack.push({
         state,
         lambda: Float64Array.from(bestLambda),

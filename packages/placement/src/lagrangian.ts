@@ -139,23 +139,53 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
         }
       }
     }
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      const l = lambda[i]!;
-      let served = 0;
-      const base = i * a;
-      for (let k = 0; k < a; k++) {
-        if (sortedCost[base + k]! >= l) break;
-        if (chosen[order[base + k]!]) served++;
-      }
-      g[i] = 1 - served;
-      norm += g[i]! * g[i]!;
-    }
-    if (norm === 0) break;
-    const step = (theta * Math.max(upperBound - value, 1e-9 * Math.abs(upperBound))) / norm;
-    // Above a point's largest cost a multiplier only lowers L (every open site pays it back), so it is capped there.
-    for (let i = 0; i < n; i++)
-      lambda[i] = Math.min(sortedCost[i * a + a - 1]!, Math.max(0, lambda[i]! + step * g[i]!));
+    if (!subgradientStep({ lambda, sortedCost, order, sites: a, open: chosen, g }, theta, upperBound, value))
+      break;
   }
   return { bound: best, lambda: bestLambda, iterations, fixedClosed, fixedOpen };
+}
+
+/** Per-point rows of sites sorted by cost (`order`, `sortedCost`: n × sites), and scratch. */
+export interface SubgradientState {
+  lambda: Float64Array;
+  sortedCost: Float64Array;
+  order: Int32Array;
+  sites: number;
+  /** 1 for each site the relaxation opens. */
+  open: Uint8Array;
+  /** Scratch for the subgradient, one per point. */
+  g: Float64Array;
+}
+
+/**
+ * One subgradient step of the relaxation of Σ_j x_ij = 1: g_i = 1 − (open sites cheaper than
+ * λ_i), step θ(UB − L)/‖g‖² (Polyak, as in Beasley 1985). Returns false when g = 0: the
+ * relaxation's solution is then feasible, and L is optimal for it.
+ */
+export function subgradientStep(
+  s: SubgradientState,
+  theta: number,
+  upperBound: number,
+  value: number,
+): boolean {
+  const { lambda, sortedCost, order, sites: a, open, g } = s;
+  const n = lambda.length;
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lambda[i]!;
+    let served = 0;
+    const base = i * a;
+    for (let k = 0; k < a; k++) {
+      if (sortedCost[base + k]! >= l) break;
+      if (open[order[base + k]!]) served++;
+    }
+    g[i] = 1 - served;
+    norm += g[i]! * g[i]!;
+  }
+  if (norm === 0) return false;
+  const step = (theta * Math.max(upperBound - value, 1e-9 * Math.abs(upperBound))) / norm;
+  // Above a point's largest cost a multiplier only lowers L (every open site pays it back), so it is capped there.
+  for (let i = 0; i < n; i++)
+    lambda[i] = Math.min(sortedCost[i * a + a - 1]!, Math.max(0, lambda[i]! + step * g[i]!));
+  return true;
 }
