@@ -15,6 +15,8 @@ export interface EliminationBudget {
   maxSteps: number;
   /** Consecutive failed route removals after which the phase gives up (a stall). */
   maxFails: number;
+  /** Milliseconds without a removed route after which the phase gives up (a stall in time). */
+  stallMs: number;
   signal?: AbortSignal;
 }
 
@@ -45,6 +47,8 @@ export class RouteEliminator {
   steps = 0;
   /** Routes removed so far. */
   removed = 0;
+  /** The phase's deadline, moved earlier by the time stall. */
+  private stopMs = Infinity;
 
   constructor(
     private readonly inst: Instance,
@@ -104,10 +108,12 @@ export class RouteEliminator {
   run(budget: EliminationBudget): void {
     const lb = this.lowerBound();
     let fails = 0;
+    this.stopMs = Math.min(budget.deadlineMs, performance.now() + budget.stallMs);
     while (fails < budget.maxFails && this.usedRoutes() > lb && !this.outOfBudget(budget)) {
       const v = this.pickRoute();
       if (v < 0) break;
       if (this.removeRoute(v, budget)) {
+        this.stopMs = Math.min(budget.deadlineMs, performance.now() + budget.stallMs);
         fails = 0;
         this.removed++;
         this.ls.run(this.sol, this.rng);
@@ -118,7 +124,7 @@ export class RouteEliminator {
 
   private outOfBudget(b: EliminationBudget): boolean {
     if (this.steps >= b.maxSteps) return true;
-    if ((this.steps & 7) === 0 && (b.signal?.aborted || performance.now() >= b.deadlineMs)) return true;
+    if ((this.steps & 7) === 0 && (b.signal?.aborted || performance.now() >= this.stopMs)) return true;
     return false;
   }
 

@@ -52,6 +52,8 @@ export interface SearchParams {
   eliminateShare: number;
   /** Consecutive failed route removals that end the phase. */
   eliminateFails: number;
+  /** A share of the time limit without a removed route that ends the phase. */
+  eliminateStallShare: number;
 }
 
 const DEFAULTS: SearchParams = {
@@ -68,6 +70,7 @@ const DEFAULTS: SearchParams = {
   eliminate: true,
   eliminateShare: 0.5,
   eliminateFails: 50,
+  eliminateStallShare: 0.2,
 };
 
 export interface SolvedRoute {
@@ -333,6 +336,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
       deadlineMs: t0Ms + timeLimitMs * params.eliminateShare,
       maxSteps: maxIter,
       maxFails: params.eliminateFails,
+      stallMs: timeLimitMs * params.eliminateStallShare,
       signal: options.signal,
     });
     eliminated = eliminator.removed;
