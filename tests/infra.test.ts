@@ -37,7 +37,35 @@ function sourceFiles(dir: string): string[] {
 
 describe('infra', () => {
   it('compose has Redis, OSRM with its preparation, the API and the workers', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'osrm', 'osrm-prepare', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'osrm',
+      'osrm-prepare',
+      'proxy',
+      'redis',
+      'worker',
+    ]);
+  });
+
+  it('API replicas are reached only through the proxy, which the API trusts as one hop', () => {
+    const api = compose.services.api as ComposeService & { ports?: string[]; expose?: string[] };
+    const proxy = compose.services.proxy as ComposeService & { ports?: string[]; volumes?: string[] };
+    expect(api.ports, 'API replicas must not publish a port (they would clash)').toBeUndefined();
+    expect(api.expose).toEqual(['8080']);
+    expect(api.environment?.PORT).toBe('8080');
+    expect(api.environment?.TRUST_PROXY).toBe('1');
+    expect(proxy.ports).toEqual(['${API_PORT:-8080}:8080']);
+    expect(proxy.volumes).toContain('./nginx.conf:/etc/nginx/nginx.conf:ro');
+    const nginx = read('nginx.conf');
+    expect(nginx).toMatch(/listen 8080;/);
+    expect(nginx).toMatch(/server api:8080;/);
+    // One hop only: the client's own X-Forwarded-For must not reach the API.
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/);
+    // Bodies up to the API's default MAX_BODY_BYTES (32 MiB) and ?wait (at most 30 s) must get through.
+    const bodyMb = Number(/client_max_body_size (\d+)m;/.exec(nginx)?.[1]);
+    expect(bodyMb * 1024 * 1024).toBeGreaterThanOrEqual(32 * 1024 * 1024);
+    const readS = Number(/proxy_read_timeout (\d+)s;/.exec(nginx)?.[1]);
+    expect(readS).toBeGreaterThan(30);
   });
 
   it('every variable the compose file uses is documented in .env.example or has a default', () => {
