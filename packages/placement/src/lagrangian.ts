@@ -29,22 +29,23 @@ export interface LagrangianResult {
   fixedClosed: Uint8Array;
   /** Free sites that are open in every solution cheaper than the cutoff. */
   fixedOpen: Uint8Array;
+  /** The per-point site order it walked, for the branch and bound. */
+  rows: SortedRows;
 }
 
-/**
- * Lagrangian relaxation of the assignment rows Σ_j x_ij = 1 with multipliers λ_i:
- *   L(λ) = Σ_i λ_i + Σ_{fixed j} ρ_j + (p smallest ρ_j over free j),  ρ_j = Σ_i min(0, c_ij − λ_i),
- * maximised by subgradient steps (Beasley 1985). For the p-median L(λ*) equals the LP bound.
- * Each λ also prices opening or closing a site: L + ρ_j − ρ_(p) is a bound on every solution
- * with j open, which fixes sites for the MIP that follows.
- */
-export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions): LagrangianResult {
+/** Each point's sites (all but the excluded ones) sorted by cost: n rows of `sites` entries. */
+export interface SortedRows {
+  order: Int32Array;
+  sortedCost: Float64Array;
+  sites: number;
+}
+
+/** Sites sorted by cost per point, so that an iteration walks only the sites cheaper than λ_i. */
+export function sortedRows(inst: MedianInstance): SortedRows {
   const { nDemand: n, nSites: m, cost, siteState } = inst;
-  const { p } = options;
   const allowed: number[] = [];
   for (let j = 0; j < m; j++) if (siteState[j] !== SITE_EXCLUDED) allowed.push(j);
   const a = allowed.length;
-  // Sites sorted by cost per point, so each iteration walks only the sites cheaper than λ_i.
   const order = new Int32Array(n * a);
   const sortedCost = new Float64Array(n * a);
   const sorter = new RowSorter(Int32Array.from(allowed));
@@ -57,6 +58,21 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
       sortedCost[i * a + k] = cost[row + rowOrder[k]!]!;
     }
   }
+  return { order, sortedCost, sites: a };
+}
+
+/**
+ * Lagrangian relaxation of the assignment rows Σ_j x_ij = 1 with multipliers λ_i:
+ *   L(λ) = Σ_i λ_i + Σ_{fixed j} ρ_j + (p smallest ρ_j over free j),  ρ_j = Σ_i min(0, c_ij − λ_i),
+ * maximised by subgradient steps (Beasley 1985). For the p-median L(λ*) equals the LP bound.
+ * Each λ also prices opening or closing a site: L + ρ_j − ρ_(p) is a bound on every solution
+ * with j open, which fixes sites for the MIP that follows.
+ */
+export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions): LagrangianResult {
+  const { nDemand: n, nSites: m, siteState } = inst;
+  const { p } = options;
+  const rows = sortedRows(inst);
+  const { order, sortedCost, sites: a } = rows;
   const free: number[] = [];
   for (let j = 0; j < m; j++) if (siteState[j] === SITE_FREE) free.push(j);
   const freeSorted = Int32Array.from(free);
@@ -142,7 +158,7 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
     if (!subgradientStep({ lambda, sortedCost, order, sites: a, open: chosen, g }, theta, upperBound, value))
       break;
   }
-  return { bound: best, lambda: bestLambda, iterations, fixedClosed, fixedOpen };
+  return { bound: best, lambda: bestLambda, iterations, fixedClosed, fixedOpen, rows };
 }
 
 /** Per-point rows of sites sorted by cost (`order`, `sortedCost`: n × sites), and scratch. */

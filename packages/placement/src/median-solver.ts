@@ -212,6 +212,7 @@ export function solveMedian(
       open,
       cost,
       lambda: lr.lambda,
+      rows: lr.rows,
       cutoffFor,
       improve: (chosen) => descendFrom(inst, costT, chosen, deadline),
     });

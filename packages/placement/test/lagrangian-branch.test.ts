@@ -76,6 +76,7 @@ describe('Lagrangian branch and bound', () => {
           open: startOpen,
           cost: startCost,
           lambda: root.lambda,
+          rows: root.rows,
           cutoffFor,
           iterationsPerNode: 8,
         });
