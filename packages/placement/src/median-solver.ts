@@ -66,6 +66,17 @@ export function solveMedian(
   const integral = costsAreIntegral(inst);
   const relGap = options.mipRelGap;
   const nFree = inst.siteState.reduce((s, v) => s + (v === SITE_FREE ? 1 : 0), 0);
+  /** A proven bound as the answer's bound: never above the incumbent, rounded up when costs are integral. */
+  const asBound = (proven: number, cost: number) =>
+    Math.min(cost, integral && Number.isFinite(proven) ? Math.ceil(proven - 1e-6) : proven);
+  const finish = (open: number[], cost: number, bound: number, method: string): MedianSolveResult => ({
+    open,
+    cost,
+    bound,
+    status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
+    method,
+    notes,
+  });
 
   if (options.p === undefined || options.budget || options.outside) {
     if (!mip) throw new Error('a budget or coverage constraint needs the MIP solver');
@@ -136,15 +147,7 @@ export function solveMedian(
     }
     if (Number.isNaN(cost))
       return { open: [], cost, bound: r.bound, status: 'time_limit_no_solution', method, notes };
-    const bound = Math.min(cost, integral && Number.isFinite(r.bound) ? Math.ceil(r.bound - 1e-6) : r.bound);
-    return {
-      open,
-      cost,
-      bound,
-      status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
-      method,
-      notes,
-    };
+    return finish(open, cost, asBound(r.bound, cost), method);
   }
 
   const costT = transposeCost(inst);
@@ -198,7 +201,7 @@ export function solveMedian(
     deadline: lrDeadline,
   });
   if (lrImproved > 0) notes.push(`the Lagrangian heuristic improved the solution ${lrImproved} time(s)`);
-  let bound = Math.min(cost, integral ? Math.ceil(lr.bound - 1e-6) : lr.bound);
+  let bound = asBound(lr.bound, cost);
   method += ` + Lagrangian bound (${lr.iterations} iterations)`;
   const branchShare = mip ? (options.branchShare ?? 0.4) : 1;
   if (!closed(cost, bound, integral, relGap) && options.method !== 'heuristic' && branchShare > 0) {
@@ -220,20 +223,12 @@ export function solveMedian(
       cost = bb.cost;
       open = bb.open;
     }
-    bound = Math.max(bound, Math.min(cost, integral ? Math.ceil(bb.bound - 1e-6) : bb.bound));
+    bound = Math.max(bound, asBound(bb.bound, cost));
     method += ` + Lagrangian branch and bound (${bb.nodes} nodes${bb.complete ? '' : ', stopped at its time share'})`;
     if (bb.improved > 0) notes.push(`branch and bound improved the solution ${bb.improved} time(s)`);
   }
-  if (closed(cost, bound, integral, relGap) || options.method === 'heuristic' || !mip) {
-    return {
-      open,
-      cost,
-      bound,
-      status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
-      method,
-      notes,
-    };
-  }
+  if (closed(cost, bound, integral, relGap) || options.method === 'heuristic' || !mip)
+    return finish(open, cost, bound, method);
 
   // Reduced MIP: sites the Lagrangian closed are dropped, sites it opened are forced.
   const reduced: MedianInstance = { ...inst, siteState: Int8Array.from(inst.siteState) };
@@ -279,14 +274,6 @@ export function solveMedian(
   }
   // Every solution cheaper than the cutoff lies in the reduced model, so its bound holds globally up to the incumbent.
   if (r.status === 'infeasible') bound = cost;
-  else if (Number.isFinite(r.bound))
-    bound = Math.max(bound, Math.min(cost, integral ? Math.ceil(r.bound - 1e-6) : r.bound));
-  return {
-    open,
-    cost,
-    bound,
-    status: closed(cost, bound, integral, relGap) ? 'optimal' : 'feasible',
-    method,
-    notes,
-  };
+  else if (Number.isFinite(r.bound)) bound = Math.max(bound, asBound(r.bound, cost));
+  return finish(open, cost, bound, method);
 }
