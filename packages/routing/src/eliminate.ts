@@ -220,6 +220,26 @@ export class RouteEliminator {
     let bestI = -1;
     let bestJ = -1;
     let bestPos = -1;
+    /** Route r without its tasks i and j (j = -1: only i), with x inserted at its best place. */
+    const consider = (r: Route, s: Route, i: number, j: number, pSum: number) => {
+      let m = 0;
+      for (let k = 0; k < r.len; k++) if (k !== i && k !== j) buf[m++] = r.tasks[k]!;
+      s.setTasks(buf, m);
+      if (!s.feasible) return;
+      trial.cost = Infinity;
+      trial.route = -1;
+      bestJobInRoute(inst, s, x, trial, this.rng, 0);
+      if (trial.route < 0) return;
+      const c = trial.cost + s.cost - r.cost;
+      if (pSum < bestP || c < bestCost) {
+        bestP = pSum;
+        bestCost = c;
+        bestV = r.v;
+        bestI = i;
+        bestJ = j;
+        bestPos = trial.p;
+      }
+    };
     for (const r of sol.routes) {
       const len = r.len;
       if (len === 0 || inst.compat[r.v * nT + x] === 0) continue;
@@ -227,24 +247,7 @@ export class RouteEliminator {
       // One task out.
       for (let i = 0; i < len; i++) {
         const pi = p[r.tasks[i]!]!;
-        if (pi > bestP) continue;
-        let m = 0;
-        for (let k = 0; k < len; k++) if (k !== i) buf[m++] = r.tasks[k]!;
-        s.setTasks(buf, m);
-        if (!s.feasible) continue;
-        trial.cost = Infinity;
-        trial.route = -1;
-        bestJobInRoute(inst, s, x, trial, this.rng, 0);
-        if (trial.route < 0) continue;
-        const c = trial.cost + s.cost - r.cost;
-        if (pi < bestP || c < bestCost) {
-          bestP = pi;
-          bestCost = c;
-          bestV = r.v;
-          bestI = i;
-          bestJ = -1;
-          bestPos = trial.p;
-        }
+        if (pi <= bestP) consider(r, s, i, -1, pi);
       }
     }
     // Two tasks out, only where that can beat the best single ejection.
@@ -257,24 +260,7 @@ export class RouteEliminator {
         if (pi + 1 > bestP) continue;
         for (let j = i + 1; j < len; j++) {
           const pij = pi + p[r.tasks[j]!]!;
-          if (pij > bestP) continue;
-          let m = 0;
-          for (let k = 0; k < len; k++) if (k !== i && k !== j) buf[m++] = r.tasks[k]!;
-          s.setTasks(buf, m);
-          if (!s.feasible) continue;
-          trial.cost = Infinity;
-          trial.route = -1;
-          bestJobInRoute(inst, s, x, trial, this.rng, 0);
-          if (trial.route < 0) continue;
-          const c = trial.cost + s.cost - r.cost;
-          if (pij < bestP || c < bestCost) {
-            bestP = pij;
-            bestCost = c;
-            bestV = r.v;
-            bestI = i;
-            bestJ = j;
-            bestPos = trial.p;
-          }
+          if (pij <= bestP) consider(r, s, i, j, pij);
         }
       }
     }
