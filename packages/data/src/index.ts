@@ -1,0 +1,2 @@
+// The public face of @paketbygd/data: readers of public data files and `init` (a kommun → a scenario).
+export {};
