@@ -23,6 +23,8 @@ export const DemandPoint = z
     name: z.string().optional(),
     location: LonLat,
     population: NonNegative.optional(),
+    /** People aged 65 or more, where the source has them (SCB's grid does): access is also reported for them. */
+    population65Plus: NonNegative.optional(),
     households: NonNegative.optional(),
     parcelsPerWeek: NonNegative,
     note: z.string().optional(),
@@ -46,6 +48,8 @@ export const PickupPoint = z
     openingHours: OpeningHours.optional(),
     capacityParcelsPerDay: NonNegative.optional(),
     operator: z.string().optional(),
+    /** Every carrier served at this physical place (one shop listed once per carrier is one point). */
+    carriers: z.array(z.string().min(1)).optional(),
     locationApproximate: z.boolean().optional(),
     note: z.string().optional(),
   })
