@@ -1,5 +1,5 @@
 import { RowSorter } from './row-order';
-import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
+import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../model/median-instance';
 
 export interface LagrangianOptions {
   p: number;

@@ -5,7 +5,7 @@ import {
   SITE_FIXED_OPEN,
   SITE_FREE,
   type MedianInstance,
-} from './median-instance';
+} from '../model/median-instance';
 
 export interface LagrangianBranchOptions {
   p: number;
