@@ -68,10 +68,39 @@ function stopsByName(stops: readonly NamedStop[]): NamedStop[] {
 }
 
 /**
+ * Stops chosen one at a time for the people they add: each next stop is the one with most people
+ * within the catchment who are far from today's points and not already near a chosen stop, so the
+ * sites spread over the kommun instead of crowding one cluster of stops.
+ */
+function greedyStops(named: readonly NamedStop[], input: CandidateInput): { s: NamedStop; people: number }[] {
+  const points = input.pickupPoints.map((p) => p.location);
+  const far = input.demand
+    .filter((d) => points.every((p) => haversineM(p, d.location) > input.accessLimitM))
+    .map((d) => ({ location: d.location, people: d.population ?? 0 }));
+  const reach = named.map((s) =>
+    far.flatMap((d, i) => (haversineM(d.location, s.location) <= SITE_CATCHMENT_M ? [i] : [])),
+  );
+  const taken = new Set<number>();
+  const chosen: { s: NamedStop; people: number }[] = [];
+  while (chosen.length < MAX_RURAL_STOP_SITES) {
+    let best = -1;
+    let bestPeople = 0;
+    reach.forEach((indices, i) => {
+      const people = indices.reduce((sum, j) => sum + (taken.has(j) ? 0 : far[j]!.people), 0);
+      if (people > bestPeople + 1e-9) [best, bestPeople] = [i, people];
+    });
+    if (best < 0 || bestPeople < 1) break;
+    chosen.push({ s: named[best]!, people: bestPeople });
+    for (const j of reach[best]!) taken.add(j);
+  }
+  return chosen;
+}
+
+/**
  * Candidate box sites at real places, in this order (closer than 500 m to an earlier one: dropped):
  * 1. in each GeoNames settlement, its named stop nearest the centre (a 40-compartment box);
- * 2. the named stops outside the settlements that bring most people within reach: people within
- *    2.5 km who are today farther than the access limit from a pickup point (16 compartments), at most 30;
+ * 2. named stops chosen one by one for the people they add within 2.5 km who are today farther than
+ *    the access limit from a pickup point (16 compartments), at most 30;
  * 3. today's agents outside the largest settlement, where a 24/7 box could stand beside the shop, at most 15.
  */
 export function candidateSites(input: CandidateInput): CandidateSite[] {
@@ -105,21 +134,7 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
     );
   }
 
-  const points = input.pickupPoints.map((p) => p.location);
-  const farToday = input.demand.filter((d) =>
-    points.every((p) => haversineM(p, d.location) > input.accessLimitM),
-  );
-  const scored = named
-    .map((s) => ({
-      s,
-      people: farToday
-        .filter((d) => haversineM(d.location, s.location) <= SITE_CATCHMENT_M)
-        .reduce((sum, d) => sum + (d.population ?? 0), 0),
-    }))
-    .filter((x) => x.people >= 1)
-    .sort((a, b) => b.people - a.people || a.s.name.localeCompare(b.s.name, 'sv'))
-    .slice(0, MAX_RURAL_STOP_SITES);
-  for (const { s, people } of scored) {
+  for (const { s, people } of greedyStops(named, input)) {
     add(
       site(
         `box-${slug(s.name)}`,
@@ -127,7 +142,7 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
         s.location,
         'bus_stop',
         'roadsideBox',
-        `public-transport stop "${s.name}" (Trafiklab 2022): ${Math.round(people)} people within ${SITE_CATCHMENT_M / 1000} km are today more than ${input.accessLimitM / 1000} km from a pickup point`,
+        `public-transport stop "${s.name}" (Trafiklab 2022): ${Math.round(people)} more people within ${SITE_CATCHMENT_M / 1000} km who are today more than ${input.accessLimitM / 1000} km from a pickup point`,
       ),
     );
   }
