@@ -43,10 +43,9 @@ function site(
   name: string,
   location: LonLat,
   host: CandidateSite['host'],
-  size: 'box' | 'roadsideBox',
   note: string,
 ): CandidateSite {
-  const d = DEFAULTS[size];
+  const d = DEFAULTS.box;
   return {
     id,
     name,
@@ -98,9 +97,9 @@ function greedyStops(named: readonly NamedStop[], input: CandidateInput): { s: N
 
 /**
  * Candidate box sites at real places, in this order (closer than 500 m to an earlier one: dropped):
- * 1. in each GeoNames settlement, its named stop nearest the centre (a 40-compartment box);
+ * 1. in each GeoNames settlement, its named stop nearest the centre ;
  * 2. named stops chosen one by one for the people they add within 2.5 km who are today farther than
- *    the access limit from a pickup point (16 compartments), at most 30;
+ *    the access limit from a pickup point at most 30;
  * 3. today's agents outside the largest settlement, where a 24/7 box could stand beside the shop, at most 15.
  */
 export function candidateSites(input: CandidateInput): CandidateSite[] {
@@ -128,7 +127,6 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
         nearest.s.name,
         nearest.s.location,
         'bus_stop',
-        'box',
         `public-transport stop "${nearest.s.name}" (Trafiklab 2022), ${Math.round(nearest.m)} m from the centre of ${place.name}`,
       ),
     );
@@ -141,7 +139,6 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
         s.name,
         s.location,
         'bus_stop',
-        'roadsideBox',
         `public-transport stop "${s.name}" (Trafiklab 2022): ${Math.round(people)} more people within ${SITE_CATCHMENT_M / 1000} km who are today more than ${input.accessLimitM / 1000} km from a pickup point`,
       ),
     );
@@ -159,7 +156,6 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
         `Box at ${p.name ?? p.id}`,
         p.location,
         'shop',
-        'box',
         `beside today's agent ${p.id}: a box gives 24/7 access`,
       ),
     );

@@ -9,7 +9,6 @@ import type { LonLat } from '@paketbygd/model';
 export const DEFAULTS = {
   parcelsArriveAt: '06:30',
   box: { compartments: 40, investmentSek: 120_000, yearlySek: 18_000 },
-  roadsideBox: { compartments: 16, investmentSek: 90_000, yearlySek: 15_000 },
   van: {
     count: 2,
     capacityParcels: 120,
@@ -73,7 +72,6 @@ export function defaultAssumptions(townName: string): StatedAssumption[] {
   const v = DEFAULTS.van;
   const p = DEFAULTS.policy;
   const b = DEFAULTS.box;
-  const r = DEFAULTS.roadsideBox;
   return [
     {
       subject: 'hubs',
@@ -85,7 +83,7 @@ export function defaultAssumptions(townName: string): StatedAssumption[] {
     },
     {
       subject: 'candidateSites costs',
-      statement: `a box at a shop or in a settlement: ${b.compartments} compartments, ${b.investmentSek.toLocaleString('en')} SEK to install, ${b.yearlySek.toLocaleString('en')} SEK a year; a roadside box at a rural stop: ${r.compartments} compartments, ${r.investmentSek.toLocaleString('en')} / ${r.yearlySek.toLocaleString('en')} SEK (indicative prices of outdoor parcel lockers)`,
+      statement: `every candidate box: ${b.compartments} compartments, ${b.investmentSek.toLocaleString('en')} SEK to install, ${b.yearlySek.toLocaleString('en')} SEK a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
     },
     {
       subject: 'policy',
