@@ -25,8 +25,8 @@ export interface DataTable<T> {
 
 const memo = new Map<string, { mtimeMs: number; table: DataTable<unknown> }>();
 
-/** Forget the tables read in this process (the benchmark measures reading, too). */
-export function clearDataCache(): void {
+/** Forget the CSV tables read in this process. */
+export function clearCsvCache(): void {
   memo.clear();
 }
 

@@ -28,6 +28,12 @@ interface RawFeature {
 const memo = new Map<string, Map<string, RawFeature>>();
 const checked = new Map<string, Boundary>();
 
+/** Forget the boundaries read in this process. */
+export function clearBoundaryCache(): void {
+  memo.clear();
+  checked.clear();
+}
+
 function bboxOf(area: AreaGeometry): [number, number, number, number] {
   const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
   let [minLon, minLat, maxLon, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
