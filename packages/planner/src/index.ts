@@ -5,3 +5,13 @@ export { deliveryDays } from './delivery-days';
 export { compare, type CompareInput, type CompareOptions, type ScenarioVariantInput } from './compare';
 export { scenarioForBid } from './bid-scenario';
 export { planToGeoJSON, type PlanFeatureCollection, type PlanFeature } from './geojson';
+export { runJob, type JobResult, type RunJobContext } from './jobs/run-job';
+export { solveRouteJob, type RouteJobOptions } from './jobs/route-job';
+export { withTravelMatrix, needsMatrix, type RoutedTravel } from './jobs/route-matrix';
+export {
+  placeScenario,
+  placementAnswer,
+  type PlaceScenarioRequest,
+  type PlaceScenarioOptions,
+  type PlacedScenario,
+} from './jobs/place-job';
