@@ -15,3 +15,4 @@ export {
   type PlaceScenarioOptions,
   type PlacedScenario,
 } from './jobs/place-job';
+export { DEFAULT_TIME_LIMIT_S, timeLimitOf, routeTimeLimitS, comparisonPlanCount } from './jobs/time-limits';

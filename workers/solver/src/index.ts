@@ -2,5 +2,5 @@ export { startSolverWorker, type SolverWorkerOptions, type SolverWorkerHandle } 
 export { readEnv, travelFromEnv, ConfigError, type WorkerEnv } from './config';
 export { tenantWebhookKey, signWebhook, verifyWebhookSignature, type WebhookEvent } from './webhook';
 export { webhookJobId, type WebhookJobData } from './webhook-queue';
-export { DEFAULT_TIME_LIMIT_S } from './time-limits';
+export { DEFAULT_TIME_LIMIT_S } from '@paketbygd/planner';
 export { CANCELLED } from './processor';

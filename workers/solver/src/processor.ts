@@ -3,8 +3,9 @@ import type { JobProgress, TravelSettings } from '@paketbygd/model';
 import type { Logger } from 'pino';
 import { SolveFailed, SolveStopped, problemsMessage } from './errors';
 import { runInThread, type ThreadOptions } from './run-in-thread';
-import type { JobResult } from './solve';
-import { hardLimitS, timeLimitOf } from './time-limits';
+import type { JobResult } from '@paketbygd/planner';
+import { timeLimitOf } from '@paketbygd/planner';
+import { hardLimitS } from './time-limits';
 import { checkPayload, prefixProblems } from './validate-payload';
 
 export interface ProcessorOptions {

@@ -1,7 +1,7 @@
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
 import { SolveFailed, SolveStopped, type StopReason } from './errors';
 import { freshThreads, type ThreadSource } from './thread-pool';
-import type { JobResult } from './solve';
+import type { JobResult } from '@paketbygd/planner';
 import type { ThreadMessage, ThreadRequest } from './thread';
 
 export interface ThreadOptions {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
 import { serializeError } from './errors';
-import { solveJob, type JobResult } from './solve';
+import { runJob, type JobResult } from '@paketbygd/planner';
 
 export interface ThreadRequest {
   payload: JobPayload;
@@ -28,7 +28,7 @@ port.on('message', async (request: ThreadRequest) => {
     port.postMessage({ type: 'progress', progress } satisfies ThreadMessage);
   };
   try {
-    const result = await solveJob(request.payload, { travel: request.travel, onProgress });
+    const result = await runJob(request.payload, { travel: request.travel, onProgress });
     port.postMessage({ type: 'done', result } satisfies ThreadMessage);
   } catch (error) {
     port.postMessage({ type: 'error', error: serializeError(error) } satisfies ThreadMessage);

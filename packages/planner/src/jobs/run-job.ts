@@ -11,22 +11,23 @@ import { compare } from '../compare';
 import { plan } from '../plan';
 import { placementAnswer, placeScenario } from './place-job';
 import { solveRouteJob } from './route-job';
+import { comparisonPlanCount, timeLimitOf } from './time-limits';
 
 export type JobResult = Plan | ComparisonResult | RoutingSolution | PlacementAnswer;
 
 export interface RunJobContext {
-  /** The job's whole budget; a comparison shares it among its plans. */
-  timeLimitS: number;
-  /** Plans a comparison runs, to give each its share of the time. */
-  comparisonPlanCount: number;
   /** Travel for routing requests without matrices. */
   travel: TravelSettings;
   onProgress: (progress: JobProgress) => void;
 }
 
-/** Runs one validated job to its result: the one path for each kind, for the worker and the CLI. */
+/**
+ * Runs one validated job to its result within its time limit (`timeLimitOf`): the one path for
+ * each kind, for the worker and the CLI.
+ */
 export async function runJob(payload: JobPayload, context: RunJobContext): Promise<JobResult> {
-  const { timeLimitS, onProgress } = context;
+  const { onProgress } = context;
+  const timeLimitS = timeLimitOf(payload);
   const seed = payload.options.seed;
   const seeded = seed !== undefined ? { seed } : {};
   switch (payload.kind) {
@@ -38,7 +39,7 @@ export async function runJob(payload: JobPayload, context: RunJobContext): Promi
       });
     case 'compare':
       return await compare(payload.input, {
-        timeLimitS: timeLimitS / context.comparisonPlanCount,
+        timeLimitS: timeLimitS / comparisonPlanCount(payload.input),
         ...seeded,
         onProgress: (message, percent) => onProgress({ percent, message }),
       });
