@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { parseJsonText, validate, ValidationError, type Scenario } from '@paketbygd/model';
+import { parseJsonText, validate, ValidationError } from '@paketbygd/model';
+import { placeScenario } from '@paketbygd/planner';
 import {
   DEFAULT_TIME_LIMIT_S,
   orLibraryToPlacement,
   parseOrLibraryPMedian,
   PLACEMENT_MODELS,
-  scenarioToPlacement,
   solvePlacement,
   type DistanceSource,
-  type PlacementInstance,
   type PlacementModel,
-  type PlacementOptions,
   type PlacementResult,
 } from '@paketbygd/placement';
 import { CliError } from '../errors';
@@ -65,7 +63,7 @@ function readText(file: string): string {
 
 /**
  * Places boxes for a Scenario file or an OR-Library p-median file. `distances` lets the planner
- * (or a test) pass a road matrix; without it a scenario uses straight lines × detour factor.
+ * (or a test) pass a road matrix; without it a scenario uses its travel backend (`placeScenario`).
  */
 export async function placeFile(
   file: string,
@@ -73,45 +71,37 @@ export async function placeFile(
   distances?: DistanceSource,
 ): Promise<PlaceReport> {
   const text = readText(file);
-  let instance: PlacementInstance;
-  let kind: PlaceReport['kind'];
-  const notes: string[] = [];
-  const options: PlacementOptions = {
-    model: flags.model ?? 'pmedian',
-    timeLimitS: flags.timeLimit,
-    mipRelGap: flags.gap,
-    p: flags.p,
-    budgetPerYear: flags.budget,
-    radiusM: flags.radius,
-    decay: flags.decay ? { kind: flags.decay, scaleM: flags.decayScale ?? flags.radius ?? NaN } : undefined,
-  };
   if (text.trimStart().startsWith('{')) {
     const json = parseJsonText(text);
     if (!('value' in json)) throw new ValidationError(file, [json]);
     const checked = validate('scenario', json.value);
     if (!checked.ok) throw new ValidationError(file, checked.problems);
-    const scenario: Scenario = checked.value;
-    const placement = await scenarioToPlacement(scenario, distances);
-    instance = placement.instance;
-    kind = 'scenario';
-    notes.push(...placement.notes);
-    options.model = flags.model ?? 'lexicographic';
-    if (options.p === undefined && options.budgetPerYear === undefined) {
-      options.p = placement.p;
-      options.budgetPerYear = placement.budgetPerYear;
-    }
-    options.radiusM ??= placement.radiusM;
-    if (options.model === 'decay' && !options.decay)
-      options.decay = { kind: 'linear', scaleM: placement.radiusM };
-    if (options.decay && Number.isNaN(options.decay.scaleM)) options.decay.scaleM = placement.radiusM;
-  } else {
-    const parsed = parseOrLibraryPMedian(text, file);
-    instance = orLibraryToPlacement(parsed);
-    kind = 'or-library';
-    options.p ??= parsed.p;
+    const { result, notes } = await placeScenario(
+      checked.value,
+      {
+        model: flags.model ?? 'lexicographic',
+        timeLimitS: flags.timeLimit,
+        mipRelGap: flags.gap,
+        p: flags.p,
+        budgetPerYear: flags.budget,
+        radiusM: flags.radius,
+        decay: flags.decay ? { kind: flags.decay, scaleM: flags.decayScale ?? flags.radius } : undefined,
+      },
+      distances ? { distances } : {},
+    );
+    return { file, kind: 'scenario', result, notes: [...notes, ...result.notes] };
   }
-  const result = await solvePlacement(instance, options);
-  return { file, kind, result, notes: [...notes, ...result.notes] };
+  const parsed = parseOrLibraryPMedian(text, file);
+  const result = await solvePlacement(orLibraryToPlacement(parsed), {
+    model: flags.model ?? 'pmedian',
+    timeLimitS: flags.timeLimit,
+    mipRelGap: flags.gap,
+    p: flags.p ?? parsed.p,
+    budgetPerYear: flags.budget,
+    radiusM: flags.radius,
+    decay: flags.decay ? { kind: flags.decay, scaleM: flags.decayScale ?? flags.radius ?? NaN } : undefined,
+  });
+  return { file, kind: 'or-library', result, notes: result.notes };
 }
 
 const OBJECTIVE_WORDS: Record<PlacementModel, string> = {

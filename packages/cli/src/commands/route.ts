@@ -7,13 +7,15 @@ import {
   parseSolomon,
   parseVrplib,
   solveInstance,
-  solveRoutingProblem,
   type Progress,
 } from '@paketbygd/routing';
+import type { JobProgress } from '@paketbygd/model';
+import { routeTimeLimitS, solveRouteJob } from '@paketbygd/planner';
 import { CliError } from '../errors';
 import { loadDocument } from '../read-document';
+import { addTravelFlags, travelSettingsFromFlags, type TravelFlags } from './travel-flags';
 
-interface RouteOptions {
+interface RouteOptions extends TravelFlags {
   timeLimit?: number;
   seed?: number;
   json?: boolean;
@@ -47,19 +49,23 @@ function detectFormat(file: string, text: string): Format {
   );
 }
 
-/** Prints "best cost" lines at most once a second, so a long run shows it is alive. */
-function progressPrinter(quiet: boolean | undefined): ((p: Progress) => void) | undefined {
+/** Prints at most one progress line a second, so a long run shows it is alive. */
+function throttledPrinter<T>(quiet: boolean | undefined, line: (progress: T) => string) {
   if (quiet) return undefined;
   let lastMs = -Infinity;
-  return (p) => {
+  return (progress: T) => {
     const now = performance.now();
     if (now - lastMs < 1000) return;
     lastMs = now;
-    process.stderr.write(
-      `route: ${p.elapsedS.toFixed(1)} s, ${p.iterations} iterations, best cost ${round2(p.cost)}, ${p.vehicles} vehicles${p.unassigned ? `, ${p.unassigned} unassigned` : ''}\n`,
-    );
+    process.stderr.write(`route: ${line(progress)}\n`);
   };
 }
+
+const searchLine = (p: Progress) =>
+  `${p.elapsedS.toFixed(1)} s, ${p.iterations} iterations, best cost ${round2(p.cost)}, ${p.vehicles} vehicles${p.unassigned ? `, ${p.unassigned} unassigned` : ''}`;
+
+const jobLine = (p: JobProgress) =>
+  `${p.percent.toFixed(0)} %, ${p.message ?? ''}${p.bestCost !== undefined ? `, best cost ${round2(p.bestCost)}` : ''}`;
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -78,7 +84,7 @@ function routeTextFile(
     throw new CliError((error as Error).message);
   }
   const inst = buildInstance(parsed.spec);
-  const onProgress = progressPrinter(options.quiet);
+  const onProgress = throttledPrinter(options.quiet, searchLine);
   // The search is synchronous in this thread, so Ctrl-C ends the process as usual.
   const result = solveInstance(inst, {
     timeLimitS: options.timeLimit ?? 10,
@@ -116,11 +122,13 @@ function routeTextFile(
   }
 }
 
-function routeJsonFile(file: string, options: RouteOptions): void {
+/** A VROOM request the way the service solves it (`solveRouteJob`): the same matrix, time limit and solver. */
+async function routeJsonFile(file: string, options: RouteOptions): Promise<void> {
   const problem = loadDocument(file, 'routing-problem');
-  const onProgress = progressPrinter(options.quiet);
-  const solution = solveRoutingProblem(problem, {
-    ...(options.timeLimit !== undefined ? { timeLimitS: options.timeLimit } : {}),
+  const onProgress = throttledPrinter(options.quiet, jobLine);
+  const solution = await solveRouteJob(problem, {
+    travel: travelSettingsFromFlags(options),
+    timeLimitS: options.timeLimit ?? routeTimeLimitS(problem),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -147,13 +155,18 @@ function routeJsonFile(file: string, options: RouteOptions): void {
 }
 
 export function registerRoute(program: Command): void {
-  program
-    .command('route')
-    .description('solve a vehicle-routing problem: VRPLIB .vrp, Solomon .txt or a VROOM JSON request')
-    .argument('<file>', 'the problem file')
+  addTravelFlags(
+    program
+      .command('route')
+      .description(
+        'solve a vehicle-routing problem: VRPLIB .vrp, Solomon .txt or a VROOM JSON request (solved as POST /v1/routes does)',
+      )
+      .argument('<file>', 'the problem file'),
+    'travel backend for a JSON request with locations and no matrices (default straightline)',
+  )
     .option(
       '--time-limit <seconds>',
-      "search time (default 10 s for .vrp/.txt; the request's options.time_limit or 5 s for JSON)",
+      "search time (default 10 s; for JSON the request's options.time_limit if it has one)",
       positiveNumber,
     )
     .option('--seed <n>', 'random seed; the same seed and input give the same search', seedNumber)
@@ -162,7 +175,7 @@ export function registerRoute(program: Command): void {
       'print JSON: {cost, vehicles, routes, unassigned, timeS} for .vrp/.txt, a RoutingSolution for JSON requests',
     )
     .option('--quiet', 'no progress lines on stderr')
-    .action((file: string, options: RouteOptions) => {
+    .action(async (file: string, options: RouteOptions) => {
       let isFile: boolean;
       try {
         isFile = statSync(file).isFile();
@@ -172,7 +185,7 @@ export function registerRoute(program: Command): void {
       if (!isFile) throw new CliError(`${file} is not a file`);
       const text = /\.json$/i.test(file) ? '' : readFileSync(file, 'utf8');
       const format = detectFormat(file, text);
-      if (format === 'json') routeJsonFile(file, options);
-      else routeTextFile(file, text, format, options);
+      if (format === 'json') return routeJsonFile(file, options);
+      routeTextFile(file, text, format, options);
     });
 }

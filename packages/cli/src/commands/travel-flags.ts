@@ -7,15 +7,12 @@ export interface TravelFlags {
   osm?: string;
 }
 
-export function addTravelFlags(command: Command): Command {
+export function addTravelFlags(
+  command: Command,
+  travelHelp = "travel backend instead of the scenario's",
+): Command {
   return command
-    .addOption(
-      new Option('--travel <backend>', "travel backend instead of the scenario's").choices([
-        'osrm',
-        'roadgraph',
-        'straightline',
-      ]),
-    )
+    .addOption(new Option('--travel <backend>', travelHelp).choices(['osrm', 'roadgraph', 'straightline']))
     .option('--osrm-url <url>', 'OSRM server for --travel osrm')
     .option('--osm <file>', 'OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) for --travel roadgraph');
 }
@@ -23,8 +20,16 @@ export function addTravelFlags(command: Command): Command {
 /** The scenario with the command line's travel settings, checked like the file's own. */
 export function withTravelFlags(scenario: Scenario, flags: TravelFlags): Scenario {
   if (!flags.travel && !flags.osrmUrl && !flags.osm) return scenario;
+  return { ...scenario, travel: travelSettingsFromFlags(flags, scenario.travel) };
+}
+
+/** Travel settings from the command line over `base` (by default straight lines), checked like a file's. */
+export function travelSettingsFromFlags(
+  flags: TravelFlags,
+  base: TravelSettings = { backend: 'straightline' },
+): TravelSettings {
   const settings = {
-    ...scenario.travel,
+    ...base,
     ...(flags.travel ? { backend: flags.travel } : {}),
     ...(flags.osrmUrl ? { osrmUrl: flags.osrmUrl } : {}),
     ...(flags.osm ? { osmFile: flags.osm } : {}),
@@ -39,5 +44,5 @@ export function withTravelFlags(scenario: Scenario, flags: TravelFlags): Scenari
       })),
     );
   }
-  return { ...scenario, travel: parsed.data };
+  return parsed.data;
 }

@@ -9,7 +9,11 @@ import {
 import { createTravelCosts } from '@paketbygd/travel';
 
 /** What to solve; limits left out come from the scenario's policy. */
-export type PlaceScenarioRequest = Omit<PlacementOptions, 'radiusM'> & { radiusM?: number };
+export type PlaceScenarioRequest = Omit<PlacementOptions, 'radiusM' | 'decay'> & {
+  radiusM?: number;
+  /** Distance decay; its scale is the access limit unless given. */
+  decay?: { kind: NonNullable<PlacementOptions['decay']>['kind']; scaleM?: number };
+};
 
 export interface PlaceScenarioOptions {
   /** Access distances; by default the scenario's travel backend (straight lines in the placement package). */
@@ -37,8 +41,10 @@ export async function placeScenario(
   onProgress?.({ percent: 10, message: `solving ${request.model}` });
   const usePolicyLimits = request.p === undefined && request.budgetPerYear === undefined;
   const radiusM = request.radiusM ?? prepared.radiusM;
+  const decayKind = request.decay?.kind ?? (request.model === 'decay' ? 'linear' : undefined);
   const result = await solvePlacement(prepared.instance, {
     ...request,
+    decay: decayKind ? { kind: decayKind, scaleM: request.decay?.scaleM ?? radiusM } : undefined,
     ...(usePolicyLimits
       ? {
           ...(prepared.p !== undefined ? { p: prepared.p } : {}),
