@@ -1,4 +1,4 @@
-import { JOB, type Instance } from './instance';
+import { JOB, type Instance } from './instance/index';
 import { bestJobInRoute, newBest } from './insertion';
 import type { LocalSearch } from './local-search';
 import type { Rng } from './prng';
@@ -91,7 +91,7 @@ export class RouteEliminator {
         if (this.sol.routeOf[t]! < 0) continue;
         const sl = inst.startLoad[t * dims + d]!;
         del += sl;
-        pick += sl + inst.delta[t * dims + d]!;
+        pick += sl + inst.loadChange[t * dims + d]!;
       }
       if (cap > 0 && Number.isFinite(cap)) {
         lb = Math.max(lb, Math.ceil(del / cap - 1e-9), Math.ceil(pick / cap - 1e-9));

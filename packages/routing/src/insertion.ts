@@ -1,4 +1,4 @@
-import type { Instance } from './instance';
+import type { Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
 import type { Rng } from './prng';
@@ -40,35 +40,35 @@ export function bestJobInRoute(
   const dims = inst.dims;
   const n = r.len;
   const load = r.load;
-  const pre = r.pre;
-  const suf = r.suf;
+  const loadPrefixMax = r.loadPrefixMax;
+  const loadSuffixMax = r.loadSuffixMax;
   const capOff = v * dims;
   const tOff = x * dims;
   const stride = inst.stride;
-  const m = inst.vehMat[v]!;
-  const C = inst.cost[m]!;
-  const D = inst.dur[m]!;
-  const L = inst.dist[m]!;
+  const m = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[m]!;
+  const durationS = inst.durationS[m]!;
+  const distanceM = inst.distanceM[m]!;
   const lx = inst.loc[x]!;
-  const svc = inst.service[x]!;
+  const serviceS = inst.serviceS[x]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
-  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
-  const singleWindow = inst.twOff[x + 1]! - inst.twOff[x]! === 1;
-  const e0 = inst.twStart[inst.twOff[x]!]!;
-  const l0 = inst.twEnd[inst.twOff[x]!]!;
+  const travelLeft = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distLeft = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
+  const singleWindow = inst.windowOffset[x + 1]! - inst.windowOffset[x]! === 1;
+  const windowOpenS = inst.windowStartS[inst.windowOffset[x]!]!;
+  const windowCloseS = inst.windowEndS[inst.windowOffset[x]!]!;
   const locAt = r.locAt;
-  const dep = r.dep;
-  const lat = r.lat;
+  const departureS = r.departureS;
+  const latestArrivalS = r.latestArrivalS;
   // Loads: the start load rises at every position, so it must fit; if even the route's peak plus
   // the task fits, no position needs its own load check.
   let checkLoads = false;
   for (let d = 0; d < dims; d++) {
     const cap = inst.capacity[capOff + d]!;
     const sl = inst.startLoad[tOff + d]!;
-    const after = sl + inst.delta[tOff + d]!;
+    const after = sl + inst.loadChange[tOff + d]!;
     if (load[d]! + sl > cap) return;
-    const peak = pre[(n + 1) * dims + d]!;
+    const peak = loadPrefixMax[(n + 1) * dims + d]!;
     if (peak + (sl > after ? sl : after) > cap) checkLoads = true;
   }
   for (let p = 0; p <= n; p++) {
@@ -77,29 +77,29 @@ export function bestJobInRoute(
     const ux = u * stride + lx;
     const xw = lx * stride + w;
     const uw = u * stride + w;
-    const delta = C[ux]! + C[xw]! - C[uw]! + open;
+    const delta = cost[ux]! + cost[xw]! - cost[uw]! + open;
     if (delta >= best.cost) continue;
-    const arrival = dep[p]! + D[ux]!;
+    const arrival = departureS[p]! + durationS[ux]!;
     let s: number;
     if (singleWindow) {
-      if (arrival > l0) continue;
-      s = arrival > e0 ? arrival : e0;
+      if (arrival > windowCloseS) continue;
+      s = arrival > windowOpenS ? arrival : windowOpenS;
     } else {
       s = serviceStart(inst, x, arrival);
       if (s === Infinity) continue;
     }
-    if (s + svc + D[xw]! > lat[p + 1]!) continue;
-    if (D[ux]! + D[xw]! - D[uw]! > travelLeft) continue;
-    if (L[ux]! + L[xw]! - L[uw]! > distLeft) continue;
+    if (s + serviceS + durationS[xw]! > latestArrivalS[p + 1]!) continue;
+    if (durationS[ux]! + durationS[xw]! - durationS[uw]! > travelLeft) continue;
+    if (distanceM[ux]! + distanceM[xw]! - distanceM[uw]! > distLeft) continue;
     let ok = true;
     for (let d = 0; checkLoads && d < dims; d++) {
       const cap = inst.capacity[capOff + d]!;
       const sl = inst.startLoad[tOff + d]!;
-      const after = sl + inst.delta[tOff + d]!;
+      const after = sl + inst.loadChange[tOff + d]!;
       if (
-        pre[p * dims + d]! + sl > cap ||
+        loadPrefixMax[p * dims + d]! + sl > cap ||
         load[p * dims + d]! + after > cap ||
-        suf[(p + 1) * dims + d]! + after > cap
+        loadSuffixMax[(p + 1) * dims + d]! + after > cap
       ) {
         ok = false;
         break;
@@ -134,44 +134,50 @@ export function bestShipmentInRoute(
   const dims = inst.dims;
   const n = r.len;
   const stride = inst.stride;
-  const m = inst.vehMat[v]!;
-  const C = inst.cost[m]!;
-  const D = inst.dur[m]!;
-  const L = inst.dist[m]!;
+  const m = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[m]!;
+  const durationS = inst.durationS[m]!;
+  const distanceM = inst.distanceM[m]!;
   const lx = inst.loc[x]!;
   const ly = inst.loc[y]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
-  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
+  const travelLeft = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distLeft = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
   const locAt = r.locAt;
   const capOff = v * dims;
   const amountOk = (k: number) => {
     for (let d = 0; d < dims; d++) {
-      if (r.load[k * dims + d]! + inst.delta[x * dims + d]! > inst.capacity[capOff + d]!) return false;
+      if (r.load[k * dims + d]! + inst.loadChange[x * dims + d]! > inst.capacity[capOff + d]!) return false;
     }
     return true;
   };
   for (let p = 0; p <= n; p++) {
     if (!amountOk(p)) continue;
     const u = locAt[p]!;
-    const arrX = r.dep[p]! + D[u * stride + lx]!;
+    const arrX = r.departureS[p]! + durationS[u * stride + lx]!;
     const sX = serviceStart(inst, x, arrX);
     if (sX === Infinity) continue;
-    const depX = sX + inst.service[x]!;
-    const pickCost = C[u * stride + lx]!;
-    const pickDur = D[u * stride + lx]!;
-    const pickDist = L[u * stride + lx]!;
+    const depX = sX + inst.serviceS[x]!;
+    const pickCost = cost[u * stride + lx]!;
+    const pickDur = durationS[u * stride + lx]!;
+    const pickDist = distanceM[u * stride + lx]!;
     // Delivery right after the pickup.
     {
       const w = locAt[p + 1]!;
-      const delta = pickCost + C[lx * stride + ly]! + C[ly * stride + w]! - C[u * stride + w]! + open;
+      const delta =
+        pickCost + cost[lx * stride + ly]! + cost[ly * stride + w]! - cost[u * stride + w]! + open;
       if (delta < best.cost) {
-        const sY = serviceStart(inst, y, depX + D[lx * stride + ly]!);
+        const sY = serviceStart(inst, y, depX + durationS[lx * stride + ly]!);
         if (
           sY !== Infinity &&
-          sY + inst.service[y]! + D[ly * stride + w]! <= r.lat[p + 1]! &&
-          pickDur + D[lx * stride + ly]! + D[ly * stride + w]! - D[u * stride + w]! <= travelLeft &&
-          pickDist + L[lx * stride + ly]! + L[ly * stride + w]! - L[u * stride + w]! <= distLeft &&
+          sY + inst.serviceS[y]! + durationS[ly * stride + w]! <= r.latestArrivalS[p + 1]! &&
+          pickDur + durationS[lx * stride + ly]! + durationS[ly * stride + w]! - durationS[u * stride + w]! <=
+            travelLeft &&
+          pickDist +
+            distanceM[lx * stride + ly]! +
+            distanceM[ly * stride + w]! -
+            distanceM[u * stride + w]! <=
+            distLeft &&
           !(blink > 0 && rng.next() < blink)
         ) {
           best.cost = delta;
@@ -184,29 +190,43 @@ export function bestShipmentInRoute(
     // Delivery after a later original position q: walk the shifted schedule forward.
     const xw = lx * stride + locAt[p + 1]!;
     const uw = u * stride + locAt[p + 1]!;
-    const pickDelta = pickCost + C[xw]! - C[uw]!;
-    const pickDeltaDur = pickDur + D[xw]! - D[uw]!;
-    const pickDeltaDist = pickDist + L[xw]! - L[uw]!;
+    const pickDelta = pickCost + cost[xw]! - cost[uw]!;
+    const pickDeltaDur = pickDur + durationS[xw]! - durationS[uw]!;
+    const pickDeltaDist = pickDist + distanceM[xw]! - distanceM[uw]!;
     let t = depX;
     let prev = lx;
     for (let q = p + 1; q <= n; q++) {
       if (!amountOk(q)) break;
-      const arr = t + D[prev * stride + locAt[q]!]!;
-      if (arr > r.lat[q]!) break;
+      const arr = t + durationS[prev * stride + locAt[q]!]!;
+      if (arr > r.latestArrivalS[q]!) break;
       const s = serviceStart(inst, r.tasks[q - 1]!, arr);
       if (s === Infinity) break;
-      t = s + inst.service[r.tasks[q - 1]!]!;
+      t = s + inst.serviceS[r.tasks[q - 1]!]!;
       prev = locAt[q]!;
       const a = locAt[q]!;
       const b = locAt[q + 1]!;
-      const delta = pickDelta + C[a * stride + ly]! + C[ly * stride + b]! - C[a * stride + b]! + open;
+      const delta =
+        pickDelta + cost[a * stride + ly]! + cost[ly * stride + b]! - cost[a * stride + b]! + open;
       if (delta >= best.cost) continue;
-      const sY = serviceStart(inst, y, t + D[a * stride + ly]!);
+      const sY = serviceStart(inst, y, t + durationS[a * stride + ly]!);
       if (sY === Infinity) continue;
-      if (sY + inst.service[y]! + D[ly * stride + b]! > r.lat[q + 1]!) continue;
-      if (pickDeltaDur + D[a * stride + ly]! + D[ly * stride + b]! - D[a * stride + b]! > travelLeft)
+      if (sY + inst.serviceS[y]! + durationS[ly * stride + b]! > r.latestArrivalS[q + 1]!) continue;
+      if (
+        pickDeltaDur +
+          durationS[a * stride + ly]! +
+          durationS[ly * stride + b]! -
+          durationS[a * stride + b]! >
+        travelLeft
+      )
         continue;
-      if (pickDeltaDist + L[a * stride + ly]! + L[ly * stride + b]! - L[a * stride + b]! > distLeft) continue;
+      if (
+        pickDeltaDist +
+          distanceM[a * stride + ly]! +
+          distanceM[ly * stride + b]! -
+          distanceM[a * stride + b]! >
+        distLeft
+      )
+        continue;
       if (blink > 0 && rng.next() < blink) continue;
       best.cost = delta;
       best.route = v;

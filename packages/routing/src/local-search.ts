@@ -1,4 +1,4 @@
-import { JOB, type Instance } from './instance';
+import { JOB, type Instance } from './instance/index';
 import type { Rng } from './prng';
 import { Route } from './route';
 import type { Solution } from './solution';
@@ -74,7 +74,7 @@ export class LocalSearch {
     const inst = this.inst;
     const n = inst.nTasks;
     const stride = inst.stride;
-    const K = Math.min(LS_NEIGHBOURS, inst.granK);
+    const K = Math.min(LS_NEIGHBOURS, inst.granularK);
     this.hasShipment.fill(0);
     for (let t = 0; t < n; t++)
       if (inst.kind[t] !== JOB && sol.routeOf[t]! >= 0) this.hasShipment[sol.routeOf[t]!] = 1;
@@ -105,7 +105,7 @@ export class LocalSearch {
       for (let i = 0; i < r.len && !changed; i++) {
         const u = r.tasks[i]!;
         for (let k = 0; k < K; k++) {
-          const w = inst.gran[u * inst.granK + k]!;
+          const w = inst.granular[u * inst.granularK + k]!;
           const rw = sol.routeOf[w]!;
           if (rw < 0 || this.hasShipment[rw]) continue;
           if (this.moves(sol, u, w, stride)) {
@@ -131,11 +131,11 @@ export class LocalSearch {
   perturb(sol: Solution, rng: Rng, tries: number): void {
     const inst = this.inst;
     const n = inst.nTasks;
-    const K = Math.min(LS_NEIGHBOURS, inst.granK);
+    const K = Math.min(LS_NEIGHBOURS, inst.granularK);
     if (K === 0) return;
     for (let t = 0; t < tries; t++) {
       const u = rng.int(n);
-      const w = inst.gran[u * inst.granK + rng.int(K)]!;
+      const w = inst.granular[u * inst.granularK + rng.int(K)]!;
       const ru = sol.routeOf[u]!;
       const rw = sol.routeOf[w]!;
       const kind = rng.int(3);
@@ -188,8 +188,8 @@ export class LocalSearch {
     const B = sol.routes[rw]!;
     const pu = sol.posOf[u]! + 1; // position in locAt terms
     const pw = sol.posOf[w]! + 1;
-    const CA = inst.cost[inst.vehMat[ru]!]!;
-    const CB = inst.cost[inst.vehMat[rw]!]!;
+    const costA = inst.cost[inst.vehMatrixSet[ru]!]!;
+    const costB = inst.cost[inst.vehMatrixSet[rw]!]!;
     const la = A.locAt;
     const lb = B.locAt;
     const uPrev = la[pu - 1]!;
@@ -198,12 +198,14 @@ export class LocalSearch {
     const wLoc = lb[pw]!;
     const wNext = lb[pw + 1]!;
     const wPrev = lb[pw - 1]!;
-    const removeGain = CA[uPrev * stride + uLoc]! + CA[uLoc * stride + uNext]! - CA[uPrev * stride + uNext]!;
+    const removeGain =
+      costA[uPrev * stride + uLoc]! + costA[uLoc * stride + uNext]! - costA[uPrev * stride + uNext]!;
     const emptied = ru !== rw && A.len === 1 ? inst.fixedSearch[ru]! : 0;
 
     // Relocate u after w.
     if (!(ru === rw && pw + 1 === pu)) {
-      const add = CB[wLoc * stride + uLoc]! + CB[uLoc * stride + wNext]! - CB[wLoc * stride + wNext]!;
+      const add =
+        costB[wLoc * stride + uLoc]! + costB[uLoc * stride + wNext]! - costB[wLoc * stride + wNext]!;
       if (add - removeGain - emptied < -EPS) {
         if (ru === rw) {
           const na = this.relocateSame(A, pu - 1, pw - 1, true);
@@ -217,7 +219,8 @@ export class LocalSearch {
     }
     // Relocate u before w.
     if (!(ru === rw && pw - 1 === pu)) {
-      const add = CB[wPrev * stride + uLoc]! + CB[uLoc * stride + wLoc]! - CB[wPrev * stride + wLoc]!;
+      const add =
+        costB[wPrev * stride + uLoc]! + costB[uLoc * stride + wLoc]! - costB[wPrev * stride + wLoc]!;
       if (add - removeGain - emptied < -EPS) {
         if (ru === rw) {
           const na = this.relocateSame(A, pu - 1, pw - 1, false);
@@ -232,14 +235,14 @@ export class LocalSearch {
     if (ru !== rw) {
       // Swap u and w.
       const d =
-        CA[uPrev * stride + wLoc]! +
-        CA[wLoc * stride + uNext]! -
-        CA[uPrev * stride + uLoc]! -
-        CA[uLoc * stride + uNext]! +
-        CB[wPrev * stride + uLoc]! +
-        CB[uLoc * stride + wNext]! -
-        CB[wPrev * stride + wLoc]! -
-        CB[wLoc * stride + wNext]!;
+        costA[uPrev * stride + wLoc]! +
+        costA[wLoc * stride + uNext]! -
+        costA[uPrev * stride + uLoc]! -
+        costA[uLoc * stride + uNext]! +
+        costB[wPrev * stride + uLoc]! +
+        costB[uLoc * stride + wNext]! -
+        costB[wPrev * stride + wLoc]! -
+        costB[wLoc * stride + wNext]!;
       if (d < -EPS) {
         const na = A.len;
         const nb = B.len;
@@ -252,10 +255,10 @@ export class LocalSearch {
       // 2-opt*: A = head(A..u) + tail(B after w), B = head(B..w) + tail(A after u).
       {
         const d2 =
-          CA[uLoc * stride + wNext]! +
-          CB[wLoc * stride + uNext]! -
-          CA[uLoc * stride + uNext]! -
-          CB[wLoc * stride + wNext]!;
+          costA[uLoc * stride + wNext]! +
+          costB[wLoc * stride + uNext]! -
+          costA[uLoc * stride + uNext]! -
+          costB[wLoc * stride + wNext]!;
         if (d2 < -EPS) {
           let na = 0;
           for (let i = 0; i < pu; i++) this.bufA[na++] = A.tasks[i]!;
@@ -269,10 +272,10 @@ export class LocalSearch {
       // 2-opt* on the other side: cut before u and before w, so that w follows u's predecessor.
       {
         const d3 =
-          CA[uPrev * stride + wLoc]! +
-          CB[wPrev * stride + uLoc]! -
-          CA[uPrev * stride + uLoc]! -
-          CB[wPrev * stride + wLoc]!;
+          costA[uPrev * stride + wLoc]! +
+          costB[wPrev * stride + uLoc]! -
+          costA[uPrev * stride + uLoc]! -
+          costB[wPrev * stride + wLoc]!;
         if (d3 < -EPS) {
           let na = 0;
           for (let i = 0; i < pu - 1; i++) this.bufA[na++] = A.tasks[i]!;
@@ -286,10 +289,10 @@ export class LocalSearch {
     } else if (pu < pw) {
       // 2-opt: reverse u+1..w so that u is followed by w.
       const d =
-        CA[uLoc * stride + wLoc]! +
-        CA[uNext * stride + wNext]! -
-        CA[uLoc * stride + uNext]! -
-        CA[wLoc * stride + wNext]!;
+        costA[uLoc * stride + wLoc]! +
+        costA[uNext * stride + wNext]! -
+        costA[uLoc * stride + uNext]! -
+        costA[wLoc * stride + wNext]!;
       if (d < -EPS) {
         const na = A.len;
         this.bufA.set(A.tasks.subarray(0, na));

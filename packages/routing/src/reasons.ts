@@ -1,5 +1,5 @@
 import type { UnassignedReason } from '@paketbygd/model';
-import { DELIVERY, type Instance } from './instance';
+import { DELIVERY, type Instance } from './instance/index';
 import { serviceStart } from './route';
 
 /**
@@ -16,9 +16,9 @@ export function aloneReason(inst: Instance, x: number): UnassignedReason | null 
       found.add('skills');
       continue;
     }
-    const m = inst.vehMat[v]!;
-    const D = inst.dur[m]!;
-    const L = inst.dist[m]!;
+    const m = inst.vehMatrixSet[v]!;
+    const durationS = inst.durationS[m]!;
+    const distanceM = inst.distanceM[m]!;
     const s = inst.stride;
     let loadOk = true;
     for (let d = 0; d < dims; d++) {
@@ -26,7 +26,7 @@ export function aloneReason(inst: Instance, x: number): UnassignedReason | null 
       for (const t of tasks) l += inst.startLoad[t * dims + d]!;
       let peak = l;
       for (const t of tasks) {
-        l += inst.delta[t * dims + d]!;
+        l += inst.loadChange[t * dims + d]!;
         if (l > peak) peak = l;
       }
       if (peak > inst.capacity[v * dims + d]!) loadOk = false;
@@ -40,29 +40,29 @@ export function aloneReason(inst: Instance, x: number): UnassignedReason | null 
       continue;
     }
     const locs = [inst.vehStart[v]!, ...tasks.map((t) => inst.loc[t]!), inst.vehEnd[v]!];
-    let time = inst.shiftStart[v]!;
+    let time = inst.shiftStartS[v]!;
     let travel = 0;
     let distance = 0;
     let reachable = true;
     let windowOk = true;
     for (let k = 1; k < locs.length; k++) {
       const a = locs[k - 1]! * s + locs[k]!;
-      if (!Number.isFinite(D[a]!) || !Number.isFinite(L[a]!)) reachable = false;
-      time += D[a]!;
-      travel += D[a]!;
-      distance += L[a]!;
+      if (!Number.isFinite(durationS[a]!) || !Number.isFinite(distanceM[a]!)) reachable = false;
+      time += durationS[a]!;
+      travel += durationS[a]!;
+      distance += distanceM[a]!;
       if (k < locs.length - 1) {
         const t = tasks[k - 1]!;
         const start = serviceStart(inst, t, time);
         if (start === Infinity) windowOk = false;
-        time = start + inst.service[t]!;
+        time = start + inst.serviceS[t]!;
       }
     }
     if (!reachable) found.add('unreachable');
-    else if (!windowOk || time > inst.shiftEnd[v]!) found.add('time_window');
-    else if (time > inst.deadline[v]!) found.add('max_duration');
-    else if (travel > inst.maxTravel[v]!) found.add('max_travel_time');
-    else if (distance > inst.maxDist[v]!) found.add('max_distance');
+    else if (!windowOk || time > inst.shiftEndS[v]!) found.add('time_window');
+    else if (time > inst.deadlineS[v]!) found.add('max_duration');
+    else if (travel > inst.maxTravelTimeS[v]!) found.add('max_travel_time');
+    else if (distance > inst.maxDistanceM[v]!) found.add('max_distance');
     else return null;
   }
   // Report the reason of the vehicle that came closest: later checks passed the earlier ones.

@@ -1,5 +1,5 @@
 import type { UnassignedReason } from '@paketbygd/model';
-import { DELIVERY, PICKUP, type Instance } from './instance';
+import { DELIVERY, PICKUP, type Instance } from './instance/index';
 import { bestJobInRoute, bestShipmentInRoute, newBest } from './insertion';
 import { Rng } from './prng';
 import { aloneReason } from './reasons';
@@ -163,7 +163,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     best.route = -1;
     candidates.length = 0;
     // Granular: routes that hold one of x's nearest neighbours, then one empty vehicle per class.
-    const gk = inst.granK;
+    const gk = inst.granularK;
     const kMax = params.allRoutes ? 0 : Math.min(gk, params.insertNeighbours);
     if (params.allRoutes) {
       for (const r of sol.routes) {
@@ -174,7 +174,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
       }
     }
     for (let k = 0; k < kMax; k++) {
-      const v = sol.routeOf[inst.gran[x * gk + k]!]!;
+      const v = sol.routeOf[inst.granular[x * gk + k]!]!;
       if (v >= 0 && !candidateFlag[v]) {
         candidateFlag[v] = 1;
         candidates.push(v);
@@ -212,12 +212,16 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
         order[j] = tmp;
       }
     } else {
-      const C = inst.cost[0]!;
+      const cost = inst.cost[0]!;
       const depot = inst.depotLoc * inst.stride;
       for (let i = 0; i < m; i++) {
         const t = order[i]!;
         sortKey[t] =
-          mode < 8 ? -inst.size[t]! : mode < 10 ? -C[depot + inst.loc[t]!]! : C[depot + inst.loc[t]!]!;
+          mode < 8
+            ? -inst.totalAmount[t]!
+            : mode < 10
+              ? -cost[depot + inst.loc[t]!]!
+              : cost[depot + inst.loc[t]!]!;
       }
       order.subarray(0, m).sort(byKey);
     }
@@ -251,9 +255,9 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     if (sol.routeOf[seed]! < 0) return;
     const touchedRoutes = ruinTouched;
     touchedRoutes.length = 0;
-    const adjK = inst.adjK;
+    const adjK = inst.nearK;
     for (let k = -1; k < adjK && touchedRoutes.length < ks; k++) {
-      const c = k < 0 ? seed : inst.adj[seed * adjK + k]!;
+      const c = k < 0 ? seed : inst.near[seed * adjK + k]!;
       const v = sol.routeOf[c]!;
       if (v < 0 || removedFlag[c] || ruinedRoute[v]) continue;
       const r = sol.routes[v]!;
@@ -433,8 +437,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
       if (!inst.compat[r.v * n + x]) continue;
       let room = true;
       for (let d = 0; d < dims; d++) {
-        const need = inst.startLoad[x * dims + d]! + Math.max(0, inst.delta[x * dims + d]!);
-        if (r.pre[(r.len + 1) * dims + d]! + need > inst.capacity[r.v * dims + d]!) room = false;
+        const need = inst.startLoad[x * dims + d]! + Math.max(0, inst.loadChange[x * dims + d]!);
+        if (r.loadPrefixMax[(r.len + 1) * dims + d]! + need > inst.capacity[r.v * dims + d]!) room = false;
       }
       if (!room) continue;
       if (r.len + (y >= 0 ? 2 : 1) <= inst.maxTasks[r.v]!) return 'time_window';
