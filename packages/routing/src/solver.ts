@@ -4,7 +4,7 @@ import { bestJobInRoute, bestShipmentInRoute, newBest } from './insertion';
 import { Rng } from './prng';
 import { aloneReason } from './reasons';
 import { Solution } from './solution';
-import { LocalSearch } from './local-search';
+import { LocalSearch } from './search/local-search';
 import { RouteEliminator } from './eliminate';
 
 export interface Progress {

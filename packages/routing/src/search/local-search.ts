@@ -1,0 +1,101 @@
+import { JOB, type Instance } from '../instance/index';
+import type { Rng } from '../prng';
+import type { Solution } from '../solution';
+import { MovePair } from './move-pair';
+import { Operators } from './neighbourhood';
+import { EPS } from './operator';
+
+/** Neighbours of each task that the local search pairs it with. */
+export const LS_NEIGHBOURS = 20;
+
+/**
+ * Granular first-improvement local search (Toth & Vigo 2003 granularity; move set as in HGS):
+ * the operators of `Operators` between each task and its nearest neighbours. Routes holding
+ * shipments are left to ruin and recreate, which keeps pickup before delivery.
+ */
+export class LocalSearch {
+  readonly operators: Operators;
+  private readonly pair: MovePair;
+  private readonly hasShipment: Uint8Array;
+  private readonly queue: number[] = [];
+  private readonly inQueue: Uint8Array;
+
+  constructor(private readonly inst: Instance) {
+    this.operators = new Operators(inst);
+    this.pair = new MovePair(inst);
+    this.hasShipment = new Uint8Array(inst.nVeh);
+    this.inQueue = new Uint8Array(inst.nVeh);
+  }
+
+  /**
+   * Improves the routes in `routes` (all routes when omitted) until no move between one of their
+   * tasks and its neighbours helps; routes changed by a move are examined again.
+   */
+  run(sol: Solution, rng: Rng, routes?: readonly number[], maxMoves = 50 * this.inst.nTasks + 100): void {
+    const inst = this.inst;
+    const neighbours = Math.min(LS_NEIGHBOURS, inst.granularK);
+    this.markShipmentRoutes(sol);
+    const queue = this.queue;
+    queue.length = 0;
+    if (routes) for (const v of routes) this.push(sol, v);
+    else for (let v = 0; v < inst.nVeh; v++) this.push(sol, v);
+    // Random order of the initial work, so that seeds explore differently.
+    for (let i = queue.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const swapped = queue[i]!;
+      queue[i] = queue[j]!;
+      queue[j] = swapped;
+    }
+    let moves = 0;
+    while (queue.length > 0 && moves < maxMoves) {
+      const v = queue.pop()!;
+      this.inQueue[v] = 0;
+      const route = sol.routes[v]!;
+      let changed = false;
+      for (let i = 0; i < route.len && !changed; i++) {
+        const u = route.tasks[i]!;
+        for (let k = 0; k < neighbours; k++) {
+          const w = inst.granular[u * inst.granularK + k]!;
+          const routeW = sol.routeOf[w]!;
+          if (routeW < 0 || this.hasShipment[routeW]) continue;
+          if (this.improve(sol, u, w)) {
+            moves++;
+            changed = true;
+            this.push(sol, v);
+            this.push(sol, routeW);
+            this.push(sol, sol.routeOf[u]!);
+            break;
+          }
+        }
+      }
+    }
+    for (const v of queue) this.inQueue[v] = 0;
+    queue.length = 0;
+  }
+
+  private markShipmentRoutes(sol: Solution): void {
+    this.hasShipment.fill(0);
+    for (let t = 0; t < this.inst.nTasks; t++)
+      if (this.inst.kind[t] !== JOB && sol.routeOf[t]! >= 0) this.hasShipment[sol.routeOf[t]!] = 1;
+  }
+
+  private push(sol: Solution, v: number): void {
+    if (!this.inQueue[v] && !this.hasShipment[v] && sol.routes[v]!.len > 0) {
+      this.inQueue[v] = 1;
+      this.queue.push(v);
+    }
+  }
+
+  /** Applies the first operator that improves the pair (u, w). */
+  private improve(sol: Solution, u: number, w: number): boolean {
+    const pair = this.pair;
+    pair.set(sol, u, w);
+    for (const operator of this.operators.all) {
+      if (operator.evaluate(pair, true) < -EPS) {
+        operator.apply(pair);
+        return true;
+      }
+    }
+    return false;
+  }
+}

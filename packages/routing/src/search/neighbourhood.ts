@@ -1,0 +1,39 @@
+import type { Instance } from '../instance/index';
+import { CandidateRoutes } from './candidate';
+import type { Operator } from './operator';
+import { RelocateAfter, RelocateBefore } from './relocate';
+import { Swap } from './swap';
+import { TwoOpt } from './two-opt';
+import { TwoOptStarAfter, TwoOptStarBefore } from './two-opt-star';
+
+/** The operators over one shared candidate buffer, in the order the local search tries them. */
+export class Operators {
+  readonly relocateAfter: Operator;
+  readonly relocateBefore: Operator;
+  readonly swap: Operator;
+  readonly twoOptStarAfter: Operator;
+  readonly twoOptStarBefore: Operator;
+  readonly twoOpt: Operator;
+  readonly candidate: CandidateRoutes;
+  /** Relocate, swap and 2-opt* between routes, 2-opt within one: the move set of HGS-CVRP. */
+  readonly all: readonly Operator[];
+
+  constructor(inst: Instance) {
+    const candidate = new CandidateRoutes(inst);
+    this.candidate = candidate;
+    this.relocateAfter = new RelocateAfter(candidate);
+    this.relocateBefore = new RelocateBefore(candidate);
+    this.swap = new Swap(candidate);
+    this.twoOptStarAfter = new TwoOptStarAfter(candidate);
+    this.twoOptStarBefore = new TwoOptStarBefore(candidate);
+    this.twoOpt = new TwoOpt(candidate);
+    this.all = [
+      this.relocateAfter,
+      this.relocateBefore,
+      this.swap,
+      this.twoOptStarAfter,
+      this.twoOptStarBefore,
+      this.twoOpt,
+    ];
+  }
+}
