@@ -1,4 +1,4 @@
-import type { Instance } from './instance/index';
+import { PICKUP, type Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
 import type { Rng } from './prng';
@@ -234,4 +234,17 @@ export function bestShipmentInRoute(
       best.q = q;
     }
   }
+}
+
+/** The cheapest feasible insertion of task x (a job, or a shipment by its pickup) into route `r`. */
+export function bestInsertionInRoute(
+  inst: Instance,
+  r: Route,
+  x: number,
+  best: Best,
+  rng: Rng,
+  blink: number,
+): void {
+  if (inst.kind[x] === PICKUP) bestShipmentInRoute(inst, r, x, best, rng, blink);
+  else bestJobInRoute(inst, r, x, best, rng, blink);
 }

@@ -1,6 +1,53 @@
 import type { UnassignedReason } from '@paketbygd/model';
 import { DELIVERY, type Instance } from './instance/index';
+import { bestInsertionInRoute, newBest } from './insertion';
+import type { Rng } from './prng';
 import { serviceStart } from './route';
+import type { Solution } from './solution';
+
+/** The tasks no vehicle can serve even alone (both tasks of a shipment), with the reason on the head task. */
+export function tasksOutOfReach(inst: Instance): {
+  outOfReach: Uint8Array;
+  count: number;
+  reasons: Map<number, UnassignedReason>;
+} {
+  const outOfReach = new Uint8Array(inst.nTasks);
+  const reasons = new Map<number, UnassignedReason>();
+  for (let t = 0; t < inst.nTasks; t++) {
+    if (inst.kind[t] === DELIVERY) continue;
+    const why = aloneReason(inst, t);
+    if (why) {
+      outOfReach[t] = 1;
+      reasons.set(t, why);
+      if (inst.partner[t]! >= 0) outOfReach[inst.partner[t]!] = 1;
+    }
+  }
+  let count = 0;
+  for (let t = 0; t < inst.nTasks; t++) count += outOfReach[t]!;
+  return { outOfReach, count, reasons };
+}
+
+/** Why a task x (a job or a shipment's pickup) that fits alone on some vehicle was left out of `sol`. */
+export function crowdedReason(inst: Instance, sol: Solution, x: number, rng: Rng): UnassignedReason {
+  const best = newBest();
+  for (const r of sol.routes) bestInsertionInRoute(inst, r, x, best, rng, 0);
+  if (best.route >= 0) return 'not_profitable';
+  const dims = inst.dims;
+  const y = inst.partner[x]!;
+  let tasksFull = false;
+  for (const r of sol.routes) {
+    if (!inst.compat[r.v * inst.nTasks + x]) continue;
+    let room = true;
+    for (let d = 0; d < dims; d++) {
+      const need = inst.startLoad[x * dims + d]! + Math.max(0, inst.loadChange[x * dims + d]!);
+      if (r.loadPrefixMax[(r.len + 1) * dims + d]! + need > inst.capacity[r.v * dims + d]!) room = false;
+    }
+    if (!room) continue;
+    if (r.len + (y >= 0 ? 2 : 1) <= inst.maxTasks[r.v]!) return 'time_window';
+    tasksFull = true;
+  }
+  return tasksFull ? 'max_tasks' : 'capacity';
+}
 
 /**
  * Why a task cannot be served even alone on any vehicle, or null when some vehicle could serve it
