@@ -35,6 +35,8 @@ export interface SearchParams {
   tf: number;
   /** Run the local search on a new best solution. */
   polish: boolean;
+  /** The local search also tries SWAP* (Vidal 2022) between neighbouring routes. */
+  swapStar: boolean;
   /** Insertions try the routes of this many nearest neighbours (at most 40)… */
   insertNeighbours: number;
   /** …or every route. */
@@ -58,6 +60,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   t0: 1,
   tf: 0.01,
   polish: true,
+  swapStar: false,
   insertNeighbours: 40,
   allRoutes: false,
   eliminate: true,

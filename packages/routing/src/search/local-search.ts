@@ -4,6 +4,7 @@ import type { Solution } from '../solution';
 import { MovePair } from './move-pair';
 import { Operators } from './neighbourhood';
 import { EPS } from './operator';
+import { SwapStar } from './swap-star';
 
 /** Neighbours of each task that the local search pairs it with. */
 export const LS_NEIGHBOURS = 20;
@@ -19,9 +20,18 @@ export class LocalSearch {
   private readonly hasShipment: Uint8Array;
   private readonly queue: number[] = [];
   private readonly inQueue: Uint8Array;
+  private readonly swapStar: SwapStar | null;
+  private readonly routeFlag: Uint8Array;
+  private readonly nearRoutes: number[] = [];
 
-  constructor(private readonly inst: Instance) {
+  /** With `swapStar`, a route where no operator helps also tries SWAP* with its neighbours' routes. */
+  constructor(
+    private readonly inst: Instance,
+    swapStar = false,
+  ) {
     this.operators = new Operators(inst);
+    this.swapStar = swapStar ? new SwapStar(inst, this.operators.candidate) : null;
+    this.routeFlag = new Uint8Array(inst.nVeh);
     this.pair = new MovePair(inst);
     this.hasShipment = new Uint8Array(inst.nVeh);
     this.inQueue = new Uint8Array(inst.nVeh);
@@ -68,6 +78,7 @@ export class LocalSearch {
           }
         }
       }
+      if (!changed && this.swapStar && this.improveBySwapStar(sol, v)) moves++;
     }
     for (const v of queue) this.inQueue[v] = 0;
     queue.length = 0;
@@ -93,6 +104,33 @@ export class LocalSearch {
     for (const operator of this.operators.all) {
       if (operator.evaluate(pair, true) < -EPS) {
         operator.apply(pair);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SWAP* between route v and each route holding a neighbour of one of its tasks; the first that helps. */
+  private improveBySwapStar(sol: Solution, v: number): boolean {
+    const inst = this.inst;
+    const neighbours = Math.min(LS_NEIGHBOURS, inst.granularK);
+    const route = sol.routes[v]!;
+    const nearRoutes = this.nearRoutes;
+    nearRoutes.length = 0;
+    for (let i = 0; i < route.len; i++) {
+      const u = route.tasks[i]!;
+      for (let k = 0; k < neighbours; k++) {
+        const other = sol.routeOf[inst.granular[u * inst.granularK + k]!]!;
+        if (other < 0 || other === v || this.hasShipment[other] || this.routeFlag[other]) continue;
+        this.routeFlag[other] = 1;
+        nearRoutes.push(other);
+      }
+    }
+    for (const other of nearRoutes) this.routeFlag[other] = 0;
+    for (const other of nearRoutes) {
+      if (this.swapStar!.improve(sol, v, other)) {
+        this.push(sol, v);
+        this.push(sol, other);
         return true;
       }
     }
