@@ -37,6 +37,8 @@ export interface SearchParams {
   polish: boolean;
   /** The local search also tries SWAP* (Vidal 2022) between neighbouring routes. */
   swapStar: boolean;
+  /** The local search also works on routes that hold shipments. */
+  shipmentRoutes: boolean;
   /** Insertions try the routes of this many nearest neighbours (at most 40)… */
   insertNeighbours: number;
   /** …or every route. */
@@ -61,6 +63,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   tf: 0.01,
   polish: true,
   swapStar: false,
+  shipmentRoutes: false,
   insertNeighbours: 40,
   allRoutes: false,
   eliminate: true,

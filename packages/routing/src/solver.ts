@@ -30,7 +30,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
   const reach = tasksOutOfReach(inst);
   const recreate = new Recreate(inst, sol, rng, params);
   const ruin = new StringRemoval(inst, sol, rng, params, recreate.pending);
-  const ls = params.polish ? new LocalSearch(inst, params.swapStar) : null;
+  const ls = params.polish ? new LocalSearch(inst, params) : null;
 
   initialSolution(inst, sol, recreate, reach.outOfReach, options.initialRoutes);
   if (ls) {

@@ -1,4 +1,4 @@
-import type { Instance } from '../instance/index';
+import { DELIVERY, JOB, PICKUP, type Instance } from '../instance/index';
 import { Route } from '../route';
 import type { Solution } from '../solution';
 
@@ -16,10 +16,16 @@ export class CandidateRoutes {
   lengthB = 0;
   private readonly scratchA = new Map<number, Route>();
   private readonly scratchB = new Map<number, Route>();
+  /** Set when the instance has shipments: candidates must keep each pickup before its delivery. */
+  private readonly seen: Int32Array | null;
+  private stamp = 0;
 
   constructor(private readonly inst: Instance) {
     this.tasksA = new Int32Array(inst.nTasks + 2);
     this.tasksB = new Int32Array(inst.nTasks + 2);
+    let shipments = false;
+    for (let t = 0; t < inst.nTasks; t++) if (inst.kind[t] !== JOB) shipments = true;
+    this.seen = shipments ? new Int32Array(inst.nTasks) : null;
   }
 
   /** Starts a candidate for route a (and route b, or -1). */
@@ -55,6 +61,7 @@ export class CandidateRoutes {
     if (length === 0) return 0;
     const base = v * this.inst.nTasks;
     for (let i = 0; i < length; i++) if (this.inst.compat[base + tasks[i]!] === 0) return Infinity;
+    if (this.seen && !this.pairsInOrder(tasks, length)) return Infinity;
     let route = scratch.get(v);
     if (!route) {
       route = new Route(this.inst, v);
@@ -77,5 +84,28 @@ export class CandidateRoutes {
   push(toA: boolean, task: number): void {
     if (toA) this.tasksA[this.lengthA++] = task;
     else this.tasksB[this.lengthB++] = task;
+  }
+
+  /** Every shipment task of the sequence has its partner in it, pickup first. */
+  private pairsInOrder(tasks: Int32Array, length: number): boolean {
+    const seen = this.seen!;
+    const kind = this.inst.kind;
+    if (this.stamp > 1 << 30) {
+      seen.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    let open = 0;
+    for (let i = 0; i < length; i++) {
+      const t = tasks[i]!;
+      if (kind[t] === PICKUP) {
+        seen[t] = stamp;
+        open++;
+      } else if (kind[t] === DELIVERY) {
+        if (seen[this.inst.partner[t]!] !== stamp) return false;
+        open--;
+      }
+    }
+    return open === 0;
   }
 }

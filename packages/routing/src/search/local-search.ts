@@ -12,7 +12,7 @@ export const LS_NEIGHBOURS = 20;
 /**
  * Granular first-improvement local search (Toth & Vigo 2003 granularity; move set as in HGS):
  * the operators of `Operators` between each task and its nearest neighbours. Routes holding
- * shipments are left to ruin and recreate, which keeps pickup before delivery.
+ * shipments are searched or left to ruin and recreate (`shipmentRoutes`).
  */
 export class LocalSearch {
   readonly operators: Operators;
@@ -23,14 +23,20 @@ export class LocalSearch {
   private readonly swapStar: SwapStar | null;
   private readonly routeFlag: Uint8Array;
   private readonly nearRoutes: number[] = [];
+  private readonly shipmentRoutes: boolean;
 
-  /** With `swapStar`, a route where no operator helps also tries SWAP* with its neighbours' routes. */
+  /**
+   * With `swapStar`, a route where no operator helps also tries SWAP* with its neighbours' routes;
+   * with `shipmentRoutes`, routes holding shipments are searched too (a move that separates a
+   * pickup from its delivery, or puts the delivery first, is infeasible).
+   */
   constructor(
     private readonly inst: Instance,
-    swapStar = false,
+    options: { swapStar?: boolean; shipmentRoutes?: boolean } = {},
   ) {
     this.operators = new Operators(inst);
-    this.swapStar = swapStar ? new SwapStar(inst, this.operators.candidate) : null;
+    this.swapStar = options.swapStar ? new SwapStar(inst, this.operators.candidate) : null;
+    this.shipmentRoutes = options.shipmentRoutes ?? false;
     this.routeFlag = new Uint8Array(inst.nVeh);
     this.pair = new MovePair(inst);
     this.hasShipment = new Uint8Array(inst.nVeh);
@@ -86,6 +92,7 @@ export class LocalSearch {
 
   private markShipmentRoutes(sol: Solution): void {
     this.hasShipment.fill(0);
+    if (this.shipmentRoutes) return;
     for (let t = 0; t < this.inst.nTasks; t++)
       if (this.inst.kind[t] !== JOB && sol.routeOf[t]! >= 0) this.hasShipment[sol.routeOf[t]!] = 1;
   }

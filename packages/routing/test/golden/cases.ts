@@ -31,7 +31,7 @@ export function goldenAnswer(result: SolveResult): GoldenAnswer {
 }
 
 /** Pickup-and-delivery with jobs, two profiles (a slower van), windows on most stops. */
-function shipmentSpec(seed: number): ModelSpec {
+export function shipmentSpec(seed: number): ModelSpec {
   const rng = new Rng(seed);
   const nJobs = 20;
   const nShipments = 25;
