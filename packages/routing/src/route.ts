@@ -38,6 +38,8 @@ export class Route {
   load: Float64Array;
   loadPrefixMax: Float64Array;
   loadSuffixMax: Float64Array;
+  /** Deliveries (amounts on board from the start) of the tasks up to each position, per dimension. */
+  deliveredBy: Float64Array;
   /** Travel cost of the route plus its fixed cost (as searched) when it serves anything. */
   cost = 0;
   /** Travel cost only. */
@@ -58,6 +60,7 @@ export class Route {
     this.load = new Float64Array((capacity + 2) * inst.dims);
     this.loadPrefixMax = new Float64Array((capacity + 2) * inst.dims);
     this.loadSuffixMax = new Float64Array((capacity + 2) * inst.dims);
+    this.deliveredBy = new Float64Array((capacity + 2) * inst.dims);
     this.update();
   }
 
@@ -80,6 +83,7 @@ export class Route {
     this.load = grow(this.load, (capacity + 2) * dims);
     this.loadPrefixMax = grow(this.loadPrefixMax, (capacity + 2) * dims);
     this.loadSuffixMax = grow(this.loadSuffixMax, (capacity + 2) * dims);
+    this.deliveredBy = grow(this.deliveredBy, (capacity + 2) * dims);
   }
 
   setTasks(tasks: ArrayLike<number>, n = tasks.length): void {
@@ -197,7 +201,14 @@ export class Route {
     const inst = this.inst;
     const dims = inst.dims;
     const n = this.len;
-    const { load, loadPrefixMax, loadSuffixMax, tasks } = this;
+    const { load, loadPrefixMax, loadSuffixMax, deliveredBy, tasks } = this;
+    for (let d = 0; d < dims; d++) deliveredBy[d] = 0;
+    for (let k = 1; k <= n + 1; k++) {
+      const t = k <= n ? tasks[k - 1]! : -1;
+      for (let d = 0; d < dims; d++)
+        deliveredBy[k * dims + d] =
+          deliveredBy[(k - 1) * dims + d]! + (t >= 0 ? inst.startLoad[t * dims + d]! : 0);
+    }
     for (let d = 0; d < dims; d++) load[d] = 0;
     for (let i = 0; i < n; i++) {
       const t = tasks[i]!;

@@ -1,6 +1,7 @@
 import type { Instance } from '../instance/index';
 import { CandidateRoutes } from './candidate';
 import type { Operator } from './operator';
+import { SegmentCheck } from './segments';
 import { RelocateAfter, RelocateBefore } from './relocate';
 import { Swap } from './swap';
 import { TwoOpt } from './two-opt';
@@ -20,13 +21,14 @@ export class Operators {
 
   constructor(inst: Instance) {
     const candidate = new CandidateRoutes(inst);
+    const segments = new SegmentCheck(inst);
     this.candidate = candidate;
-    this.relocateAfter = new RelocateAfter(candidate);
-    this.relocateBefore = new RelocateBefore(candidate);
-    this.swap = new Swap(candidate);
-    this.twoOptStarAfter = new TwoOptStarAfter(candidate);
-    this.twoOptStarBefore = new TwoOptStarBefore(candidate);
-    this.twoOpt = new TwoOpt(candidate);
+    this.relocateAfter = new RelocateAfter(candidate, segments);
+    this.relocateBefore = new RelocateBefore(candidate, segments);
+    this.swap = new Swap(candidate, segments);
+    this.twoOptStarAfter = new TwoOptStarAfter(candidate, segments);
+    this.twoOptStarBefore = new TwoOptStarBefore(candidate, segments);
+    this.twoOpt = new TwoOpt(candidate, segments);
     this.all = [
       this.relocateAfter,
       this.relocateBefore,

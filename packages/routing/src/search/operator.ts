@@ -1,5 +1,6 @@
 import type { CandidateRoutes } from './candidate';
 import type { MovePair } from './move-pair';
+import type { SegmentCheck } from './segments';
 
 /** Smaller changes than this are no improvement (floating-point noise). */
 export const EPS = 1e-9;
@@ -21,13 +22,17 @@ export interface Operator {
 }
 
 /**
- * An operator priced in two steps: the changed arcs in O(1), then, for a promising move, the
- * routes it produces rebuilt as a candidate (every constraint checked).
+ * An operator priced in two steps: the changed arcs in O(1), then, for a promising move, its
+ * feasibility by segments in O(1) or, where they do not apply, the routes it produces rebuilt as
+ * a candidate (every constraint checked).
  */
 export abstract class SequenceOperator implements Operator {
   abstract readonly name: string;
 
-  constructor(protected readonly candidate: CandidateRoutes) {}
+  constructor(
+    protected readonly candidate: CandidateRoutes,
+    protected readonly segments: SegmentCheck,
+  ) {}
 
   /** Cost change by the changed arcs alone (and fixed costs); Infinity when the move does not apply. */
   protected abstract estimate(pair: MovePair): number;
@@ -35,9 +40,22 @@ export abstract class SequenceOperator implements Operator {
   /** Writes the routes the move produces into the candidate. */
   protected abstract build(pair: MovePair): void;
 
+  /**
+   * Feasibility by segment concatenation, O(1), when `segments.applies` and the move is made of
+   * prefixes, single tasks and suffixes with unchanged fixed costs (its estimate is then exact);
+   * undefined when the move must be rebuilt instead.
+   */
+  protected feasibleBySegments(_pair: MovePair): boolean | undefined {
+    return undefined;
+  }
+
   evaluate(pair: MovePair, onlyImproving: boolean): number {
     const estimate = this.estimate(pair);
     if (estimate === Infinity || (onlyImproving && !(estimate < -EPS))) return Infinity;
+    if (this.segments.applies) {
+      const feasible = this.feasibleBySegments(pair);
+      if (feasible !== undefined) return feasible ? estimate : Infinity;
+    }
     this.build(pair);
     return this.candidate.price(pair.sol);
   }

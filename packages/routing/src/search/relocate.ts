@@ -40,6 +40,15 @@ export class RelocateAfter extends SequenceOperator {
   protected build(pair: MovePair): void {
     buildRelocation(pair, this.candidate, pair.posW);
   }
+
+  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
+    if (pair.sameRoute() || pair.a.len === 1) return undefined;
+    const { a, b, posU, posW } = pair;
+    return (
+      this.segments.feasible(a, posU - 1, -1, a, posU + 1) &&
+      this.segments.feasible(b, posW, pair.u, b, posW + 1)
+    );
+  }
 }
 
 /** Relocate: u moves to right before w (in w's route, or within its own). */
@@ -58,5 +67,14 @@ export class RelocateBefore extends SequenceOperator {
 
   protected build(pair: MovePair): void {
     buildRelocation(pair, this.candidate, pair.posW - 1);
+  }
+
+  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
+    if (pair.sameRoute() || pair.a.len === 1) return undefined;
+    const { a, b, posU, posW } = pair;
+    return (
+      this.segments.feasible(a, posU - 1, -1, a, posU + 1) &&
+      this.segments.feasible(b, posW - 1, pair.u, b, posW)
+    );
   }
 }

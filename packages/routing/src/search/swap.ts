@@ -28,4 +28,12 @@ export class Swap extends SequenceOperator {
     candidate.tasksA[pair.posU - 1] = pair.w;
     candidate.tasksB[pair.posW - 1] = pair.u;
   }
+
+  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
+    const { a, b, posU, posW } = pair;
+    return (
+      this.segments.feasible(a, posU - 1, pair.w, a, posU + 1) &&
+      this.segments.feasible(b, posW - 1, pair.u, b, posW + 1)
+    );
+  }
 }

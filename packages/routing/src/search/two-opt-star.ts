@@ -18,6 +18,13 @@ export class TwoOptStarAfter extends SequenceOperator {
   protected build(pair: MovePair): void {
     exchangeTails(this.candidate, pair, pair.posU, pair.posW);
   }
+
+  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
+    const { a, b, posU, posW } = pair;
+    return (
+      this.segments.feasible(a, posU, -1, b, posW + 1) && this.segments.feasible(b, posW, -1, a, posU + 1)
+    );
+  }
 }
 
 /** 2-opt* cutting before u and before w, so that w follows u's predecessor. */
@@ -32,6 +39,13 @@ export class TwoOptStarBefore extends SequenceOperator {
 
   protected build(pair: MovePair): void {
     exchangeTails(this.candidate, pair, pair.posU - 1, pair.posW - 1);
+  }
+
+  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
+    const { a, b, posU, posW } = pair;
+    return (
+      this.segments.feasible(a, posU - 1, -1, b, posW) && this.segments.feasible(b, posW - 1, -1, a, posU)
+    );
   }
 }
 
