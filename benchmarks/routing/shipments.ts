@@ -1,8 +1,8 @@
 /**
- * tsx benchmarks/routing/shipments.ts <iterations> [key=value search parameters…]
+ * tsx benchmarks/routing/shipments.ts <iterations | seconds followed by s> [key=value search parameters…]
  * Pickup-and-delivery with jobs (the generated instances of the same-behaviour test, seeds 1–10:
- * 20 jobs, 25 shipments, two profiles, windows): solves each at a fixed iteration count, seeds
- * 1–3, and prints the mean cost and CPU time. No public pickup-and-delivery set is in
+ * 20 jobs, 25 shipments, two profiles, windows): solves each at a fixed iteration count (or
+ * time limit, e.g. `1s`), seeds 1–3, and prints the mean cost and CPU time. No public pickup-and-delivery set is in
  * ../shared/benchmarks; this compares search variants on the same work.
  */
 import { checkSolution } from '../../packages/routing/src/check';
@@ -11,9 +11,10 @@ import { solveInstance, type SearchParams } from '../../packages/routing/src/sol
 import { shipmentSpec } from '../../packages/routing/test/golden/cases';
 
 const [iterationsArg = '3000', ...rest] = process.argv.slice(2);
-const iterations = Number(iterationsArg);
-if (!Number.isInteger(iterations) || iterations < 1)
-  throw new Error(`iterations: a positive integer, not ${iterationsArg}`);
+const bySeconds = iterationsArg.endsWith('s');
+const budget = Number(bySeconds ? iterationsArg.slice(0, -1) : iterationsArg);
+if (!(budget > 0) || (!bySeconds && !Number.isInteger(budget)))
+  throw new Error(`budget: a positive iteration count or seconds such as 1s, not ${iterationsArg}`);
 const params: Partial<Record<keyof SearchParams, number | boolean>> = {};
 for (const kv of rest) {
   const [k, v] = kv.split('=');
@@ -27,7 +28,7 @@ for (let instance = 1; instance <= 10; instance++) {
   const inst = buildInstance(shipmentSpec(instance));
   for (let seed = 1; seed <= 3; seed++) {
     const res = solveInstance(inst, {
-      maxIterations: iterations,
+      ...(bySeconds ? { timeLimitS: budget } : { maxIterations: budget }),
       seed,
       params: params as Partial<SearchParams>,
     });

@@ -1,8 +1,9 @@
-import type { Instance } from '../instance/index';
+import { JOB, type Instance } from '../instance/index';
 import { CandidateRoutes } from './candidate';
 import type { Operator } from './operator';
 import { SegmentCheck } from './segments';
 import { RelocateAfter, RelocateBefore } from './relocate';
+import { RelocateShipment } from './relocate-shipment';
 import { Swap } from './swap';
 import { TwoOpt } from './two-opt';
 import { TwoOptStarAfter, TwoOptStarBefore } from './two-opt-star';
@@ -16,7 +17,10 @@ export class Operators {
   readonly twoOptStarBefore: Operator;
   readonly twoOpt: Operator;
   readonly candidate: CandidateRoutes;
-  /** Relocate, swap and 2-opt* between routes, 2-opt within one: the move set of HGS-CVRP. */
+  /**
+   * Relocate, swap and 2-opt* between routes, 2-opt within one: the move set of HGS-CVRP; with
+   * shipments, also the relocation of a whole shipment.
+   */
   readonly all: readonly Operator[];
 
   constructor(inst: Instance) {
@@ -37,5 +41,8 @@ export class Operators {
       this.twoOptStarBefore,
       this.twoOpt,
     ];
+    let shipments = false;
+    for (let t = 0; t < inst.nTasks; t++) if (inst.kind[t] !== JOB) shipments = true;
+    if (shipments) this.all = [...this.all, new RelocateShipment(candidate)];
   }
 }
