@@ -36,6 +36,27 @@ describe('every feature together (fast-check over random instances)', () => {
     );
   });
 
+  it('with SWAP* and the local search on routes with shipments too, every answer passes the checker', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const inst = buildInstance(randomSpec(seed));
+        const res = solveInstance(inst, {
+          maxIterations: 150,
+          seed,
+          params: { swapStar: true, shipmentRoutes: true },
+        });
+        const check = checkSolution(
+          inst,
+          res.routes,
+          res.unassigned.map((u) => u.task),
+        );
+        expect(check.violations).toEqual([]);
+        expect(res.cost).toBeCloseTo(check.cost, 6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('the same seed gives the same answer on a feature-rich instance', () => {
     const inst = buildInstance(randomSpec(4242));
     const a = solveInstance(inst, { maxIterations: 300, seed: 9 });
