@@ -23,40 +23,40 @@ function openCost(inst: Instance, r: Route): number {
 }
 
 /**
- * Tries every position of route `r` for single task `x` and records the cheapest feasible one in
+ * Tries every position of route `r` for single task `task` and records the cheapest feasible one in
  * `best` when it beats `best.cost`. With probability `blink` a better position is skipped (SISR).
  */
 export function bestJobInRoute(
   inst: Instance,
   r: Route,
-  x: number,
+  task: number,
   best: Best,
   rng: Rng,
   blink: number,
 ): void {
   const v = r.v;
-  if (inst.compat[v * inst.nTasks + x] === 0) return;
+  if (inst.compat[v * inst.nTasks + task] === 0) return;
   if (r.len + 1 > inst.maxTasks[v]!) return;
   const dims = inst.dims;
   const n = r.len;
   const load = r.load;
   const loadPrefixMax = r.loadPrefixMax;
   const loadSuffixMax = r.loadSuffixMax;
-  const capOff = v * dims;
-  const tOff = x * dims;
+  const capacityOffset = v * dims;
+  const taskOffset = task * dims;
   const stride = inst.stride;
-  const m = inst.vehMatrixSet[v]!;
-  const cost = inst.cost[m]!;
-  const durationS = inst.durationS[m]!;
-  const distanceM = inst.distanceM[m]!;
-  const lx = inst.loc[x]!;
-  const serviceS = inst.serviceS[x]!;
+  const matrixSet = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[matrixSet]!;
+  const durationS = inst.durationS[matrixSet]!;
+  const distanceM = inst.distanceM[matrixSet]!;
+  const taskLoc = inst.loc[task]!;
+  const serviceS = inst.serviceS[task]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
-  const distLeft = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
-  const singleWindow = inst.windowOffset[x + 1]! - inst.windowOffset[x]! === 1;
-  const windowOpenS = inst.windowStartS[inst.windowOffset[x]!]!;
-  const windowCloseS = inst.windowEndS[inst.windowOffset[x]!]!;
+  const travelLeftS = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distanceLeftM = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
+  const singleWindow = inst.windowOffset[task + 1]! - inst.windowOffset[task]! === 1;
+  const windowOpenS = inst.windowStartS[inst.windowOffset[task]!]!;
+  const windowCloseS = inst.windowEndS[inst.windowOffset[task]!]!;
   const locAt = r.locAt;
   const departureS = r.departureS;
   const latestArrivalS = r.latestArrivalS;
@@ -64,42 +64,42 @@ export function bestJobInRoute(
   // the task fits, no position needs its own load check.
   let checkLoads = false;
   for (let d = 0; d < dims; d++) {
-    const cap = inst.capacity[capOff + d]!;
-    const sl = inst.startLoad[tOff + d]!;
-    const after = sl + inst.loadChange[tOff + d]!;
-    if (load[d]! + sl > cap) return;
+    const capacity = inst.capacity[capacityOffset + d]!;
+    const deliveryAmount = inst.startLoad[taskOffset + d]!;
+    const pickupAmount = deliveryAmount + inst.loadChange[taskOffset + d]!;
+    if (load[d]! + deliveryAmount > capacity) return;
     const peak = loadPrefixMax[(n + 1) * dims + d]!;
-    if (peak + (sl > after ? sl : after) > cap) checkLoads = true;
+    if (peak + (deliveryAmount > pickupAmount ? deliveryAmount : pickupAmount) > capacity) checkLoads = true;
   }
   for (let p = 0; p <= n; p++) {
-    const u = locAt[p]!;
-    const w = locAt[p + 1]!;
-    const ux = u * stride + lx;
-    const xw = lx * stride + w;
-    const uw = u * stride + w;
-    const delta = cost[ux]! + cost[xw]! - cost[uw]! + open;
+    const prevLoc = locAt[p]!;
+    const nextLoc = locAt[p + 1]!;
+    const arcIn = prevLoc * stride + taskLoc;
+    const arcOut = taskLoc * stride + nextLoc;
+    const arcSkip = prevLoc * stride + nextLoc;
+    const delta = cost[arcIn]! + cost[arcOut]! - cost[arcSkip]! + open;
     if (delta >= best.cost) continue;
-    const arrival = departureS[p]! + durationS[ux]!;
-    let s: number;
+    const arrivalS = departureS[p]! + durationS[arcIn]!;
+    let startS: number;
     if (singleWindow) {
-      if (arrival > windowCloseS) continue;
-      s = arrival > windowOpenS ? arrival : windowOpenS;
+      if (arrivalS > windowCloseS) continue;
+      startS = arrivalS > windowOpenS ? arrivalS : windowOpenS;
     } else {
-      s = serviceStart(inst, x, arrival);
-      if (s === Infinity) continue;
+      startS = serviceStart(inst, task, arrivalS);
+      if (startS === Infinity) continue;
     }
-    if (s + serviceS + durationS[xw]! > latestArrivalS[p + 1]!) continue;
-    if (durationS[ux]! + durationS[xw]! - durationS[uw]! > travelLeft) continue;
-    if (distanceM[ux]! + distanceM[xw]! - distanceM[uw]! > distLeft) continue;
+    if (startS + serviceS + durationS[arcOut]! > latestArrivalS[p + 1]!) continue;
+    if (durationS[arcIn]! + durationS[arcOut]! - durationS[arcSkip]! > travelLeftS) continue;
+    if (distanceM[arcIn]! + distanceM[arcOut]! - distanceM[arcSkip]! > distanceLeftM) continue;
     let ok = true;
     for (let d = 0; checkLoads && d < dims; d++) {
-      const cap = inst.capacity[capOff + d]!;
-      const sl = inst.startLoad[tOff + d]!;
-      const after = sl + inst.loadChange[tOff + d]!;
+      const capacity = inst.capacity[capacityOffset + d]!;
+      const deliveryAmount = inst.startLoad[taskOffset + d]!;
+      const pickupAmount = deliveryAmount + inst.loadChange[taskOffset + d]!;
       if (
-        loadPrefixMax[p * dims + d]! + sl > cap ||
-        load[p * dims + d]! + after > cap ||
-        loadSuffixMax[(p + 1) * dims + d]! + after > cap
+        loadPrefixMax[p * dims + d]! + deliveryAmount > capacity ||
+        load[p * dims + d]! + pickupAmount > capacity ||
+        loadSuffixMax[(p + 1) * dims + d]! + pickupAmount > capacity
       ) {
         ok = false;
         break;
@@ -115,69 +115,85 @@ export function bestJobInRoute(
 }
 
 /**
- * Tries every (pickup, delivery) position pair of route `r` for shipment pickup `x` and its delivery.
+ * Tries every (pickup, delivery) position pair of route `r` for the shipment of `pickup`.
  * O(len²) per route, with an incremental walk of the shifted times for each pickup position.
  */
 export function bestShipmentInRoute(
   inst: Instance,
   r: Route,
-  x: number,
+  pickup: number,
   best: Best,
   rng: Rng,
   blink: number,
 ): void {
   const v = r.v;
-  const y = inst.partner[x]!;
-  const nT = inst.nTasks;
-  if (inst.compat[v * nT + x] === 0 || inst.compat[v * nT + y] === 0) return;
+  const delivery = inst.partner[pickup]!;
+  const nTasks = inst.nTasks;
+  if (inst.compat[v * nTasks + pickup] === 0 || inst.compat[v * nTasks + delivery] === 0) return;
   if (r.len + 2 > inst.maxTasks[v]!) return;
   const dims = inst.dims;
   const n = r.len;
   const stride = inst.stride;
-  const m = inst.vehMatrixSet[v]!;
-  const cost = inst.cost[m]!;
-  const durationS = inst.durationS[m]!;
-  const distanceM = inst.distanceM[m]!;
-  const lx = inst.loc[x]!;
-  const ly = inst.loc[y]!;
+  const matrixSet = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[matrixSet]!;
+  const durationS = inst.durationS[matrixSet]!;
+  const distanceM = inst.distanceM[matrixSet]!;
+  const pickupLoc = inst.loc[pickup]!;
+  const deliveryLoc = inst.loc[delivery]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
-  const distLeft = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
+  const travelLeftS = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distanceLeftM = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
   const locAt = r.locAt;
-  const capOff = v * dims;
-  const amountOk = (k: number) => {
+  const capacityOffset = v * dims;
+  const amountOk = (position: number) => {
     for (let d = 0; d < dims; d++) {
-      if (r.load[k * dims + d]! + inst.loadChange[x * dims + d]! > inst.capacity[capOff + d]!) return false;
+      if (
+        r.load[position * dims + d]! + inst.loadChange[pickup * dims + d]! >
+        inst.capacity[capacityOffset + d]!
+      )
+        return false;
     }
     return true;
   };
   for (let p = 0; p <= n; p++) {
     if (!amountOk(p)) continue;
-    const u = locAt[p]!;
-    const arrX = r.departureS[p]! + durationS[u * stride + lx]!;
-    const sX = serviceStart(inst, x, arrX);
-    if (sX === Infinity) continue;
-    const depX = sX + inst.serviceS[x]!;
-    const pickCost = cost[u * stride + lx]!;
-    const pickDur = durationS[u * stride + lx]!;
-    const pickDist = distanceM[u * stride + lx]!;
+    const prevLoc = locAt[p]!;
+    const pickupArrivalS = r.departureS[p]! + durationS[prevLoc * stride + pickupLoc]!;
+    const pickupStartS = serviceStart(inst, pickup, pickupArrivalS);
+    if (pickupStartS === Infinity) continue;
+    const pickupDepartureS = pickupStartS + inst.serviceS[pickup]!;
+    const pickCost = cost[prevLoc * stride + pickupLoc]!;
+    const pickDur = durationS[prevLoc * stride + pickupLoc]!;
+    const pickDist = distanceM[prevLoc * stride + pickupLoc]!;
     // Delivery right after the pickup.
     {
-      const w = locAt[p + 1]!;
+      const nextLoc = locAt[p + 1]!;
       const delta =
-        pickCost + cost[lx * stride + ly]! + cost[ly * stride + w]! - cost[u * stride + w]! + open;
+        pickCost +
+        cost[pickupLoc * stride + deliveryLoc]! +
+        cost[deliveryLoc * stride + nextLoc]! -
+        cost[prevLoc * stride + nextLoc]! +
+        open;
       if (delta < best.cost) {
-        const sY = serviceStart(inst, y, depX + durationS[lx * stride + ly]!);
+        const deliveryStartS = serviceStart(
+          inst,
+          delivery,
+          pickupDepartureS + durationS[pickupLoc * stride + deliveryLoc]!,
+        );
         if (
-          sY !== Infinity &&
-          sY + inst.serviceS[y]! + durationS[ly * stride + w]! <= r.latestArrivalS[p + 1]! &&
-          pickDur + durationS[lx * stride + ly]! + durationS[ly * stride + w]! - durationS[u * stride + w]! <=
-            travelLeft &&
+          deliveryStartS !== Infinity &&
+          deliveryStartS + inst.serviceS[delivery]! + durationS[deliveryLoc * stride + nextLoc]! <=
+            r.latestArrivalS[p + 1]! &&
+          pickDur +
+            durationS[pickupLoc * stride + deliveryLoc]! +
+            durationS[deliveryLoc * stride + nextLoc]! -
+            durationS[prevLoc * stride + nextLoc]! <=
+            travelLeftS &&
           pickDist +
-            distanceM[lx * stride + ly]! +
-            distanceM[ly * stride + w]! -
-            distanceM[u * stride + w]! <=
-            distLeft &&
+            distanceM[pickupLoc * stride + deliveryLoc]! +
+            distanceM[deliveryLoc * stride + nextLoc]! -
+            distanceM[prevLoc * stride + nextLoc]! <=
+            distanceLeftM &&
           !(blink > 0 && rng.next() < blink)
         ) {
           best.cost = delta;
@@ -188,43 +204,51 @@ export function bestShipmentInRoute(
       }
     }
     // Delivery after a later original position q: walk the shifted schedule forward.
-    const xw = lx * stride + locAt[p + 1]!;
-    const uw = u * stride + locAt[p + 1]!;
-    const pickDelta = pickCost + cost[xw]! - cost[uw]!;
-    const pickDeltaDur = pickDur + durationS[xw]! - durationS[uw]!;
-    const pickDeltaDist = pickDist + distanceM[xw]! - distanceM[uw]!;
-    let t = depX;
-    let prev = lx;
+    const arcOut = pickupLoc * stride + locAt[p + 1]!;
+    const arcSkip = prevLoc * stride + locAt[p + 1]!;
+    const pickDelta = pickCost + cost[arcOut]! - cost[arcSkip]!;
+    const pickDeltaDur = pickDur + durationS[arcOut]! - durationS[arcSkip]!;
+    const pickDeltaDist = pickDist + distanceM[arcOut]! - distanceM[arcSkip]!;
+    let timeS = pickupDepartureS;
+    let prev = pickupLoc;
     for (let q = p + 1; q <= n; q++) {
       if (!amountOk(q)) break;
-      const arr = t + durationS[prev * stride + locAt[q]!]!;
-      if (arr > r.latestArrivalS[q]!) break;
-      const s = serviceStart(inst, r.tasks[q - 1]!, arr);
-      if (s === Infinity) break;
-      t = s + inst.serviceS[r.tasks[q - 1]!]!;
+      const arrivalS = timeS + durationS[prev * stride + locAt[q]!]!;
+      if (arrivalS > r.latestArrivalS[q]!) break;
+      const startS = serviceStart(inst, r.tasks[q - 1]!, arrivalS);
+      if (startS === Infinity) break;
+      timeS = startS + inst.serviceS[r.tasks[q - 1]!]!;
       prev = locAt[q]!;
-      const a = locAt[q]!;
-      const b = locAt[q + 1]!;
+      const fromLoc = locAt[q]!;
+      const toLoc = locAt[q + 1]!;
       const delta =
-        pickDelta + cost[a * stride + ly]! + cost[ly * stride + b]! - cost[a * stride + b]! + open;
+        pickDelta +
+        cost[fromLoc * stride + deliveryLoc]! +
+        cost[deliveryLoc * stride + toLoc]! -
+        cost[fromLoc * stride + toLoc]! +
+        open;
       if (delta >= best.cost) continue;
-      const sY = serviceStart(inst, y, t + durationS[a * stride + ly]!);
-      if (sY === Infinity) continue;
-      if (sY + inst.serviceS[y]! + durationS[ly * stride + b]! > r.latestArrivalS[q + 1]!) continue;
+      const deliveryStartS = serviceStart(inst, delivery, timeS + durationS[fromLoc * stride + deliveryLoc]!);
+      if (deliveryStartS === Infinity) continue;
+      if (
+        deliveryStartS + inst.serviceS[delivery]! + durationS[deliveryLoc * stride + toLoc]! >
+        r.latestArrivalS[q + 1]!
+      )
+        continue;
       if (
         pickDeltaDur +
-          durationS[a * stride + ly]! +
-          durationS[ly * stride + b]! -
-          durationS[a * stride + b]! >
-        travelLeft
+          durationS[fromLoc * stride + deliveryLoc]! +
+          durationS[deliveryLoc * stride + toLoc]! -
+          durationS[fromLoc * stride + toLoc]! >
+        travelLeftS
       )
         continue;
       if (
         pickDeltaDist +
-          distanceM[a * stride + ly]! +
-          distanceM[ly * stride + b]! -
-          distanceM[a * stride + b]! >
-        distLeft
+          distanceM[fromLoc * stride + deliveryLoc]! +
+          distanceM[deliveryLoc * stride + toLoc]! -
+          distanceM[fromLoc * stride + toLoc]! >
+        distanceLeftM
       )
         continue;
       if (blink > 0 && rng.next() < blink) continue;
