@@ -35,6 +35,8 @@ export interface SearchParams {
   tf: number;
   /** Run the local search on a new best solution. */
   polish: boolean;
+  /** …and also on every accepted candidate that improves the current solution. */
+  polishImproving: boolean;
   /** The local search also tries SWAP* (Vidal 2022) between neighbouring routes. */
   swapStar: boolean;
   /** The local search also works on routes that hold shipments. */
@@ -62,6 +64,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   t0: 1,
   tf: 0.01,
   polish: true,
+  polishImproving: false,
   swapStar: false,
   shipmentRoutes: false,
   insertNeighbours: 40,

@@ -59,7 +59,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
       sol.rollback();
       continue;
     }
-    if (candidate < bestTotal - 1e-9 && ls) {
+    const polish = candidate < bestTotal - 1e-9 || (params.polishImproving && candidate < current - 1e-9);
+    if (polish && ls) {
       // Polish only what this step changed; the rest was polished when it was last changed.
       touched.length = 0;
       touched.push(...sol.touchedRoutes());
