@@ -1,5 +1,6 @@
 /**
  * pnpm bench:routing [--time-limit S] [--set cvrp|vrptw] [--instances A,B] [--seed N] [--objective vehicles]
+ *   [--param key=value …]
  *
  * Solves the CVRPLIB X instances and the Solomon instances in ../shared/benchmarks one after the
  * other in this process (one core), checks every solution with the independent checker, and prints
@@ -13,9 +14,9 @@ import { parseArgs } from 'node:util';
 // Straight to the modules, not the package index: the index also loads the VROOM converter and with
 // it @paketbygd/model, which a benchmark of the core does not need.
 import { checkSolution } from '../../packages/routing/src/check';
-import { buildInstance } from '../../packages/routing/src/instance';
+import { buildInstance } from '../../packages/routing/src/instance/index';
 import { parseSolomon, parseVrplib } from '../../packages/routing/src/parsers';
-import { solveInstance } from '../../packages/routing/src/solver';
+import { solveInstance, type SearchParams } from '../../packages/routing/src/solver';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'shared', 'benchmarks');
 
@@ -27,8 +28,16 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // "vehicles": the hierarchical objective, compared with Solomon's hierarchical best known.
     objective: { type: 'string', default: 'cost' },
+    // Search parameters (SearchParams), e.g. --param swapStar=true: to compare variants.
+    param: { type: 'string', multiple: true, default: [] },
   },
 });
+const params: Partial<Record<keyof SearchParams, number | boolean>> = {};
+for (const kv of values.param) {
+  const [key, value] = kv.split('=');
+  if (!key || value === undefined) throw new Error(`--param ${kv}: use key=value`);
+  params[key as keyof SearchParams] = value === 'true' ? true : value === 'false' ? false : Number(value);
+}
 const sets = values.set ? [values.set] : ['cvrp', 'vrptw'];
 for (const s of sets) if (s !== 'cvrp' && s !== 'vrptw') throw new Error(`--set ${s}: use cvrp or vrptw`);
 const only = values.instances ? new Set(values.instances.split(',')) : null;
@@ -82,6 +91,7 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
     `\n## ${set === 'cvrp' ? 'CVRPLIB X' : `Solomon VRPTW (${hierarchical ? 'hierarchical' : 'distance-only'} BKS)`}, ${timeLimitS} s per instance, seed ${seed}`,
   );
   console.log(`commit ${commit()}`);
+  if (values.param.length > 0) console.log(`search parameters: ${values.param.join(' ')}`);
   console.log(
     `load average at start: ${loadavg()
       .map((x) => x.toFixed(2))
@@ -104,7 +114,11 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
     const inst = buildInstance(parsed.spec);
     // The limit covers building the instance too: matrix and neighbour lists are part of the work.
     const buildS = (performance.now() - start) / 1000;
-    const result = solveInstance(inst, { timeLimitS: Math.max(0.01, timeLimitS - buildS), seed });
+    const result = solveInstance(inst, {
+      timeLimitS: Math.max(0.01, timeLimitS - buildS),
+      seed,
+      params: params as Partial<SearchParams>,
+    });
     const timeS = (performance.now() - start) / 1000;
     const check = checkSolution(
       inst,

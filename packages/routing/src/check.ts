@@ -1,4 +1,4 @@
-import { DELIVERY, JOB, PICKUP, type Instance } from './instance';
+import { DELIVERY, JOB, PICKUP, type Instance } from './instance/index';
 
 /**
  * An independent feasibility check: simulates each route from scratch with none of the search's
@@ -29,7 +29,7 @@ export function checkSolution(
     if (tasks.length === 0) continue;
     if (tasks.length > inst.maxTasks[v]!)
       violations.push(`${where}: ${tasks.length} tasks > max ${inst.maxTasks[v]}`);
-    const m = inst.vehMat[v]!;
+    const m = inst.vehMatrixSet[v]!;
     const load: number[] = [];
     for (let d = 0; d < dims; d++) {
       let l = 0;
@@ -46,7 +46,7 @@ export function checkSolution(
       }
     };
     checkLoad('at the start');
-    let time = inst.shiftStart[v]!;
+    let time = inst.shiftStartS[v]!;
     let prev = inst.vehStart[v]!;
     let travel = 0;
     let distance = 0;
@@ -61,13 +61,13 @@ export function checkSolution(
         violations.push(`${where}: lacks a skill for task ${inst.taskId[t]}`);
       const a = prev * s + inst.loc[t]!;
       travelCost += inst.cost[m]![a]!;
-      travel += inst.dur[m]![a]!;
-      distance += inst.dist[m]![a]!;
-      time += inst.dur[m]![a]!;
+      travel += inst.durationS[m]![a]!;
+      distance += inst.distanceM[m]![a]!;
+      time += inst.durationS[m]![a]!;
       let started = false;
-      for (let w = inst.twOff[t]!; w < inst.twOff[t + 1]!; w++) {
-        if (time <= inst.twEnd[w]! + 1e-9) {
-          time = Math.max(time, inst.twStart[w]!);
+      for (let w = inst.windowOffset[t]!; w < inst.windowOffset[t + 1]!; w++) {
+        if (time <= inst.windowEndS[w]! + 1e-9) {
+          time = Math.max(time, inst.windowStartS[w]!);
           started = true;
           break;
         }
@@ -76,8 +76,8 @@ export function checkSolution(
         violations.push(
           `${where}: task ${inst.taskId[t]} reached at ${time.toFixed(2)}, after its time windows`,
         );
-      time += inst.service[t]!;
-      for (let d = 0; d < dims; d++) load[d]! += inst.delta[t * dims + d]!;
+      time += inst.serviceS[t]!;
+      for (let d = 0; d < dims; d++) load[d]! += inst.loadChange[t * dims + d]!;
       checkLoad(`after task ${inst.taskId[t]}`);
       if (inst.kind[t] === PICKUP) pickedAt.set(t, i);
       if (inst.kind[t] === DELIVERY) {
@@ -93,17 +93,17 @@ export function checkSolution(
     }
     const a = prev * s + inst.vehEnd[v]!;
     travelCost += inst.cost[m]![a]!;
-    travel += inst.dur[m]![a]!;
-    distance += inst.dist[m]![a]!;
-    time += inst.dur[m]![a]!;
-    if (time > inst.shiftEnd[v]! + 1e-9)
-      violations.push(`${where}: ends at ${time.toFixed(2)}, after the shift ends (${inst.shiftEnd[v]})`);
-    if (time - inst.shiftStart[v]! > inst.maxDurationS[v]! + 1e-9)
+    travel += inst.durationS[m]![a]!;
+    distance += inst.distanceM[m]![a]!;
+    time += inst.durationS[m]![a]!;
+    if (time > inst.shiftEndS[v]! + 1e-9)
+      violations.push(`${where}: ends at ${time.toFixed(2)}, after the shift ends (${inst.shiftEndS[v]})`);
+    if (time - inst.shiftStartS[v]! > inst.maxDurationS[v]! + 1e-9)
       violations.push(`${where}: lasts longer than max duration`);
-    if (travel > inst.maxTravel[v]! + 1e-9)
-      violations.push(`${where}: travel time ${travel} > max ${inst.maxTravel[v]}`);
-    if (distance > inst.maxDist[v]! + 1e-9)
-      violations.push(`${where}: distance ${distance} > max ${inst.maxDist[v]}`);
+    if (travel > inst.maxTravelTimeS[v]! + 1e-9)
+      violations.push(`${where}: travel time ${travel} > max ${inst.maxTravelTimeS[v]}`);
+    if (distance > inst.maxDistanceM[v]! + 1e-9)
+      violations.push(`${where}: distance ${distance} > max ${inst.maxDistanceM[v]}`);
     cost += inst.fixed[v]!;
   }
   for (const t of unassigned) seen[t]!++;

@@ -1,6 +1,7 @@
-import { JOB, type Instance } from './instance';
+import { JOB, type Instance } from './instance/index';
 import { bestJobInRoute, newBest } from './insertion';
-import type { LocalSearch } from './local-search';
+import type { LocalSearch } from './search/local-search';
+import { Perturbation } from './search/perturb';
 import type { Rng } from './prng';
 import { Route } from './route';
 import type { Solution } from './solution';
@@ -49,6 +50,7 @@ export class RouteEliminator {
   removed = 0;
   /** The phase's deadline, moved earlier by the time stall. */
   private stopMs = Infinity;
+  private readonly perturbation: Perturbation;
 
   constructor(
     private readonly inst: Instance,
@@ -62,6 +64,7 @@ export class RouteEliminator {
     this.flags = new Uint8Array(n);
     this.buf = new Int32Array(n + 2);
     this.scratch = new Array<Route | undefined>(inst.nVeh).fill(undefined);
+    this.perturbation = new Perturbation(inst, ls.operators);
   }
 
   /** True when the phase can run: jobs only, at least two vehicles. */
@@ -91,7 +94,7 @@ export class RouteEliminator {
         if (this.sol.routeOf[t]! < 0) continue;
         const sl = inst.startLoad[t * dims + d]!;
         del += sl;
-        pick += sl + inst.delta[t * dims + d]!;
+        pick += sl + inst.loadChange[t * dims + d]!;
       }
       if (cap > 0 && Number.isFinite(cap)) {
         lb = Math.max(lb, Math.ceil(del / cap - 1e-9), Math.ceil(pick / cap - 1e-9));
@@ -172,7 +175,7 @@ export class RouteEliminator {
         this.pool[this.poolLen++] = x;
         break;
       }
-      this.ls.perturb(sol, rng, PERTURB_TRIES);
+      this.perturbation.run(sol, rng, PERTURB_TRIES);
     }
     if (this.poolLen === 0) {
       sol.commit();

@@ -1,6 +1,6 @@
 export type { ModelSpec, VehicleSpec, JobSpec, ShipmentSpec, StopSpec, MatrixSet } from './spec';
 export { defaultVehicle } from './spec';
-export { buildInstance, type Instance } from './instance';
+export { buildInstance, type Instance } from './instance/index';
 export {
   solveInstance,
   type SolveOptions,

@@ -1,4 +1,4 @@
-import type { Instance } from './instance';
+import { PICKUP, type Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
 import type { Rng } from './prng';
@@ -23,83 +23,83 @@ function openCost(inst: Instance, r: Route): number {
 }
 
 /**
- * Tries every position of route `r` for single task `x` and records the cheapest feasible one in
+ * Tries every position of route `r` for single task `task` and records the cheapest feasible one in
  * `best` when it beats `best.cost`. With probability `blink` a better position is skipped (SISR).
  */
 export function bestJobInRoute(
   inst: Instance,
   r: Route,
-  x: number,
+  task: number,
   best: Best,
   rng: Rng,
   blink: number,
 ): void {
   const v = r.v;
-  if (inst.compat[v * inst.nTasks + x] === 0) return;
+  if (inst.compat[v * inst.nTasks + task] === 0) return;
   if (r.len + 1 > inst.maxTasks[v]!) return;
   const dims = inst.dims;
   const n = r.len;
   const load = r.load;
-  const pre = r.pre;
-  const suf = r.suf;
-  const capOff = v * dims;
-  const tOff = x * dims;
+  const loadPrefixMax = r.loadPrefixMax;
+  const loadSuffixMax = r.loadSuffixMax;
+  const capacityOffset = v * dims;
+  const taskOffset = task * dims;
   const stride = inst.stride;
-  const m = inst.vehMat[v]!;
-  const C = inst.cost[m]!;
-  const D = inst.dur[m]!;
-  const L = inst.dist[m]!;
-  const lx = inst.loc[x]!;
-  const svc = inst.service[x]!;
+  const matrixSet = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[matrixSet]!;
+  const durationS = inst.durationS[matrixSet]!;
+  const distanceM = inst.distanceM[matrixSet]!;
+  const taskLoc = inst.loc[task]!;
+  const serviceS = inst.serviceS[task]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
-  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
-  const singleWindow = inst.twOff[x + 1]! - inst.twOff[x]! === 1;
-  const e0 = inst.twStart[inst.twOff[x]!]!;
-  const l0 = inst.twEnd[inst.twOff[x]!]!;
+  const travelLeftS = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distanceLeftM = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
+  const singleWindow = inst.windowOffset[task + 1]! - inst.windowOffset[task]! === 1;
+  const windowOpenS = inst.windowStartS[inst.windowOffset[task]!]!;
+  const windowCloseS = inst.windowEndS[inst.windowOffset[task]!]!;
   const locAt = r.locAt;
-  const dep = r.dep;
-  const lat = r.lat;
+  const departureS = r.departureS;
+  const latestArrivalS = r.latestArrivalS;
   // Loads: the start load rises at every position, so it must fit; if even the route's peak plus
   // the task fits, no position needs its own load check.
   let checkLoads = false;
   for (let d = 0; d < dims; d++) {
-    const cap = inst.capacity[capOff + d]!;
-    const sl = inst.startLoad[tOff + d]!;
-    const after = sl + inst.delta[tOff + d]!;
-    if (load[d]! + sl > cap) return;
-    const peak = pre[(n + 1) * dims + d]!;
-    if (peak + (sl > after ? sl : after) > cap) checkLoads = true;
+    const capacity = inst.capacity[capacityOffset + d]!;
+    const deliveryAmount = inst.startLoad[taskOffset + d]!;
+    const pickupAmount = deliveryAmount + inst.loadChange[taskOffset + d]!;
+    if (load[d]! + deliveryAmount > capacity) return;
+    const peak = loadPrefixMax[(n + 1) * dims + d]!;
+    if (peak + (deliveryAmount > pickupAmount ? deliveryAmount : pickupAmount) > capacity) checkLoads = true;
   }
   for (let p = 0; p <= n; p++) {
-    const u = locAt[p]!;
-    const w = locAt[p + 1]!;
-    const ux = u * stride + lx;
-    const xw = lx * stride + w;
-    const uw = u * stride + w;
-    const delta = C[ux]! + C[xw]! - C[uw]! + open;
+    const prevLoc = locAt[p]!;
+    const nextLoc = locAt[p + 1]!;
+    const arcIn = prevLoc * stride + taskLoc;
+    const arcOut = taskLoc * stride + nextLoc;
+    const arcSkip = prevLoc * stride + nextLoc;
+    const delta = cost[arcIn]! + cost[arcOut]! - cost[arcSkip]! + open;
     if (delta >= best.cost) continue;
-    const arrival = dep[p]! + D[ux]!;
-    let s: number;
+    const arrivalS = departureS[p]! + durationS[arcIn]!;
+    let startS: number;
     if (singleWindow) {
-      if (arrival > l0) continue;
-      s = arrival > e0 ? arrival : e0;
+      if (arrivalS > windowCloseS) continue;
+      startS = arrivalS > windowOpenS ? arrivalS : windowOpenS;
     } else {
-      s = serviceStart(inst, x, arrival);
-      if (s === Infinity) continue;
+      startS = serviceStart(inst, task, arrivalS);
+      if (startS === Infinity) continue;
     }
-    if (s + svc + D[xw]! > lat[p + 1]!) continue;
-    if (D[ux]! + D[xw]! - D[uw]! > travelLeft) continue;
-    if (L[ux]! + L[xw]! - L[uw]! > distLeft) continue;
+    if (startS + serviceS + durationS[arcOut]! > latestArrivalS[p + 1]!) continue;
+    if (durationS[arcIn]! + durationS[arcOut]! - durationS[arcSkip]! > travelLeftS) continue;
+    if (distanceM[arcIn]! + distanceM[arcOut]! - distanceM[arcSkip]! > distanceLeftM) continue;
     let ok = true;
     for (let d = 0; checkLoads && d < dims; d++) {
-      const cap = inst.capacity[capOff + d]!;
-      const sl = inst.startLoad[tOff + d]!;
-      const after = sl + inst.delta[tOff + d]!;
+      const capacity = inst.capacity[capacityOffset + d]!;
+      const deliveryAmount = inst.startLoad[taskOffset + d]!;
+      const pickupAmount = deliveryAmount + inst.loadChange[taskOffset + d]!;
       if (
-        pre[p * dims + d]! + sl > cap ||
-        load[p * dims + d]! + after > cap ||
-        suf[(p + 1) * dims + d]! + after > cap
+        loadPrefixMax[p * dims + d]! + deliveryAmount > capacity ||
+        load[p * dims + d]! + pickupAmount > capacity ||
+        loadSuffixMax[(p + 1) * dims + d]! + pickupAmount > capacity
       ) {
         ok = false;
         break;
@@ -115,63 +115,85 @@ export function bestJobInRoute(
 }
 
 /**
- * Tries every (pickup, delivery) position pair of route `r` for shipment pickup `x` and its delivery.
+ * Tries every (pickup, delivery) position pair of route `r` for the shipment of `pickup`.
  * O(len²) per route, with an incremental walk of the shifted times for each pickup position.
  */
 export function bestShipmentInRoute(
   inst: Instance,
   r: Route,
-  x: number,
+  pickup: number,
   best: Best,
   rng: Rng,
   blink: number,
 ): void {
   const v = r.v;
-  const y = inst.partner[x]!;
-  const nT = inst.nTasks;
-  if (inst.compat[v * nT + x] === 0 || inst.compat[v * nT + y] === 0) return;
+  const delivery = inst.partner[pickup]!;
+  const nTasks = inst.nTasks;
+  if (inst.compat[v * nTasks + pickup] === 0 || inst.compat[v * nTasks + delivery] === 0) return;
   if (r.len + 2 > inst.maxTasks[v]!) return;
   const dims = inst.dims;
   const n = r.len;
   const stride = inst.stride;
-  const m = inst.vehMat[v]!;
-  const C = inst.cost[m]!;
-  const D = inst.dur[m]!;
-  const L = inst.dist[m]!;
-  const lx = inst.loc[x]!;
-  const ly = inst.loc[y]!;
+  const matrixSet = inst.vehMatrixSet[v]!;
+  const cost = inst.cost[matrixSet]!;
+  const durationS = inst.durationS[matrixSet]!;
+  const distanceM = inst.distanceM[matrixSet]!;
+  const pickupLoc = inst.loc[pickup]!;
+  const deliveryLoc = inst.loc[delivery]!;
   const open = openCost(inst, r);
-  const travelLeft = inst.maxTravel[v]! - r.cumDur[n + 1]!;
-  const distLeft = inst.maxDist[v]! - r.cumDist[n + 1]!;
+  const travelLeftS = inst.maxTravelTimeS[v]! - r.travelTimeS[n + 1]!;
+  const distanceLeftM = inst.maxDistanceM[v]! - r.distanceM[n + 1]!;
   const locAt = r.locAt;
-  const capOff = v * dims;
-  const amountOk = (k: number) => {
+  const capacityOffset = v * dims;
+  const amountOk = (position: number) => {
     for (let d = 0; d < dims; d++) {
-      if (r.load[k * dims + d]! + inst.delta[x * dims + d]! > inst.capacity[capOff + d]!) return false;
+      if (
+        r.load[position * dims + d]! + inst.loadChange[pickup * dims + d]! >
+        inst.capacity[capacityOffset + d]!
+      )
+        return false;
     }
     return true;
   };
   for (let p = 0; p <= n; p++) {
     if (!amountOk(p)) continue;
-    const u = locAt[p]!;
-    const arrX = r.dep[p]! + D[u * stride + lx]!;
-    const sX = serviceStart(inst, x, arrX);
-    if (sX === Infinity) continue;
-    const depX = sX + inst.service[x]!;
-    const pickCost = C[u * stride + lx]!;
-    const pickDur = D[u * stride + lx]!;
-    const pickDist = L[u * stride + lx]!;
+    const prevLoc = locAt[p]!;
+    const pickupArrivalS = r.departureS[p]! + durationS[prevLoc * stride + pickupLoc]!;
+    const pickupStartS = serviceStart(inst, pickup, pickupArrivalS);
+    if (pickupStartS === Infinity) continue;
+    const pickupDepartureS = pickupStartS + inst.serviceS[pickup]!;
+    const pickCost = cost[prevLoc * stride + pickupLoc]!;
+    const pickDur = durationS[prevLoc * stride + pickupLoc]!;
+    const pickDist = distanceM[prevLoc * stride + pickupLoc]!;
     // Delivery right after the pickup.
     {
-      const w = locAt[p + 1]!;
-      const delta = pickCost + C[lx * stride + ly]! + C[ly * stride + w]! - C[u * stride + w]! + open;
+      const nextLoc = locAt[p + 1]!;
+      const delta =
+        pickCost +
+        cost[pickupLoc * stride + deliveryLoc]! +
+        cost[deliveryLoc * stride + nextLoc]! -
+        cost[prevLoc * stride + nextLoc]! +
+        open;
       if (delta < best.cost) {
-        const sY = serviceStart(inst, y, depX + D[lx * stride + ly]!);
+        const deliveryStartS = serviceStart(
+          inst,
+          delivery,
+          pickupDepartureS + durationS[pickupLoc * stride + deliveryLoc]!,
+        );
         if (
-          sY !== Infinity &&
-          sY + inst.service[y]! + D[ly * stride + w]! <= r.lat[p + 1]! &&
-          pickDur + D[lx * stride + ly]! + D[ly * stride + w]! - D[u * stride + w]! <= travelLeft &&
-          pickDist + L[lx * stride + ly]! + L[ly * stride + w]! - L[u * stride + w]! <= distLeft &&
+          deliveryStartS !== Infinity &&
+          deliveryStartS + inst.serviceS[delivery]! + durationS[deliveryLoc * stride + nextLoc]! <=
+            r.latestArrivalS[p + 1]! &&
+          pickDur +
+            durationS[pickupLoc * stride + deliveryLoc]! +
+            durationS[deliveryLoc * stride + nextLoc]! -
+            durationS[prevLoc * stride + nextLoc]! <=
+            travelLeftS &&
+          pickDist +
+            distanceM[pickupLoc * stride + deliveryLoc]! +
+            distanceM[deliveryLoc * stride + nextLoc]! -
+            distanceM[prevLoc * stride + nextLoc]! <=
+            distanceLeftM &&
           !(blink > 0 && rng.next() < blink)
         ) {
           best.cost = delta;
@@ -182,31 +204,53 @@ export function bestShipmentInRoute(
       }
     }
     // Delivery after a later original position q: walk the shifted schedule forward.
-    const xw = lx * stride + locAt[p + 1]!;
-    const uw = u * stride + locAt[p + 1]!;
-    const pickDelta = pickCost + C[xw]! - C[uw]!;
-    const pickDeltaDur = pickDur + D[xw]! - D[uw]!;
-    const pickDeltaDist = pickDist + L[xw]! - L[uw]!;
-    let t = depX;
-    let prev = lx;
+    const arcOut = pickupLoc * stride + locAt[p + 1]!;
+    const arcSkip = prevLoc * stride + locAt[p + 1]!;
+    const pickDelta = pickCost + cost[arcOut]! - cost[arcSkip]!;
+    const pickDeltaDur = pickDur + durationS[arcOut]! - durationS[arcSkip]!;
+    const pickDeltaDist = pickDist + distanceM[arcOut]! - distanceM[arcSkip]!;
+    let timeS = pickupDepartureS;
+    let prev = pickupLoc;
     for (let q = p + 1; q <= n; q++) {
       if (!amountOk(q)) break;
-      const arr = t + D[prev * stride + locAt[q]!]!;
-      if (arr > r.lat[q]!) break;
-      const s = serviceStart(inst, r.tasks[q - 1]!, arr);
-      if (s === Infinity) break;
-      t = s + inst.service[r.tasks[q - 1]!]!;
+      const arrivalS = timeS + durationS[prev * stride + locAt[q]!]!;
+      if (arrivalS > r.latestArrivalS[q]!) break;
+      const startS = serviceStart(inst, r.tasks[q - 1]!, arrivalS);
+      if (startS === Infinity) break;
+      timeS = startS + inst.serviceS[r.tasks[q - 1]!]!;
       prev = locAt[q]!;
-      const a = locAt[q]!;
-      const b = locAt[q + 1]!;
-      const delta = pickDelta + C[a * stride + ly]! + C[ly * stride + b]! - C[a * stride + b]! + open;
+      const fromLoc = locAt[q]!;
+      const toLoc = locAt[q + 1]!;
+      const delta =
+        pickDelta +
+        cost[fromLoc * stride + deliveryLoc]! +
+        cost[deliveryLoc * stride + toLoc]! -
+        cost[fromLoc * stride + toLoc]! +
+        open;
       if (delta >= best.cost) continue;
-      const sY = serviceStart(inst, y, t + D[a * stride + ly]!);
-      if (sY === Infinity) continue;
-      if (sY + inst.service[y]! + D[ly * stride + b]! > r.lat[q + 1]!) continue;
-      if (pickDeltaDur + D[a * stride + ly]! + D[ly * stride + b]! - D[a * stride + b]! > travelLeft)
+      const deliveryStartS = serviceStart(inst, delivery, timeS + durationS[fromLoc * stride + deliveryLoc]!);
+      if (deliveryStartS === Infinity) continue;
+      if (
+        deliveryStartS + inst.serviceS[delivery]! + durationS[deliveryLoc * stride + toLoc]! >
+        r.latestArrivalS[q + 1]!
+      )
         continue;
-      if (pickDeltaDist + L[a * stride + ly]! + L[ly * stride + b]! - L[a * stride + b]! > distLeft) continue;
+      if (
+        pickDeltaDur +
+          durationS[fromLoc * stride + deliveryLoc]! +
+          durationS[deliveryLoc * stride + toLoc]! -
+          durationS[fromLoc * stride + toLoc]! >
+        travelLeftS
+      )
+        continue;
+      if (
+        pickDeltaDist +
+          distanceM[fromLoc * stride + deliveryLoc]! +
+          distanceM[deliveryLoc * stride + toLoc]! -
+          distanceM[fromLoc * stride + toLoc]! >
+        distanceLeftM
+      )
+        continue;
       if (blink > 0 && rng.next() < blink) continue;
       best.cost = delta;
       best.route = v;
@@ -214,4 +258,17 @@ export function bestShipmentInRoute(
       best.q = q;
     }
   }
+}
+
+/** The cheapest feasible insertion of task x (a job, or a shipment by its pickup) into route `r`. */
+export function bestInsertionInRoute(
+  inst: Instance,
+  r: Route,
+  x: number,
+  best: Best,
+  rng: Rng,
+  blink: number,
+): void {
+  if (inst.kind[x] === PICKUP) bestShipmentInRoute(inst, r, x, best, rng, blink);
+  else bestJobInRoute(inst, r, x, best, rng, blink);
 }

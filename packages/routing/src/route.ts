@@ -1,19 +1,20 @@
-import type { Instance } from './instance';
+import type { Instance } from './instance/index';
 
 /** Earliest service start at task `t` when arriving at `arrival`, or Infinity when every window has closed. */
 export function serviceStart(inst: Instance, t: number, arrival: number): number {
-  const end = inst.twOff[t + 1]!;
-  for (let w = inst.twOff[t]!; w < end; w++) {
-    if (arrival <= inst.twEnd[w]!) return arrival > inst.twStart[w]! ? arrival : inst.twStart[w]!;
+  const end = inst.windowOffset[t + 1]!;
+  for (let w = inst.windowOffset[t]!; w < end; w++) {
+    if (arrival <= inst.windowEndS[w]!)
+      return arrival > inst.windowStartS[w]! ? arrival : inst.windowStartS[w]!;
   }
   return Infinity;
 }
 
 /** Latest arrival at task `t` from which service can start and still leave by `leaveBy`, or -Infinity. */
 export function latestArrival(inst: Instance, t: number, leaveBy: number): number {
-  const bound = leaveBy - inst.service[t]!;
-  for (let w = inst.twOff[t + 1]! - 1; w >= inst.twOff[t]!; w--) {
-    if (inst.twStart[w]! <= bound) return bound < inst.twEnd[w]! ? bound : inst.twEnd[w]!;
+  const bound = leaveBy - inst.serviceS[t]!;
+  for (let w = inst.windowOffset[t + 1]! - 1; w >= inst.windowOffset[t]!; w--) {
+    if (inst.windowStartS[w]! <= bound) return bound < inst.windowEndS[w]! ? bound : inst.windowEndS[w]!;
   }
   return -Infinity;
 }
@@ -28,13 +29,17 @@ export class Route {
   tasks: Int32Array;
   len = 0;
   locAt: Int32Array;
-  dep: Float64Array;
-  lat: Float64Array;
-  cumDur: Float64Array;
-  cumDist: Float64Array;
+  departureS: Float64Array;
+  latestArrivalS: Float64Array;
+  /** Travel time and distance from the start to each position. */
+  travelTimeS: Float64Array;
+  distanceM: Float64Array;
+  /** Load after each position, per dimension, and its maxima up to and from each position. */
   load: Float64Array;
-  pre: Float64Array;
-  suf: Float64Array;
+  loadPrefixMax: Float64Array;
+  loadSuffixMax: Float64Array;
+  /** Deliveries (amounts on board from the start) of the tasks up to each position, per dimension. */
+  deliveredBy: Float64Array;
   /** Travel cost of the route plus its fixed cost (as searched) when it serves anything. */
   cost = 0;
   /** Travel cost only. */
@@ -45,38 +50,40 @@ export class Route {
     readonly inst: Instance,
     readonly v: number,
   ) {
-    const cap = 8;
-    this.tasks = new Int32Array(cap);
-    this.locAt = new Int32Array(cap + 2);
-    this.dep = new Float64Array(cap + 2);
-    this.lat = new Float64Array(cap + 2);
-    this.cumDur = new Float64Array(cap + 2);
-    this.cumDist = new Float64Array(cap + 2);
-    this.load = new Float64Array((cap + 2) * inst.dims);
-    this.pre = new Float64Array((cap + 2) * inst.dims);
-    this.suf = new Float64Array((cap + 2) * inst.dims);
+    const capacity = 8;
+    this.tasks = new Int32Array(capacity);
+    this.locAt = new Int32Array(capacity + 2);
+    this.departureS = new Float64Array(capacity + 2);
+    this.latestArrivalS = new Float64Array(capacity + 2);
+    this.travelTimeS = new Float64Array(capacity + 2);
+    this.distanceM = new Float64Array(capacity + 2);
+    this.load = new Float64Array((capacity + 2) * inst.dims);
+    this.loadPrefixMax = new Float64Array((capacity + 2) * inst.dims);
+    this.loadSuffixMax = new Float64Array((capacity + 2) * inst.dims);
+    this.deliveredBy = new Float64Array((capacity + 2) * inst.dims);
     this.update();
   }
 
-  ensure(cap: number): void {
-    if (cap <= this.tasks.length) return;
-    let c = this.tasks.length;
-    while (c < cap) c *= 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T, n: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a.subarray(0, Math.min(a.length, n)));
-      return b;
+  ensure(needed: number): void {
+    if (needed <= this.tasks.length) return;
+    let capacity = this.tasks.length;
+    while (capacity < needed) capacity *= 2;
+    const grow = <T extends Int32Array | Float64Array>(old: T, size: number): T => {
+      const grown = new (old.constructor as new (size: number) => T)(size);
+      grown.set(old.subarray(0, Math.min(old.length, size)));
+      return grown;
     };
-    const d = this.inst.dims;
-    this.tasks = grow(this.tasks, c);
-    this.locAt = grow(this.locAt, c + 2);
-    this.dep = grow(this.dep, c + 2);
-    this.lat = grow(this.lat, c + 2);
-    this.cumDur = grow(this.cumDur, c + 2);
-    this.cumDist = grow(this.cumDist, c + 2);
-    this.load = grow(this.load, (c + 2) * d);
-    this.pre = grow(this.pre, (c + 2) * d);
-    this.suf = grow(this.suf, (c + 2) * d);
+    const dims = this.inst.dims;
+    this.tasks = grow(this.tasks, capacity);
+    this.locAt = grow(this.locAt, capacity + 2);
+    this.departureS = grow(this.departureS, capacity + 2);
+    this.latestArrivalS = grow(this.latestArrivalS, capacity + 2);
+    this.travelTimeS = grow(this.travelTimeS, capacity + 2);
+    this.distanceM = grow(this.distanceM, capacity + 2);
+    this.load = grow(this.load, (capacity + 2) * dims);
+    this.loadPrefixMax = grow(this.loadPrefixMax, (capacity + 2) * dims);
+    this.loadSuffixMax = grow(this.loadSuffixMax, (capacity + 2) * dims);
+    this.deliveredBy = grow(this.deliveredBy, (capacity + 2) * dims);
   }
 
   setTasks(tasks: ArrayLike<number>, n = tasks.length): void {
@@ -98,92 +105,141 @@ export class Route {
   update(): void {
     const inst = this.inst;
     const v = this.v;
-    const dims = inst.dims;
-    const stride = inst.stride;
-    const m = inst.vehMat[v]!;
-    const D = inst.dur[m]!;
-    const L = inst.dist[m]!;
-    const C = inst.cost[m]!;
     const n = this.len;
-    const { locAt, dep, lat, cumDur, cumDist, load, pre, suf, tasks } = this;
-    const twOff = inst.twOff;
-    const twStart = inst.twStart;
-    const twEnd = inst.twEnd;
+    const locAt = this.locAt;
     locAt[0] = inst.vehStart[v]!;
     locAt[n + 1] = inst.vehEnd[v]!;
-    for (let i = 0; i < n; i++) locAt[i + 1] = inst.loc[tasks[i]!]!;
-    dep[0] = inst.shiftStart[v]!;
-    cumDur[0] = 0;
-    cumDist[0] = 0;
+    for (let i = 0; i < n; i++) locAt[i + 1] = inst.loc[this.tasks[i]!]!;
+    let feasible = this.forward();
+    feasible = this.backward() && feasible;
+    feasible = this.loads() && feasible;
+    if (
+      n > inst.maxTasks[v]! ||
+      this.travelTimeS[n + 1]! > inst.maxTravelTimeS[v]! ||
+      this.distanceM[n + 1]! > inst.maxDistanceM[v]!
+    )
+      feasible = false;
+    this.cost = n > 0 ? this.travelCost + inst.fixedSearch[v]! : 0;
+    this.feasible = feasible;
+  }
+
+  /** Departure times, cumulative travel and the travel cost; false when a window is missed. */
+  private forward(): boolean {
+    const inst = this.inst;
+    const v = this.v;
+    const stride = inst.stride;
+    const matrixSet = inst.vehMatrixSet[v]!;
+    const durationS = inst.durationS[matrixSet]!;
+    const distanceM = inst.distanceM[matrixSet]!;
+    const cost = inst.cost[matrixSet]!;
+    const n = this.len;
+    const { locAt, departureS, tasks } = this;
+    const { windowOffset, windowStartS, windowEndS } = inst;
+    departureS[0] = inst.shiftStartS[v]!;
+    this.travelTimeS[0] = 0;
+    this.distanceM[0] = 0;
+    let travel = 0;
+    let feasible = true;
+    for (let k = 1; k <= n + 1; k++) {
+      const arc = locAt[k - 1]! * stride + locAt[k]!;
+      travel += cost[arc]!;
+      this.travelTimeS[k] = this.travelTimeS[k - 1]! + durationS[arc]!;
+      this.distanceM[k] = this.distanceM[k - 1]! + distanceM[arc]!;
+      const arrivalS = departureS[k - 1]! + durationS[arc]!;
+      if (k > n) {
+        departureS[k] = arrivalS;
+        continue;
+      }
+      const t = tasks[k - 1]!;
+      const window = windowOffset[t]!;
+      let startS: number;
+      if (windowOffset[t + 1]! - window === 1) {
+        // One window, the common case, inline.
+        if (arrivalS > windowEndS[window]!) feasible = false;
+        startS = arrivalS > windowStartS[window]! ? arrivalS : windowStartS[window]!;
+      } else {
+        startS = serviceStart(inst, t, arrivalS);
+        if (startS === Infinity) feasible = false;
+      }
+      departureS[k] = startS + inst.serviceS[t]!;
+    }
+    this.travelCost = travel;
+    return feasible;
+  }
+
+  /** Latest arrival at each position that keeps the rest of the route feasible; false when the end is late. */
+  private backward(): boolean {
+    const inst = this.inst;
+    const v = this.v;
+    const stride = inst.stride;
+    const durationS = inst.durationS[inst.vehMatrixSet[v]!]!;
+    const n = this.len;
+    const { locAt, latestArrivalS, tasks } = this;
+    const { windowOffset, windowStartS, windowEndS } = inst;
+    latestArrivalS[n + 1] = inst.deadlineS[v]!;
+    const feasible = this.departureS[n + 1]! <= latestArrivalS[n + 1]!;
+    for (let k = n; k >= 1; k--) {
+      const t = tasks[k - 1]!;
+      const leaveByS = latestArrivalS[k + 1]! - durationS[locAt[k]! * stride + locAt[k + 1]!]!;
+      const window = windowOffset[t]!;
+      if (windowOffset[t + 1]! - window === 1) {
+        const boundS = leaveByS - inst.serviceS[t]!;
+        latestArrivalS[k] =
+          boundS < windowStartS[window]!
+            ? -Infinity
+            : boundS < windowEndS[window]!
+              ? boundS
+              : windowEndS[window]!;
+      } else latestArrivalS[k] = latestArrival(inst, t, leaveByS);
+    }
+    latestArrivalS[0] = latestArrivalS[1]!;
+    return feasible;
+  }
+
+  /** Loads after each position with prefix and suffix maxima; false when a capacity is exceeded. */
+  private loads(): boolean {
+    const inst = this.inst;
+    const dims = inst.dims;
+    const n = this.len;
+    const { load, loadPrefixMax, loadSuffixMax, deliveredBy, tasks } = this;
+    for (let d = 0; d < dims; d++) deliveredBy[d] = 0;
+    for (let k = 1; k <= n + 1; k++) {
+      const t = k <= n ? tasks[k - 1]! : -1;
+      for (let d = 0; d < dims; d++)
+        deliveredBy[k * dims + d] =
+          deliveredBy[(k - 1) * dims + d]! + (t >= 0 ? inst.startLoad[t * dims + d]! : 0);
+    }
     for (let d = 0; d < dims; d++) load[d] = 0;
     for (let i = 0; i < n; i++) {
       const t = tasks[i]!;
       for (let d = 0; d < dims; d++) load[d] = load[d]! + inst.startLoad[t * dims + d]!;
     }
-    let travel = 0;
-    let feasible = true;
     for (let k = 1; k <= n + 1; k++) {
-      const a = locAt[k - 1]! * stride + locAt[k]!;
-      travel += C[a]!;
-      cumDur[k] = cumDur[k - 1]! + D[a]!;
-      cumDist[k] = cumDist[k - 1]! + L[a]!;
-      const arrival = dep[k - 1]! + D[a]!;
-      if (k <= n) {
-        const t = tasks[k - 1]!;
-        const w0 = twOff[t]!;
-        let s: number;
-        if (twOff[t + 1]! - w0 === 1) {
-          // One window, the common case, inline.
-          if (arrival > twEnd[w0]!) feasible = false;
-          s = arrival > twStart[w0]! ? arrival : twStart[w0]!;
-        } else {
-          s = serviceStart(inst, t, arrival);
-          if (s === Infinity) feasible = false;
-        }
-        dep[k] = s + inst.service[t]!;
-        for (let d = 0; d < dims; d++)
-          load[k * dims + d] = load[(k - 1) * dims + d]! + inst.delta[t * dims + d]!;
-      } else {
-        dep[k] = arrival;
-        for (let d = 0; d < dims; d++) load[k * dims + d] = load[(k - 1) * dims + d]!;
-      }
+      const t = k <= n ? tasks[k - 1]! : -1;
+      for (let d = 0; d < dims; d++)
+        load[k * dims + d] = load[(k - 1) * dims + d]! + (t >= 0 ? inst.loadChange[t * dims + d]! : 0);
     }
-    lat[n + 1] = inst.deadline[v]!;
-    if (dep[n + 1]! > lat[n + 1]!) feasible = false;
-    for (let k = n; k >= 1; k--) {
-      const t = tasks[k - 1]!;
-      const leaveBy = lat[k + 1]! - D[locAt[k]! * stride + locAt[k + 1]!]!;
-      const w0 = twOff[t]!;
-      if (twOff[t + 1]! - w0 === 1) {
-        const bound = leaveBy - inst.service[t]!;
-        lat[k] = bound < twStart[w0]! ? -Infinity : bound < twEnd[w0]! ? bound : twEnd[w0]!;
-      } else lat[k] = latestArrival(inst, t, leaveBy);
-    }
-    lat[0] = lat[1]!;
     for (let d = 0; d < dims; d++) {
-      pre[d] = load[d]!;
-      suf[(n + 1) * dims + d] = load[(n + 1) * dims + d]!;
+      loadPrefixMax[d] = load[d]!;
+      loadSuffixMax[(n + 1) * dims + d] = load[(n + 1) * dims + d]!;
     }
     for (let k = 1; k <= n + 1; k++) {
       for (let d = 0; d < dims; d++) {
-        const x = load[k * dims + d]!;
-        const p = pre[(k - 1) * dims + d]!;
-        pre[k * dims + d] = x > p ? x : p;
+        const here = load[k * dims + d]!;
+        const before = loadPrefixMax[(k - 1) * dims + d]!;
+        loadPrefixMax[k * dims + d] = here > before ? here : before;
       }
     }
     for (let k = n; k >= 0; k--) {
       for (let d = 0; d < dims; d++) {
-        const x = load[k * dims + d]!;
-        const s = suf[(k + 1) * dims + d]!;
-        suf[k * dims + d] = x > s ? x : s;
+        const here = load[k * dims + d]!;
+        const after = loadSuffixMax[(k + 1) * dims + d]!;
+        loadSuffixMax[k * dims + d] = here > after ? here : after;
       }
     }
+    let feasible = true;
     for (let d = 0; d < dims; d++)
-      if (pre[(n + 1) * dims + d]! > inst.capacity[v * dims + d]!) feasible = false;
-    if (n > inst.maxTasks[v]! || cumDur[n + 1]! > inst.maxTravel[v]! || cumDist[n + 1]! > inst.maxDist[v]!)
-      feasible = false;
-    this.travelCost = travel;
-    this.cost = n > 0 ? travel + inst.fixedSearch[v]! : 0;
-    this.feasible = feasible;
+      if (loadPrefixMax[(n + 1) * dims + d]! > inst.capacity[this.v * dims + d]!) feasible = false;
+    return feasible;
   }
 }

@@ -1,4 +1,4 @@
-import type { Instance } from './instance';
+import type { Instance } from './instance/index';
 import { Route } from './route';
 
 /**

@@ -9,7 +9,7 @@ import {
   type VroomRoute,
   type VroomStep,
 } from '@paketbygd/model';
-import { buildInstance, JOB, PICKUP, type Instance } from './instance';
+import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
 import { solveInstance, type Progress, type SearchParams } from './solver';
 import {
@@ -290,9 +290,9 @@ export function toRoutingSolution(
   let totalDelivery = new Array<number>(dims).fill(0);
   let totalPickup = new Array<number>(dims).fill(0);
   for (const { vehicle: v, tasks } of routes) {
-    const m = inst.vehMat[v]!;
-    const D = inst.dur[m]!;
-    const L = inst.dist[m]!;
+    const m = inst.vehMatrixSet[v]!;
+    const D = inst.durationS[m]!;
+    const L = inst.distanceM[m]!;
     const C = inst.cost[m]!;
     const load = new Array<number>(dims).fill(0);
     const delivery = new Array<number>(dims).fill(0);
@@ -302,13 +302,13 @@ export function toRoutingSolution(
         load[d]! += inst.startLoad[t * dims + d]!;
         if (inst.kind[t] === JOB) {
           delivery[d]! += inst.startLoad[t * dims + d]!;
-          pickup[d]! += inst.startLoad[t * dims + d]! + inst.delta[t * dims + d]!;
-        } else if (inst.kind[t] === PICKUP) pickup[d]! += inst.delta[t * dims + d]!;
-        else delivery[d]! -= inst.delta[t * dims + d]!;
+          pickup[d]! += inst.startLoad[t * dims + d]! + inst.loadChange[t * dims + d]!;
+        } else if (inst.kind[t] === PICKUP) pickup[d]! += inst.loadChange[t * dims + d]!;
+        else delivery[d]! -= inst.loadChange[t * dims + d]!;
       }
     }
     // Leave as late as possible without moving the first service: no waiting at the first stop.
-    let time = inst.shiftStart[v]!;
+    let time = inst.shiftStartS[v]!;
     if (tasks.length > 0) {
       const first = tasks[0]!;
       const travel0 = D[inst.vehStart[v]! * s + inst.loc[first]!]!;
@@ -350,19 +350,19 @@ export function toRoutingSolution(
       const arrival = time;
       const start = serviceStart(inst, t, arrival);
       const wait = start - arrival;
-      for (let d = 0; d < dims; d++) load[d]! += inst.delta[t * dims + d]!;
+      for (let d = 0; d < dims; d++) load[d]! += inst.loadChange[t * dims + d]!;
       const type = inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery';
       const description = describe(t);
       const st = step(type, inst.loc[t]!, {
         id: inst.taskId[t]!,
         ...(description !== undefined ? { description } : {}),
-        service: inst.service[t]!,
+        service: inst.serviceS[t]!,
         waiting_time: Math.round(wait),
       });
       st.arrival = Math.round(arrival);
       steps.push(st);
-      time = start + inst.service[t]!;
-      service += inst.service[t]!;
+      time = start + inst.serviceS[t]!;
+      service += inst.serviceS[t]!;
       waiting += wait;
       priority += inst.priority[t]!;
       prev = inst.loc[t]!;

@@ -1,0 +1,42 @@
+/**
+ * The search's budget: a wall-clock limit, an iteration limit and an AbortSignal. `spent` is the
+ * share of the budget used, measured after the route elimination phase when there was one.
+ */
+export class SearchClock {
+  /** Share of the budget used (0..1), updated by `next`. */
+  spent = 0;
+  aborted = false;
+  /** Milliseconds taken by a phase before the annealing (it starts its schedule after it). */
+  phaseMs = 0;
+
+  constructor(
+    readonly startMs: number,
+    readonly timeLimitMs: number,
+    readonly maxIterations: number,
+    readonly signal: AbortSignal | undefined,
+  ) {}
+
+  elapsedMs(): number {
+    return performance.now() - this.startMs;
+  }
+
+  /** False when the search must stop before iteration `iterations` + 1; the clock is read every 16. */
+  next(iterations: number): boolean {
+    if (iterations >= this.maxIterations) return false;
+    if ((iterations & 15) === 0) {
+      if (this.signal?.aborted) {
+        this.aborted = true;
+        return false;
+      }
+      const elapsedMs = this.elapsedMs();
+      if (elapsedMs >= this.timeLimitMs) return false;
+      const phaseMs = this.phaseMs;
+      this.spent = Math.max(
+        phaseMs > 0 ? (elapsedMs - phaseMs) / (this.timeLimitMs - phaseMs) : elapsedMs / this.timeLimitMs,
+        iterations / this.maxIterations,
+      );
+    } else if (this.maxIterations !== Infinity && this.timeLimitMs === Infinity)
+      this.spent = iterations / this.maxIterations;
+    return true;
+  }
+}

@@ -1,0 +1,98 @@
+import type { UnassignedReason } from '@paketbygd/model';
+
+export interface Progress {
+  elapsedS: number;
+  iterations: number;
+  /** Best cost so far: travel + fixed costs + penalties of unserved optional tasks. */
+  cost: number;
+  vehicles: number;
+  unassigned: number;
+}
+
+export interface SolveOptions {
+  /** Wall-clock limit in seconds (default 5 when no iteration limit is given). */
+  timeLimitS?: number;
+  maxIterations?: number;
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Warm start: task indices per vehicle index. Infeasible routes are dropped task by task. */
+  initialRoutes?: { vehicle: number; tasks: number[] }[];
+  /** Search parameters; the defaults follow Christiaens & Vanden Berghe (2020). */
+  params?: Partial<SearchParams>;
+}
+
+export interface SearchParams {
+  /** Average number of removed tasks per ruin. */
+  avgRemoved: number;
+  /** Longest removed string. */
+  maxString: number;
+  splitRate: number;
+  splitDepth: number;
+  blinkRate: number;
+  /** Start and end temperatures, as fractions of the mean arc cost of the initial solution. */
+  t0: number;
+  tf: number;
+  /** Run the local search on a new best solution. */
+  polish: boolean;
+  /** …and also on every accepted candidate that improves the current solution. */
+  polishImproving: boolean;
+  /** The local search also tries SWAP* (Vidal 2022) between neighbouring routes. */
+  swapStar: boolean;
+  /** The local search also works on routes that hold shipments. */
+  shipmentRoutes: boolean;
+  /** Insertions try the routes of this many nearest neighbours (at most 40)… */
+  insertNeighbours: number;
+  /** …or every route. */
+  allRoutes: boolean;
+  /** In the "vehicles" objective, run the route elimination phase first. */
+  eliminate: boolean;
+  /** Its share of the time limit (it stops earlier on a stall or at the load lower bound). */
+  eliminateShare: number;
+  /** Consecutive failed route removals that end the phase. */
+  eliminateFails: number;
+  /** A share of the time limit without a removed route that ends the phase. */
+  eliminateStallShare: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = {
+  avgRemoved: 10,
+  maxString: 10,
+  splitRate: 0.5,
+  splitDepth: 0.01,
+  blinkRate: 0.01,
+  t0: 1,
+  tf: 0.01,
+  polish: true,
+  polishImproving: false,
+  swapStar: false,
+  shipmentRoutes: false,
+  insertNeighbours: 40,
+  allRoutes: false,
+  eliminate: true,
+  eliminateShare: 0.5,
+  eliminateFails: 50,
+  eliminateStallShare: 0.2,
+};
+
+export interface SolvedRoute {
+  vehicle: number;
+  tasks: number[];
+}
+
+export interface SolveResult {
+  routes: SolvedRoute[];
+  unassigned: { task: number; reason: UnassignedReason }[];
+  /** Travel + fixed costs + penalties of unserved optional tasks. */
+  cost: number;
+  travelCost: number;
+  vehicles: number;
+  iterations: number;
+  /** Routes removed by the route elimination phase ("vehicles" objective). */
+  eliminated: number;
+  /** Seconds spent in that phase. */
+  eliminationS: number;
+  elapsedS: number;
+  /** True when the search stopped on the AbortSignal. */
+  aborted: boolean;
+}
