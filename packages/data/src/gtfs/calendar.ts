@@ -14,7 +14,17 @@ export const CALENDAR_DAY_COLUMNS = [
 const WEEKDAYS_FROM_MONDAY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** GTFS YYYYMMDD → YYYY-MM-DD, or undefined when it is no real date. */
+const readDates = new Map<string, string | undefined>();
+
 export function gtfsDate(text: string): string | undefined {
+  // A feed repeats a few hundred dates thousands of times.
+  if (readDates.has(text)) return readDates.get(text);
+  const date = parseGtfsDate(text);
+  if (readDates.size < 100_000) readDates.set(text, date);
+  return date;
+}
+
+function parseGtfsDate(text: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2]}-${m[3]}`;

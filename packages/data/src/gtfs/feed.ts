@@ -58,9 +58,14 @@ export interface ReadFeedOptions {
   keepTrip?: (trip: GtfsTrip, feed: Pick<GtfsFeed, 'calendar' | 'routes'>) => boolean;
 }
 
+const SPACE = 32;
+
 const field = (fields: string[], columns: Columns, name: string): string => {
   const i = columns[name]!;
-  return i >= 0 ? (fields[i] ?? '').trim() : '';
+  if (i < 0) return '';
+  const value = fields[i] ?? '';
+  // trim() only where there is something to trim: most values have no spaces, and this runs per field.
+  return value.charCodeAt(0) <= SPACE || value.charCodeAt(value.length - 1) <= SPACE ? value.trim() : value;
 };
 
 function growStopTimes(st: StopTimes): void {

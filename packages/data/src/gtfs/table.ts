@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, CsvError } from 'csv-parse';
@@ -23,36 +24,50 @@ function countNewlines(bytes: Uint8Array, end = bytes.length): number {
   return n;
 }
 
-/** Bytes to text, refusing anything that is not UTF-8 with the line where it stops being so. */
-function utf8Text(file: string): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Bytes at the end of a chunk that start a UTF-8 character the next chunk completes. */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return length > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Passes the bytes on unchanged (csv-parse works on bytes) after checking that they are UTF-8
+ * (Node's isUtf8, chunk by chunk with a character split across chunks carried over); if not, stops
+ * with the line where they stop being so.
+ */
+function utf8Check(file: string): Transform {
+  let carry = Buffer.alloc(0);
   let linesBefore = 0;
-  const fail = (chunk: Buffer) => {
-    const lenient = new TextDecoder('utf-8').decode(chunk);
+  const fail = (bytes: Buffer) => {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
     const bad = lenient.indexOf('\uFFFD');
     const line = linesBefore + 1 + (bad < 0 ? 0 : lenient.slice(0, bad).split('\n').length - 1);
     return new GtfsError(file, 'not UTF-8 text (GTFS files are UTF-8; save it as UTF-8)', line);
   };
   return new Transform({
-    readableObjectMode: false,
-    decodeStrings: true,
     transform(chunk: Buffer, _encoding, callback) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        callback(fail(chunk));
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const keep = incompleteTail(bytes);
+      const whole = bytes.subarray(0, bytes.length - keep);
+      if (!isUtf8(whole)) {
+        callback(fail(whole));
         return;
       }
-      linesBefore += countNewlines(chunk);
-      callback(null, text);
+      carry = Buffer.from(bytes.subarray(bytes.length - keep));
+      linesBefore += countNewlines(whole);
+      callback(null, chunk);
     },
     flush(callback) {
-      try {
-        callback(null, decoder.decode());
-      } catch {
+      if (carry.length > 0)
         callback(new GtfsError(file, 'not UTF-8 text: the file ends inside a character', linesBefore + 1));
-      }
+      else callback();
     },
   });
 }
@@ -88,7 +103,7 @@ export async function readTable(
   let columns: Columns | undefined;
   let width = 0;
   let rows = 0;
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   // Rows are handled as they are parsed, so parser.info.lines is the line of the row (a 'data'
   // listener in flowing mode is called from inside the parser; on_record is slower by a third).
   parser.on('data', (fields: string[]) => {
@@ -108,7 +123,7 @@ export async function readTable(
     }
   });
   try {
-    await pipeline(bytes, utf8Text(spec.file), parser);
+    await pipeline(bytes, utf8Check(spec.file), parser);
   } catch (error) {
     if (error instanceof GtfsError) throw error;
     if (error instanceof CsvError) {

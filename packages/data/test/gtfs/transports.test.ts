@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
 import { describeSkipped, GtfsError, isoWeekDates, loadTransports } from '../../src/index';
+import { gtfsTimeS } from '../../src/gtfs/time';
 import { TINY_FEED, TINY_SCENARIO, writeFeedDir, writeFeedZip } from './tiny-feed';
 
 describe('GTFS feed → transports', () => {
@@ -140,5 +141,35 @@ describe('ISO weeks', () => {
     expect(isoWeekDates('2023-W01')![0]).toBe('2023-01-02');
     expect(isoWeekDates('2020-W53')![6]).toBe('2021-01-03');
     expect(isoWeekDates('2021-W53')).toBeUndefined();
+  });
+});
+
+describe('GTFS times', () => {
+  it('reads H:MM:SS and HH:MM:SS past 24:00 and refuses the rest', () => {
+    expect(gtfsTimeS('7:05:09')).toBe(7 * 3600 + 5 * 60 + 9);
+    expect(gtfsTimeS('25:10:00')).toBe(25 * 3600 + 600);
+    expect(gtfsTimeS(' 100:00:00 ')).toBe(360_000);
+    for (const bad of ['', '10:60:00', '10:00', '1a:00:00', '10:00:0', '10-00-00'])
+      expect(gtfsTimeS(bad)).toBeUndefined();
+  });
+});
+
+describe('UTF-8 across chunks', () => {
+  it('a character split between two chunks of a large file is UTF-8', async () => {
+    const stops = [
+      'stop_id,stop_name,stop_lat,stop_lon',
+      'A,Hubben,66.0,17.0',
+      'B,Byn,66.0,17.1',
+      'C,Skolan,66.0,17.2',
+    ];
+    for (let i = 0; i < 60_000; i++) stops.push(`Å${i},Åsele ö ${i},61.0,15.0`);
+    const result = await loadTransports(
+      writeFeedDir({ ...TINY_FEED, 'stops.txt': stops.join('\n') }),
+      TINY_SCENARIO,
+      {
+        week: '2023-W01',
+      },
+    );
+    expect(result.feed.rowsRead['stops.txt']).toBe(60_003);
   });
 });
