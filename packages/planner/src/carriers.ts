@@ -126,7 +126,7 @@ export function carrierOption(
     return {
       route: routeIndex,
       code: 'no_loading_hub',
-      reason: 'it passes no hub where parcels could be loaded (no stop within 300 m of one)',
+      reason: 'it passes no hub where parcels could be loaded (none of its stops is at a hub)',
     };
   }
   const from = loadingStop(route);

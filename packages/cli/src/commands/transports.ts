@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describeSkipped, GtfsError, loadTransports, type LoadedTransports } from '@paketbygd/data';
+import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
 import { loadDocument } from '../read-document';
 import { parsePositive } from './plan';
@@ -16,9 +17,18 @@ export interface TransportsFlags {
 
 /** Reads the feed for the scenario's area; a bad feed becomes a CliError with file:line. */
 export async function readTransports(feed: string, flags: TransportsFlags): Promise<LoadedTransports> {
-  const scenario = loadDocument(flags.scenario, 'scenario');
+  return readTransportsFor(feed, loadDocument(flags.scenario, 'scenario'), flags);
+}
+
+/** The same for a scenario in memory (init --gtfs); skipped rows stop it unless allowed. */
+export async function readTransportsFor(
+  feed: string,
+  scenario: Scenario,
+  flags: Omit<TransportsFlags, 'scenario'>,
+): Promise<LoadedTransports> {
+  let result: LoadedTransports;
   try {
-    return await loadTransports(feed, scenario, {
+    result = await loadTransports(feed, scenario, {
       ...(flags.date !== undefined ? { date: flags.date } : {}),
       ...(flags.week !== undefined ? { week: flags.week } : {}),
       ...(flags.marginM !== undefined ? { marginM: parsePositive(flags.marginM, '--margin-m') } : {}),
@@ -27,6 +37,14 @@ export async function readTransports(feed: string, flags: TransportsFlags): Prom
     if (error instanceof GtfsError) throw new CliError(error.message, 1);
     throw error;
   }
+  const skipped = result.feed.skipped.reduce((s, x) => s + x.count, 0);
+  if (skipped > 0 && !flags.allowSkipped) {
+    throw new CliError(
+      `${result.feed.skipped.map(describeSkipped).join('\n')}\n${skipped} row${skipped === 1 ? ' was' : 's were'} skipped: fix the feed, or pass --allow-skipped to use it without them`,
+      1,
+    );
+  }
+  return result;
 }
 
 /** What was read, what was skipped and which transports came out, as lines of text. */
@@ -53,13 +71,6 @@ export function transportsSummary(result: LoadedTransports): string[] {
 export async function runTransports(feed: string, flags: TransportsFlags): Promise<LoadedTransports> {
   const result = await readTransports(feed, flags);
   for (const line of transportsSummary(result)) process.stdout.write(`${line}\n`);
-  const skipped = result.feed.skipped.reduce((s, x) => s + x.count, 0);
-  if (skipped > 0 && !flags.allowSkipped) {
-    throw new CliError(
-      `${skipped} row${skipped === 1 ? ' was' : 's were'} skipped (listed above): fix the feed, or pass --allow-skipped to use it without them`,
-      1,
-    );
-  }
   if (flags.out) {
     writeFileSync(flags.out, `${JSON.stringify(result.scenario, null, 2)}\n`);
     process.stdout.write(

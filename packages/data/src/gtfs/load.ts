@@ -6,6 +6,9 @@ import { GtfsError } from './problems';
 import { openFeed } from './source';
 import { feedToTransports, type TransportsOptions, type TransportsResult } from './transports';
 
+/** The subject of the assumptions this step states in the scenario (replaced when the feed is read again). */
+export const GTFS_SUBJECT = 'existing transports from the GTFS timetable';
+
 export interface LoadTransportsOptions extends Omit<TransportsOptions, 'dates'> {
   /** YYYY-MM-DD: that day's departures. */
   date?: string;
@@ -95,6 +98,15 @@ export async function loadTransports(
         ...scenario,
         transportRoutes: [...scenario.transportRoutes.filter((r) => !r.gtfs), ...result.transportRoutes],
         sources: [...scenario.sources.filter((s) => !s.title.startsWith('GTFS timetable ')), provenance],
+        statedAssumptions: [
+          // init's "no existing transport is known" no longer holds once the timetable gave some.
+          ...scenario.statedAssumptions.filter(
+            (a) =>
+              a.subject !== GTFS_SUBJECT &&
+              !(a.subject === 'transportRoutes' && result.transportRoutes.length > 0),
+          ),
+          ...result.assumptions.map((statement) => ({ subject: GTFS_SUBJECT, statement })),
+        ],
       },
     };
   } finally {

@@ -13,6 +13,7 @@ import {
   DEFAULT_MARGIN_M,
   DEFAULT_TRANSPORT_DEFAULTS,
   ON_DEMAND_ROUTE_TYPES,
+  HUB_STOP_M,
   STOP_MATCH_M,
   type TransportDefaults,
 } from './defaults';
@@ -66,11 +67,15 @@ function spanInArea(stops: number[], inArea: boolean[], atHub: boolean[]): [numb
   return to > from ? [from, to] : undefined;
 }
 
-function nearest(position: LonLat, places: readonly { id: string; location: LonLat }[]) {
+function nearest(
+  position: LonLat,
+  places: readonly { id: string; location: LonLat }[],
+  withinM = STOP_MATCH_M,
+) {
   let best: { id: string; distanceM: number } | undefined;
   for (const p of places) {
     const d = haversineM(position, p.location);
-    if (d <= STOP_MATCH_M && (!best || d < best.distanceM)) best = { id: p.id, distanceM: d };
+    if (d <= withinM && (!best || d < best.distanceM)) best = { id: p.id, distanceM: d };
   }
   return best;
 }
@@ -78,7 +83,9 @@ function nearest(position: LonLat, places: readonly { id: string; location: LonL
 function collectPatterns(feed: GtfsFeed, scenario: Scenario, options: TransportsOptions) {
   const inAreaTest = areaFilter(scenario.area, options.marginM ?? DEFAULT_MARGIN_M);
   const inArea = feed.stops.map((s) => inAreaTest([s.lon, s.lat]));
-  const atHub = feed.stops.map((s, i) => inArea[i]! && nearest([s.lon, s.lat], scenario.hubs) !== undefined);
+  const atHub = feed.stops.map(
+    (s, i) => inArea[i]! && nearest([s.lon, s.lat], scenario.hubs, HUB_STOP_M) !== undefined,
+  );
   const serviceDates = new Map<string, string[]>();
   const datesOf = (serviceId: string) => {
     let dates = serviceDates.get(serviceId);
@@ -128,7 +135,7 @@ function routeStops(
   return stops.map((s, k) => {
     const stop = feed.stops[s]!;
     const position: LonLat = [stop.lon, stop.lat];
-    const hub = nearest(position, scenario.hubs);
+    const hub = nearest(position, scenario.hubs, HUB_STOP_M);
     const site = hub ? undefined : nearest(position, scenario.candidateSites);
     const match = hub ?? site;
     if (match && !matches.has(stop.id)) {
@@ -239,7 +246,7 @@ export function feedToTransports(
 
 function loadingHub(scenario: Scenario, pattern: Pattern, feed: GtfsFeed): { loadingHubId?: string } {
   for (const s of pattern.stops) {
-    const hub = nearest([feed.stops[s]!.lon, feed.stops[s]!.lat], scenario.hubs);
+    const hub = nearest([feed.stops[s]!.lon, feed.stops[s]!.lat], scenario.hubs, HUB_STOP_M);
     if (hub) return { loadingHubId: hub.id };
   }
   return {};
@@ -255,7 +262,8 @@ function describeDefaults(d: TransportDefaults, currency: string): string[] {
   return [
     `assumption: a bus trip has room for ${d.busSpareParcels} parcels beside the passengers' luggage, at ${d.busPricePerParcel} ${currency} a parcel (no published tariff; ask the operator)`,
     `assumption: a booked on-demand trip takes up to ${d.onDemandSpareParcels} parcels at ${d.onDemandPricePerParcel} ${currency} a parcel and may detour ${d.onDemandMaxDetourMin} min to a box`,
-    'a bus keeps its line and its stops: it fills only boxes at its stops (within 300 m)',
+    `a bus keeps its line and its stops: it fills only boxes at its stops (within ${STOP_MATCH_M} m)`,
+    `parcels are put on a bus at its stop nearest the hub, if that is within ${HUB_STOP_M} m (the hub's staff carry them over)`,
     'on-demand departures in the timetable run only when booked: a parcel run books one',
   ];
 }
