@@ -274,7 +274,9 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     }
     // A box no van fills is no use: the share of its parcels that no van takes stays where it is today.
     const b = boxes.findIndex((x) => x.siteId === stop.id);
-    const share = Math.min(1, u.parcelsPerDelivery / Math.max(1e-9, stop.parcelsPerDelivery));
+    // A box a transport fills on some days misses only its van days' parcels.
+    const vanDayShare = assignment.choice[b] ? assignment.choice[b]!.vanDays.length / days.length : 1;
+    const share = vanDayShare * Math.min(1, u.parcelsPerDelivery / Math.max(1e-9, stop.parcelsPerDelivery));
     assigned.parts.forEach((parts, i) => {
       const part = parts.find((x) => x.box === b);
       if (!part) return;
