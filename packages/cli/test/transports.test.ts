@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
-import { TINY_FEED, TINY_SCENARIO, writeFeedDir } from '../../data/test/gtfs/tiny-feed';
+import { TINY_FEED, TINY_SCENARIO, writeFeedDir } from '../../../tests/support/gtfs-tiny-feed';
 import { runCli } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'paketbygd-cli-transports-'));

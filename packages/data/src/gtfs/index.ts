@@ -1,4 +1,4 @@
-export { openFeed, type FeedSource } from './source';
+export { openFeed, type FeedSource, type ZipInMemory } from './source';
 export { DEFAULT_FEED_LIMITS, type FeedLimits } from './limits';
 export { GtfsError, describeSkipped, type SkippedRows } from './problems';
 export { readGtfsFeed, type GtfsFeed, type ReadFeedOptions } from './feed';

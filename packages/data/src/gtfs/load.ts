@@ -3,7 +3,7 @@ import { firstServiceDate, firstWholeWeekFrom, isoWeekDates, runsOn, singleDate 
 import { readGtfsFeed, type GtfsFeed } from './feed';
 import type { FeedLimits } from './limits';
 import { GtfsError } from './problems';
-import { openFeed } from './source';
+import { openFeed, type ZipInMemory } from './source';
 import { feedToTransports, type TransportsOptions, type TransportsResult } from './transports';
 
 /** The subject of the assumptions this step states in the scenario (replaced when the feed is read again). */
@@ -57,7 +57,7 @@ function chooseDates(
 
 /** A feed folder or .zip + a scenario → the scenario's transports from the timetable, streaming the feed. */
 export async function loadTransports(
-  path: string,
+  path: string | ZipInMemory,
   scenario: Scenario,
   options: LoadTransportsOptions = {},
 ): Promise<LoadedTransports> {

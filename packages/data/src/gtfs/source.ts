@@ -54,12 +54,18 @@ function openDirectory(dir: string, limits: FeedLimits): FeedSource {
   };
 }
 
-function openZipFile(path: string): Promise<yauzl.ZipFile> {
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+
+/** A zip file on disk, or in memory (an upload): yauzl reads either without unpacking it. */
+function openZipFile(zip: string | { bytes: Buffer; name: string }): Promise<yauzl.ZipFile> {
+  const name = typeof zip === 'string' ? basename(zip) : zip.name;
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) reject(new GtfsError(basename(path), `not a readable zip file (${error?.message})`));
-      else resolve(zip);
-    });
+    const done = (error: Error | null, file?: yauzl.ZipFile) => {
+      if (error || !file) reject(new GtfsError(name, `not a readable zip file (${error?.message})`));
+      else resolve(file);
+    };
+    if (typeof zip === 'string') yauzl.open(zip, ZIP_OPTIONS, done);
+    else yauzl.fromBuffer(zip.bytes, ZIP_OPTIONS, done);
   });
 }
 
@@ -105,8 +111,11 @@ function checkZipSizes(zipName: string, entries: Map<string, yauzl.Entry>, limit
   }
 }
 
-async function openZip(path: string, limits: FeedLimits): Promise<FeedSource> {
-  const zipName = basename(path);
+async function openZip(
+  path: string | { bytes: Buffer; name: string },
+  limits: FeedLimits,
+): Promise<FeedSource> {
+  const zipName = typeof path === 'string' ? basename(path) : path.name;
   const zip = await openZipFile(path);
   let entries: Map<string, yauzl.Entry>;
   try {
@@ -137,8 +146,18 @@ async function openZip(path: string, limits: FeedLimits): Promise<FeedSource> {
   };
 }
 
-/** Opens a feed folder or .zip file (read in place: a zip is never unpacked to disk). */
-export async function openFeed(path: string, limits: FeedLimits = DEFAULT_FEED_LIMITS): Promise<FeedSource> {
+/** A feed as an uploaded zip in memory: `{ bytes, name }`. */
+export interface ZipInMemory {
+  bytes: Buffer;
+  name: string;
+}
+
+/** Opens a feed folder or .zip file (read in place: a zip is never unpacked to disk), or a zip in memory. */
+export async function openFeed(
+  path: string | ZipInMemory,
+  limits: FeedLimits = DEFAULT_FEED_LIMITS,
+): Promise<FeedSource> {
+  if (typeof path !== 'string') return openZip(path, limits);
   let stat: Stats;
   try {
     stat = statSync(path);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
 import { describeSkipped, GtfsError, isoWeekDates, loadTransports } from '../../src/index';
 import { gtfsTimeS } from '../../src/gtfs/time';
-import { TINY_FEED, TINY_SCENARIO, writeFeedDir, writeFeedZip } from './tiny-feed';
+import {
+  TINY_FEED,
+  TINY_SCENARIO,
+  writeFeedDir,
+  writeFeedZip,
+} from '../../../../tests/support/gtfs-tiny-feed';
 
 describe('GTFS feed → transports', () => {
   it('groups the trips of one stop pattern, resolves calendar exceptions and keeps times past 24:00', async () => {
