@@ -7,6 +7,7 @@ import { registerPlan } from './commands/plan';
 import { registerCompare } from './commands/compare';
 import { registerDemo } from './commands/demo';
 import { registerInit } from './commands/init';
+import { registerTransports } from './commands/transports';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
 export function createProgram(): Command {
@@ -23,5 +24,6 @@ export function createProgram(): Command {
   registerCompare(program);
   registerDemo(program);
   registerInit(program);
+  registerTransports(program);
   return program;
 }

@@ -121,5 +121,11 @@ describe('paketbygd demo', () => {
     expect(run.stdout).toContain(`The Vingåker report: ${join(out, 'vingaker', 'report.html')}`);
     expect(run.stdout).toContain(`The bid comparison: ${join(out, 'bids', 'comparison.html')}`);
     expect(readFileSync(join(out, 'vingaker', 'report.html'), 'utf8').length).toBeGreaterThan(10_000);
+    // Arjeplog: boxes filled by named bus departures, and the cost against vans alone.
+    expect(run.stdout).toMatch(
+      /: bus \d+: Arjeplog Busstation – .* \(gtfs-[\d-]+\.\d+ leaves \d\d:\d\d, at the box \d\d:\d\d\)/,
+    );
+    expect(run.stdout).toMatch(/cost a week: [\d,]+ SEK with the bus departures, [\d,]+ SEK with vans alone/);
+    expect(run.stdout).toContain(`The Arjeplog report: ${join(out, 'arjeplog', 'report.html')}`);
   });
 });

@@ -22,3 +22,4 @@ export { readMunicipalities, readPopulation2016 } from './sources/municipalities
 export { readBoundary, type Boundary } from './sources/boundaries';
 export { readDalarnaGrid, type GridCell } from './sources/dalarna-grid-2025';
 export { readDalarnaServiceNodes, type ServiceNode2026 } from './sources/dalarna-service-nodes-2026';
+export * from './gtfs/index';

@@ -44,6 +44,17 @@ export const DemandAccess = z.object({
 });
 export type DemandAccess = z.infer<typeof DemandAccess>;
 
+/** Which departure of a timetabled transport fills a box on a day, and when. */
+export const UsedDeparture = z.object({
+  day: Weekday,
+  departureId: Id,
+  /** Leaves the loading hub at (HH:MM, may pass 24:00), after the parcels arrive there. */
+  leavesAt: z.string(),
+  /** Reaches the box at. */
+  arrivesAt: z.string(),
+});
+export type UsedDeparture = z.infer<typeof UsedDeparture>;
+
 export const BoxFilling = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('carrier'),
@@ -52,11 +63,34 @@ export const BoxFilling = z.discriminatedUnion('kind', [
     detourSPerTrip: z.number(),
     detourMPerTrip: z.number(),
     costPerWeek: z.number(),
+    /** The carrier's days, when the transport has a timetable. */
+    days: z.array(Weekday).optional(),
+    departures: z.array(UsedDeparture).optional(),
+    /** Partial filling: the days a van fills the box because the transport does not run then (cheaper than vans alone). */
+    vanDays: z.array(Weekday).optional(),
+    vanVehicleId: Id.optional(),
   }),
   z.object({ kind: z.literal('van'), vehicleId: Id, deliveriesPerWeek: z.number() }),
   z.object({ kind: z.literal('unfilled'), reason: z.string() }),
 ]);
 export type BoxFilling = z.infer<typeof BoxFilling>;
+
+/** Why an existing transport does not fill a box. */
+export const TransportNotUsed = z.object({
+  routeId: Id,
+  reason: z.enum([
+    'no_stop_near_box',
+    'detour_too_long',
+    'too_little_room',
+    'wrong_days',
+    'leaves_before_parcels',
+    'arrives_too_late',
+    'no_loading_hub',
+    'costlier',
+  ]),
+  detail: z.string(),
+});
+export type TransportNotUsed = z.infer<typeof TransportNotUsed>;
 
 export const OpenedBox = z.object({
   siteId: Id,
@@ -68,6 +102,8 @@ export const OpenedBox = z.object({
   capacityParcelsPerWeek: z.number(),
   utilisation: z.number(),
   filledBy: BoxFilling,
+  /** The scenario's transports that do not fill this box, each with why (none when it has none). */
+  transportsNotUsed: z.array(TransportNotUsed).optional(),
 });
 export type OpenedBox = z.infer<typeof OpenedBox>;
 
@@ -85,6 +121,8 @@ export const CarrierRoute = z.object({
   stops: z.array(
     z.object({ name: z.string(), location: LonLat, time: z.string(), boxSiteId: Id.optional() }),
   ),
+  /** The departures that carry parcels, when the transport has a timetable (stop times are the first one's). */
+  departures: z.array(z.object({ departureId: Id, days: z.array(Weekday), leavesAt: z.string() })).optional(),
   geometry: LineString.optional(),
 });
 export type CarrierRoute = z.infer<typeof CarrierRoute>;

@@ -124,6 +124,8 @@ export const TransportKind = z.enum([
   'library_bus',
   'school_transport',
   'grocery_delivery',
+  /** Demand-responsive public transport ("anropsstyrd trafik", GTFS route_type 715 or 1501): may detour. */
+  'on_demand',
   'other',
 ]);
 
@@ -134,12 +136,53 @@ export const RouteStop = z
     at: Id.optional(),
     location: LonLat.optional(),
     time: ClockTime,
+    /** The stop's stop_id in the GTFS feed the route was read from. */
+    gtfsStopId: z.string().min(1).optional(),
   })
   .strict()
   .refine((s) => s.at !== undefined || s.location !== undefined, {
     message: 'a stop needs "at" (the id of a hub, site or pickup point) or "location" ([lon, lat])',
   });
 export type RouteStop = z.infer<typeof RouteStop>;
+
+/** A time in a timetable, HH:MM; GTFS times past 24:00 (25:10 is 01:10 the next morning) are kept as they are. */
+export const ServiceTime = z
+  .string()
+  .regex(/^\d{2,3}:[0-5]\d$/, 'a timetable time is written HH:MM and may pass 24:00 (for example 25:10)');
+export type ServiceTime = z.infer<typeof ServiceTime>;
+
+export function serviceTimeToS(time: ServiceTime): number {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return h * 3600 + m * 60;
+}
+
+/** One run of a route: the same stops, its own times (one per stop) and the days it runs. */
+export const Departure = z
+  .object({
+    id: Id,
+    days: z.array(Weekday).min(1, 'a departure runs on at least one day'),
+    times: z.array(ServiceTime).min(2),
+    /** The service dates it runs on in the week the timetable was read for (YYYY-MM-DD). */
+    dates: z.array(z.iso.date()).optional(),
+    /** The GTFS trips with these times (trips on different service calendars share one departure). */
+    gtfsTripIds: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type Departure = z.infer<typeof Departure>;
+
+/** Where a route read from a GTFS feed came from. */
+export const GtfsOrigin = z
+  .object({
+    feed: z.string().min(1),
+    routeId: z.string().min(1),
+    routeShortName: z.string().optional(),
+    routeType: z.number().int(),
+    agency: z.string().optional(),
+    /** The dates the departures were resolved for (one date or an ISO week's seven). */
+    serviceDates: z.array(z.iso.date()).min(1),
+  })
+  .strict();
+export type GtfsOrigin = z.infer<typeof GtfsOrigin>;
 
 /** A transport that already drives through the area and may carry parcels with its spare room. */
 export const TransportRoute = z
@@ -156,9 +199,45 @@ export const TransportRoute = z
     pricePerParcel: Money.default(0),
     pricePerStop: Money.default(0),
     co2GPerKm: NonNegative.optional(),
+    /**
+     * The timetable: each departure with its own times at `stops`. Without it the route runs once on
+     * each of `days` at the stops' times. With it, the planner chooses which departure carries parcels.
+     */
+    departures: z.array(Departure).min(1).optional(),
+    gtfs: GtfsOrigin.optional(),
+    /** Defaults that are assumptions, not facts of the transport (for example spare room read from no source). */
+    assumedFields: z.array(z.enum(['spareCapacityParcels', 'maxDetourMin', 'pricePerParcel'])).optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((route, ctx) => {
+    route.departures?.forEach((departure, i) => {
+      if (departure.times.length !== route.stops.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departures', i, 'times'],
+          message: `a departure has one time per stop: ${route.stops.length} stops, ${departure.times.length} times`,
+        });
+      }
+      departure.times.forEach((time, j) => {
+        if (j > 0 && serviceTimeToS(time) < serviceTimeToS(departure.times[j - 1]!)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['departures', i, 'times', j],
+            message: `times must not go back (${time} comes after ${departure.times[j - 1]})`,
+          });
+        }
+      });
+      const extra = departure.days.filter((d) => !route.days.includes(d));
+      if (extra.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departures', i, 'days'],
+          message: `the route's days do not include ${extra.join(', ')}`,
+        });
+      }
+    });
+  });
 export type TransportRoute = z.infer<typeof TransportRoute>;
 
 /** Policy fields without the cross-field rule, so that a variant can override some of them. */

@@ -1,4 +1,11 @@
-import { clockTimeToS, type CarrierRoute, type Scenario } from '@paketbygd/model';
+import {
+  clockTimeToS,
+  serviceTimeToS,
+  WEEKDAYS,
+  type CarrierRoute,
+  type Scenario,
+  type TransportRoute,
+} from '@paketbygd/model';
 import type { BoxDemand, CarrierOption } from './carriers';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
@@ -14,6 +21,30 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, i) =>
     permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
   );
+}
+
+/** With a timetable: the departures the boxes use, with their days, and the days the route carries parcels. */
+function usedDepartures(route: TransportRoute, options: readonly CarrierOption[]) {
+  const byDeparture = new Map<number, Set<string>>();
+  for (const o of options)
+    for (const d of o.departures ?? [])
+      byDeparture.set(d.departure, (byDeparture.get(d.departure) ?? new Set()).add(d.day));
+  const departures = [...byDeparture]
+    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
+    .map(([i, days]) => ({
+      departureId: route.departures![i]!.id,
+      days: WEEKDAYS.filter((d) => days.has(d)),
+      leavesAt:
+        route.departures![i]!.times[
+          Math.max(
+            0,
+            route.stops.findIndex((s) => s.at !== undefined && s.at === route.loadingHubId),
+          )
+        ]!,
+      index: i,
+    }));
+  const days = WEEKDAYS.filter((d) => departures.some((x) => x.days.includes(d)));
+  return { departures, days };
 }
 
 export interface BuiltCarrierRoutes {
@@ -43,6 +74,14 @@ export function buildCarrierRoutes(
     const stops = places.routeStops[r]!;
     for (;;) {
       if (assigned.length === 0) return;
+      const timetable = route.departures
+        ? usedDepartures(
+            route,
+            assigned.map((b) => choice[b]!),
+          )
+        : undefined;
+      // A timetabled route's stop times are those of the departure most boxes use.
+      const main = timetable ? route.departures![timetable.departures[0]!.index]! : undefined;
       const sequence: { point: number; name: string; boxIndex?: number; scheduledS?: number }[] = [];
       let detourS = 0;
       let detourM = 0;
@@ -51,7 +90,7 @@ export function buildCarrierRoutes(
         sequence.push({
           point: stops[k]!,
           name: stop.name ?? stop.at ?? `stop ${k + 1}`,
-          scheduledS: clockTimeToS(stop.time),
+          scheduledS: main ? serviceTimeToS(main.times[k]!) : clockTimeToS(stop.time),
         });
         const atThisStop = assigned.filter((b) => choice[b]!.afterStop === k && choice[b]!.atStop);
         for (const b of atThisStop)
@@ -115,18 +154,28 @@ export function buildCarrierRoutes(
           ...(entry.boxIndex !== undefined ? { boxSiteId: boxes[entry.boxIndex]!.siteId } : {}),
         };
       });
-      const trips = route.days.length;
+      const days = timetable?.days ?? route.days;
+      const trips = days.length;
       const costPerWeek = assigned.reduce((s, b) => s + choice[b]!.costPerWeek, 0);
       routes.push({
         routeId: route.id,
         boxSiteIds: assigned.map((b) => boxes[b]!.siteId),
-        days: route.days,
+        days,
         parcelsPerTrip,
         detourSPerTrip: Math.max(0, detourS),
         detourMPerTrip: Math.max(0, detourM),
         costPerWeek,
         co2KgPerWeek: ((route.co2GPerKm ?? 0) * Math.max(0, detourM) * trips) / 1e6,
         stops: timed,
+        ...(timetable
+          ? {
+              departures: timetable.departures.map(({ departureId, days: d, leavesAt }) => ({
+                departureId,
+                days: d,
+                leavesAt,
+              })),
+            }
+          : {}),
         geometry: { type: 'LineString', coordinates: timed.map((s) => s.location) },
       });
       if (route.co2GPerKm === undefined && detourM > 0) {

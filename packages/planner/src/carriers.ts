@@ -1,6 +1,15 @@
-import { clockTimeToS, type Scenario, type TransportRoute } from '@paketbygd/model';
+import {
+  clockTimeToS,
+  WEEKDAYS,
+  type Scenario,
+  type TransportNotUsed,
+  type TransportRoute,
+  type Weekday,
+} from '@paketbygd/model';
+import { deliveryDays } from './delivery-days';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
+import { timetabledOption, type DayDeparture } from './timetable';
 import { tourLength } from './tour';
 
 /** A box closer than this to a stop is served at the stop: the carrier stops there anyway. */
@@ -19,20 +28,30 @@ export interface BoxDemand {
   parcelsPerWeek: number;
 }
 
-export interface CarrierOption {
-  route: number;
+export interface RoutePosition {
   /** The box is inserted after this stop (k) and before the next; `atStop` when it stands at stop k. */
   afterStop: number;
   atStop: boolean;
   detourS: number;
   detourM: number;
+}
+
+export interface CarrierOption extends RoutePosition {
+  route: number;
   deliveriesPerWeek: number;
   parcelsPerTrip: number;
   costPerWeek: number;
+  /** Days the transport fills the box. */
+  days: Weekday[];
+  /** Days a van fills it instead (partial filling: the transport does not run then). */
+  vanDays: Weekday[];
+  /** With a timetable: the departure used on each of `days`. */
+  departures?: DayDeparture[];
 }
 
 export interface CarrierRejection {
   route: number;
+  code: Exclude<TransportNotUsed['reason'], 'costlier'>;
   reason: string;
 }
 
@@ -42,33 +61,24 @@ function loadingStop(route: TransportRoute): number {
   return Math.max(0, k);
 }
 
-/** The cheapest way for one route to carry one box's parcels, or why it cannot. */
-export function carrierOption(
-  scenario: Scenario,
+/** Where on the route the box is reached with the least detour, after the loading stop, or why not. */
+function positionOnRoute(
   places: PlaceIndex,
   m: SquareMatrix,
   routeIndex: number,
+  route: TransportRoute,
   box: BoxDemand,
-): CarrierOption | CarrierRejection {
-  const route = scenario.transportRoutes[routeIndex]!;
+  from: number,
+): RoutePosition | CarrierRejection {
   const stops = places.routeStops[routeIndex]!;
-  const from = loadingStop(route);
-  const trips = route.days.length;
-  const parcelsPerTrip = box.parcelsPerWeek / trips;
-  if (parcelsPerTrip > route.spareCapacityParcels) {
-    return {
-      route: routeIndex,
-      reason: `${parcelsPerTrip.toFixed(1)} parcels a trip exceed its ${route.spareCapacityParcels} spare places`,
-    };
-  }
-  let best: { afterStop: number; atStop: boolean; detourS: number; detourM: number } | undefined;
+  let best: RoutePosition | undefined;
   for (let k = from + 1; k < stops.length; k++) {
     if (distanceM(m, stops[k]!, box.point) <= SAME_STOP_M || stops[k] === box.point) {
       best = { afterStop: k, atStop: true, detourS: 0, detourM: 0 };
       break;
     }
   }
-  if (!best) {
+  if (!best && route.maxDetourMin > 0) {
     for (let k = from; k + 1 < stops.length; k++) {
       const a = stops[k]!;
       const c = stops[k + 1]!;
@@ -77,25 +87,84 @@ export function carrierOption(
       if (!best || detourS < best.detourS) best = { afterStop: k, atStop: false, detourS, detourM };
     }
   }
+  if (!best && route.maxDetourMin === 0) {
+    return {
+      route: routeIndex,
+      code: 'no_stop_near_box',
+      reason: `none of its stops after loading is within ${SAME_STOP_M} m of the box, and it does not leave its line`,
+    };
+  }
   if (!best || !Number.isFinite(best.detourS)) {
-    return { route: routeIndex, reason: 'no stop after the loading point from which the box can be reached' };
+    return {
+      route: routeIndex,
+      code: 'no_stop_near_box',
+      reason: 'no stop after the loading point from which the box can be reached',
+    };
   }
   const limitS = route.maxDetourMin * 60;
   if (best.detourS > limitS + 1e-6) {
     return {
       route: routeIndex,
+      code: 'detour_too_long',
       reason: `the detour of ${(best.detourS / 60).toFixed(1)} min exceeds the ${route.maxDetourMin} min allowed`,
     };
   }
+  return best;
+}
+
+/** The cheapest way for one route to carry one box's parcels, or why it cannot. */
+export function carrierOption(
+  scenario: Scenario,
+  places: PlaceIndex,
+  m: SquareMatrix,
+  routeIndex: number,
+  box: BoxDemand,
+  policyDays: readonly Weekday[] = deliveryDays(scenario.policy.deliveriesPerWeek),
+): CarrierOption | CarrierRejection {
+  const route = scenario.transportRoutes[routeIndex]!;
+  if (route.departures && route.gtfs && route.loadingHubId === undefined) {
+    return {
+      route: routeIndex,
+      code: 'no_loading_hub',
+      reason: 'it passes no hub where parcels could be loaded (none of its stops is at a hub)',
+    };
+  }
+  const from = loadingStop(route);
+  if (route.departures) {
+    const site = scenario.candidateSites.find((c) => c.id === box.siteId)!;
+    const position = positionOnRoute(places, m, routeIndex, route, box, from);
+    if ('reason' in position) return position;
+    return timetabledOption(scenario, places, m, routeIndex, box, site, position, from, policyDays);
+  }
+  const trips = route.days.length;
+  const parcelsPerTrip = box.parcelsPerWeek / trips;
+  if (parcelsPerTrip > route.spareCapacityParcels) {
+    return {
+      route: routeIndex,
+      code: 'too_little_room',
+      reason: `${parcelsPerTrip.toFixed(1)} parcels a trip exceed its ${route.spareCapacityParcels} spare places`,
+    };
+  }
+  const position = positionOnRoute(places, m, routeIndex, route, box, from);
+  if ('reason' in position) return position;
   const costPerWeek = route.pricePerParcel * box.parcelsPerWeek + route.pricePerStop * trips;
-  return { route: routeIndex, ...best, deliveriesPerWeek: trips, parcelsPerTrip, costPerWeek };
+  return {
+    route: routeIndex,
+    ...position,
+    deliveriesPerWeek: trips,
+    parcelsPerTrip,
+    costPerWeek,
+    days: route.days,
+    vanDays: [],
+  };
 }
 
 /** Clock times at which each route picks parcels up, for a warning when it leaves before they arrive. */
 export function departsBeforeParcels(scenario: Scenario, routeIndex: number): string | undefined {
   const route = scenario.transportRoutes[routeIndex]!;
   const hub = scenario.hubs.find((h) => h.id === route.loadingHubId);
-  if (!hub) return undefined;
+  // A timetabled route's departures were each checked against the parcels' arrival.
+  if (!hub || route.departures) return undefined;
   const loadingTime = route.stops[loadingStop(route)]!.time;
   if (clockTimeToS(loadingTime) >= clockTimeToS(hub.parcelsArriveAt)) return undefined;
   return `route "${route.id}" loads at ${loadingTime}, before parcels reach ${hub.id} at ${hub.parcelsArriveAt}: its boxes get the previous day's parcels`;
@@ -125,12 +194,26 @@ export function vanCostPerWeek(
   return model.deliveriesPerWeek * (model.fixedCostPerDay + model.costPerKm * km + model.costPerHour * hours);
 }
 
+/** The cost of one day's van tour over some boxes (without vans: the search's penalty, spread over the policy's days). */
+export function vanDayCost(
+  model: VanCostModel | undefined,
+  m: SquareMatrix,
+  boxes: readonly number[],
+  policyDayCount: number,
+): number {
+  if (boxes.length === 0) return 0;
+  if (!model) return (NO_VAN_PENALTY_PER_BOX * boxes.length) / policyDayCount;
+  return vanCostPerWeek(model, m, boxes) / model.deliveriesPerWeek;
+}
+
 export interface CarrierAssignment {
   /** For each box, its carrier option, or undefined for the vans. */
   choice: (CarrierOption | undefined)[];
   carrierCostPerWeek: number;
   vanCostEstimatePerWeek: number;
   method: 'enumeration' | 'greedy';
+  /** For each box, the transports that could fill it, and those that cannot with why. */
+  options: CarrierOption[][];
   rejections: CarrierRejection[][];
 }
 
@@ -146,6 +229,7 @@ export function assignCarriers(
   boxes: readonly BoxDemand[],
   van: VanCostModel | undefined,
 ): CarrierAssignment {
+  const policyDays = deliveryDays(scenario.policy.deliveriesPerWeek);
   const options: CarrierOption[][] = [];
   const rejections: CarrierRejection[][] = [];
   for (const box of boxes) {
@@ -153,7 +237,7 @@ export function assignCarriers(
     const rejected: CarrierRejection[] = [];
     if (scenario.policy.useExistingTransports) {
       scenario.transportRoutes.forEach((_, r) => {
-        const option = carrierOption(scenario, places, m, r, box);
+        const option = carrierOption(scenario, places, m, r, box, policyDays);
         if ('reason' in option) rejected.push(option);
         else feasible.push(option);
       });
@@ -165,23 +249,33 @@ export function assignCarriers(
   const spare = scenario.transportRoutes.map((r) => r.spareCapacityParcels);
   const detourLeftS = scenario.transportRoutes.map((r) => r.maxDetourMin * 60);
   const vanCache = new Map<string, number>();
-  const vanCost = (vanBoxes: number[]) => {
+  const dayCost = (vanBoxes: number[]) => {
     const key = vanBoxes.join(',');
     let cost = vanCache.get(key);
     if (cost === undefined) {
-      cost = vanCostPerWeek(
+      cost = vanDayCost(
         van,
         m,
         vanBoxes.map((b) => boxes[b]!.point),
+        policyDays.length,
       );
       vanCache.set(key, cost);
     }
     return cost;
   };
+  // Vans drive each day to the boxes no transport fills that day: all of the policy's days for a
+  // box left to them, the van days of a box a transport fills only partly.
+  const vanCost = (choice: readonly (CarrierOption | undefined)[]) => {
+    let total = 0;
+    for (const day of WEEKDAYS) {
+      const onDay = choice.flatMap((c, b) => ((c ? c.vanDays : policyDays).includes(day) ? [b] : []));
+      total += dayCost(onDay);
+    }
+    return total;
+  };
   const evaluate = (choice: (CarrierOption | undefined)[]) => {
     const carrierCost = choice.reduce((s, c) => s + (c?.costPerWeek ?? 0), 0);
-    const vanBoxes = choice.flatMap((c, b) => (c ? [] : [b]));
-    return { carrierCost, vanCostValue: vanCost(vanBoxes) };
+    return { carrierCost, vanCostValue: vanCost(choice) };
   };
   const fits = (option: CarrierOption) =>
     option.parcelsPerTrip <= spare[option.route]! + 1e-9 &&
@@ -201,7 +295,7 @@ export function assignCarriers(
     const visit = (b: number, carrierCost: number) => {
       if (carrierCost >= bestTotal) return;
       if (b === boxes.length) {
-        const total = carrierCost + vanCost(choice.flatMap((c, i) => (c ? [] : [i])));
+        const total = carrierCost + vanCost(choice);
         if (total < bestTotal - 1e-9) {
           bestTotal = total;
           best = [...choice];
@@ -252,6 +346,7 @@ export function assignCarriers(
     carrierCostPerWeek: carrierCost,
     vanCostEstimatePerWeek: vanCostValue,
     method,
+    options,
     rejections,
   };
 }

@@ -7,6 +7,7 @@ import {
   type Plan,
   type Scenario,
   type UnservedDemand,
+  type Weekday,
 } from '@paketbygd/model';
 import { scenarioToPlacement, solvePlacement, type PlacementResult } from '@paketbygd/placement';
 import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
@@ -19,6 +20,7 @@ import { computeKpis, NO_SERVICE, type DemandOutcome } from './evaluate';
 import { distanceM, type SquareMatrix } from './matrix';
 import { indexPlaces } from './places';
 import { planVans, type VanStopDemand } from './vans';
+import { planVansByDays, timetableFilling, transportsNotUsed } from './timetable-plan';
 
 export type PlanStep = 'travel' | 'before' | 'placement' | 'carriers' | 'vans' | 'evaluate';
 
@@ -221,9 +223,10 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
   // 5. Vans.
   step('vans', 'van routes');
   const days = deliveryDays(policy.deliveriesPerWeek);
-  const vanStops: VanStopDemand[] = [
+  const vanDaysOf = (b: number): readonly Weekday[] => assignment.choice[b]?.vanDays ?? days;
+  const vanStops: (VanStopDemand & { days: readonly Weekday[] })[] = [
     ...boxes.flatMap((box, b) =>
-      assignment.choice[b] || box.parcelsPerWeek <= 0
+      vanDaysOf(b).length === 0 || box.parcelsPerWeek <= 0
         ? []
         : [
             {
@@ -232,6 +235,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
               point: box.point,
               kind: 'box' as const,
               parcelsPerDelivery: box.parcelsPerWeek / days.length,
+              days: vanDaysOf(b),
             },
           ],
     ),
@@ -244,15 +248,18 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
               point: places.demand[i]!,
               kind: 'home' as const,
               parcelsPerDelivery: d.parcelsPerWeek / days.length,
+              days,
             },
           ]
         : [],
     ),
   ];
-  const vans = planVans(scenario, places, m, vanStops, days, {
-    timeLimitS: Math.max(1, timeLimitS * 0.5),
-    seed,
-  });
+  const vans = planVansByDays(vanStops, (stops, onDays) =>
+    planVans(scenario, places, m, stops, onDays, {
+      timeLimitS: Math.max(1, (timeLimitS * 0.5) / new Set(vanStops.map((s) => s.days.join())).size),
+      seed,
+    }),
+  );
   if (vans.violations.length > 0) warnings.push(...vans.violations.map((v) => `van routes: ${v}`));
   for (const u of vans.unserved) {
     const stop = vanStops.find((x) => x.id === u.id)!;
@@ -267,7 +274,9 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     }
     // A box no van fills is no use: the share of its parcels that no van takes stays where it is today.
     const b = boxes.findIndex((x) => x.siteId === stop.id);
-    const share = Math.min(1, u.parcelsPerDelivery / Math.max(1e-9, stop.parcelsPerDelivery));
+    // A box a transport fills on some days misses only its van days' parcels.
+    const vanDayShare = assignment.choice[b] ? assignment.choice[b]!.vanDays.length / days.length : 1;
+    const share = vanDayShare * Math.min(1, u.parcelsPerDelivery / Math.max(1e-9, stop.parcelsPerDelivery));
     assigned.parts.forEach((parts, i) => {
       const part = parts.find((x) => x.box === b);
       if (!part) return;
@@ -389,6 +398,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     const route = carrier ? scenario.transportRoutes[carrier.route]! : undefined;
     const builtRoute = route ? carriers.routes.find((r) => r.routeId === route.id) : undefined;
     const vanType = vans.servedBy.get(site.id);
+    const notUsed = transportsNotUsed(scenario, assignment, b);
     return {
       siteId: site.id,
       ...(site.name ? { name: site.name } : {}),
@@ -415,6 +425,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
               detourSPerTrip: carrier.detourS,
               detourMPerTrip: carrier.detourM,
               costPerWeek: carrier.costPerWeek,
+              ...(route.departures ? timetableFilling(route, carrier, vanType) : {}),
             }
           : vanType
             ? { kind: 'van' as const, vehicleId: vanType, deliveriesPerWeek: days.length }
@@ -425,10 +436,14 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
                     ? 'no households use this box'
                     : (vans.unserved.find((u) => u.id === site.id)?.reason ?? 'no_vehicle'),
               },
+      ...(notUsed.length > 0 ? { transportsNotUsed: notUsed } : {}),
     };
   });
   for (const box of boxesOut) {
-    if (box.filledBy.kind === 'carrier' && box.filledBy.deliveriesPerWeek < policy.deliveriesPerWeek) {
+    if (
+      box.filledBy.kind === 'carrier' &&
+      box.filledBy.deliveriesPerWeek + (box.filledBy.vanDays?.length ?? 0) < policy.deliveriesPerWeek
+    ) {
       warnings.push(
         `box "${box.siteId}" is filled by "${box.filledBy.routeId}" ${box.filledBy.deliveriesPerWeek} times a week, fewer than the policy's ${policy.deliveriesPerWeek}`,
       );

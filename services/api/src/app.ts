@@ -20,6 +20,7 @@ import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
 import { createRateLimiters } from './rate-limit';
+import { gtfsRoutes } from './routes/gtfs';
 import { jobRoutes } from './routes/jobs';
 import { serviceRoutes } from './routes/service';
 import { submitRoutes } from './routes/submit';
@@ -170,6 +171,7 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use('/v1', v1);
   app.use(submitRoutes(jobs, limits.maxBodyBytes, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
   app.use(jobRoutes(jobs));
+  app.use(gtfsRoutes());
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.
   if (options.page) app.use(options.page);

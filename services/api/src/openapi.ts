@@ -286,6 +286,48 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
   };
+  paths['/v1/transports'] = {
+    post: {
+      operationId: 'transports_from_gtfs',
+      tags: ['scenarios'],
+      summary: "A scenario's existing transports from a GTFS feed (a .zip, base64, at most 50 MB)",
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['scenario', 'feedZipBase64'],
+              additionalProperties: false,
+              properties: {
+                scenario: ref('Scenario'),
+                feedZipBase64: { type: 'string', description: 'the GTFS feed as a .zip, base64-encoded' },
+                week: {
+                  type: 'string',
+                  description: "ISO week YYYY-Www (default: the feed's first whole week)",
+                },
+                date: { type: 'string', description: 'one date YYYY-MM-DD instead of a week' },
+                allowSkipped: {
+                  type: 'boolean',
+                  description: 'use the feed even when rows had to be skipped',
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': {
+          description:
+            'the scenario with the lines that stop in its area as transports, with their departures',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '400': error('the scenario or the feed is not valid; `message` names the file and line'),
+        '413': error('the zip is larger than 50 MB'),
+        ...COMMON_ERRORS,
+      },
+    },
+  };
   paths['/v1/webhook-key'] = {
     get: {
       operationId: 'get_webhook_key',

@@ -28,6 +28,7 @@ const PATHS = [
   '/v1/jobs/{id}/result',
   '/v1/jobs/{id}/report',
   '/v1/webhook-key',
+  '/v1/transports',
   '/healthz',
   '/readyz',
   '/metrics',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runCompare } from './compare';
 import { runPlan } from './plan';
+import { runArjeplogDemo } from './demo-arjeplog';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
 
@@ -9,7 +10,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'plan the Vingåker example and compare its three bids, with embedded defaults (no Redis, no OSRM)',
+      'plan the Vingåker example and compare its three bids, and plan Arjeplog with its bus timetable against vans alone, with embedded defaults (no Redis, no OSRM)',
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
@@ -31,8 +32,9 @@ export function registerDemo(program: Command): void {
           quiet: flags.quiet ?? false,
         },
       );
+      const arjeplog = await runArjeplogDemo(flags.out, flags.quiet ?? false);
       process.stdout.write(
-        `\nThe Vingåker report: ${plan.report}\nThe bid comparison: ${comparison.report}\n`,
+        `\nThe Vingåker report: ${plan.report}\nThe bid comparison: ${comparison.report}\n\n${arjeplog.lines.join('\n')}\nThe Arjeplog report: ${arjeplog.report}\n`,
       );
     });
 }

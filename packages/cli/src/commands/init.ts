@@ -11,12 +11,17 @@ import {
 } from '@paketbygd/data';
 import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
+import { readTransportsFor, transportsSummary } from './transports';
 
 export interface InitFlags {
   kommun: string;
   out?: string;
   data?: string;
   quiet?: boolean;
+  /** A GTFS feed (folder or .zip) whose lines in the kommun become its existing transports. */
+  gtfs?: string;
+  week?: string;
+  date?: string;
 }
 
 function buildScenario(flags: InitFlags): Scenario {
@@ -54,8 +59,13 @@ function summary(scenario: Scenario, file: string): string {
 }
 
 /** Writes a scenario for one kommun from public data; returns the file's path. */
-export function runInit(flags: InitFlags): string {
-  const scenario = buildScenario(flags);
+export async function runInit(flags: InitFlags): Promise<string> {
+  let scenario = buildScenario(flags);
+  if (flags.gtfs) {
+    const transports = await readTransportsFor(flags.gtfs, scenario, flags);
+    if (!flags.quiet) for (const line of transportsSummary(transports)) process.stdout.write(`${line}\n`);
+    scenario = transports.scenario;
+  }
   const folder = lenientName(scenario.name.split(' kommun')[0] ?? 'kommun').replace(/\s+/g, '-');
   const dir = resolve(flags.out ?? join('out', 'init', folder));
   mkdirSync(dir, { recursive: true });
@@ -74,8 +84,17 @@ export function registerInit(program: Command): void {
     .requiredOption('--kommun <name|code>', 'kommun name (Vingåker, Vingaker) or four-digit code (0428)')
     .option('--out <dir>', 'folder for scenario.json (default: out/init/<kommun>)')
     .option('--data <dir>', `geodata folder (default: $${DATA_DIR_ENV}, else ../shared/geodata)`)
+    .option(
+      '--gtfs <feed>',
+      "GTFS timetable (folder or .zip): its lines in the kommun become the scenario's transports",
+    )
+    .option(
+      '--week <YYYY-Www>',
+      "with --gtfs: that ISO week's departures (default: the feed's first whole week)",
+    )
+    .option('--date <YYYY-MM-DD>', "with --gtfs: that day's departures")
     .option('--quiet', 'no summary')
-    .action((flags: InitFlags) => {
-      runInit(flags);
+    .action(async (flags: InitFlags) => {
+      await runInit(flags);
     });
 }

@@ -1,0 +1,115 @@
+import type { Scenario, Source } from '@paketbygd/model';
+import { firstServiceDate, firstWholeWeekFrom, isoWeekDates, runsOn, singleDate } from './calendar';
+import { readGtfsFeed, type GtfsFeed } from './feed';
+import type { FeedLimits } from './limits';
+import { GtfsError } from './problems';
+import { openFeed, type ZipInMemory } from './source';
+import { feedToTransports, type TransportsOptions, type TransportsResult } from './transports';
+
+/** The subject of the assumptions this step states in the scenario (replaced when the feed is read again). */
+export const GTFS_SUBJECT = 'existing transports from the GTFS timetable';
+
+export interface LoadTransportsOptions extends Omit<TransportsOptions, 'dates'> {
+  /** YYYY-MM-DD: that day's departures. */
+  date?: string;
+  /** YYYY-Www: that ISO week's. Without date or week, the feed's first whole week. */
+  week?: string;
+  limits?: FeedLimits;
+}
+
+export interface LoadedTransports extends TransportsResult {
+  feed: Pick<GtfsFeed, 'name' | 'version' | 'rowsRead' | 'skipped' | 'stopTimesFiltered'>;
+  /** The dates read, and how they were chosen. */
+  dates: string[];
+  datesChosen: string;
+  /** The scenario with these transports in place of the ones from an earlier GTFS read. */
+  scenario: Scenario;
+}
+
+function chooseDates(
+  options: LoadTransportsOptions,
+  feed: Pick<GtfsFeed, 'calendar'>,
+): { dates: string[]; chosen: string } {
+  if (options.date !== undefined && options.week !== undefined)
+    throw new GtfsError('(options)', 'give a date or a week, not both');
+  if (options.date !== undefined) {
+    const dates = singleDate(options.date);
+    if (!dates) throw new GtfsError('(options)', `--date ${options.date} is not a date written YYYY-MM-DD`);
+    return { dates, chosen: `the date ${options.date}` };
+  }
+  if (options.week !== undefined) {
+    const dates = isoWeekDates(options.week);
+    if (!dates)
+      throw new GtfsError(
+        '(options)',
+        `--week ${options.week} is not an ISO week written YYYY-Www (for example 2023-W03)`,
+      );
+    return { dates, chosen: `the week ${options.week}` };
+  }
+  const first = firstServiceDate(feed.calendar);
+  if (!first) throw new GtfsError('calendar_dates.txt', 'no service runs on any date: nothing to read');
+  const week = firstWholeWeekFrom(first);
+  return {
+    dates: isoWeekDates(week)!,
+    chosen: `the feed's first whole week, ${week} (give --week or --date to choose)`,
+  };
+}
+
+/** A feed folder or .zip + a scenario → the scenario's transports from the timetable, streaming the feed. */
+export async function loadTransports(
+  path: string | ZipInMemory,
+  scenario: Scenario,
+  options: LoadTransportsOptions = {},
+): Promise<LoadedTransports> {
+  const source = await openFeed(path, options.limits);
+  let chosen: { dates: string[]; chosen: string } | undefined;
+  const serviceRuns = new Map<string, boolean>();
+  try {
+    const feed = await readGtfsFeed(source, {
+      // Only trips that run on the dates are held: a national feed's other weeks are never kept.
+      keepTrip: (trip, f) => {
+        chosen ??= chooseDates(options, f);
+        let runs = serviceRuns.get(trip.serviceId);
+        if (runs === undefined) {
+          runs = chosen.dates.some((d) => runsOn(f.calendar, trip.serviceId, d));
+          serviceRuns.set(trip.serviceId, runs);
+        }
+        return runs;
+      },
+    });
+    chosen ??= chooseDates(options, feed);
+    const result = feedToTransports(feed, scenario, { ...options, dates: chosen.dates });
+    const provenance: Source = {
+      title: `GTFS timetable ${feed.name}${feed.version ? ` (version ${feed.version})` : ''}, ${chosen.chosen}`,
+      note: `${result.transportRoutes.length} transports from ${result.linesInArea} lines that stop in the area; spare room and price per parcel are assumptions`,
+    };
+    return {
+      ...result,
+      feed: {
+        name: feed.name,
+        version: feed.version,
+        rowsRead: feed.rowsRead,
+        skipped: feed.skipped,
+        stopTimesFiltered: feed.stopTimesFiltered,
+      },
+      dates: chosen.dates,
+      datesChosen: chosen.chosen,
+      scenario: {
+        ...scenario,
+        transportRoutes: [...scenario.transportRoutes.filter((r) => !r.gtfs), ...result.transportRoutes],
+        sources: [...scenario.sources.filter((s) => !s.title.startsWith('GTFS timetable ')), provenance],
+        statedAssumptions: [
+          // init's "no existing transport is known" no longer holds once the timetable gave some.
+          ...scenario.statedAssumptions.filter(
+            (a) =>
+              a.subject !== GTFS_SUBJECT &&
+              !(a.subject === 'transportRoutes' && result.transportRoutes.length > 0),
+          ),
+          ...result.assumptions.map((statement) => ({ subject: GTFS_SUBJECT, statement })),
+        ],
+      },
+    };
+  } finally {
+    source.close();
+  }
+}

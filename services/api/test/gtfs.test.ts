@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestRedis } from '../../../tests/support/redis-server';
+import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
+import { fileRedis, startTestApi, type TestApi } from './support';
+
+let t: TestApi;
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await fileRedis(10);
+  t = await startTestApi({}, redis);
+});
+afterAll(async () => {
+  await t?.close();
+  await redis?.stop();
+});
+
+const zipBase64 = async (files = TINY_FEED) => readFileSync(await writeFeedZip(files)).toString('base64');
+
+describe('POST /v1/transports (GTFS upload)', () => {
+  it("answers the scenario with the feed's lines as its transports", async () => {
+    const res = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: await zipBase64(), week: '2023-W01' },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.scenario.transportRoutes.map((r: { id: string }) => r.id)).toEqual(['gtfs-1', 'gtfs-9']);
+    expect(body.rowsRead['stop_times.txt']).toBe(10);
+  });
+
+  it('answers 400 naming the file and line of a broken feed', async () => {
+    const feed = { ...TINY_FEED, 'trips.txt': 'route_id,trip_id\nR1,T1\n' };
+    const res = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: await zipBase64(feed), week: '2023-W01' },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toBe(
+      'trips.txt:1: missing required column service_id (the header has route_id, trip_id)',
+    );
+  });
+
+  it('answers 400 for what is not a zip, and needs a key', async () => {
+    const res = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: Buffer.from('not a zip').toString('base64') },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/^upload\.zip: not a readable zip file/);
+    const anonymous = await t.call('/v1/transports', { key: null, json: {} });
+    expect(anonymous.status).toBe(401);
+  });
+});
