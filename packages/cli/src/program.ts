@@ -6,6 +6,7 @@ import { registerRoute } from './commands/route';
 import { registerPlan } from './commands/plan';
 import { registerCompare } from './commands/compare';
 import { registerDemo } from './commands/demo';
+import { registerAccess } from './commands/access';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
 export function createProgram(): Command {
@@ -21,5 +22,6 @@ export function createProgram(): Command {
   registerPlan(program);
   registerCompare(program);
   registerDemo(program);
+  registerAccess(program);
   return program;
 }
