@@ -2,7 +2,7 @@
  * HiGHS against javascript-lp-solver on the models the package builds (`method: 'mip'`, so the
  * backend alone decides): random p-median, coverage and capacity from 5 sites × 20 points to
  * 200 sites × 1000 points, and the Vingåker example. Every solve runs in a fresh worker thread,
- * as `solvePlacementInWorker` does per request, so HiGHS's WebAssembly load is paid and timed
+ * as a fresh worker thread per request would, so HiGHS's WebAssembly load is paid and timed
  * each time; javascript-lp-solver checks its timeout only between branch-and-bound nodes, so
  * the worker is terminated at the time limit + 20 s.
  * Usage: pnpm bench:placement backends [--time-limit 30] [--repeat 5] [--only tiny,vingaker]
@@ -107,7 +107,7 @@ async function runInWorker(data: {
   const inner: MipSolver =
     data.backend === 'highs'
       ? await loadHighsSolver()
-      : (await import('../../packages/placement/src/lp-solver-backend')).lpSolverBackend({
+      : (await import('../../packages/placement/src/mip/lp-solver-backend')).lpSolverBackend({
           maxTableauCells: data.maxCells,
         });
   const loadS = (performance.now() - t0) / 1000;

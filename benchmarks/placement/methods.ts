@@ -10,10 +10,11 @@ import {
   highsHeapBytes,
   loadHighsSolver,
   orLibraryToMedian,
+  orLibraryToPlacement,
   parseOrLibraryPMedian,
   solvePlacementSync,
 } from '../../packages/placement/src/index';
-import { buildMedianMip } from '../../packages/placement/src/formulation';
+import { buildMedianMip } from '../../packages/placement/src/model/formulation';
 import { arg, machineLine, PMEDIAN_DIR, requireData } from './common';
 
 requireData(PMEDIAN_DIR);
@@ -33,15 +34,7 @@ for (const name of names) {
     name,
   );
   const size = buildMedianMip(orLibraryToMedian(parsed), { p: parsed.p }).model;
-  const ids = Array.from({ length: parsed.nVertices }, (_, i) => String(i + 1));
-  const instance = {
-    demandIds: ids,
-    weights: new Float64Array(parsed.nVertices).fill(1),
-    siteIds: ids,
-    fixedOpen: new Uint8Array(parsed.nVertices),
-    siteCostPerYear: new Float64Array(parsed.nVertices),
-    distanceM: parsed.distance,
-  };
+  const instance = orLibraryToPlacement(parsed);
   for (const method of ['mip', 'auto'] as const) {
     const r = solvePlacementSync(
       instance,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   loadHighsThreadSolver,
+  orLibraryToPlacement,
   parseOrLibraryPMedian,
   solvePlacementSync,
 } from '../../packages/placement/src/index';
@@ -41,16 +42,8 @@ for (const row of rows) {
   const t0 = performance.now();
   const text = readFileSync(join(PMEDIAN_DIR, 'instances', row.file.replace(/^.*\//, '')), 'utf8');
   const parsed = parseOrLibraryPMedian(text, row.name);
-  const ids = Array.from({ length: parsed.nVertices }, (_, i) => String(i + 1));
   const result = solvePlacementSync(
-    {
-      demandIds: ids,
-      weights: new Float64Array(parsed.nVertices).fill(1),
-      siteIds: ids,
-      fixedOpen: new Uint8Array(parsed.nVertices),
-      siteCostPerYear: new Float64Array(parsed.nVertices),
-      distanceM: parsed.distance,
-    },
+    orLibraryToPlacement(parsed),
     { model: 'pmedian', p: parsed.p, timeLimitS, mipRelGap: 0, seed: 1 },
     mip,
   );

@@ -6,6 +6,7 @@ import { registerRoute } from './commands/route';
 import { registerPlan } from './commands/plan';
 import { registerCompare } from './commands/compare';
 import { registerDemo } from './commands/demo';
+import { registerInit } from './commands/init';
 import { registerAccess } from './commands/access';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   registerPlan(program);
   registerCompare(program);
   registerDemo(program);
+  registerInit(program);
   registerAccess(program);
   return program;
 }

@@ -227,6 +227,20 @@ export const Assumptions = z
   .strict();
 export type Assumptions = z.infer<typeof Assumptions>;
 
+/**
+ * A value the scenario takes without a public source (a default, an estimate, a spreading rule),
+ * stated in words so that a reader sees what is measured and what is assumed. Where the
+ * assumption's error was measured, `measuredError` says how big it is and how it was measured.
+ */
+export const StatedAssumption = z
+  .object({
+    subject: z.string().min(1),
+    statement: z.string().min(1),
+    measuredError: z.string().min(1).optional(),
+  })
+  .strict();
+export type StatedAssumption = z.infer<typeof StatedAssumption>;
+
 export const Scenario = z
   .object({
     kind: z.literal('scenario'),
@@ -253,6 +267,8 @@ export const Scenario = z
       peoplePerHousehold: 2.1,
     }),
     sources: z.array(Source).default([]),
+    /** What is assumed rather than read from a source (the numeric household-trip figures are in `assumptions`). */
+    statedAssumptions: z.array(StatedAssumption).default([]),
   })
   .strict();
 export type Scenario = z.infer<typeof Scenario>;

@@ -6,8 +6,7 @@ export {
   DEFAULT_TIME_LIMIT_S,
   DEFAULT_MIP_REL_GAP,
 } from './solve';
-export { solvePlacementInWorker } from './worker-client';
-export { HighsThreadSolver, loadHighsThreadSolver, type HighsThreadOptions } from './highs-thread-client';
+export { HighsThreadSolver, loadHighsThreadSolver, type HighsThreadOptions } from './mip/highs-thread-client';
 export { validatePlacement } from './validate';
 export {
   loadHighsSolver,
@@ -16,12 +15,17 @@ export {
   type MipModel,
   type MipOptions,
   type MipResult,
-} from './mip';
-export { parseOrLibraryPMedian, orLibraryToMedian, type OrLibraryPMedian } from './orlib';
+} from './mip/mip';
+export {
+  parseOrLibraryPMedian,
+  orLibraryToMedian,
+  orLibraryToPlacement,
+  type OrLibraryPMedian,
+} from './model/orlib';
 export {
   scenarioToPlacement,
   straightLineDistances,
   DEFAULT_DETOUR_FACTOR,
   type DistanceSource,
   type ScenarioPlacement,
-} from './scenario';
+} from './model/scenario';

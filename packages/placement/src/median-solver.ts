@@ -1,7 +1,7 @@
-import { buildMedianMip, type MedianMipSpec } from './formulation';
+import { buildMedianMip, type MedianMipSpec } from './model/formulation';
 import { descendFrom, greedyBudget, iteratedInterchange } from './heuristics/interchange';
-import { lagrangianBound } from './lagrangian';
-import { lagrangianBranch } from './lagrangian-branch';
+import { lagrangianBound } from './bound/lagrangian';
+import { lagrangianBranch } from './bound/lagrangian-branch';
 import {
   costsAreIntegral,
   evaluateOpen,
@@ -10,8 +10,8 @@ import {
   SITE_FREE,
   transposeCost,
   type MedianInstance,
-} from './median-instance';
-import type { MipSolver } from './mip';
+} from './model/median-instance';
+import type { MipSolver } from './mip/mip';
 
 export interface MedianSolveOptions {
   p?: number;

@@ -1,9 +1,9 @@
-import { solveCapacity } from './capacity';
-import { coverageInstance } from './coverage-instance';
-import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
+import { solveCapacity } from './model/capacity';
+import { coverageInstance } from './model/coverage-instance';
+import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './model/median-instance';
 import { solveMedian, type MedianSolveResult } from './median-solver';
-import { loadHighsThreadSolver } from './highs-thread-client';
-import type { MipSolver } from './mip';
+import { loadHighsThreadSolver } from './mip/highs-thread-client';
+import type { MipSolver } from './mip/mip';
 import type { PlacementInstance, PlacementOptions, PlacementResult } from './types';
 import { validatePlacement } from './validate';
 
@@ -29,8 +29,9 @@ function medianInstance(inst: PlacementInstance, costOf: (i: number, d: number) 
 }
 
 /**
- * Solves one placement model in this thread with a loaded MIP solver. HiGHS is synchronous:
- * a server should use `solvePlacementInWorker`, which runs this in a worker thread.
+ * Solves one placement model in this thread with a loaded MIP solver. HiGHS is synchronous: the
+ * solver worker runs this in a thread of its own (workers/solver), and big models go to a HiGHS
+ * thread with a hard deadline (mip/highs-thread-client.ts).
  */
 export function solvePlacementSync(
   inst: PlacementInstance,

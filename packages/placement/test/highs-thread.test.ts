@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMedianMip } from '../src/formulation';
+import { buildMedianMip } from '../src/model/formulation';
 import { createRng } from '../src/heuristics/random';
 import {
   HighsThreadSolver,
@@ -11,7 +11,7 @@ import {
   type MipSolver,
   type PlacementInstance,
 } from '../src/index';
-import { SITE_FREE } from '../src/median-instance';
+import { SITE_FREE } from '../src/model/median-instance';
 
 /** Points and sites uniform in a square; distances in metres. */
 function squareInstance(seed: number, n: number, m: number, sideM: number): PlacementInstance {

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   loadHighsSolver,
   parseOrLibraryPMedian,
-  solvePlacementInWorker,
   solvePlacementSync,
   type MipSolver,
   type PlacementInstance,
@@ -101,25 +100,5 @@ describe('OR-Library files', () => {
       /edge 2 \(line 3\) joins vertices 1 and 9; vertices are 1 … 3/,
     );
     expect(() => parseOrLibraryPMedian('3 1 1\n1 2 4\n', 'x.txt')).toThrow(/not connected/);
-  });
-});
-
-describe('worker thread', () => {
-  it('gives the in-thread answer and keeps the event loop free', async () => {
-    const options: PlacementOptions = { model: 'coverage', p: 1, radiusM: 500 };
-    let ticks = 0;
-    const timer = setInterval(() => ticks++, 5);
-    const fromWorker = await solvePlacementInWorker(tiny(), options);
-    clearInterval(timer);
-    const inThread = solvePlacementSync(tiny(), options, mip);
-    expect(fromWorker.objective).toBe(inThread.objective);
-    expect(fromWorker.open).toEqual(inThread.open);
-    expect(fromWorker.assignedSite).toBeInstanceOf(Int32Array);
-    expect(ticks).toBeGreaterThan(0);
-  });
-  it('rejects bad input with the same ValidationError', async () => {
-    await expect(solvePlacementInWorker(tiny(), { model: 'pmedian', p: 9 })).rejects.toBeInstanceOf(
-      ValidationError,
-    );
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lagrangianBound } from '../src/lagrangian';
-import { lagrangianBranch } from '../src/lagrangian-branch';
-import { evaluateOpen, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../src/median-instance';
+import { lagrangianBound } from '../src/bound/lagrangian';
+import { lagrangianBranch } from '../src/bound/lagrangian-branch';
+import { evaluateOpen, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../src/model/median-instance';
 
 /** Points and sites on a grid with integral costs (weight × Manhattan distance), some sites fixed open. */
 const caseArb = fc

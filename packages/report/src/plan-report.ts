@@ -212,7 +212,21 @@ function assumptions(scenario: Scenario, plan: Plan): SafeHtml {
   const household = Object.entries(scenario.assumptions).map(([key, value]) =>
     ASSUMPTION_LABELS[key] ? ASSUMPTION_LABELS[key](value) : `${key}: ${formatNumber(value, 2)}`,
   );
+  const stated = scenario.statedAssumptions;
   return html`<div class="assumptions">
+    ${
+      stated.length
+        ? html`<h3>Stated by the scenario (assumed, not measured)</h3>
+            <ul>
+              ${stated.map(
+                (a) =>
+                  html`<li>
+                    <strong>${a.subject}</strong>: ${a.statement}${a.measuredError ? html`. <em>Measured error</em>: ${a.measuredError}` : ''}
+                  </li>`,
+              )}
+            </ul>`
+        : ''
+    }
     <h3>Stated by the planner</h3>
     ${
       plan.assumptions.length

@@ -338,3 +338,21 @@ describe('renderPlanReport with many places', () => {
     expect(parsed.querySelectorAll('[data-kind="demand"]')).toHaveLength(120);
   });
 });
+
+describe('renderPlanReport and the scenario’s stated assumptions', () => {
+  it('lists what the scenario assumes, with a measured error where it has one', () => {
+    const stated = [
+      { subject: 'hubs', statement: 'one parcel hub in Vingåker' },
+      {
+        subject: 'demand (people outside settlements)',
+        statement: 'spread over stops',
+        measuredError: 'off by 2.8 percentage points at 5 km',
+      },
+    ];
+    const parsed = parse(renderPlanReport({ scenario: { ...scenario, statedAssumptions: stated }, plan }));
+    const text = parsed.querySelector('#assumptions')!.text;
+    expect(text).toContain('Stated by the scenario');
+    expect(text).toContain('hubs: one parcel hub in Vingåker');
+    expect(text).toContain('Measured error: off by 2.8 percentage points at 5 km');
+  });
+});

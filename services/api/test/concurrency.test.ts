@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, RoutingSolution } from '@paketbygd/model';
 import type { TestRedis } from '../../../tests/support/redis-server';
-import { startSolverWorker, type SolverWorkerHandle } from '../../../workers/solver/src/index';
+import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
 import { fileRedis, startTestApi, type TestApi } from './support';
 
 /** Many clients at once: every submission is answered, solved exactly once, and nothing is lost. */

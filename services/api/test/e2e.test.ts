@@ -5,7 +5,7 @@ import { STRICT_WEBHOOK_TARGETS } from '@paketbygd/model';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestRedis } from '../../../tests/support/redis-server';
-import { startSolverWorker, type SolverWorkerHandle } from '../../../workers/solver/src/index';
+import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
 import { example, fileRedis, request, startTestApi, WEBHOOK_SECRET, type TestApi } from './support';
 
 /** Submit → the real solver worker → result, report, GeoJSON, webhook; all over HTTP and Redis. */

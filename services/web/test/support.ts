@@ -9,8 +9,8 @@ import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { build } from 'vite';
-import { createApp, KeyStore, type ApiApp } from '../../api/src/index';
-import { startSolverWorker, type SolverWorkerHandle } from '../../../workers/solver/src/index';
+import { createApp, KeyStore, type ApiApp } from '@paketbygd/api';
+import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { webRouter } from '../src/serve';
 

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { parseJsonText, validate, ValidationError, type Scenario } from '@paketbygd/model';
 import {
   DEFAULT_TIME_LIMIT_S,
+  orLibraryToPlacement,
   parseOrLibraryPMedian,
   PLACEMENT_MODELS,
   scenarioToPlacement,
@@ -105,15 +106,7 @@ export async function placeFile(
     if (options.decay && Number.isNaN(options.decay.scaleM)) options.decay.scaleM = placement.radiusM;
   } else {
     const parsed = parseOrLibraryPMedian(text, file);
-    const ids = Array.from({ length: parsed.nVertices }, (_, i) => String(i + 1));
-    instance = {
-      demandIds: ids,
-      weights: new Float64Array(parsed.nVertices).fill(1),
-      siteIds: ids,
-      fixedOpen: new Uint8Array(parsed.nVertices),
-      siteCostPerYear: new Float64Array(parsed.nVertices),
-      distanceM: parsed.distance,
-    };
+    instance = orLibraryToPlacement(parsed);
     kind = 'or-library';
     options.p ??= parsed.p;
   }

@@ -1,4 +1,4 @@
-import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../median-instance';
+import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../model/median-instance';
 import { createRng } from './random';
 
 /**

@@ -1,5 +1,5 @@
 import { RowSorter } from './row-order';
-import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
+import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../model/median-instance';
 
 export interface LagrangianOptions {
   p: number;
@@ -62,6 +62,34 @@ export function sortedRows(inst: MedianInstance): SortedRows {
 }
 
 /**
+ * ρ_j = Σ_i min(0, c_ij − λ_i) for every site, walking each row only up to λ_i; returns Σ_i λ_i.
+ * A site whose `state` is `skipState` gets no share (the branch and bound's excluded sites).
+ */
+export function priceSites(
+  rows: SortedRows,
+  lambda: Float64Array,
+  rho: Float64Array,
+  state: Int8Array | null = null,
+  skipState = 0,
+): number {
+  const { order, sortedCost, sites } = rows;
+  rho.fill(0);
+  let lambdaSum = 0;
+  for (let i = 0; i < lambda.length; i++) {
+    const l = lambda[i]!;
+    lambdaSum += l;
+    const base = i * sites;
+    for (let k = 0; k < sites; k++) {
+      const c = sortedCost[base + k]!;
+      if (c >= l) break;
+      const j = order[base + k]!;
+      if (state === null || state[j] !== skipState) rho[j]! += c - l;
+    }
+  }
+  return lambdaSum;
+}
+
+/**
  * Lagrangian relaxation of the assignment rows Σ_j x_ij = 1 with multipliers λ_i:
  *   L(λ) = Σ_i λ_i + Σ_{fixed j} ρ_j + (p smallest ρ_j over free j),  ρ_j = Σ_i min(0, c_ij − λ_i),
  * maximised by subgradient steps (Beasley 1985). For the p-median L(λ*) equals the LP bound.
@@ -99,18 +127,7 @@ export function lagrangianBound(inst: MedianInstance, options: LagrangianOptions
   while (iterations < maxIterations && theta > 1e-5) {
     if ((iterations & 7) === 0 && performance.now() > options.deadline) break;
     iterations++;
-    rho.fill(0);
-    let value = 0;
-    for (let i = 0; i < n; i++) {
-      const l = lambda[i]!;
-      value += l;
-      const base = i * a;
-      for (let k = 0; k < a; k++) {
-        const c = sortedCost[base + k]!;
-        if (c >= l) break;
-        rho[order[base + k]!]! += c - l;
-      }
-    }
+    let value = priceSites(rows, lambda, rho);
     for (let j = 0; j < m; j++) if (siteState[j] === SITE_FIXED_OPEN) value += rho[j]!;
     freeSorted.sort(sortByRho);
     chosen.fill(0);

@@ -1,5 +1,5 @@
 import { SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
-import type { PlacementInstance } from './types';
+import type { PlacementInstance } from '../types';
 
 export interface CoverageInstance extends MedianInstance {
   /** Demand points of the placement instance merged into each row. */

@@ -1,5 +1,5 @@
-import type { MipModel, MipSolver } from './mip';
-import type { PlacementInstance, PlacementOptions, PlacementResult } from './types';
+import type { MipModel, MipSolver } from '../mip/mip';
+import type { PlacementInstance, PlacementOptions, PlacementResult } from '../types';
 
 /** Served weight counts 1 per unit; distance only breaks ties, so it can never buy less coverage. */
 const DISTANCE_TIE_BREAK = 1e-7;

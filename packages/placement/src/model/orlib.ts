@@ -1,4 +1,5 @@
 import { ValidationError } from '@paketbygd/model';
+import type { PlacementInstance } from '../types';
 import { SITE_FREE, type MedianInstance } from './median-instance';
 
 export interface OrLibraryPMedian {
@@ -72,5 +73,19 @@ export function orLibraryToMedian(instance: OrLibraryPMedian): MedianInstance {
     nSites: instance.nVertices,
     cost: instance.distance,
     siteState: new Int8Array(instance.nVertices).fill(SITE_FREE),
+  };
+}
+
+/** The same file as a placement instance: vertices named 1 … n, weight 1, no fixed sites, no site costs. */
+export function orLibraryToPlacement(instance: OrLibraryPMedian): PlacementInstance {
+  const n = instance.nVertices;
+  const ids = Array.from({ length: n }, (_, i) => String(i + 1));
+  return {
+    demandIds: ids,
+    weights: new Float64Array(n).fill(1),
+    siteIds: ids,
+    fixedOpen: new Uint8Array(n),
+    siteCostPerYear: new Float64Array(n),
+    distanceM: instance.distance,
   };
 }

@@ -1,5 +1,5 @@
 import { haversineM, ROAD_DETOUR_FACTOR, type LonLat, type Scenario } from '@paketbygd/model';
-import type { PlacementInstance } from './types';
+import type { PlacementInstance } from '../types';
 
 /**
  * Access distances in metres from each origin to each destination, row-major

@@ -1,5 +1,5 @@
 // Plain JavaScript so that the thread starts under any loader: it brings in tsx itself and then
-// the TypeScript thread, as worker-entry.mjs does.
+// the TypeScript thread.
 import { workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 

@@ -1,5 +1,5 @@
-import type { MipModel } from './mip';
-import { RowSorter } from './row-order';
+import type { MipModel } from '../mip/mip';
+import { RowSorter } from '../bound/row-order';
 import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from './median-instance';
 
 export interface MedianMipSpec {

@@ -1,0 +1,103 @@
+import type { Hub, Policy, StatedAssumption, VehicleType } from '@paketbygd/model';
+import type { LonLat } from '@paketbygd/model';
+
+/**
+ * Defaults for what no public file gives: the carriers' hub, vans, box prices and the policy. Each
+ * is written into the scenario as a stated assumption; the values are those of the Vingåker example
+ * (examples/vingaker/README.md), which gives the reasons.
+ */
+export const DEFAULTS = {
+  parcelsArriveAt: '06:30',
+  box: { compartments: 40, investmentSek: 120_000, yearlySek: 18_000 },
+  van: {
+    count: 2,
+    capacityParcels: 120,
+    costPerKm: 2.5,
+    costPerHour: 450,
+    fixedCostPerDay: 300,
+    co2GPerKm: 20,
+    shift: { start: '07:00', end: '16:00' },
+  },
+  policy: {
+    maxAccessDistanceM: 5000,
+    targetCoveredShare: 0.9,
+    maxBoxes: 5,
+    budgetPerYear: 250_000,
+    deliveriesPerWeek: 5,
+    homeDeliveryOutsideCoverage: false,
+    useExistingTransports: true,
+    boxLifetimeYears: 10,
+    dwellTimeDays: 1.5,
+  },
+} as const;
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+export function defaultHub(townName: string, location: LonLat): Hub {
+  return {
+    id: 'hub',
+    name: `Parcel hub, ${townName}`,
+    location,
+    parcelsArriveAt: DEFAULTS.parcelsArriveAt,
+    days: [...WEEKDAYS],
+    note: 'assumption: parcels reach the kommun in its largest place on weekday mornings',
+  };
+}
+
+export function defaultVehicles(): VehicleType[] {
+  const v = DEFAULTS.van;
+  return [
+    {
+      id: 'van',
+      name: 'Electric van (3.5 t)',
+      count: v.count,
+      capacityParcels: v.capacityParcels,
+      costPerKm: v.costPerKm,
+      costPerHour: v.costPerHour,
+      fixedCostPerDay: v.fixedCostPerDay,
+      co2GPerKm: v.co2GPerKm,
+      shift: { ...v.shift },
+      startHubId: 'hub',
+      endHubId: 'hub',
+      note: 'assumption: indicative costs of a 3.5 t electric van with driver',
+    },
+  ];
+}
+
+export function defaultPolicy(): Policy {
+  return { ...DEFAULTS.policy };
+}
+
+export function defaultAssumptions(townName: string): StatedAssumption[] {
+  const v = DEFAULTS.van;
+  const p = DEFAULTS.policy;
+  const b = DEFAULTS.box;
+  return [
+    {
+      subject: 'hubs',
+      statement: `one parcel hub in ${townName}, the kommun's largest place; parcels arrive there at ${DEFAULTS.parcelsArriveAt} on weekdays`,
+    },
+    {
+      subject: 'vehicles',
+      statement: `${v.count} electric vans of ${v.capacityParcels} parcels, ${v.costPerKm} SEK/km, ${v.costPerHour} SEK/h, ${v.fixedCostPerDay} SEK a day, ${v.co2GPerKm} g CO2/km, shift ${v.shift.start}–${v.shift.end} (indicative costs of a 3.5 t van with driver)`,
+    },
+    {
+      subject: 'candidateSites costs',
+      statement: `every candidate box: ${b.compartments} compartments, ${b.investmentSek.toLocaleString('en')} SEK to install, ${b.yearlySek.toLocaleString('en')} SEK a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
+    },
+    {
+      subject: 'policy',
+      statement: `a pickup point within ${p.maxAccessDistanceM / 1000} km for ${p.targetCoveredShare * 100} % of people, at most ${p.maxBoxes} boxes, ${p.budgetPerYear.toLocaleString('en')} SEK a year, ${p.deliveriesPerWeek} deliveries a week, no home delivery: a starting point for the kommun to change`,
+    },
+    {
+      subject: 'travel',
+      statement:
+        'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
+    },
+    {
+      subject: 'transportRoutes',
+      statement:
+        'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
+    },
+  ];
+}
