@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Scenario, type LonLat } from '@paketbygd/model';
-import { rankKommuner, writeRanking, type KommunScenarios } from '../src/commands/access-all';
+import {
+  publicDataScenarios,
+  rankKommuner,
+  runAccessAll,
+  writeRanking,
+  type KommunScenarios,
+} from '../src/commands/access-all';
+import { CliError } from '../src/errors';
+import { hasGeodata, resolveDataDir } from '@paketbygd/data';
 
 const dir = mkdtempSync(join(tmpdir(), 'paketbygd-access-all-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,5 +96,42 @@ describe('access --all: ranking kommuner', () => {
     const order = ['None', 'One', 'Both'].map((n) => html.indexOf(`<th scope="row">${n}</th>`));
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(html).toContain('Broken (0004): data/file.csv:12');
+  });
+
+  it('runAccessAll writes the files, and refuses when no kommun could be measured', async () => {
+    const out = join(dir, 'run');
+    const ranking = await runAccessAll({ out, quiet: true }, source);
+    expect(ranking.rows).toHaveLength(3);
+    expect(readFileSync(join(out, 'access-all.csv'), 'utf8')).toContain('0002,One');
+    const broken: KommunScenarios = {
+      kommuner: [{ code: '0004', name: 'Broken' }],
+      scenario: () => {
+        throw new Error('data/file.csv:12: no boundary');
+      },
+    };
+    await expect(runAccessAll({ out, quiet: true }, broken)).rejects.toThrow(CliError);
+    await expect(runAccessAll({ out, quiet: true }, broken)).rejects.toThrow(
+      /no kommun could be measured.*no boundary/,
+    );
+  });
+
+  it('measures real kommuner from public data: Ludvika on the SCB grid and its 19 points of 2026', async (ctx) => {
+    if (!hasGeodata()) ctx.skip('no geodata folder beside the checkout (../shared/geodata)');
+    const all = publicDataScenarios(resolveDataDir());
+    expect(all.kommuner).toHaveLength(290);
+    const sample = {
+      ...all,
+      kommuner: all.kommuner.filter((k) => ['2085', '0428', '2506'].includes(k.code)),
+    };
+    const { rows, failed } = await rankKommuner(sample);
+    expect(failed).toEqual([]);
+    const ludvika = rows.find((r) => r.code === '2085')!;
+    expect(ludvika.pickupPointCount).toBe(19); // service-nodes-2026.csv, kommun Ludvika
+    expect(Math.round(ludvika.population)).toBe(26_676); // population-1km-2025.csv, kommunkod 2085
+    for (const r of rows) {
+      expect(r.nearestMeanM).toBeGreaterThan(0);
+      expect(r.withinShares[0]!).toBeLessThanOrEqual(r.withinShares[1]!);
+      expect(r.withinShares[1]!).toBeLessThanOrEqual(r.withinShares[2]!);
+    }
   });
 });

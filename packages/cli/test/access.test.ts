@@ -76,4 +76,14 @@ describe('paketbygd access', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/give a scenario file/);
   });
+
+  it('--all with a data folder that is not there: exit 1 naming the file; --all with a file: usage', () => {
+    const missing = join(dir, 'no-geodata');
+    const run = runCli(['access', '--all', '--data', missing, '--out', join(dir, 'all')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(join(missing, 'sweden', 'municipalities.csv'));
+    const both = runCli(['access', twoShops(), '--all']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/a scenario file or --all, not both/);
+  });
 });

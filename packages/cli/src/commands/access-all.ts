@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError, problemToString, type AccessAnalysis, type Scenario } from '@paketbygd/model';
 import { accessDemand, analyseScenarioAccess } from '@paketbygd/planner';
-import { renderAccessRanking, type AccessRankingRow } from '@paketbygd/report';
+import { ACCESS_STRINGS, renderAccessRanking, type AccessRankingRow } from '@paketbygd/report';
+import { DATA_DIR_ENV, DataFileError, initScenario, listKommuner, resolveDataDir } from '@paketbygd/data';
+import { CliError } from '../errors';
+import { progressReporter } from '../progress';
 
 /** Where the kommuner and their scenarios come from: public data through `initScenario`, or a test's. */
 export interface KommunScenarios {
@@ -144,3 +147,67 @@ export function writeRanking(
   writeFileSync(html, renderAccessRanking(ranking.rows, ranking.failed, now.toISOString()));
   return { csv, html };
 }
+
+export interface AccessAllFlags {
+  json?: boolean;
+  out?: string;
+  data?: string;
+  quiet?: boolean;
+}
+
+/** Every kommun from public data, each scenario made by `initScenario` as `paketbygd init` makes it. */
+export function publicDataScenarios(dataDir: string): KommunScenarios {
+  let kommuner;
+  try {
+    kommuner = listKommuner(dataDir);
+  } catch (error) {
+    if (error instanceof DataFileError) {
+      throw new CliError(
+        `${error.message}\n(the geodata folder is ${dataDir}; give another with --data DIR or ${DATA_DIR_ENV})`,
+        1,
+      );
+    }
+    throw error;
+  }
+  return {
+    kommuner: kommuner.map((k) => ({ code: k.code, name: k.name })),
+    scenario: (code) => initScenario({ kommun: code, dataDir }),
+  };
+}
+
+const PROGRESS_EVERY = 10;
+
+/** `paketbygd access --all`: ranks today's access in every kommun; writes access-all.csv and .html. */
+export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenarios): Promise<AccessRanking> {
+  const kommuner = source ?? publicDataScenarios(resolveDataDir(flags.data));
+  const progress = progressReporter(flags.quiet ?? false);
+  const ranking = await rankKommuner(kommuner, (done, total, name) => {
+    if (done % PROGRESS_EVERY === 0 || done === total)
+      progress.update((done / total) * 100, `measured ${done} of ${total} kommuner (${name})`);
+  });
+  progress.end();
+  if (ranking.rows.length === 0) {
+    throw new CliError(
+      `no kommun could be measured; the first reason: ${ranking.failed[0]?.message ?? 'no kommuner listed'}`,
+      1,
+    );
+  }
+  const paths = writeRanking(ranking, flags.out ?? join('out', 'access-all'));
+  const out = process.stdout;
+  if (flags.json) out.write(`${JSON.stringify(ranking, null, 2)}\n`);
+  else if (!flags.quiet) {
+    out.write(
+      `\n${ACCESS_STRINGS.rankingTitle}: ${ranking.rows.length} kommuner, lowest share within 5 km first\n\n`,
+    );
+    for (const [i, r] of ranking.rows.slice(0, TOP_ROWS).entries()) {
+      out.write(
+        `${String(i + 1).padStart(3)}  ${r.name.padEnd(18)} ${r.code}  within 5 km ${((r.withinShares[1] ?? 0) * 100).toFixed(1).padStart(5)} %  nearest ${r.nearestMeanM === null ? '–' : `${(r.nearestMeanM / 1000).toFixed(1)} km`}\n`,
+      );
+    }
+    for (const f of ranking.failed) out.write(`not measured: ${f.name} (${f.code}): ${f.message}\n`);
+  }
+  (flags.json ? process.stderr : out).write(`\nwrote ${paths.csv}\n      ${paths.html}\n`);
+  return ranking;
+}
+
+const TOP_ROWS = 10;

@@ -8,10 +8,13 @@ import { accessTable } from '../access-table';
 import { CliError } from '../errors';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+import { runAccessAll } from './access-all';
 
 export interface AccessFlags extends TravelFlags {
   json?: boolean;
   out?: string;
+  all?: boolean;
+  data?: string;
 }
 
 /** The access report of one scenario's points today. */
@@ -63,9 +66,25 @@ export function registerAccess(program: Command): void {
       )
       .argument('[scenario]', 'scenario JSON file')
       .option('--json', 'print the analysis as JSON')
-      .option('--out <dir>', 'also write access.json and access.html'),
+      .option(
+        '--out <dir>',
+        'also write access.json and access.html (with --all: access-all.csv and access-all.html, default out/access-all)',
+      )
+      .option(
+        '--all',
+        "today's state of every kommun from public data, ranked; writes a CSV and an HTML table",
+      )
+      .option(
+        '--data <dir>',
+        'with --all: the geodata folder (default: $PAKETBYGD_DATA, else ../shared/geodata)',
+      ),
   ).action(async (file: string | undefined, flags: AccessFlags) => {
-    if (file === undefined) throw new CliError('give a scenario file', 2);
+    if (flags.all) {
+      if (file !== undefined) throw new CliError('give a scenario file or --all, not both', 2);
+      await runAccessAll(flags);
+      return;
+    }
+    if (file === undefined) throw new CliError('give a scenario file, or --all for every kommun', 2);
     await runAccess(file, flags);
   });
 }
