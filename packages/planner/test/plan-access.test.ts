@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
 import { StraightLineTravel } from '@paketbygd/travel';
-import { analyseScenarioAccess, plan } from '../src';
+import { analyseScenarioAccess, plan, planToGeoJSON } from '../src';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const tiny = Scenario.parse(
@@ -27,5 +27,8 @@ describe('the access analysis in a plan', () => {
     // The one agent today: closing it leaves the people it keeps within 5 km without a point.
     const agent = before.closures[0]!;
     expect(agent.peopleLeftWithoutPoint).toBe(before.population);
+    const feature = planToGeoJSON(tiny, p).features.find((f) => f.properties.kind === 'pickup-point')!;
+    expect(feature.properties.peopleLosingAccessIfClosed).toBe(agent.peopleLosingAccess);
+    expect(feature.properties.extraHouseholdKmPerWeekIfClosed).toBe(agent.extraHouseholdKmPerWeek);
   });
 });
