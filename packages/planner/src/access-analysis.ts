@@ -147,19 +147,12 @@ function pointNeighbours(input: AccessInput, offersOther: Uint8Array) {
   });
 }
 
-/**
- * Access to a set of pickup points as Region Dalarna's 2026 parcel study measures it:
- * population-weighted distance to the nearest, second nearest and nearest other-carrier point,
- * the share of people (and of people 65+) within 2, 5 and 10 km, and for each point what its
- * closure costs: the people it alone keeps within the access limit, and the household km a week
- * added when its people fetch their parcels at their next nearest point.
- */
-export function analyseAccess(input: AccessInput): AccessAnalysis {
-  const { demand, points, policy, assumptions } = input;
-  const n = points.length;
-  const offersOther = otherCarrierTable(points);
-  const { first, second, otherCarrier } = rankPoints(input, offersOther);
-  const has65 = demand.some((x) => x.population65Plus !== undefined);
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+/** The study's figures over all people: weighted distances, shares within the bands and the limit. */
+function studyFigures(input: AccessInput, ranked: Ranked, has65: boolean) {
+  const { demand, policy } = input;
+  const n = input.points.length;
   const nearest = new WeightedMean();
   const secondNearest = new WeightedMean();
   const nearestOther = new WeightedMean();
@@ -171,24 +164,17 @@ export function analyseAccess(input: AccessInput): AccessAnalysis {
   let limitPeople = 0;
   let limit65 = 0;
   let unreachable = 0;
-  const served = new Float64Array(n);
-  const parcels = new Float64Array(n);
-  const losing = new Float64Array(n);
-  const losing65 = new Float64Array(n);
-  const leftWithout = new Float64Array(n);
-  const extraKm = new Float64Array(n);
-  const at = (i: number, j: number) => i * n + j;
   demand.forEach((x, i) => {
     const people = x.population;
     const people65 = x.population65Plus ?? 0;
     population += people;
     population65 += people65;
-    const p1 = first[i]!;
+    const p1 = ranked.first[i]!;
     if (p1 < 0) {
       unreachable += people;
       return;
     }
-    const d1 = input.distancesM[at(i, p1)]!;
+    const d1 = input.distancesM[i * n + p1]!;
     nearest.add(d1, people);
     if (x.population65Plus !== undefined) nearest65.add(d1, people65);
     ACCESS_BANDS_M.forEach((band, b) => {
@@ -197,32 +183,66 @@ export function analyseAccess(input: AccessInput): AccessAnalysis {
         within65[b] = within65[b]! + people65;
       }
     });
-    const covered1 = withinLimit(policy, d1, input.durationsS[at(i, p1)]!);
-    if (covered1) {
+    if (withinLimit(policy, d1, input.durationsS[i * n + p1]!)) {
       limitPeople += people;
       limit65 += people65;
     }
-    const p2 = second[i]!;
-    const d2 = p2 >= 0 ? input.distancesM[at(i, p2)]! : Infinity;
-    if (p2 >= 0) secondNearest.add(d2, people);
-    const po = otherCarrier[i]!;
-    if (po >= 0) nearestOther.add(input.distancesM[at(i, po)]!, people);
-    // If p1 closes, these people go to p2.
-    served[p1] = served[p1]! + people;
+    const p2 = ranked.second[i]!;
+    if (p2 >= 0) secondNearest.add(input.distancesM[i * n + p2]!, people);
+    const po = ranked.otherCarrier[i]!;
+    if (po >= 0) nearestOther.add(input.distancesM[i * n + po]!, people);
+  });
+  return {
+    pickupPointCount: n,
+    population,
+    population65Plus: has65 ? population65 : null,
+    rankedBy: policy.maxAccessDistanceM === undefined ? ('duration' as const) : ('distance' as const),
+    nearest: nearest.result(),
+    secondNearest: secondNearest.result(),
+    nearestOtherCarrier: nearestOther.result(),
+    nearest65Plus: has65 ? nearest65.result() : null,
+    within: ACCESS_BANDS_M.map((band, b) => ({
+      distanceM: band,
+      populationShare: share(withinPeople[b]!, population),
+      population65PlusShare: has65 ? share(within65[b]!, population65) : null,
+    })),
+    withinLimitShare: share(limitPeople, population),
+    withinLimit65PlusShare: has65 ? share(limit65, population65) : null,
+    unreachablePopulation: unreachable,
+  };
+}
+
+/** For each point, what its closure costs: its people go to their second nearest point. */
+function closuresOf(input: AccessInput, ranked: Ranked, offersOther: Uint8Array, has65: boolean) {
+  const { demand, points, policy, assumptions } = input;
+  const n = points.length;
+  const served = new Float64Array(n);
+  const parcels = new Float64Array(n);
+  const losing = new Float64Array(n);
+  const losing65 = new Float64Array(n);
+  const leftWithout = new Float64Array(n);
+  const extraKm = new Float64Array(n);
+  demand.forEach((x, i) => {
+    const p1 = ranked.first[i]!;
+    if (p1 < 0) return;
+    const p2 = ranked.second[i]!;
+    const d1 = input.distancesM[i * n + p1]!;
+    const d2 = p2 >= 0 ? input.distancesM[i * n + p2]! : Infinity;
+    served[p1] = served[p1]! + x.population;
     parcels[p1] = parcels[p1]! + x.parcelsPerWeek;
-    const covered2 = p2 >= 0 && withinLimit(policy, d2, input.durationsS[at(i, p2)]!);
+    const covered1 = withinLimit(policy, d1, input.durationsS[i * n + p1]!);
+    const covered2 = p2 >= 0 && withinLimit(policy, d2, input.durationsS[i * n + p2]!);
     if (covered1 && !covered2) {
-      losing[p1] = losing[p1]! + people;
-      losing65[p1] = losing65[p1]! + people65;
+      losing[p1] = losing[p1]! + x.population;
+      losing65[p1] = losing65[p1]! + (x.population65Plus ?? 0);
     }
-    if (p2 < 0) leftWithout[p1] = leftWithout[p1]! + people;
+    if (p2 < 0) leftWithout[p1] = leftWithout[p1]! + x.population;
     else
       extraKm[p1] =
         extraKm[p1]! +
         householdTripKmPerWeek(assumptions, x.parcelsPerWeek, d2) -
         householdTripKmPerWeek(assumptions, x.parcelsPerWeek, d1);
   });
-  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
   const neighbours = pointNeighbours(input, offersOther);
   const closures: PointClosure[] = points.map((p, j) => ({
     pickupId: p.id,
@@ -237,30 +257,28 @@ export function analyseAccess(input: AccessInput): AccessAnalysis {
     extraHouseholdKmPerWeek: extraKm[j]!,
     ...neighbours[j]!,
   }));
-  closures.sort(
+  return closures.sort(
     (a, b) =>
       b.peopleLosingAccess - a.peopleLosingAccess ||
       b.extraHouseholdKmPerWeek - a.extraHouseholdKmPerWeek ||
       a.pickupId.localeCompare(b.pickupId),
   );
+}
+
+/**
+ * Access to a set of pickup points as Region Dalarna's 2026 parcel study measures it:
+ * population-weighted distance to the nearest, second nearest and nearest other-carrier point,
+ * the share of people (and of people 65+) within 2, 5 and 10 km, and for each point what its
+ * closure costs: the people it alone keeps within the access limit, and the household km a week
+ * added when its people fetch their parcels at their next nearest point.
+ */
+export function analyseAccess(input: AccessInput): AccessAnalysis {
+  const offersOther = otherCarrierTable(input.points);
+  const ranked = rankPoints(input, offersOther);
+  const has65 = input.demand.some((x) => x.population65Plus !== undefined);
   return {
-    pickupPointCount: n,
-    population,
-    population65Plus: has65 ? population65 : null,
-    rankedBy: policy.maxAccessDistanceM === undefined ? 'duration' : 'distance',
-    nearest: nearest.result(),
-    secondNearest: secondNearest.result(),
-    nearestOtherCarrier: nearestOther.result(),
-    nearest65Plus: has65 ? nearest65.result() : null,
-    within: ACCESS_BANDS_M.map((band, b) => ({
-      distanceM: band,
-      populationShare: share(withinPeople[b]!, population),
-      population65PlusShare: has65 ? share(within65[b]!, population65) : null,
-    })),
-    withinLimitShare: share(limitPeople, population),
-    withinLimit65PlusShare: has65 ? share(limit65, population65) : null,
-    unreachablePopulation: unreachable,
-    closures,
+    ...studyFigures(input, ranked, has65),
+    closures: closuresOf(input, ranked, offersOther, has65),
     notes: accessNotes(input, has65),
   };
 }
