@@ -8,6 +8,7 @@ import { registerCompare } from './commands/compare';
 import { registerDemo } from './commands/demo';
 import { registerInit } from './commands/init';
 import { registerTransports } from './commands/transports';
+import { registerAccess } from './commands/access';
 
 /** The `paketbygd` command tree. Each command lives in its own module under commands/. */
 export function createProgram(): Command {
@@ -25,5 +26,6 @@ export function createProgram(): Command {
   registerDemo(program);
   registerInit(program);
   registerTransports(program);
+  registerAccess(program);
   return program;
 }

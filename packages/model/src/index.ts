@@ -5,6 +5,7 @@ export * from './scenario';
 export * from './scenario-checks';
 export * from './routing-problem';
 export * from './routing-solution';
+export * from './access-analysis';
 export * from './plan';
 export * from './bid';
 export * from './comparison';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LonLat, Weekday } from './primitives';
 import { TravelBackend } from './scenario';
+import { AccessAnalysis } from './access-analysis';
 
 const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat) });
 
@@ -211,6 +212,8 @@ export const Plan = z.object({
   vanRoutes: z.array(VanRoute),
   kpis: z.object({ before: Kpis, after: Kpis }),
   unserved: z.array(UnservedDemand),
+  /** The Dalarna study's access measures for today's points and for today's points with the new boxes (Paketbygd plans always give it). */
+  accessAnalysis: z.object({ before: AccessAnalysis, after: AccessAnalysis }).optional(),
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
   timingsS: z.record(z.string(), z.number()).optional(),

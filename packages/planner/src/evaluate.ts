@@ -1,4 +1,4 @@
-import type { Kpis, Scenario, AccessSummary } from '@paketbygd/model';
+import type { Assumptions, Kpis, Scenario, AccessSummary } from '@paketbygd/model';
 
 export interface DemandOutcome {
   population: number;
@@ -37,6 +37,11 @@ export const NO_SERVICE: ServiceCosts = {
   carrierCo2KgPerWeek: 0,
 };
 
+/** Car-km a week of households fetching `parcelsPerWeek` at `distanceM`: trips of the stated parcels, there and back, the car share of them. */
+export function householdTripKmPerWeek(a: Assumptions, parcelsPerWeek: number, distanceM: number): number {
+  return ((parcelsPerWeek / a.parcelsPerPickupTrip) * 2 * distanceM * a.pickupTripsByCarShare) / 1000;
+}
+
 /**
  * KPIs of one state (before or after). Household trips: parcels fetched / parcels per trip,
  * there and back, the car share of them, at the car's CO2 per km (the scenario's assumptions).
@@ -60,10 +65,7 @@ export function computeKpis(
     if (o.homeDelivered) home += o.parcelsPerWeek - o.unservedParcels;
     else {
       const fetched = o.parcelsPerWeek - o.unservedParcels;
-      if (Number.isFinite(o.fetchDistanceM)) {
-        tripKm +=
-          ((fetched / a.parcelsPerPickupTrip) * 2 * o.fetchDistanceM * a.pickupTripsByCarShare) / 1000;
-      }
+      if (Number.isFinite(o.fetchDistanceM)) tripKm += householdTripKmPerWeek(a, fetched, o.fetchDistanceM);
     }
   }
   const householdCo2 = (tripKm * a.carCo2GPerKm) / 1000;

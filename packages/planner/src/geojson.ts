@@ -47,8 +47,22 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
       homeDelivery: a?.homeDelivery ?? false,
     });
   }
-  for (const p of scenario.pickupPoints)
-    point(p.location, { kind: 'pickup-point', id: p.id, name: p.name ?? p.id });
+  // "If this point closes", from today's access analysis, for a GIS layer of losses.
+  const closure = new Map(plan.accessAnalysis?.before.closures.map((c) => [c.pickupId, c]) ?? []);
+  for (const p of scenario.pickupPoints) {
+    const c = closure.get(p.id);
+    point(p.location, {
+      kind: 'pickup-point',
+      id: p.id,
+      name: p.name ?? p.id,
+      ...(c
+        ? {
+            peopleLosingAccessIfClosed: c.peopleLosingAccess,
+            extraHouseholdKmPerWeekIfClosed: c.extraHouseholdKmPerWeek,
+          }
+        : {}),
+    });
+  }
   const opened = new Map(plan.boxes.map((b) => [b.siteId, b]));
   for (const c of scenario.candidateSites) {
     const box = opened.get(c.id);

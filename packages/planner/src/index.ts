@@ -16,3 +16,16 @@ export {
   type PlacedScenario,
 } from './jobs/place-job';
 export { DEFAULT_TIME_LIMIT_S, timeLimitOf, routeTimeLimitS, comparisonPlanCount } from './jobs/time-limits';
+export {
+  analyseAccess,
+  carriersOf,
+  type AccessDemand,
+  type AccessInput,
+  type AccessPoint,
+} from './access-analysis';
+export {
+  analyseScenarioAccess,
+  todaysAccessPoints,
+  accessDemand,
+  type ScenarioAccess,
+} from './access-scenario';

@@ -12,6 +12,7 @@ import {
 import { scenarioToPlacement, solvePlacement, type PlacementResult } from '@paketbygd/placement';
 import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
 import { nearestPickup, peopleOf, summarizeAccess, type Access, type AccessShare } from './access';
+import { analyseAccessOnMatrix, boxAccessPoint, todaysAccessPoints } from './access-scenario';
 import { assignDemand, mainPart, type DemandPart } from './assign-demand';
 import { buildCarrierRoutes } from './carrier-routes';
 import { assignCarriers, departsBeforeParcels, type BoxDemand, type VanCostModel } from './carriers';
@@ -388,6 +389,17 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     NO_SERVICE,
   );
   const kpisAfter = computeKpis(scenario, summarizeAccess(afterShares, people), afterOutcomes, service);
+  const today = todaysAccessPoints(scenario);
+  const accessAnalysis = {
+    before: analyseAccessOnMatrix(scenario, m, places.demand, places.pickupPoints, today),
+    after: analyseAccessOnMatrix(scenario, m, places.demand, pickupsAfter, [
+      ...today,
+      ...openedSites.map((j) => boxAccessPoint(scenario.candidateSites[j]!)),
+    ]),
+  };
+  accessAnalysis.after.notes.push(
+    "the new boxes count as points whatever their room, like today's points; the KPIs above fill them only up to their capacity",
+  );
 
   const boxesOut: OpenedBox[] = openedSites.map((j, b) => {
     const site = scenario.candidateSites[j]!;
@@ -522,6 +534,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     vanRoutes: vans.routes,
     kpis: { before: kpisBefore, after: kpisAfter },
     unserved,
+    accessAnalysis,
     assumptions,
     warnings,
     timingsS: timings,

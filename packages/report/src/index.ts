@@ -11,3 +11,7 @@ export {
   formatHours,
   NBSP,
 } from './format';
+export { renderAccessTables, renderAccessSection } from './access-tables';
+export { accessLimitText } from './kpi-cards';
+export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
+export { ACCESS_STRINGS } from './access-strings';

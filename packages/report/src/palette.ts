@@ -13,6 +13,7 @@ export const COLOURS = {
   areaStroke: '#8a7f62',
   ringBefore: '#6b8fb3',
   ringAfter: '#1b9e77',
+  closureLoss: '#b2182b',
 } as const;
 
 /** Van routes: one colour per vehicle and day. */

@@ -1,4 +1,6 @@
 import type { Plan, Scenario } from '@paketbygd/model';
+import { ACCESS_STRINGS } from './access-strings';
+import { renderAccessSection } from './access-tables';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { demandStatus } from './coverage';
 import { renderDocument } from './document';
@@ -254,6 +256,7 @@ export function renderPlanReport({ scenario, plan, tileUrl }: PlanReportInput): 
     ],
     ['map', 'Map', renderPlanMap(scenario, plan, names, tileUrl ? { tileUrl } : {})],
     ['gains', 'Who gains', renderGainsTable(plan, names)],
+    ['access', ACCESS_STRINGS.sectionTitle, renderAccessSection(scenario, plan, names)],
     ['boxes', 'Parcel boxes', renderBoxTable(scenario, plan, names)],
     ['carriers', 'Existing transports', renderCarrierRoutes(scenario, plan, names)],
     ['vans', 'Van routes', renderVanRoutes(plan, names)],

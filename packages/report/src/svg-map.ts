@@ -1,4 +1,5 @@
 import type { AreaGeometry, LonLat, Plan, Scenario } from '@paketbygd/model';
+import { closureLossLayer, closureLossLegend } from './access-map';
 import { STATUS_STYLE, demandStatus, type DemandStatus } from './coverage';
 import { dayName, formatCount, formatKm, formatMinutes, NBSP, shortDays } from './format';
 import { html, type SafeHtml } from './html';
@@ -226,7 +227,7 @@ export function renderPlanMap(
   const notOpened = scenario.candidateSites.filter((s) => !openedIds.has(s.id)).length;
   const desc = `Map of ${scenario.name}: the area boundary, ${scenario.demand.length} demand points sized by population and coloured by coverage (${newly} newly covered), ${scenario.pickupPoints.length} existing pickup points, ${plan.boxes.length} new parcel boxes, ${notOpened} candidate sites not opened, ${plan.vanRoutes.length} van routes and ${plan.carrierRoutes.length} carrier routes.`;
 
-  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">Map: boxes, pickup points, routes and coverage</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g><g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
+  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">Map: boxes, pickup points, routes and coverage</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g>${closureLossLayer(scenario, plan, at, names)}<g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
 
   const present = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
   const alwaysShown: DemandStatus[] = ['covered_before', 'newly_covered', 'not_covered'];
@@ -259,6 +260,7 @@ export function renderPlanMap(
     ...statusItems,
     html`<li class="legend-note">Circle area grows with population (largest: ${formatCount(maxPopulation)}${NBSP}people).</li>`,
     ...ringItems,
+    ...[closureLossLegend(plan)].flatMap((l) => (l ? [legendItem(l.symbol, l.label)] : [])),
     ...plan.carrierRoutes.map((r, i) =>
       legendItem(lineSymbol(carrierRouteColour(i), true), `Existing transport: ${names.route(r.routeId)}`),
     ),

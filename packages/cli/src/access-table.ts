@@ -1,0 +1,88 @@
+import type { AccessReport, WeightedDistance } from '@paketbygd/model';
+import { ACCESS_STRINGS as S, formatKm, formatNumber, formatShare } from '@paketbygd/report';
+
+const MAX_CLOSURE_ROWS = 25;
+
+function columns(rows: readonly string[][], rightAligned: (column: number) => boolean): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const km = (w: WeightedDistance) => (w.meanM === null ? S.none : formatKm(w.meanM));
+const share = (s: number | null) => (s === null ? S.none : formatShare(s));
+
+/** The readable output of `paketbygd access`: the study's measures, then the closures, in plain text. */
+export function accessTable(report: AccessReport, limitText: string): string {
+  const a = report.analysis;
+  const limitM = report.accessLimit.maxAccessDistanceM;
+  const has65 = a.population65Plus !== null;
+  const measures: string[][] = [
+    [S.measure, S.today],
+    [S.pickupPoints, formatNumber(a.pickupPointCount)],
+    [S.meanNearest, km(a.nearest)],
+    [S.meanSecond, km(a.secondNearest)],
+    [S.meanOtherCarrier, km(a.nearestOtherCarrier)],
+    ...(has65 && a.nearest65Plus ? [[S.meanNearest65, km(a.nearest65Plus)]] : []),
+    ...a.within.flatMap((w) => [
+      [S.withinKm(formatKm(w.distanceM, 0)), share(w.populationShare)],
+      ...(has65 ? [[S.withinKm65(formatKm(w.distanceM, 0)), share(w.population65PlusShare)]] : []),
+    ]),
+    // A limit of 2, 5 or 10 km is already a row above.
+    ...(a.within.some((w) => w.distanceM === limitM)
+      ? []
+      : [
+          [S.withinLimit(limitText), share(a.withinLimitShare)],
+          ...(has65 ? [[`${S.withinLimit(limitText)}, 65+`, share(a.withinLimit65PlusShare)]] : []),
+        ]),
+    [S.unreachable, formatNumber(a.unreachablePopulation)],
+  ];
+  const closures: string[][] = [
+    [
+      S.point,
+      S.carriers,
+      S.peopleServed,
+      S.peopleLosing,
+      ...(has65 ? [S.people65Losing] : []),
+      S.extraKm,
+      S.nearestOther,
+      S.nearestOtherCarrier,
+    ],
+    ...a.closures
+      .slice(0, MAX_CLOSURE_ROWS)
+      .map((c) => [
+        c.name ?? c.pickupId,
+        c.carriers.join(', ') || S.unknownCarriers,
+        formatNumber(c.peopleServed),
+        formatNumber(c.peopleLosingAccess),
+        ...(has65 ? [formatNumber(c.people65PlusLosingAccess ?? 0)] : []),
+        formatNumber(c.extraHouseholdKmPerWeek),
+        c.nearestOtherPointM === null ? S.none : formatKm(c.nearestOtherPointM),
+        c.nearestOtherCarrierPointM === null ? S.none : formatKm(c.nearestOtherCarrierPointM),
+      ]),
+  ];
+  const more = a.closures.length - MAX_CLOSURE_ROWS;
+  return [
+    columns(measures, (c) => c > 0),
+    '',
+    S.closuresCaption(limitText),
+    columns(closures, (c) => c >= 2),
+    ...(more > 0
+      ? [
+          S.morePoints(
+            more,
+            formatNumber(a.closures.slice(MAX_CLOSURE_ROWS).reduce((s, c) => s + c.peopleLosingAccess, 0)),
+          ),
+        ]
+      : []),
+    ...a.notes.map((n) => `note: ${n}`),
+  ]
+    .join('\n')
+    .replace(/\u00a0/g, ' '); // the reports' no-break spaces are plain spaces in a terminal
+}

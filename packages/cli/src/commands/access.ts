@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AccessReport, type Scenario } from '@paketbygd/model';
+import { analyseScenarioAccess } from '@paketbygd/planner';
+import { accessLimitText, renderAccessReport } from '@paketbygd/report';
+import { accessTable } from '../access-table';
+import { CliError } from '../errors';
+import { loadDocument } from '../read-document';
+import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+import { runAccessAll } from './access-all';
+
+export interface AccessFlags extends TravelFlags {
+  json?: boolean;
+  out?: string;
+  all?: boolean;
+  data?: string;
+}
+
+/** The access report of one scenario's points today. */
+export async function accessReport(scenario: Scenario, now = new Date()): Promise<AccessReport> {
+  const { analysis, attribution, warnings } = await analyseScenarioAccess(scenario);
+  const { maxAccessDistanceM, maxAccessDurationMin } = scenario.policy;
+  return AccessReport.parse({
+    kind: 'access',
+    scenarioName: scenario.name,
+    createdAt: now.toISOString(),
+    travel: { backend: scenario.travel.backend, ...(attribution ? { attribution } : {}) },
+    accessLimit: {
+      ...(maxAccessDistanceM !== undefined ? { maxAccessDistanceM } : {}),
+      ...(maxAccessDurationMin !== undefined ? { maxAccessDurationMin } : {}),
+    },
+    analysis,
+    warnings,
+  });
+}
+
+async function runAccess(file: string, flags: AccessFlags): Promise<void> {
+  const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
+  const report = await accessReport(scenario);
+  const out = process.stdout;
+  if (flags.json) out.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    out.write(`\n${scenario.name} (distances by ${scenario.travel.backend})\n\n`);
+    out.write(`${accessTable(report, accessLimitText(scenario))}\n`);
+    for (const w of report.warnings) out.write(`warning: ${w}\n`);
+  }
+  if (flags.out) {
+    const dir = resolve(flags.out);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'access.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(dir, 'access.html'), renderAccessReport(scenario, report));
+    // With --json, stdout is the document alone; where the files went goes to stderr.
+    (flags.json ? process.stderr : out).write(
+      `\nwrote ${join(dir, 'access.json')}\n      ${join(dir, 'access.html')}\n`,
+    );
+  }
+}
+
+export function registerAccess(program: Command): void {
+  addTravelFlags(
+    program
+      .command('access')
+      .description(
+        "access to today's pickup points as Region Dalarna's 2026 parcel study measures it: distance to the nearest, second nearest and nearest other-carrier point, people (and people 65+) within 2, 5 and 10 km, and what closing each point costs",
+      )
+      .argument('[scenario]', 'scenario JSON file')
+      .option('--json', 'print the analysis as JSON')
+      .option(
+        '--out <dir>',
+        'also write access.json and access.html (with --all: access-all.csv and access-all.html, default out/access-all)',
+      )
+      .option(
+        '--all',
+        "today's state of every kommun from public data, ranked; writes a CSV and an HTML table",
+      )
+      .option(
+        '--data <dir>',
+        'with --all: the geodata folder (default: $PAKETBYGD_DATA, else ../shared/geodata)',
+      ),
+  ).action(async (file: string | undefined, flags: AccessFlags) => {
+    if (flags.all) {
+      if (file !== undefined) throw new CliError('give a scenario file or --all, not both', 2);
+      await runAccessAll(flags);
+      return;
+    }
+    if (file === undefined) throw new CliError('give a scenario file, or --all for every kommun', 2);
+    await runAccess(file, flags);
+  });
+}

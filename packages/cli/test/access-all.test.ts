@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Scenario, type LonLat } from '@paketbygd/model';
+import {
+  publicDataScenarios,
+  rankKommuner,
+  runAccessAll,
+  writeRanking,
+  type KommunScenarios,
+} from '../src/commands/access-all';
+import { CliError } from '../src/errors';
+import { hasGeodata, resolveDataDir } from '@paketbygd/data';
+
+const dir = mkdtempSync(join(tmpdir(), 'paketbygd-access-all-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const square: Scenario['area'] = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [15, 60],
+      [15.5, 60],
+      [15.5, 60.3],
+      [15, 60.3],
+      [15, 60],
+    ],
+  ],
+};
+
+/** Two villages of 100 people, 0.1° of longitude (about 5.6 km) apart, and shops where given. */
+function kommun(name: string, shops: LonLat[]): Scenario {
+  return Scenario.parse({
+    kind: 'scenario',
+    name,
+    area: square,
+    currency: 'SEK',
+    demand: [
+      { id: 'a', location: [15.1, 60.1], population: 100, parcelsPerWeek: 20 },
+      { id: 'b', location: [15.2, 60.1], population: 100, parcelsPerWeek: 20 },
+    ],
+    pickupPoints: shops.map((location, i) => ({ id: `shop-${i}`, name: `${name} shop ${i}`, location })),
+    policy: { maxAccessDistanceM: 5000, deliveriesPerWeek: 5 },
+    travel: { backend: 'straightline', detourFactor: 1 },
+  });
+}
+
+const source: KommunScenarios = {
+  kommuner: [
+    { code: '0001', name: 'Both' },
+    { code: '0002', name: 'One' },
+    { code: '0003', name: 'None' },
+    { code: '0004', name: 'Broken' },
+  ],
+  scenario(code) {
+    if (code === '0001')
+      return kommun('Both', [
+        [15.1, 60.1],
+        [15.2, 60.1],
+      ]);
+    if (code === '0002') return kommun('One', [[15.1, 60.1]]);
+    if (code === '0003') return kommun('None', []);
+    throw new Error('data/file.csv:12: no boundary for kommun 0004');
+  },
+};
+
+describe('access --all: ranking kommuner', () => {
+  it('ranks by the share within 5 km, lowest first, and lists failures with their reason', async () => {
+    const { rows, failed } = await rankKommuner(source);
+    expect(rows.map((r) => r.name)).toEqual(['None', 'One', 'Both']);
+    expect(rows[0]).toMatchObject({ pickupPointCount: 0, nearestMeanM: null, withinShares: [0, 0, 0] });
+    // One shop in village a: village b is 5.6 km away, outside 5 km, inside 10 km.
+    expect(rows[1]!.withinShares).toEqual([0.5, 0.5, 1]);
+    expect(rows[1]!.worstClosure).toEqual({ name: 'One shop 0', people: 100 });
+    expect(rows[2]!.withinShares).toEqual([1, 1, 1]);
+    // Each village has its own shop; the other is 5.6 km away, so either closure loses 100 (ties by id).
+    expect(rows[2]!.worstClosure).toEqual({ name: 'Both shop 0', people: 100 });
+    expect(failed).toEqual([
+      { code: '0004', name: 'Broken', message: 'data/file.csv:12: no boundary for kommun 0004' },
+    ]);
+  });
+
+  it('writes a CSV and an HTML table in that order', async () => {
+    const paths = writeRanking(await rankKommuner(source), join(dir, 'out'));
+    const lines = readFileSync(paths.csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^rank,kommun_code,kommun,population,pickup_points,mean_nearest_km/);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+      '1,0003,None,200,0',
+      '2,0002,One,200,1',
+      '3,0001,Both,200,2',
+      ',0004,Broken,,',
+    ]);
+    expect(lines[4]).toMatch(/no boundary for kommun 0004$/);
+    const html = readFileSync(paths.html, 'utf8');
+    const order = ['None', 'One', 'Both'].map((n) => html.indexOf(`<th scope="row">${n}</th>`));
+    expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
+    expect(html).toContain('Broken (0004): data/file.csv:12');
+  });
+
+  it('runAccessAll writes the files, and refuses when no kommun could be measured', async () => {
+    const out = join(dir, 'run');
+    const ranking = await runAccessAll({ out, quiet: true }, source);
+    expect(ranking.rows).toHaveLength(3);
+    expect(readFileSync(join(out, 'access-all.csv'), 'utf8')).toContain('0002,One');
+    const broken: KommunScenarios = {
+      kommuner: [{ code: '0004', name: 'Broken' }],
+      scenario: () => {
+        throw new Error('data/file.csv:12: no boundary');
+      },
+    };
+    await expect(runAccessAll({ out, quiet: true }, broken)).rejects.toThrow(CliError);
+    await expect(runAccessAll({ out, quiet: true }, broken)).rejects.toThrow(
+      /no kommun could be measured.*no boundary/,
+    );
+  });
+
+  it('measures real kommuner from public data: Ludvika on the SCB grid and its 19 points of 2026', async (ctx) => {
+    if (!hasGeodata()) ctx.skip('no geodata folder beside the checkout (../shared/geodata)');
+    const all = publicDataScenarios(resolveDataDir());
+    expect(all.kommuner).toHaveLength(290);
+    const sample = {
+      ...all,
+      kommuner: all.kommuner.filter((k) => ['2085', '0428', '2506'].includes(k.code)),
+    };
+    const { rows, failed } = await rankKommuner(sample);
+    expect(failed).toEqual([]);
+    const ludvika = rows.find((r) => r.code === '2085')!;
+    expect(ludvika.pickupPointCount).toBe(19); // service-nodes-2026.csv, kommun Ludvika
+    expect(Math.round(ludvika.population)).toBe(26_676); // population-1km-2025.csv, kommunkod 2085
+    for (const r of rows) {
+      expect(r.nearestMeanM).toBeGreaterThan(0);
+      expect(r.withinShares[0]!).toBeLessThanOrEqual(r.withinShares[1]!);
+      expect(r.withinShares[1]!).toBeLessThanOrEqual(r.withinShares[2]!);
+    }
+  });
+});
