@@ -194,7 +194,7 @@ export function initScenario(options: InitOptions): Scenario {
     demand,
     accessLimitM: DEFAULTS.policy.maxAccessDistanceM,
   });
-  assumptions.push(...defaultAssumptions(main.name));
+  assumptions.push(...defaultAssumptions(main.name, candidates.length));
 
   const scenario = {
     kind: 'scenario',
@@ -209,7 +209,7 @@ export function initScenario(options: InitOptions): Scenario {
     hubs: [defaultHub(main.name, main.location)],
     vehicles: defaultVehicles(),
     transportRoutes: [],
-    policy: defaultPolicy(),
+    policy: defaultPolicy(candidates.length),
     travel: { backend: 'straightline' },
     sources,
     statedAssumptions: assumptions,
