@@ -65,4 +65,11 @@ describe('examples', () => {
       expect(buildScenario()).toEqual(read('vingaker/scenario.json'));
     },
   );
+  it.skipIf(!existsSync(shared))(
+    'ludvika/scenario.json is what `init --kommun 2085` makes from ../shared/geodata',
+    async () => {
+      const { buildScenario } = await import('../../../examples/ludvika/build-scenario');
+      expect(JSON.parse(JSON.stringify(buildScenario()))).toEqual(read('ludvika/scenario.json'));
+    },
+  );
 });
