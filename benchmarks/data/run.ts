@@ -64,6 +64,7 @@ const scenarios: Scenario[] = [];
 const rows: {
   name: string;
   coldMs: number;
+  coldCpuMs: number;
   warmMs: number;
   demand: number;
   points: number;
