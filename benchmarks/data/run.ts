@@ -6,7 +6,8 @@
  *    `paketbygd init` does), "warm" keeps them.
  * 2. The same, cold, in a fresh Node process for the N first kommuner of the issue (module loading
  *    not counted), and the whole `paketbygd init` command's wall time for them.
- * 3. The spread rules' error on Dalarna against SCB's grid: share of people within 2/5/10 km of
+ * 3. `plan` (straight line, 1 s) on every scenario of step 1: does init then plan work on all of them.
+ * 4. The spread rules' error on Dalarna against SCB's grid: share of people within 2/5/10 km of
  *    today's points, mean and max absolute error in percentage points, and the default rule per kommun.
  * Prints Markdown with the machine's load before and after. Run under the bench lock:
  *   flock /tmp/paketbygd-bench.lock pnpm bench:data
@@ -16,6 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Scenario } from '../../packages/model/src/index';
+import { plan } from '../../packages/planner/src/index';
 import {
   clearDataCache,
   DEFAULT_SPREAD_RULE,
@@ -29,7 +32,11 @@ import {
 const ROOT = join(import.meta.dirname, '..', '..');
 const NAMED = ['Vingåker', 'Ludvika', '2506', 'Sorsele', 'Munkedal', 'Flen'];
 const { values } = parseArgs({
-  options: { kommuner: { type: 'string' }, fresh: { type: 'string', default: String(NAMED.length) } },
+  options: {
+    kommuner: { type: 'string' },
+    fresh: { type: 'string', default: String(NAMED.length) },
+    'no-plan': { type: 'boolean', default: false },
+  },
 });
 
 const load = () =>
@@ -53,9 +60,11 @@ out(`load before: ${load()} (${process.platform}, Node ${process.version})`);
 out();
 
 // 1. All kommuner in one process, cold and warm.
+const scenarios: Scenario[] = [];
 const rows: {
   name: string;
   coldMs: number;
+  coldCpuMs: number;
   warmMs: number;
   demand: number;
   points: number;
@@ -72,6 +81,7 @@ for (const kommun of chosen) {
   t = performance.now();
   initScenario({ kommun, dataDir });
   const warmMs = performance.now() - t;
+  scenarios.push(scenario);
   rows.push({
     name: scenario.name.split(':')[0]!,
     coldMs,
@@ -147,7 +157,35 @@ if (fresh > 0) {
   out();
 }
 
-// 3. The spread rules on Dalarna.
+// 3. Plan every scenario.
+if (!values['no-plan']) {
+  const planMs: number[] = [];
+  const failures: string[] = [];
+  let covered = 0;
+  for (const scenario of scenarios) {
+    const t = performance.now();
+    try {
+      const result = await plan(scenario, { timeLimitS: 1, seed: 1 });
+      // Equal shares may differ in the last bits of a float sum.
+      const { before, after } = result.kpis;
+      if (after.access.coveredPopulationShare >= before.access.coveredPopulationShare - 1e-9) {
+        covered++;
+      }
+    } catch (error) {
+      failures.push(`${scenario.name.split(':')[0]}: ${(error as Error).message}`);
+    }
+    planMs.push(performance.now() - t);
+  }
+  out(`## plan (straight line, --time-limit 1) on the ${scenarios.length} scenarios`);
+  out();
+  out(
+    `planned: ${scenarios.length - failures.length} of ${scenarios.length}; coverage after ≥ before: ${covered}; plan ms median ${ms(quantile(planMs, 0.5))}, p90 ${ms(quantile(planMs, 0.9))}, max ${ms(Math.max(...planMs))}`,
+  );
+  for (const f of failures) out(`- failed: ${f}`);
+  out();
+}
+
+// 4. The spread rules on Dalarna.
 out("## The spread rules against SCB's grid on Dalarna's 15 kommuner");
 out();
 out(

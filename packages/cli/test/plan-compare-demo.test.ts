@@ -21,7 +21,7 @@ describe('paketbygd plan', () => {
     });
     expect(run.stderr).toMatch(/placement: choosing box sites/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/people within the access limit\s+64\.0 %\s+\d+\.\d %/);
+    expect(run.stdout).toMatch(/people within the access limit\s+61\.8 %\s+\d+\.\d %/);
     expect(run.stdout).toContain(join(out, 'report.html'));
     const plan = Plan.parse(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')));
     expect(plan.boxes.length).toBeGreaterThan(0);

@@ -51,8 +51,8 @@ const OPENED: { siteId: string; fill: { carrier: string } | { van: string } }[] 
   { siteId: 'box-lappe', fill: { carrier: 'library-run' } },
   { siteId: 'box-baggetorp', fill: { carrier: 'bus-katrineholm-vingaker' } },
   { siteId: 'box-marmorbyn', fill: { carrier: 'bus-katrineholm-vingaker' } },
-  { siteId: 'box-rural-r2c5', fill: { van: 'van-electric' } },
-  { siteId: 'box-rural-r4c4', fill: { van: 'van-electric' } },
+  { siteId: 'box-sjoang', fill: { van: 'van-electric' } },
+  { siteId: 'box-angtorp', fill: { van: 'van-electric' } },
 ];
 
 /**
@@ -87,7 +87,7 @@ export function buildPlan(scenario: Scenario = loadScenario()): Plan {
   const access: DemandAccess[] = scenario.demand.map((d) => ({
     demandId: d.id,
     population: d.population ?? 0,
-    households: d.households ?? 0,
+    households: d.households ?? (d.population ?? 0) / scenario.assumptions.peoplePerHousehold,
     parcelsPerWeek: d.parcelsPerWeek,
     before: nearest(d.location, before),
     after: afterAccess(d.location),
@@ -131,7 +131,8 @@ export function buildPlan(scenario: Scenario = loadScenario()): Plan {
     const route = scenario.transportRoutes.find((r) => r.id === routeId)!;
     const mine = boxes.filter((b) => b.filledBy.kind === 'carrier' && b.filledBy.routeId === routeId);
     const stops = route.stops.map((s) => {
-      const location = s.location ?? hubs.get(s.at!)!.location;
+      const place = hubs.get(s.at!) ?? sites.get(s.at!) ?? scenario.pickupPoints.find((p) => p.id === s.at);
+      const location = s.location ?? place!.location;
       const box = mine.find((b) => haversineM(b.location, location) < 50);
       return { name: s.name ?? s.at!, location, time: s.time, ...(box ? { boxSiteId: box.siteId } : {}) };
     });
@@ -269,10 +270,10 @@ export function buildPlan(scenario: Scenario = loadScenario()): Plan {
     kpis: { before: kpisOf('before'), after: kpisOf('after') },
     unserved: [
       {
-        demandId: 'rural-r2c0',
-        parcelsPerWeek: 75.8,
+        demandId: 'spread-18',
+        parcelsPerWeek: 6.77,
         reason: 'no_pickup_in_reach',
-        detail: 'nearest pickup point 10.4 km away; no candidate site within 5 km',
+        detail: 'nearest pickup point 13.9 km away; no candidate site within 5 km',
       },
     ],
     assumptions: [

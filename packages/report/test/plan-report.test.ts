@@ -9,6 +9,9 @@ import { externalLoads } from './html-checks';
 const scenario = loadScenario();
 const plan = buildPlan(scenario);
 const out = renderPlanReport({ scenario, plan });
+/** Demand ids of the Vingåker example: the town (GeoNames) and the 1 km square at Marmorbyn's stops. */
+const TOWN = 'geonames-2662830';
+const MARMORBYN = 'spread-4';
 const doc = parse(out);
 const map = () => doc.querySelector('svg.map')!;
 
@@ -114,15 +117,15 @@ describe('renderPlanReport', () => {
   it('sizes demand circles by the square root of population', () => {
     const r = (id: string) =>
       Number(map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!.getAttribute('r'));
-    // Vingåker town has 4741 people, Marmorbyn 300: radii in the ratio sqrt(4741 / 300) ≈ 3.98.
-    expect(r('vingaker') / r('marmorbyn')).toBeCloseTo(Math.sqrt(4741 / 300), 1);
+    // Vingåker town has 4548 people (GeoNames), the square at Marmorbyn's stops 126.6: radii in the ratio sqrt(4548 / 126.6) ≈ 5.99.
+    expect(r(TOWN) / r(MARMORBYN)).toBeCloseTo(Math.sqrt(4548 / 126.6), 1);
   });
 
   it('colours demand points by coverage before and after', () => {
     const status = (id: string) =>
       map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!.getAttribute('data-status');
-    expect(status('vingaker')).toBe('covered_before');
-    expect(status('marmorbyn')).toBe('newly_covered');
+    expect(status(TOWN)).toBe('covered_before');
+    expect(status(MARMORBYN)).toBe('newly_covered');
     const lost = plan.access.find((a) => !a.after.covered)!;
     expect(status(lost.demandId)).toBe('not_covered');
   });
@@ -135,10 +138,10 @@ describe('renderPlanReport', () => {
     expect(svg.querySelectorAll('[data-kind="ring-before"]')).toHaveLength(scenario.pickupPoints.length);
     const scale = svg.querySelector('[data-kind="scale-bar"]')!;
     expect(scale.text).toMatch(/\d+\u00a0km/);
-    // Projection is true to scale: Vingåker town to Marmorbyn is about 11.4 km east.
+    // Projection is true to scale: Vingåker town to Marmorbyn's stops is about 11.2 km east.
     const c = (id: string) => map().querySelector(`[data-id="${id}"][data-kind="demand"]`)!;
-    const dx = Number(c('marmorbyn').getAttribute('cx')) - Number(c('vingaker').getAttribute('cx'));
-    expect(dx / pxPerM / 1000).toBeCloseTo(11.4, 0);
+    const dx = Number(c(MARMORBYN).getAttribute('cx')) - Number(c(TOWN).getAttribute('cx'));
+    expect(dx / pxPerM / 1000).toBeCloseTo(11.2, 0);
   });
 
   it('shows KPI values before and after, formatted for Swedish readers', () => {
@@ -326,7 +329,7 @@ describe('renderPlanReport with many places', () => {
       population: 1000 - i,
     }));
     const access = demand.map((d) => ({
-      ...plan.access.find((a) => a.demandId === 'marmorbyn')!,
+      ...plan.access.find((a) => a.demandId === MARMORBYN)!,
       demandId: d.id,
       population: d.population!,
     }));

@@ -117,7 +117,7 @@ describe.skipIf(missing)('the web page', () => {
     const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-scenario')]);
     const savedScenario = JSON.parse(readFileSync((await saved.path())!, 'utf8'));
     expect(savedScenario.policy.maxBoxes).toBe(4);
-    expect(savedScenario.demand).toHaveLength(24);
+    expect(savedScenario.demand).toHaveLength(82);
 
     // Keyboard: focus the submit button and press Enter.
     await page.focus('#run-plan');

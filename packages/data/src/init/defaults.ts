@@ -64,11 +64,12 @@ export function defaultVehicles(): VehicleType[] {
   ];
 }
 
-export function defaultPolicy(): Policy {
-  return { ...DEFAULTS.policy };
+/** The default policy; at most as many boxes as there are candidate sites (a kommun may have few). */
+export function defaultPolicy(candidateCount: number): Policy {
+  return { ...DEFAULTS.policy, maxBoxes: Math.min(DEFAULTS.policy.maxBoxes, candidateCount) };
 }
 
-export function defaultAssumptions(townName: string): StatedAssumption[] {
+export function defaultAssumptions(townName: string, candidateCount: number): StatedAssumption[] {
   const v = DEFAULTS.van;
   const p = DEFAULTS.policy;
   const b = DEFAULTS.box;
@@ -87,7 +88,7 @@ export function defaultAssumptions(townName: string): StatedAssumption[] {
     },
     {
       subject: 'policy',
-      statement: `a pickup point within ${p.maxAccessDistanceM / 1000} km for ${p.targetCoveredShare * 100} % of people, at most ${p.maxBoxes} boxes, ${p.budgetPerYear.toLocaleString('en')} SEK a year, ${p.deliveriesPerWeek} deliveries a week, no home delivery: a starting point for the kommun to change`,
+      statement: `a pickup point within ${p.maxAccessDistanceM / 1000} km for ${p.targetCoveredShare * 100} % of people, at most ${Math.min(p.maxBoxes, candidateCount)} boxes${candidateCount < p.maxBoxes ? ` (only ${candidateCount} candidate sites)` : ''}, ${p.budgetPerYear.toLocaleString('en')} SEK a year, ${p.deliveriesPerWeek} deliveries a week, no home delivery: a starting point for the kommun to change`,
     },
     {
       subject: 'travel',

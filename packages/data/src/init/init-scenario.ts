@@ -1,7 +1,7 @@
 import {
   NEAR_AREA_M,
-  Scenario,
   validate,
+  type Scenario,
   type DemandPoint,
   type LonLat,
   type PickupPoint,
@@ -32,7 +32,7 @@ import { demandFromGrid, demandFromSettlements } from './demand';
 import { householdParcelsPerInhabitantYear, PARCEL_VOLUME_YEAR } from './parcels';
 import { pickupPointsFrom2021, pickupPointsFrom2026 } from './pickup-points';
 import { kommunSettlements, SETTLEMENT_MARGIN_M, SETTLEMENT_MAX_SHARE } from './settlements';
-import { spreadRest, type NamedStop, type SpreadRule } from './spread';
+import { spreadRest, type NamedStop, type PeoplePlace, type SpreadRule } from './spread';
 import { spreadRuleAssumption, DEFAULT_SPREAD_RULE } from './spread-rule-error';
 
 export interface InitOptions {
@@ -79,15 +79,16 @@ function stopsInKommun(
   return { stops, table };
 }
 
-/** The kommun's main place: its largest settlement, or on a grid its most populous square. */
+/** The kommun's main place: its largest settlement; on a grid, at the most populous square. */
 function mainPlace(
   demand: readonly DemandPoint[],
-  pickupPoints: readonly PickupPoint[],
+  settlements: readonly PeoplePlace[],
   kommun: Kommun,
 ): { name: string; location: LonLat } {
   const top = [...demand].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0]!;
   if (!top.id.startsWith('scb-')) return { name: top.name ?? kommun.name, location: top.location };
-  return { name: `${kommun.name} (most populous 1 km square)`, location: top.location };
+  const largest = [...settlements].sort((a, b) => b.population - a.population)[0];
+  return { name: largest?.name ?? kommun.name, location: top.location };
 }
 
 /**
@@ -186,7 +187,7 @@ export function initScenario(options: InitOptions): Scenario {
     }
   }
 
-  const main = mainPlace(demand, pickupPoints, kommun);
+  const main = mainPlace(demand, settlements, kommun);
   const candidates = candidateSites({
     stops,
     settlements,
@@ -194,7 +195,7 @@ export function initScenario(options: InitOptions): Scenario {
     demand,
     accessLimitM: DEFAULTS.policy.maxAccessDistanceM,
   });
-  assumptions.push(...defaultAssumptions(main.name));
+  assumptions.push(...defaultAssumptions(main.name, candidates.length));
 
   const scenario = {
     kind: 'scenario',
@@ -209,7 +210,7 @@ export function initScenario(options: InitOptions): Scenario {
     hubs: [defaultHub(main.name, main.location)],
     vehicles: defaultVehicles(),
     transportRoutes: [],
-    policy: defaultPolicy(),
+    policy: defaultPolicy(candidates.length),
     travel: { backend: 'straightline' },
     sources,
     statedAssumptions: assumptions,

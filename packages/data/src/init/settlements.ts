@@ -6,7 +6,7 @@ import type { PeoplePlace } from './spread';
 /**
  * GeoNames gives some kommun seats their urban area's total (Stockholm 1,515,017), so the settlements
  * of a kommun may hold more people than the kommun. They are scaled down to hold at most this share
- * of its population; the rest is spread. (25 of 290 kommuner need it; the share is measured in README.)
+ * of its population; the rest is spread (GeoNames exceeds the kommun in 25 kommuner, 90 % in 46).
  */
 export const SETTLEMENT_MAX_SHARE = 0.9;
 
