@@ -33,13 +33,21 @@ const MEASURES: Record<CriterionMeasure, { label: string; format: (v: number, cu
     covered_population_share: { label: 'Population covered', format: (v) => formatShare(v) },
     mean_access_distance_m: { label: 'Mean access distance', format: (v) => formatKm(v) },
     co2_kg_per_week: { label: 'CO₂ per week', format: (v) => formatKg(v) },
-    deliveries_per_week: { label: 'Deliveries per week', format: (v) => formatNumber(v) },
+    deliveries_per_week: {
+      label: 'Deliveries per week',
+      format: (v) => formatNumber(v, Number.isInteger(v) ? 0 : 1),
+    },
     boxes_open_247: { label: 'Boxes open 24/7', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
     fossil_free_vehicles: { label: 'Fossil-free vehicles', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
     local_jobs: { label: 'Local jobs', format: (v) => formatNumber(v) },
   };
 
-const KINDS: Record<Entry['kind'], string> = { baseline: 'baseline', variant: 'variant', bid: 'bid' };
+const KINDS: Record<Entry['kind'], string> = {
+  today: 'today',
+  baseline: 'baseline',
+  variant: 'variant',
+  bid: 'bid',
+};
 
 const MODELS: Record<Scoring['model'], { name: string; how: string }> = {
   absolute_points: {
@@ -67,14 +75,21 @@ function formatTotal(scoring: Scoring, total: number, currency: string): string 
     : `${formatNumber(total, 1)} of ${formatNumber(scoring.maxPoints)} points`;
 }
 
+function statusTags(e: Entry): SafeHtml {
+  return html`${e.disqualified ? html`<br /><span class="tag warn" data-status="disqualified">disqualified</span>` : ''}${e.abnormallyLow ? html`<br /><span class="tag warn" data-status="abnormally-low">abnormally low price</span>` : ''}`;
+}
+
 function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
   const c = comparison.currency;
   const entries = comparison.entries;
   const defs = kpiDefinitions(scenario, c);
   const rows = defs.map((def) => {
     const values = entries.map((e) => def.value(e.kpis));
-    const best = def.better === 'higher' ? Math.max(...values) : Math.min(...values);
-    const isBest = (i: number) => entries.length > 1 && Math.abs((values[i] ?? NaN) - best) < 1e-9;
+    // Today's zero cost is no achievement: the best value is among the plans and bids.
+    const contenders = values.filter((_, i) => entries[i]!.kind !== 'today');
+    const best = def.better === 'higher' ? Math.max(...contenders) : Math.min(...contenders);
+    const isBest = (i: number) =>
+      contenders.length > 1 && entries[i]!.kind !== 'today' && Math.abs((values[i] ?? NaN) - best) < 1e-9;
     return html`<tr data-kpi="${def.id}"><th scope="row">${def.title}</th>${values.map((v, i) =>
       isBest(i)
         ? html`<td class="num best"><strong>${def.format(v)}</strong></td>`
@@ -85,6 +100,15 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
     html`<tr>
       <th scope="row">New boxes</th>
       ${entries.map((e) => html`<td class="num">${e.boxSiteIds.length}</td>`)}
+    </tr>`,
+    html`<tr data-kpi="boxes-filled">
+      <th scope="row">Boxes something fills</th>
+      ${entries.map((e) => {
+        const filled = e.boxSiteIds.length - e.unfilledBoxSiteIds.length;
+        return e.unfilledBoxSiteIds.length > 0
+          ? html`<td class="num"><strong class="bad">${filled} of ${e.boxSiteIds.length}</strong></td>`
+          : html`<td class="num">${e.kind === 'today' ? '–' : `${filled} of ${e.boxSiteIds.length}`}</td>`;
+      })}
     </tr>`,
     html`<tr>
       <th scope="row">Parcels per week in boxes</th>
@@ -99,11 +123,21 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
     'Key figures per entry (the best value in bold)',
     html`<tr>
       <th scope="col">Key figure</th>
-      ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span></th>`)}
+      ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span>${statusTags(e)}</th>`)}
     </tr>`,
     [...rows, ...extra],
     'kpis',
   );
+}
+
+/** The scored figure; where a bid promised more, the promise and the gap beside it. */
+function measureCell(e: Entry, m: CriterionMeasure, currency: string): SafeHtml {
+  const v = e.measures[m];
+  if (v === undefined) return html`<td class="num">–</td>`;
+  const promised = e.promised[m];
+  const format = (x: number) => MEASURES[m].format(x, currency);
+  if (promised === undefined || promised <= v + 1e-9) return html`<td class="num">${format(v)}</td>`;
+  return html`<td class="num over-promise" data-measure="${m}"><strong>${format(v)}</strong><br /><span class="muted">promised ${format(promised)}</span><br /><span class="bad">gap ${m === 'boxes_open_247' || m === 'fossil_free_vehicles' ? 'not delivered' : format(promised - v)}</span></td>`;
 }
 
 function measuresTable(comparison: ComparisonResult): SafeHtml {
@@ -112,7 +146,7 @@ function measuresTable(comparison: ComparisonResult): SafeHtml {
   );
   if (present.length === 0) return html``;
   return table(
-    'What was measured for the scoring',
+    'What was scored: the plan’s figure, with the bid’s promise and the gap where it promised more',
     html`<tr>
       <th scope="col">Measure</th>
       ${comparison.entries.map((e) => html`<th scope="col" class="num">${e.label}</th>`)}
@@ -121,16 +155,78 @@ function measuresTable(comparison: ComparisonResult): SafeHtml {
       (m) =>
         html`<tr>
           <th scope="row">${MEASURES[m].label}</th>
-          ${comparison.entries.map((e) => {
-            const v = e.measures[m];
-            return html`<td class="num">
-              ${v === undefined ? '–' : MEASURES[m].format(v, comparison.currency)}
-            </td>`;
-          })}
+          ${comparison.entries.map((e) => measureCell(e, m, comparison.currency))}
         </tr>`,
     ),
     'measures',
   );
+}
+
+/** Mandatory requirements (ska-krav) and the abnormally-low check, per bid, before any scoring. */
+function checksSection(comparison: ComparisonResult, scoring: Scoring | undefined): SafeHtml {
+  const bids = comparison.entries.filter((e) => e.kind === 'bid' || e.kind === 'variant');
+  const requirements = scoring?.requirements ?? [];
+  const c = comparison.currency;
+  const requirementTable =
+    requirements.length === 0
+      ? html`<p>The scoring states no mandatory requirements.</p>`
+      : table(
+          'Mandatory requirements (ska-krav), checked before scoring on the figures that are scored',
+          html`<tr>
+            <th scope="col">Requirement</th>
+            ${bids.map((e) => html`<th scope="col" data-id="${e.id}">${e.label}</th>`)}
+          </tr>`,
+          requirements.map(
+            (r) =>
+              html`<tr data-requirement="${r.id}">
+                <th scope="row">${r.name ?? r.id}</th>
+                ${bids.map((e) => {
+                  const check = e.requirements.find((x) => x.requirementId === r.id);
+                  if (!check) return html`<td>–</td>`;
+                  const value = Number.isFinite(check.value)
+                    ? MEASURES[r.measure].format(check.value, c)
+                    : 'not measured';
+                  return check.passed
+                    ? html`<td>✓ met: ${value}</td>`
+                    : html`<td class="fail"><strong>✗ not met: ${value}</strong></td>`;
+                })}
+              </tr>`,
+          ),
+          'requirements',
+        );
+  const disqualified = bids.filter((e) => e.disqualified);
+  const low = bids.filter((e) => e.abnormallyLow);
+  return html`${requirementTable}
+    ${
+      disqualified.length > 0
+        ? html`<ul class="disqualified">${disqualified.map(
+            (e) =>
+              html`<li data-id="${e.id}"><strong>${e.label}: disqualified</strong>, not scored: ${e.requirements
+                .filter((x) => !x.passed)
+                .map((x) => x.explanation)
+                .join('; ')}.</li>`,
+          )}</ul>`
+        : ''
+    }
+    <h3>Abnormally low prices</h3>
+    ${
+      low.length > 0
+        ? html`<ul class="abnormally-low">${low.map(
+            (e) => html`<li data-id="${e.id}"><strong>${e.label}</strong>: ${e.abnormallyLow}</li>`,
+          )}</ul>`
+        : html`<p>No price is abnormally low by the rule (below ${formatShare(0.7, 0)} of the median bid or below Paketbygd’s estimate of running the same service).</p>`
+    }
+    ${table(
+      'Price against Paketbygd’s estimate of running the same boxes and transports',
+      html`<tr><th scope="col">Bid</th><th scope="col" class="num">Price per year</th><th scope="col" class="num">Estimate per year</th></tr>`,
+      bids
+        .filter((e) => e.costEstimatePerYear !== undefined)
+        .map(
+          (e) =>
+            html`<tr data-id="${e.id}"><th scope="row">${e.label}</th><td class="num">${formatMoney(e.measures.price_per_year ?? 0, c)}</td><td class="num">${formatMoney(e.costEstimatePerYear ?? 0, c)}</td></tr>`,
+        ),
+      'estimates',
+    )}`;
 }
 
 function charts(comparison: ComparisonResult): SafeHtml {
@@ -245,7 +341,12 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
         </ul>
       </div>`,
   );
-  return html`${ranking}
+  const disqualified = comparison.entries.filter((e) => e.disqualified);
+  const notRanked =
+    disqualified.length > 0
+      ? html`<p class="muted">Not ranked (disqualified): ${disqualified.map((e) => e.label).join(', ')}.</p>`
+      : '';
+  return html`${ranking}${notRanked}
     <div class="charts">${chart}</div>
     <h3>Why each entry scores as it does</h3>
     ${why}`;
@@ -255,6 +356,12 @@ function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): Saf
   if (scoring.sensitivity.length === 0) return html`<p>No sensitivity analysis was run.</p>`;
   const label = labelOf(comparison);
   const flips = scoring.sensitivity.filter((s) => s.winnerChanges).length;
+  const fmt = (v: number | undefined) =>
+    v === undefined
+      ? '–'
+      : scoring.model === 'price_deduction'
+        ? formatMoney(v, comparison.currency)
+        : `${formatNumber(v, 1)}${NBSP}points`;
   const rows = scoring.sensitivity.map(
     (s) =>
       html`<tr class="${s.winnerChanges ? 'highlight' : ''}">
@@ -263,10 +370,19 @@ function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): Saf
           ${s.change > 0 ? '+' : s.change < 0 ? '−' : '±'}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%
         </td>
         <td>${s.ranking.map((id) => label(id)).join(' › ')}</td>
+        <td class="num">${s.ranking.length > 1 ? html`${fmt(s.totals[s.ranking[0]!])} against ${fmt(s.totals[s.ranking[1]!])}<br /><span class="muted">margin ${fmt(s.margin)}</span>` : '–'}</td>
         <td>${s.winnerChanges ? html`<strong>yes: ${label(s.ranking[0] ?? '')} wins</strong>` : 'no'}</td>
       </tr>`,
   );
-  return html`<p>
+  const ranked = [...scoring.scores].sort((a, b) => a.rank - b.rank);
+  const baseMargin =
+    ranked.length > 1
+      ? html`<p>As scored, ${label(ranked[0]!.id)} leads ${label(ranked[1]!.id)} by ${fmt(Math.abs(ranked[0]!.total - ranked[1]!.total))} (${fmt(ranked[0]!.total)} against ${fmt(ranked[1]!.total)}).</p>`
+      : '';
+  const rescaled = scoring.sensitivity.some((s) => s.othersRescaled)
+    ? html`<p>When one weight moves by ±20 %, the other weights are rescaled in proportion so that the weights still sum to the same total.</p>`
+    : '';
+  return html`${baseMargin}${rescaled}<p>
       ${flips === 0 ? 'The winner is the same in every case below.' : html`<strong>The winner changes in ${flips} of ${scoring.sensitivity.length} cases</strong> (highlighted).`}
     </p>
     ${table(
@@ -275,6 +391,7 @@ function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): Saf
         <th scope="col">What changed</th>
         <th scope="col" class="num">Change</th>
         <th scope="col">Ranking (best first)</th>
+        <th scope="col" class="num">First against second</th>
         <th scope="col">Winner changes</th>
       </tr>`,
       rows,
@@ -295,6 +412,9 @@ export function renderComparisonReport({ scenario, comparison }: ComparisonRepor
     ],
     ['charts', 'Cost, coverage and CO₂', charts(comparison)],
   ];
+  if (comparison.entries.some((e) => e.kind === 'bid')) {
+    sections.push(['checks', 'Requirements and prices', checksSection(comparison, scoring)]);
+  }
   if (scoring) {
     sections.push([
       'scoring-model',
@@ -307,19 +427,28 @@ export function renderComparisonReport({ scenario, comparison }: ComparisonRepor
   }
   sections.push(['sources', 'Data sources', renderSources(scenario.sources)]);
 
+  const flagged = comparison.entries.filter((e) => e.disqualified || e.abnormallyLow);
+  const flags = flagged.length
+    ? html`<ul>${flagged.map(
+        (e) =>
+          html`<li><strong>${e.label}</strong>: ${e.disqualified ? 'disqualified (a mandatory requirement is not met)' : ''}${e.disqualified && e.abnormallyLow ? '; ' : ''}${e.abnormallyLow ? 'abnormally low price: ask the bidder to explain it (LOU 16 kap. 7 §)' : ''}</li>`,
+      )}</ul>`
+    : '';
+  const runnerUp = scoring?.scores.find((s) => s.rank === 2);
   const verdict = scoring
     ? winner
       ? html`<div class="callout winner-callout">
           <p>
             <strong>Winner: ${winners.map((w) => label(w.id)).join(' and ')}</strong
             >${winners.length > 1 ? ' (tied)' : ''},
-            ${formatTotal(scoring, winner.total, comparison.currency)}, under the
-            ${MODELS[scoring.model].name.toLowerCase()} model with ${comparison.entries.length} entries.
+            ${formatTotal(scoring, winner.total, comparison.currency)}${runnerUp ? html`, ahead of ${label(runnerUp.id)} (${formatTotal(scoring, runnerUp.total, comparison.currency)})` : ''}, under the
+            ${MODELS[scoring.model].name.toLowerCase()} model, scored on ${scoring.scoreOn === 'plan' ? 'what each plan delivers' : 'what each bid promises'}.
           </p>
+          ${flags}
         </div>`
-      : ''
+      : html`<div class="callout"><p><strong>No entry is ranked: none meets every mandatory requirement.</strong></p>${flags}</div>`
     : html`<div class="callout">
-        <p>These entries are compared without scoring: the key figures below are the whole comparison.</p>
+        <p>These entries are compared without scoring: the key figures below are the whole comparison.</p>${flags}
       </div>`;
   const warnings = renderWarnings(
     comparison.warnings,

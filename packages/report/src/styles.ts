@@ -65,6 +65,8 @@ ol.stops li { margin: 1px 0; }
 .tag { display: inline-block; font-size: 0.78rem; padding: 0 6px; border-radius: 8px; background: #e7f4ec; color: #0b4f39; margin-left: 4px; }
 .tag.warn { background: #fde8e6; color: var(--bad); }
 .muted { color: var(--muted); }
+.bad, td.fail { color: var(--bad); }
+td.over-promise { background: #fdf0ee; }
 .route-block { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
 .days { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 8px 0; }

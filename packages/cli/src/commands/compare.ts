@@ -83,6 +83,12 @@ export async function runCompare(
           `  ${s.rank}. ${label.get(s.id)}: ${s.total.toFixed(1)}${result.scoring.higherWins ? ' points' : ` ${result.currency} a year`}\n`,
         );
       }
+      for (const e of result.entries.filter((x) => x.disqualified)) {
+        const failed = e.requirements.filter((r) => !r.passed).map((r) => r.explanation);
+        out.write(`  disqualified: ${e.label}: ${failed.join('; ')}\n`);
+      }
+      for (const e of result.entries.filter((x) => x.abnormallyLow))
+        out.write(`  abnormally low price: ${e.label} (ask the bidder to explain it, LOU 16 kap. 7 §)\n`);
       const flips = result.scoring.sensitivity.filter((s) => s.winnerChanges);
       out.write(
         flips.length

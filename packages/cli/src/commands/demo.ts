@@ -9,7 +9,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'plan the Vingåker example and compare its three bids, with embedded defaults (no Redis, no OSRM)',
+      'plan the Vingåker example and compare its four bids, with embedded defaults (no Redis, no OSRM)',
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
@@ -20,7 +20,12 @@ export function registerDemo(program: Command): void {
         seed: '1',
         quiet: flags.quiet ?? false,
       });
-      const bids = ['nordbox-vans.json', 'bygden-existing-transport.json', 'regionbuss-bus-line.json'];
+      const bids = [
+        'nordbox-vans.json',
+        'bygden-existing-transport.json',
+        'regionbuss-bus-line.json',
+        'biblioteksbudet-library-run.json',
+      ];
       const comparison = await runCompare(
         join(EXAMPLES, 'vingaker', 'scenario.json'),
         bids.map((b) => join(EXAMPLES, 'bids', b)),
