@@ -11,9 +11,10 @@ import {
 } from '@paketbygd/model';
 import { compare, type ScenarioVariantInput } from '@paketbygd/planner';
 import { renderComparisonReport } from '@paketbygd/report';
+import { explainTravelError } from '../errors';
 import { progressReporter } from '../progress';
 import { loadDocument, readJsonFile } from '../read-document';
-import { parsePositive } from './plan';
+import { checkSomeDemand, parsePositive } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 
 export interface CompareFlags extends TravelFlags {
@@ -55,6 +56,7 @@ export async function runCompare(
   flags: CompareFlags,
 ): Promise<{ dir: string; report: string }> {
   const scenario = withTravelFlags(loadDocument(scenarioFile, 'scenario'), flags);
+  checkSomeDemand(scenario, scenarioFile);
   const { bids, variants } = loadEntries(scenario, files);
   const scoring: ScoringDocument | undefined = flags.weights
     ? loadDocument(flags.weights, 'scoring')
@@ -67,7 +69,11 @@ export async function runCompare(
       timeLimitS: parsePositive(flags.timeLimit, '--time-limit'),
       onProgress: (m, p) => progress.update(p, m),
     },
-  );
+  ).catch((error: unknown) => {
+    progress.end();
+    // Every entry shares the scenario's demand and pickup points, which come first in each matrix.
+    throw explainTravelError(error, scenario, true);
+  });
   progress.end();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);

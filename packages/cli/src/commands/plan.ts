@@ -3,7 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { plan, planToGeoJSON } from '@paketbygd/planner';
 import { renderPlanReport } from '@paketbygd/report';
-import { CliError } from '../errors';
+import { ValidationError, type Scenario } from '@paketbygd/model';
+import { CliError, explainTravelError } from '../errors';
 import { kpiTable } from '../kpi-table';
 import { progressReporter } from '../progress';
 import { loadDocument } from '../read-document';
@@ -28,6 +29,17 @@ export function parsePositive(value: string, flag: string, integer = false): num
   return n;
 }
 
+/** A scenario whose demand is all zero has nothing to plan: refused like any other invalid input. */
+export function checkSomeDemand(scenario: Scenario, file: string): void {
+  if (scenario.demand.some((d) => d.parcelsPerWeek > 0)) return;
+  throw new ValidationError(file, [
+    {
+      path: 'demand',
+      message: `all ${scenario.demand.length} demand points have 0 parcels a week: there is nothing to plan; give each place its parcels per week`,
+    },
+  ]);
+}
+
 /** Plans one scenario file and writes plan.json, plan.geojson and report.html; returns the report's path. */
 export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: string; report: string }> {
   const timeLimitS = parsePositive(flags.timeLimit, '--time-limit');
@@ -35,12 +47,16 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
   if (!Number.isInteger(seed) || seed < 0)
     throw new CliError(`--seed must be a whole number ≥ 0, not "${flags.seed}"`, 2);
   const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
+  checkSomeDemand(scenario, file);
   const dir = resolve(flags.out ?? join('out', basename(file).replace(/\.json$/i, '')));
   const progress = progressReporter(flags.quiet ?? false);
   const result = await plan(scenario, {
     timeLimitS,
     seed,
     onProgress: (p) => progress.update(p.percent, `${p.step}: ${p.message}`),
+  }).catch((error: unknown) => {
+    progress.end();
+    throw explainTravelError(error, scenario);
   });
   progress.update(100, 'writing files');
   progress.end();
