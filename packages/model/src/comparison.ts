@@ -175,6 +175,18 @@ const CriterionScoreSchema = z.object({
 
 const Measures = z.partialRecord(CriterionMeasure, z.number());
 
+/**
+ * How distances and times were computed, for printing on a report: the backend, and for the
+ * straight-line backend its detour factor and speeds (the last band has no upper limit: null).
+ */
+export const TravelModelSummary = z.object({
+  backend: z.enum(['osrm', 'roadgraph', 'straightline']),
+  detourFactor: z.number().optional(),
+  speedBands: z.array(z.object({ upToM: z.number().nullable(), speedKmh: z.number() })).optional(),
+  source: z.string().optional(),
+});
+export type TravelModelSummary = z.infer<typeof TravelModelSummary>;
+
 const RequirementCheck = z.object({
   requirementId: Id,
   measure: CriterionMeasure,
@@ -190,6 +202,9 @@ export const ComparisonResult = z.object({
   name: z.string(),
   createdAt: z.iso.datetime(),
   currency: z.string(),
+  travel: TravelModelSummary.optional(),
+  /** The rule by which prices were flagged as abnormally low. */
+  abnormallyLowRule: AbnormallyLowRule.optional(),
   entries: z.array(
     z.object({
       id: Id,

@@ -15,6 +15,7 @@ import {
 import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
 import { scenarioForBid } from './bid-scenario';
 import { plan } from './plan';
+import { travelModelOf } from './travel-model';
 import { abnormallyLowBids, checkRequirements } from './bid-checks';
 import { marginOf, scoreBids, weightSensitivity, type Evaluated } from './scoring';
 
@@ -284,13 +285,8 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
       : [],
   );
   const disqualified = requirementChecks.map((checks) => checks.some((c) => !c.passed));
-  entries.forEach((e, k) => {
-    const failed = requirementChecks[k]!.filter((c) => !c.passed);
-    if (failed.length > 0)
-      warnings.unshift(`${e.label}: disqualified: ${failed.map((c) => c.explanation).join('; ')}`);
-    const low = lowPrices.get(e.id);
-    if (low) warnings.unshift(`${e.label}: abnormally low price: ${low}`);
-  });
+  // Disqualifications and abnormally low prices are fields of their entries (reports put them
+  // first), not warnings among the plans' own.
 
   let scoringOut: ComparisonResult['scoring'];
   if (input.scoring) {
@@ -389,6 +385,8 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
     name: input.name ?? `${scenario.name}: comparison`,
     createdAt: (options.now ?? new Date()).toISOString(),
     currency: scenario.currency,
+    travel: travelModelOf(scenario.travel),
+    abnormallyLowRule: input.scoring?.abnormallyLow ?? AbnormallyLowRule.parse({}),
     entries: [
       today,
       ...entries.map((e, k) => ({

@@ -6,3 +6,4 @@ export { compare, type CompareInput, type CompareOptions, type ScenarioVariantIn
 export { scenarioForBid } from './bid-scenario';
 export { planToGeoJSON, type PlanFeatureCollection, type PlanFeature } from './geojson';
 export { abnormallyLowBids, checkRequirements, LOU_ABNORMALLY_LOW, type PricedBid } from './bid-checks';
+export { travelModelOf } from './travel-model';

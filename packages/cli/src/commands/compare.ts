@@ -14,7 +14,7 @@ import { renderComparisonReport } from '@paketbygd/report';
 import { explainTravelError } from '../errors';
 import { progressReporter } from '../progress';
 import { loadDocument, readJsonFile } from '../read-document';
-import { checkSomeDemand, parsePositive } from './plan';
+import { checkSomeDemand, parseLang, parsePositive } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 
 export interface CompareFlags extends TravelFlags {
@@ -22,6 +22,7 @@ export interface CompareFlags extends TravelFlags {
   out?: string;
   timeLimit: string;
   quiet?: boolean;
+  lang?: string;
 }
 
 /** Bid files are bids; scenario files are variants of the first scenario (their name and policy). */
@@ -55,6 +56,7 @@ export async function runCompare(
   files: string[],
   flags: CompareFlags,
 ): Promise<{ dir: string; report: string }> {
+  const lang = parseLang(flags.lang);
   const scenario = withTravelFlags(loadDocument(scenarioFile, 'scenario'), flags);
   checkSomeDemand(scenario, scenarioFile);
   const { bids, variants } = loadEntries(scenario, files);
@@ -78,7 +80,7 @@ export async function runCompare(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
   const report = join(dir, 'comparison.html');
-  writeFileSync(report, renderComparisonReport({ scenario, comparison: result }));
+  writeFileSync(report, renderComparisonReport({ scenario, comparison: result, lang }));
   if (!flags.quiet) {
     const out = process.stdout;
     const label = new Map(result.entries.map((e) => [e.id, e.label]));
@@ -127,6 +129,7 @@ export function registerCompare(program: Command): void {
   )
     .option('--time-limit <s>', 'seconds for each plan', '10')
     .option('--quiet', 'no progress and no summary')
+    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
     .action(async (scenarioFile: string, files: string[], flags: CompareFlags) => {
       await runCompare(scenarioFile, files, flags);
     });

@@ -13,12 +13,14 @@ export function registerDemo(program: Command): void {
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
-    .action(async (flags: { out: string; quiet?: boolean }) => {
+    .option('--lang <sv|en>', 'language of the reports: sv (Swedish, Swedish numbers) or en', 'en')
+    .action(async (flags: { out: string; quiet?: boolean; lang: string }) => {
       const plan = await runPlan(join(EXAMPLES, 'vingaker', 'scenario.json'), {
         out: join(flags.out, 'vingaker'),
         timeLimit: '20',
         seed: '1',
         quiet: flags.quiet ?? false,
+        lang: flags.lang,
       });
       const bids = [
         'nordbox-vans.json',
@@ -34,6 +36,7 @@ export function registerDemo(program: Command): void {
           out: join(flags.out, 'bids'),
           timeLimit: '5',
           quiet: flags.quiet ?? false,
+          lang: flags.lang,
         },
       );
       process.stdout.write(

@@ -1,0 +1,42 @@
+import type { Plan, TravelModelSummary } from '@paketbygd/model';
+import { formatKm, formatNumber, NBSP } from './format';
+import { html, type SafeHtml } from './html';
+import { t } from './i18n';
+
+/** The travel model a plan or comparison was computed with, as a report's input gives it or as the plan says. */
+export function travelModelFor(
+  given: TravelModelSummary | undefined,
+  plan: Pick<Plan, 'travel'> | undefined,
+): TravelModelSummary | undefined {
+  return given ?? (plan ? { backend: plan.travel.backend } : undefined);
+}
+
+/** One line that says how distances and times were computed: backend, detour factor, speeds. */
+export function travelModelText(model: TravelModelSummary): string {
+  const m = t().travel;
+  const parts = [m.line(model.backend, m.backend[model.backend] ?? model.backend)];
+  const details: string[] = [];
+  if (model.backend === 'straightline' && model.detourFactor !== undefined)
+    details.push(m.detour(formatNumber(model.detourFactor, 3)));
+  if (model.speedBands?.length) {
+    details.push(
+      m.speeds(
+        model.speedBands
+          .map((b) =>
+            m.band(
+              `${formatNumber(b.speedKmh)}${NBSP}km/h`,
+              b.upToM === null ? undefined : formatKm(b.upToM, 0),
+            ),
+          )
+          .join(', '),
+      ),
+    );
+  }
+  if (model.source) details.push(m.source(model.source));
+  return details.length > 0 ? `${parts[0]!.replace(/\.$/, '')}; ${details.join('; ')}.` : parts[0]!;
+}
+
+export function renderTravelModel(model: TravelModelSummary | undefined): SafeHtml {
+  if (!model) return html``;
+  return html`<p class="travel-model" data-backend="${model.backend}">${travelModelText(model)}</p>`;
+}
