@@ -60,9 +60,15 @@ function measureLabel(m: CriterionMeasure): string {
 }
 
 function labelOf(comparison: ComparisonResult): (id: string) => string {
-  const labels = new Map(
-    comparison.entries.map((e) => [e.id, e.kind === 'today' ? t().comparison.todayLabel : e.label]),
-  );
+  const m = t().comparison;
+  // The planner names today and its own plan in English; those two names are the report's to give.
+  const name = (e: Entry) =>
+    e.kind === 'today'
+      ? m.todayLabel
+      : e.kind === 'baseline'
+        ? e.label.replace(/ \(as planned\)$/, ` (${m.kinds.baseline ?? 'baseline'})`)
+        : e.label;
+  const labels = new Map(comparison.entries.map((e) => [e.id, name(e)]));
   return (id) => labels.get(id) ?? id;
 }
 

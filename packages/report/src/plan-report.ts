@@ -276,7 +276,7 @@ export function renderPlanReport(input: PlanReportInput): string {
 function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput): string {
   const names = new Names(scenario, plan);
   const m = t().plan;
-  const travelModel = travelModelFor(given, plan);
+  const travelModel = travelModelFor(given, plan, scenario);
   const budget = budgetCheck(scenario, plan);
   const warnings = [...(budget?.exceeded ? [budget.exceeded] : []), ...plan.warnings];
   const sections: [string, string, SafeHtml][] = [

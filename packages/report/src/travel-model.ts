@@ -1,14 +1,24 @@
-import type { Plan, TravelModelSummary } from '@paketbygd/model';
+import { ROAD_DETOUR_FACTOR, type Plan, type Scenario, type TravelModelSummary } from '@paketbygd/model';
 import { formatKm, formatNumber, NBSP } from './format';
 import { html, type SafeHtml } from './html';
 import { t } from './i18n';
 
-/** The travel model a plan or comparison was computed with, as a report's input gives it or as the plan says. */
+/**
+ * The travel model a plan was computed with: as the report's input gives it, else from the plan
+ * and the scenario (the detour factor the straight-line backend uses by default is the model's
+ * ROAD_DETOUR_FACTOR; speeds are then not known to the report and not printed).
+ */
 export function travelModelFor(
   given: TravelModelSummary | undefined,
-  plan: Pick<Plan, 'travel'> | undefined,
-): TravelModelSummary | undefined {
-  return given ?? (plan ? { backend: plan.travel.backend } : undefined);
+  plan: Pick<Plan, 'travel'>,
+  scenario: Pick<Scenario, 'travel'>,
+): TravelModelSummary {
+  return (
+    given ?? {
+      backend: plan.travel.backend,
+      detourFactor: scenario.travel.detourFactor ?? ROAD_DETOUR_FACTOR,
+    }
+  );
 }
 
 /** One line that says how distances and times were computed: backend, detour factor, speeds. */

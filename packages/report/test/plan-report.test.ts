@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { Plan } from '@paketbygd/model';
+import { Plan, ROAD_DETOUR_FACTOR } from '@paketbygd/model';
 import { renderPlanReport } from '../src/index';
 import { formatKm, formatMoney, formatShare, NBSP } from '../src/format';
 import { buildPlan, loadScenario } from './fixtures';
@@ -131,7 +131,9 @@ describe('renderPlanReport', () => {
     const svg = map();
     const pxPerM = Number(svg.getAttribute('data-px-per-m'));
     const ring = svg.querySelector('[data-kind="ring-after"]')!;
-    expect(Number(ring.getAttribute('r'))).toBeCloseTo(5000 * pxPerM, 0);
+    // The access limit by road over the scenario's detour factor (or the model's rural median).
+    const detour = scenario.travel.detourFactor ?? ROAD_DETOUR_FACTOR;
+    expect(Number(ring.getAttribute('r'))).toBeCloseTo((5000 / detour) * pxPerM, 0);
     expect(svg.querySelectorAll('[data-kind="ring-before"]')).toHaveLength(scenario.pickupPoints.length);
     const scale = svg.querySelector('[data-kind="scale-bar"]')!;
     expect(scale.text).toMatch(/\d+\u00a0km/);
