@@ -15,6 +15,7 @@ export function createProgram(): Command {
   const program = new Command('paketbygd')
     .description('Paketbygd: parcel delivery for rural areas, planned with numbers')
     .version('0.1.0')
+    .option('--debug', 'print the stack trace of an error')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerValidate(program);

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import {
+  DOCUMENT_KINDS,
   MAX_DOCUMENT_BYTES,
   parseJsonText,
   validate,
@@ -47,10 +48,41 @@ export function readJsonFile(path: string, maxBytes = MAX_DOCUMENT_BYTES): { val
   return parseJsonText(read.text, read.size);
 }
 
+/** What to do with a document of another kind than the command takes. */
+const USE_INSTEAD: Record<DocumentKind, string> = {
+  scenario: 'use plan',
+  bid: 'use compare <scenario> <bid…>',
+  scoring: 'give it to compare with --weights',
+  comparison: 'validate it with validate, or run it through the API',
+  plan: 'it is a result already; its report is report.html beside it',
+  'routing-problem': 'use route',
+  'routing-solution': 'it is a result already',
+};
+
+function articled(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind.replace('-', ' ')}`;
+}
+
+/**
+ * A document whose "kind" names another known kind is refused with what it is and which command
+ * takes it, instead of every field the expected schema misses.
+ */
+export function wrongKind(value: unknown, expected: DocumentKind): Problem | undefined {
+  const kind = value !== null && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== 'string' || kind === expected) return undefined;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) return undefined;
+  return {
+    path: 'kind',
+    message: `this is ${articled(kind)}, not ${articled(expected)}; ${USE_INSTEAD[kind as DocumentKind]}`,
+  };
+}
+
 /** Reads and validates a document of a known kind; problems are thrown with the file's name. */
 export function loadDocument<K extends DocumentKind>(file: string, kind: K): DocumentTypes[K] {
   const read = readJsonFile(file);
   if (!('value' in read)) throw new ValidationError(file, [read]);
+  const other = wrongKind(read.value, kind);
+  if (other) throw new ValidationError(file, [other]);
   const checked = validate(kind, read.value);
   if (!checked.ok) throw new ValidationError(file, checked.problems);
   return checked.value;

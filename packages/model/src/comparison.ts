@@ -34,11 +34,47 @@ export const Criterion = z
   .strict()
   .refine((c) => c.best !== c.worst, { message: '"best" and "worst" must differ', path: ['worst'] });
 
+/**
+ * A mandatory requirement ("ska-krav"): a bid that does not meet it is disqualified before any
+ * scoring. Checked on the same figure the scoring uses (the plan's, unless `scoreOn` says otherwise).
+ */
+export const Requirement = z
+  .object({
+    id: Id,
+    name: z.string().optional(),
+    measure: CriterionMeasure,
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict()
+  .refine((r) => r.min !== undefined || r.max !== undefined, {
+    message: 'a requirement states "min", "max" or both',
+    path: ['min'],
+  });
+export type Requirement = z.infer<typeof Requirement>;
+
+/**
+ * When a price counts as abnormally low (LOU 16 kap. 7 §: the buyer must ask the bidder to
+ * explain it): below `shareOfMedian` of the median bid price, or below Paketbygd's own estimate
+ * of what running the same boxes and transports costs.
+ */
+export const AbnormallyLowRule = z
+  .object({
+    shareOfMedian: z.number().min(0).max(1).default(0.7),
+    belowPlanEstimate: z.boolean().default(true),
+  })
+  .strict();
+export type AbnormallyLowRule = z.infer<typeof AbnormallyLowRule>;
+
 const ScoringFields = z
   .object({
     model: z.enum(['absolute_points', 'price_deduction', 'relative']).default('absolute_points'),
     criteria: z.array(Criterion).min(1),
     maxPoints: Positive.default(100),
+    /** Which figure counts where a bid promises one thing and its plan delivers another. */
+    scoreOn: z.enum(['plan', 'promise']).default('plan'),
+    requirements: z.array(Requirement).default([]),
+    abnormallyLow: AbnormallyLowRule.default({ shareOfMedian: 0.7, belowPlanEstimate: true }),
   })
   .strict();
 
@@ -60,6 +96,14 @@ function checkScoring(s: z.infer<typeof ScoringFields>, ctx: z.RefinementCtx): v
     }
   });
   const ids = new Set<string>();
+  s.requirements.forEach((r, i) => {
+    if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requirements', i, 'max'],
+        message: `"max" (${r.max}) is below "min" (${r.min})`,
+      });
+  });
   s.criteria.forEach((c, i) => {
     if (ids.has(c.id))
       ctx.addIssue({
@@ -129,20 +173,60 @@ const CriterionScoreSchema = z.object({
   explanation: z.string(),
 });
 
+const Measures = z.partialRecord(CriterionMeasure, z.number());
+
+/**
+ * How distances and times were computed, for printing on a report: the backend, and for the
+ * straight-line backend its detour factor and speeds (the last band has no upper limit: null).
+ */
+export const TravelModelSummary = z.object({
+  backend: z.enum(['osrm', 'roadgraph', 'straightline']),
+  detourFactor: z.number().optional(),
+  speedBands: z.array(z.object({ upToM: z.number().nullable(), speedKmh: z.number() })).optional(),
+  source: z.string().optional(),
+});
+export type TravelModelSummary = z.infer<typeof TravelModelSummary>;
+
+const RequirementCheck = z.object({
+  requirementId: Id,
+  measure: CriterionMeasure,
+  value: z.number(),
+  passed: z.boolean(),
+  explanation: z.string(),
+});
+export type RequirementCheck = z.infer<typeof RequirementCheck>;
+
 /** What `compare` answers: each entry evaluated on the same demand and travel matrix, scored, and tested for sensitivity. */
 export const ComparisonResult = z.object({
   kind: z.literal('comparison-result'),
   name: z.string(),
   createdAt: z.iso.datetime(),
   currency: z.string(),
+  travel: TravelModelSummary.optional(),
+  /** The rule by which prices were flagged as abnormally low. */
+  abnormallyLowRule: AbnormallyLowRule.optional(),
   entries: z.array(
     z.object({
       id: Id,
       label: z.string(),
-      kind: z.enum(['baseline', 'variant', 'bid']),
+      /** "today" is the existing pickup points before any plan; "baseline" is Paketbygd's own plan. */
+      kind: z.enum(['today', 'baseline', 'variant', 'bid']),
       kpis: Kpis,
       boxSiteIds: z.array(Id),
-      measures: z.partialRecord(CriterionMeasure, z.number()),
+      /** Boxes of the entry that nothing fills in its plan. */
+      unfilledBoxSiteIds: z.array(Id).default([]),
+      /** The figures that are scored and checked against the requirements. */
+      measures: Measures,
+      /** What the entry's plan delivers, where the plan can measure it. */
+      planned: Measures.default({}),
+      /** What a bid promises, where it states it. */
+      promised: Measures.default({}),
+      /** Paketbygd's estimate, per year, of what running the same boxes and transports costs. */
+      costEstimatePerYear: z.number().optional(),
+      requirements: z.array(RequirementCheck).default([]),
+      disqualified: z.boolean().default(false),
+      /** Why the price looks abnormally low (LOU 16 kap. 7 §), if it does. */
+      abnormallyLow: z.string().optional(),
     }),
   ),
   scoring: z
@@ -150,6 +234,23 @@ export const ComparisonResult = z.object({
       model: z.enum(['absolute_points', 'price_deduction', 'relative']),
       higherWins: z.boolean(),
       maxPoints: z.number(),
+      scoreOn: z.enum(['plan', 'promise']).default('plan'),
+      /** The criteria and requirements as given, so that a report can explain every figure. */
+      criteria: z
+        .array(
+          z.object({
+            id: Id,
+            name: z.string().optional(),
+            measure: CriterionMeasure,
+            weight: z.number().optional(),
+            valuePerYear: z.number().optional(),
+            best: z.number(),
+            worst: z.number(),
+          }),
+        )
+        .default([]),
+      requirements: z.array(Requirement).default([]),
+      /** Only qualified entries are scored and ranked. */
       scores: z.array(
         z.object({
           id: Id,
@@ -164,6 +265,12 @@ export const ComparisonResult = z.object({
           change: z.number(),
           ranking: z.array(Id),
           winnerChanges: z.boolean(),
+          /** Each entry's total in this case. */
+          totals: z.record(Id, z.number()).default({}),
+          /** How far the first is ahead of the second, in points or kronor (0 with one entry). */
+          margin: z.number().default(0),
+          /** The other weights were rescaled so that the weights still sum as before. */
+          othersRescaled: z.boolean().default(false),
         }),
       ),
     })
@@ -171,3 +278,5 @@ export const ComparisonResult = z.object({
   warnings: z.array(z.string()),
 });
 export type ComparisonResult = z.infer<typeof ComparisonResult>;
+/** A comparison result as written before defaults are filled in (older files, fixtures). */
+export type ComparisonResultInput = z.input<typeof ComparisonResult>;

@@ -29,3 +29,5 @@ export {
   accessDemand,
   type ScenarioAccess,
 } from './access-scenario';
+export { abnormallyLowBids, checkRequirements, LOU_ABNORMALLY_LOW, type PricedBid } from './bid-checks';
+export { travelModelOf } from './travel-model';

@@ -3,7 +3,10 @@ import type { CriterionMeasure, Scoring } from '@paketbygd/model';
 /** What was measured for one bid or variant, per criterion measure. */
 export interface Evaluated {
   id: string;
+  /** The figures that are scored. */
   measures: Partial<Record<CriterionMeasure, number>>;
+  /** What the bid promised, where that differs from the figure scored; named in the explanation. */
+  promised?: Partial<Record<CriterionMeasure, number>>;
 }
 
 export interface CriterionScore {
@@ -35,12 +38,20 @@ export interface ScoringResult {
 const SHARE_MEASURES = new Set<CriterionMeasure>(['covered_population_share']);
 const BOOLEAN_MEASURES = new Set<CriterionMeasure>(['boxes_open_247', 'fossil_free_vehicles']);
 
-function formatValue(measure: CriterionMeasure, value: number): string {
+/** A measure's value as the planner's explanations print it. */
+export function formatMeasure(measure: CriterionMeasure, value: number): string {
   if (SHARE_MEASURES.has(measure)) return `${(value * 100).toFixed(1)} %`;
   if (BOOLEAN_MEASURES.has(measure)) return value >= 0.5 ? 'yes' : 'no';
   return Math.abs(value) >= 1000
     ? Math.round(value).toLocaleString('en-GB')
     : String(Math.round(value * 100) / 100);
+}
+
+/** ", promised 7" when the bid promised something other than the figure scored. */
+function promiseNote(bid: Evaluated, measure: CriterionMeasure, value: number): string {
+  const promised = bid.promised?.[measure];
+  if (promised === undefined || Math.abs(promised - value) < 1e-9) return '';
+  return ` (promised ${formatMeasure(measure, promised)}; scored on what the plan delivers)`;
 }
 
 function clamp01(x: number): number {
@@ -92,7 +103,7 @@ export function scoreBids(bids: readonly Evaluated[], scoring: Scoring): Scoring
           value: priceValue,
           fulfilment: 1,
           contribution: 0,
-          explanation: `price ${formatValue('price_per_year', priceValue)} per year is the starting point`,
+          explanation: `price ${formatMeasure('price_per_year', priceValue)} per year is the starting point`,
         },
       ];
       let total = priceValue;
@@ -108,7 +119,7 @@ export function scoreBids(bids: readonly Evaluated[], scoring: Scoring): Scoring
           value,
           fulfilment,
           contribution: deduction,
-          explanation: `${c.name ?? c.id}: ${formatValue(c.measure, value)} reaches ${(fulfilment * 100).toFixed(0)} % of the way from ${formatValue(c.measure, c.worst)} to ${formatValue(c.measure, c.best)}, so ${Math.round(deduction).toLocaleString('en-GB')} of ${(c.valuePerYear ?? 0).toLocaleString('en-GB')} kr is deducted`,
+          explanation: `${c.name ?? c.id}: ${formatMeasure(c.measure, value)}${promiseNote(bid, c.measure, value)} reaches ${(fulfilment * 100).toFixed(0)} % of the way from ${formatMeasure(c.measure, c.worst)} to ${formatMeasure(c.measure, c.best)}, so ${Math.round(deduction).toLocaleString('en-GB')} of ${(c.valuePerYear ?? 0).toLocaleString('en-GB')} kr is deducted`,
         });
       }
       return { id: bid.id, total, criteria };
@@ -133,18 +144,18 @@ export function scoreBids(bids: readonly Evaluated[], scoring: Scoring): Scoring
         const bestAmongBids = lowerIsBetter ? Math.min(...values) : Math.max(...values);
         if (c.measure === 'price_per_year') {
           fulfilment = value > 0 ? clamp01(bestAmongBids / value) : 1;
-          how = `the lowest price (${formatValue(c.measure, bestAmongBids)}) divided by this price`;
+          how = `the lowest price (${formatMeasure(c.measure, bestAmongBids)}) divided by this price`;
         } else {
           const worstAmongBids = lowerIsBetter ? Math.max(...values) : Math.min(...values);
           fulfilment =
             bestAmongBids === worstAmongBids
               ? 1
               : clamp01((value - worstAmongBids) / (bestAmongBids - worstAmongBids));
-          how = `between the weakest bid (${formatValue(c.measure, worstAmongBids)}) and the best bid (${formatValue(c.measure, bestAmongBids)})`;
+          how = `between the weakest bid (${formatMeasure(c.measure, worstAmongBids)}) and the best bid (${formatMeasure(c.measure, bestAmongBids)})`;
         }
       } else {
         fulfilment = clamp01((value - c.worst) / (c.best - c.worst));
-        how = `of the way from ${formatValue(c.measure, c.worst)} (0 points) to ${formatValue(c.measure, c.best)} (full points)`;
+        how = `of the way from ${formatMeasure(c.measure, c.worst)} (0 points) to ${formatMeasure(c.measure, c.best)} (full points)`;
       }
       const points = fulfilment * full;
       return {
@@ -153,7 +164,7 @@ export function scoreBids(bids: readonly Evaluated[], scoring: Scoring): Scoring
         value,
         fulfilment,
         contribution: points,
-        explanation: `${c.name ?? c.id}: ${formatValue(c.measure, value)}, ${(fulfilment * 100).toFixed(0)} % ${how}: ${points.toFixed(1)} of ${full.toFixed(1)} points`,
+        explanation: `${c.name ?? c.id}: ${formatMeasure(c.measure, value)}${promiseNote(bid, c.measure, value)}, ${(fulfilment * 100).toFixed(0)} % ${how}: ${points.toFixed(1)} of ${full.toFixed(1)} points`,
       };
     });
     return { id: bid.id, total: criteria.reduce((sum, c) => sum + c.contribution, 0), criteria };
@@ -166,7 +177,17 @@ export interface WeightSensitivity {
   change: number;
   ranking: string[];
   totals: Record<string, number>;
+  /** How far the first is ahead of the second (0 with one bid). */
+  margin: number;
   winnerChanges: boolean;
+  /** The other criteria's weights were rescaled (points models), so that the weights still sum as before. */
+  othersRescaled: boolean;
+}
+
+/** How far the first of a ranking is ahead of the second, in points or kronor. */
+export function marginOf(scores: readonly Pick<BidScore, 'total'>[]): number {
+  if (scores.length < 2) return 0;
+  return Math.abs(scores[0]!.total - scores[1]!.total);
 }
 
 /**
@@ -206,7 +227,9 @@ export function weightSensitivity(
         change: sign * change,
         ranking,
         totals: Object.fromEntries(scores.map((s) => [s.id, s.total])),
+        margin: marginOf(scores),
         winnerChanges: ranking[0] !== baseWinner,
+        othersRescaled: scoring.model !== 'price_deduction',
       });
     }
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Scoring } from '@paketbygd/model';
-import { scoreBids, weightSensitivity, type Evaluated } from '../src';
+import { abnormallyLowBids, checkRequirements, scoreBids, weightSensitivity, type Evaluated } from '../src';
 
 const pointsModel = Scoring.parse({
   model: 'absolute_points',
@@ -146,5 +146,55 @@ describe('weight sensitivity', () => {
       expect(run.totals.top).toBeCloseTo(100, 9);
       expect(run.totals.low).toBeCloseTo(0, 9);
     }
+  });
+});
+
+describe('mandatory requirements and abnormally low prices', () => {
+  it('a requirement fails below its min, above its max, and when nothing was measured', () => {
+    const checks = checkRequirements({ deliveries_per_week: 2, price_per_year: 500_000 }, [
+      { id: 'freq', measure: 'deliveries_per_week', min: 3 },
+      { id: 'price', measure: 'price_per_year', max: 450_000 },
+      { id: 'cov', measure: 'covered_population_share', min: 0.6 },
+      { id: 'ok', measure: 'deliveries_per_week', min: 1, max: 7 },
+    ]);
+    expect(checks.map((c) => [c.requirementId, c.passed])).toEqual([
+      ['freq', false],
+      ['price', false],
+      ['cov', false],
+      ['ok', true],
+    ]);
+    expect(checks[2]!.explanation).toMatch(/not measured and not promised/);
+  });
+
+  it('a scoring file refuses a requirement with neither limit, or with max below min', () => {
+    const base = { criteria: [{ id: 'p', measure: 'price_per_year', weight: 1, best: 1, worst: 2 }] };
+    expect(Scoring.safeParse({ ...base, requirements: [{ id: 'r', measure: 'local_jobs' }] }).success).toBe(
+      false,
+    );
+    const inverted = Scoring.safeParse({
+      ...base,
+      requirements: [{ id: 'r', measure: 'local_jobs', min: 3, max: 1 }],
+    });
+    expect(inverted.success).toBe(false);
+    expect(inverted.error!.issues[0]!.path).toEqual(['requirements', 0, 'max']);
+  });
+
+  it('flags prices below 70 % of the median (with three bids or more) or below the estimate', () => {
+    const rule = { shareOfMedian: 0.7, belowPlanEstimate: true };
+    const bids = [
+      { id: 'a', pricePerYear: 300_000, costEstimatePerYear: 100_000 },
+      { id: 'b', pricePerYear: 200_000, costEstimatePerYear: 100_000 },
+      { id: 'c', pricePerYear: 139_000, costEstimatePerYear: 100_000 },
+      { id: 'd', pricePerYear: 250_000, costEstimatePerYear: 260_000 },
+    ];
+    const flagged = abnormallyLowBids(bids, rule, 'SEK');
+    // Median 225 000: 70 % is 157 500, so c is low; d is below its own estimate.
+    expect([...flagged.keys()].sort()).toEqual(['c', 'd']);
+    expect(flagged.get('c')).toMatch(/62 % of the median bid .* LOU \(2016:1145\) 16 kap\. 7 §/);
+    expect(flagged.get('d')).toMatch(/below Paketbygd's estimate/);
+    // Two bids have no meaningful median; the estimate rule alone can be switched off.
+    expect(
+      abnormallyLowBids(bids.slice(0, 3).slice(1), { ...rule, belowPlanEstimate: false }, 'SEK').size,
+    ).toBe(0);
   });
 });

@@ -6,75 +6,97 @@ import {
   formatDate,
   formatKg,
   formatKm,
+  formatList,
   formatMoney,
   formatNumber,
+  formatPercent,
   formatShare,
   NBSP,
 } from './format';
 import { html, type SafeHtml } from './html';
+import { t, withLang, type Lang } from './i18n';
 import { kpiDefinitions } from './kpi-cards';
 import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
 import { renderSources } from './sources';
-import { renderWarnings } from './warnings';
+import { renderTravelModel, travelModelText } from './travel-model';
+import { renderSectionWarnings, renderWarnings } from './warnings';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
   comparison: ComparisonResult;
+  lang?: Lang;
 }
 
 type Entry = ComparisonResult['entries'][number];
 type Scoring = NonNullable<ComparisonResult['scoring']>;
+type CriterionDef = Scoring['criteria'][number];
 
-const MEASURES: Record<CriterionMeasure, { label: string; format: (v: number, currency: string) => string }> =
-  {
-    price_per_year: { label: 'Price per year', format: (v, c) => formatMoney(v, c) },
-    cost_per_parcel: { label: 'Cost per parcel', format: (v, c) => formatMoney(v, c, 1) },
-    covered_population_share: { label: 'Population covered', format: (v) => formatShare(v) },
-    mean_access_distance_m: { label: 'Mean access distance', format: (v) => formatKm(v) },
-    co2_kg_per_week: { label: 'CO₂ per week', format: (v) => formatKg(v) },
-    deliveries_per_week: { label: 'Deliveries per week', format: (v) => formatNumber(v) },
-    boxes_open_247: { label: 'Boxes open 24/7', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
-    fossil_free_vehicles: { label: 'Fossil-free vehicles', format: (v) => (v >= 0.5 ? 'yes' : 'no') },
-    local_jobs: { label: 'Local jobs', format: (v) => formatNumber(v) },
-  };
+const BOOLEAN_MEASURES = new Set<CriterionMeasure>(['boxes_open_247', 'fossil_free_vehicles']);
 
-const KINDS: Record<Entry['kind'], string> = { baseline: 'baseline', variant: 'variant', bid: 'bid' };
+/** A measure's value in the language being rendered. */
+export function formatMeasure(m: CriterionMeasure, v: number, currency: string): string {
+  if (BOOLEAN_MEASURES.has(m)) return v >= 0.5 ? t().common.yes : t().common.no;
+  switch (m) {
+    case 'price_per_year':
+      return formatMoney(v, currency);
+    case 'cost_per_parcel':
+      return formatMoney(v, currency, 1);
+    case 'covered_population_share':
+      return formatShare(v);
+    case 'mean_access_distance_m':
+      return formatKm(v);
+    case 'co2_kg_per_week':
+      return formatKg(v);
+    case 'deliveries_per_week':
+      return formatNumber(v, Number.isInteger(v) ? 0 : 1);
+    default:
+      return formatNumber(v);
+  }
+}
 
-const MODELS: Record<Scoring['model'], { name: string; how: string }> = {
-  absolute_points: {
-    name: 'Absolute points',
-    how: 'Each criterion gives points from zero at a level stated in advance to full points at another stated level, times its weight. A bid’s points do not depend on the other bids, so the ranking cannot flip when a bid is added or withdrawn. The highest total wins.',
-  },
-  price_deduction: {
-    name: 'Price deduction (mervärdesmodell)',
-    how: 'Each quality criterion is worth a stated number of kronor per year; what a bid achieves of it is deducted from its price. The lowest comparison price wins. Like the points model it is absolute: no bid’s result depends on another bid.',
-  },
-  relative: {
-    name: 'Relative points',
-    how: 'Each bid is scored against the best and weakest of the bids received, so a bid’s points depend on the other bids. Adding or withdrawing a bid that cannot win can change which bid wins.',
-  },
-};
+function measureLabel(m: CriterionMeasure): string {
+  return t().comparison.measures[m] ?? m;
+}
 
 function labelOf(comparison: ComparisonResult): (id: string) => string {
-  const labels = new Map(comparison.entries.map((e) => [e.id, e.label]));
+  const m = t().comparison;
+  // The planner names today and its own plan in English; those two names are the report's to give.
+  const name = (e: Entry) =>
+    e.kind === 'today'
+      ? m.todayLabel
+      : e.kind === 'baseline'
+        ? e.label.replace(/ \(as planned\)$/, ` (${m.kinds.baseline ?? 'baseline'})`)
+        : e.label;
+  const labels = new Map(comparison.entries.map((e) => [e.id, name(e)]));
   return (id) => labels.get(id) ?? id;
 }
 
 function formatTotal(scoring: Scoring, total: number, currency: string): string {
+  const m = t().comparison;
   return scoring.model === 'price_deduction'
-    ? `${formatMoney(total, currency)} per year`
-    : `${formatNumber(total, 1)} of ${formatNumber(scoring.maxPoints)} points`;
+    ? m.perYear(formatMoney(total, currency))
+    : m.ofPoints(formatNumber(total, 1), formatNumber(scoring.maxPoints));
+}
+
+function statusTags(e: Entry): SafeHtml {
+  const m = t().comparison;
+  return html`${e.disqualified ? html`<br /><span class="tag warn" data-status="disqualified">${m.disqualified}</span>` : ''}${e.abnormallyLow ? html`<br /><span class="tag warn" data-status="abnormally-low">${m.abnormallyLowTag}</span>` : ''}`;
 }
 
 function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
   const c = comparison.currency;
+  const m = t().comparison;
   const entries = comparison.entries;
+  const label = labelOf(comparison);
   const defs = kpiDefinitions(scenario, c);
   const rows = defs.map((def) => {
     const values = entries.map((e) => def.value(e.kpis));
-    const best = def.better === 'higher' ? Math.max(...values) : Math.min(...values);
-    const isBest = (i: number) => entries.length > 1 && Math.abs((values[i] ?? NaN) - best) < 1e-9;
+    // Today's zero cost is no achievement: the best value is among the plans and bids.
+    const contenders = values.filter((_, i) => entries[i]!.kind !== 'today');
+    const best = def.better === 'higher' ? Math.max(...contenders) : Math.min(...contenders);
+    const isBest = (i: number) =>
+      contenders.length > 1 && entries[i]!.kind !== 'today' && Math.abs((values[i] ?? NaN) - best) < 1e-9;
     return html`<tr data-kpi="${def.id}"><th scope="row">${def.title}</th>${values.map((v, i) =>
       isBest(i)
         ? html`<td class="num best"><strong>${def.format(v)}</strong></td>`
@@ -83,76 +105,250 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
   });
   const extra = [
     html`<tr>
-      <th scope="row">New boxes</th>
+      <th scope="row">${m.newBoxes}</th>
       ${entries.map((e) => html`<td class="num">${e.boxSiteIds.length}</td>`)}
     </tr>`,
+    html`<tr data-kpi="boxes-filled">
+      <th scope="row">${m.boxesFilled}</th>
+      ${entries.map((e) => {
+        const filled = e.boxSiteIds.length - e.unfilledBoxSiteIds.length;
+        if (e.kind === 'today') return html`<td class="num">–</td>`;
+        const text = m.nOfM(filled, e.boxSiteIds.length);
+        return e.unfilledBoxSiteIds.length > 0
+          ? html`<td class="num"><strong class="bad">${text}</strong></td>`
+          : html`<td class="num">${text}</td>`;
+      })}
+    </tr>`,
     html`<tr>
-      <th scope="row">Parcels per week in boxes</th>
+      <th scope="row">${m.parcelsInBoxes}</th>
       ${entries.map((e) => html`<td class="num">${formatCount(e.kpis.parcelsInBoxesPerWeek)}</td>`)}
     </tr>`,
     html`<tr>
-      <th scope="row">Parcels per week delivered home</th>
+      <th scope="row">${m.parcelsHome}</th>
       ${entries.map((e) => html`<td class="num">${formatCount(e.kpis.parcelsHomeDeliveredPerWeek)}</td>`)}
     </tr>`,
   ];
   return table(
-    'Key figures per entry (the best value in bold)',
+    m.kpiCaption,
     html`<tr>
-      <th scope="col">Key figure</th>
-      ${entries.map((e) => html`<th scope="col" class="num" data-id="${e.id}">${e.label}<br /><span class="muted">${KINDS[e.kind]}</span></th>`)}
+      <th scope="col">${m.keyFigure}</th>
+      ${entries.map(
+        (e) =>
+          html`<th scope="col" class="num" data-id="${e.id}">${label(e.id)}<br /><span class="muted">${m.kinds[e.kind] ?? e.kind}</span>${statusTags(e)}</th>`,
+      )}
     </tr>`,
     [...rows, ...extra],
     'kpis',
   );
 }
 
+/** The scored figure; where a bid promised more, the promise and the gap beside it. */
+function measureCell(e: Entry, measure: CriterionMeasure, currency: string): SafeHtml {
+  const m = t().comparison;
+  const v = e.measures[measure];
+  if (v === undefined) return html`<td class="num">–</td>`;
+  const promised = e.promised[measure];
+  const format = (x: number) => formatMeasure(measure, x, currency);
+  if (promised === undefined || promised <= v + 1e-9) return html`<td class="num">${format(v)}</td>`;
+  const gap = BOOLEAN_MEASURES.has(measure) ? m.notDelivered : format(promised - v);
+  return html`<td class="num over-promise" data-measure="${measure}"><strong>${format(v)}</strong><br /><span class="muted">${m.promised(format(promised))}</span><br /><span class="bad">${m.gap(gap)}</span></td>`;
+}
+
+const MEASURE_ORDER: CriterionMeasure[] = [
+  'price_per_year',
+  'cost_per_parcel',
+  'covered_population_share',
+  'mean_access_distance_m',
+  'co2_kg_per_week',
+  'deliveries_per_week',
+  'boxes_open_247',
+  'fossil_free_vehicles',
+  'local_jobs',
+];
+
 function measuresTable(comparison: ComparisonResult): SafeHtml {
-  const present = (Object.keys(MEASURES) as CriterionMeasure[]).filter((m) =>
-    comparison.entries.some((e) => e.measures[m] !== undefined),
-  );
+  const m = t().comparison;
+  const label = labelOf(comparison);
+  const present = MEASURE_ORDER.filter((x) => comparison.entries.some((e) => e.measures[x] !== undefined));
   if (present.length === 0) return html``;
   return table(
-    'What was measured for the scoring',
+    m.measuresCaption((comparison.scoring?.scoreOn ?? 'plan') === 'plan'),
     html`<tr>
-      <th scope="col">Measure</th>
-      ${comparison.entries.map((e) => html`<th scope="col" class="num">${e.label}</th>`)}
+      <th scope="col">${m.measure}</th>
+      ${comparison.entries.map((e) => html`<th scope="col" class="num">${label(e.id)}</th>`)}
     </tr>`,
     present.map(
-      (m) =>
+      (x) =>
         html`<tr>
-          <th scope="row">${MEASURES[m].label}</th>
-          ${comparison.entries.map((e) => {
-            const v = e.measures[m];
-            return html`<td class="num">
-              ${v === undefined ? '–' : MEASURES[m].format(v, comparison.currency)}
-            </td>`;
-          })}
+          <th scope="row">${measureLabel(x)}</th>
+          ${comparison.entries.map((e) => measureCell(e, x, comparison.currency))}
         </tr>`,
     ),
     'measures',
   );
 }
 
+function requirementLimit(r: Scoring['requirements'][number], currency: string): string {
+  const m = t().comparison;
+  return [
+    r.min !== undefined ? m.atLeast(formatMeasure(r.measure, r.min, currency)) : '',
+    r.max !== undefined ? m.atMost(formatMeasure(r.measure, r.max, currency)) : '',
+  ]
+    .filter(Boolean)
+    .join(m.and);
+}
+
+/** Why an entry failed its requirements, from the requirements as stated. */
+function failedRequirements(e: Entry, scoring: Scoring | undefined, currency: string): string {
+  const m = t().comparison;
+  return e.requirements
+    .filter((x) => !x.passed)
+    .map((x) => {
+      const r = scoring?.requirements.find((q) => q.id === x.requirementId);
+      if (!r) return x.explanation;
+      const value = Number.isFinite(x.value) ? formatMeasure(r.measure, x.value, currency) : m.notMeasured;
+      return m.requirementText(r.name ?? r.id, value, requirementLimit(r, currency));
+    })
+    .join('; ');
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Why a price is abnormally low, from the rule and the prices (the planner's text when the rule is not given). */
+function lowReason(e: Entry, comparison: ComparisonResult): string {
+  const rule = comparison.abnormallyLowRule;
+  const price = e.measures.price_per_year;
+  if (!rule || price === undefined) return e.abnormallyLow ?? '';
+  const m = t().comparison;
+  const c = comparison.currency;
+  const prices = comparison.entries
+    .filter((x) => x.kind === 'bid')
+    .map((x) => x.measures.price_per_year ?? 0);
+  const reasons: string[] = [];
+  if (prices.length >= 3) {
+    const med = median(prices);
+    if (price < rule.shareOfMedian * med)
+      reasons.push(
+        m.lowMedian(
+          formatMoney(price, c),
+          formatPercent((price / med) * 100, 0),
+          formatMoney(med, c),
+          formatPercent(rule.shareOfMedian * 100, 0),
+        ),
+      );
+  }
+  if (rule.belowPlanEstimate && e.costEstimatePerYear !== undefined && price < e.costEstimatePerYear)
+    reasons.push(m.lowEstimate(formatMoney(price, c), formatMoney(e.costEstimatePerYear, c)));
+  return `${reasons.join('; ')}. ${m.lou}`;
+}
+
+/** Mandatory requirements (ska-krav) and the abnormally-low check, per bid, before any scoring. */
+function checksSection(comparison: ComparisonResult, scoring: Scoring | undefined): SafeHtml {
+  const m = t().comparison;
+  const label = labelOf(comparison);
+  const bids = comparison.entries.filter((e) => e.kind === 'bid' || e.kind === 'variant');
+  const requirements = scoring?.requirements ?? [];
+  const c = comparison.currency;
+  const requirementTable =
+    requirements.length === 0
+      ? html`<p>${m.noRequirements}</p>`
+      : table(
+          m.requirementsCaption,
+          html`<tr>
+            <th scope="col">${m.requirement}</th>
+            ${bids.map((e) => html`<th scope="col" data-id="${e.id}">${label(e.id)}</th>`)}
+          </tr>`,
+          requirements.map(
+            (r) =>
+              html`<tr data-requirement="${r.id}">
+                <th scope="row">${r.name ?? r.id}<br /><span class="muted">${requirementLimit(r, c)}</span></th>
+                ${bids.map((e) => {
+                  const check = e.requirements.find((x) => x.requirementId === r.id);
+                  if (!check) return html`<td>–</td>`;
+                  const value = Number.isFinite(check.value)
+                    ? formatMeasure(r.measure, check.value, c)
+                    : m.notMeasured;
+                  return check.passed
+                    ? html`<td>${m.met(value)}</td>`
+                    : html`<td class="fail"><strong>${m.notMet(value)}</strong></td>`;
+                })}
+              </tr>`,
+          ),
+          'requirements',
+        );
+  const disqualified = bids.filter((e) => e.disqualified);
+  const low = bids.filter((e) => e.abnormallyLow);
+  const share = comparison.abnormallyLowRule?.shareOfMedian ?? 0.7;
+  return html`${requirementTable}
+    ${
+      disqualified.length > 0
+        ? html`<ul class="disqualified">
+          ${disqualified.map(
+            (e) =>
+              html`<li data-id="${e.id}">
+                <strong>${m.disqualifiedLine(label(e.id))}</strong>${m.notScored(failedRequirements(e, scoring, c))}
+              </li>`,
+          )}
+        </ul>`
+        : ''
+    }
+    <h3>${m.lowTitle}</h3>
+    ${
+      low.length > 0
+        ? html`<ul class="abnormally-low">
+          ${low.map((e) => html`<li data-id="${e.id}"><strong>${label(e.id)}</strong>: ${lowReason(e, comparison)}</li>`)}
+        </ul>`
+        : html`<p>${m.lowNone(formatShare(share, 0))}</p>`
+    }
+    ${table(
+      m.estimateCaption,
+      html`<tr>
+        <th scope="col">${m.estimateHead[0]}</th>
+        <th scope="col" class="num">${m.estimateHead[1]}</th>
+        <th scope="col" class="num">${m.estimateHead[2]}</th>
+      </tr>`,
+      bids
+        .filter((e) => e.costEstimatePerYear !== undefined)
+        .map(
+          (e) =>
+            html`<tr data-id="${e.id}">
+              <th scope="row">${label(e.id)}</th>
+              <td class="num">${formatMoney(e.measures.price_per_year ?? 0, c)}</td>
+              <td class="num">${formatMoney(e.costEstimatePerYear ?? 0, c)}</td>
+            </tr>`,
+        ),
+      'estimates',
+    )}`;
+}
+
 function charts(comparison: ComparisonResult): SafeHtml {
   const c = comparison.currency;
+  const m = t().comparison;
+  const label = labelOf(comparison);
   const entries = comparison.entries;
-  const one = (label: string, colour: string) => [{ label, colour }];
+  const one = (name: string, colour: string) => [{ label: name, colour }];
   const cost = groupedBarChart({
     id: 'chart-cost',
-    title: `Cost per week (${c})`,
-    desc: entries.map((e) => `${e.label}: ${formatMoney(e.kpis.costPerWeek.total, c)}`).join('; '),
-    series: one('Cost per week', SERIES_COLOURS[0] ?? '#4c72b0'),
+    title: m.costTitle(c),
+    desc: entries.map((e) => `${label(e.id)}: ${formatMoney(e.kpis.costPerWeek.total, c)}`).join('; '),
+    series: one(m.costSeries, SERIES_COLOURS[0] ?? '#4c72b0'),
     format: (v) => formatMoney(v, c),
-    categories: entries.map((e) => ({ label: e.label, values: [e.kpis.costPerWeek.total] })),
+    categories: entries.map((e) => ({ label: label(e.id), values: [e.kpis.costPerWeek.total] })),
   });
   const coverage = groupedBarChart({
     id: 'chart-coverage',
-    title: 'Population within the access limit',
-    desc: entries.map((e) => `${e.label}: ${formatShare(e.kpis.access.coveredPopulationShare)}`).join('; '),
-    series: one('Population covered', SERIES_COLOURS[3] ?? '#55a868'),
-    format: (v) => `${formatNumber(v, 1)}${NBSP}%`,
+    title: m.coverageTitle,
+    desc: entries
+      .map((e) => `${label(e.id)}: ${formatShare(e.kpis.access.coveredPopulationShare)}`)
+      .join('; '),
+    series: one(m.coverageSeries, SERIES_COLOURS[3] ?? '#55a868'),
+    format: (v) => formatPercent(v),
     categories: entries.map((e) => ({
-      label: e.label,
+      label: label(e.id),
       values: [e.kpis.access.coveredPopulationShare * 100],
     })),
   });
@@ -163,32 +359,78 @@ function charts(comparison: ComparisonResult): SafeHtml {
   ];
   const co2 = stackedBarChart({
     id: 'chart-co2',
-    title: 'CO₂ per week by source (kg)',
-    desc: entries.map((e) => `${e.label}: ${formatKg(e.kpis.co2KgPerWeek.total)}`).join('; '),
-    series: ['Vans', 'Existing transports (detours)', 'Household trips'].map((label, i) => ({
-      label,
+    title: t().plan.charts.co2Title,
+    desc: entries.map((e) => `${label(e.id)}: ${formatKg(e.kpis.co2KgPerWeek.total)}`).join('; '),
+    series: t().plan.charts.co2Series.map((name, i) => ({
+      label: name,
       colour: SERIES_COLOURS[i + 2] ?? '#777',
     })),
     format: (v) => formatKg(v),
-    rows: entries.map((e) => ({ label: e.label, values: co2Values(e.kpis) })),
+    rows: entries.map((e) => ({ label: label(e.id), values: co2Values(e.kpis) })),
   });
   return html`<div class="charts">${cost}${coverage}${co2}</div>`;
 }
 
+/** One criterion's explanation, from the criterion as stated (the planner's text for older results). */
+function explanation(
+  x: Scoring['scores'][number]['criteria'][number],
+  def: CriterionDef | undefined,
+  scoring: Scoring,
+  entry: Entry | undefined,
+  currency: string,
+): string {
+  if (!def) return x.explanation;
+  const m = t().comparison;
+  const fmt = (v: number) => formatMeasure(def.measure, v, currency);
+  const name = def.name ?? def.id;
+  const promised = entry?.promised[def.measure];
+  const promise = promised !== undefined && promised > x.value + 1e-9 ? m.promiseNote(fmt(promised)) : '';
+  const pct = formatPercent(x.fulfilment * 100, 0);
+  if (scoring.model === 'price_deduction') {
+    if (def.measure === 'price_per_year') return m.explainPrice(fmt(x.value));
+    return m.explainDeduction(
+      name,
+      fmt(x.value),
+      promise,
+      pct,
+      fmt(def.worst),
+      fmt(def.best),
+      formatMoney(x.contribution, currency),
+      formatMoney(def.valuePerYear ?? 0, currency),
+    );
+  }
+  const full = formatNumber((def.weight ?? 0) * scoring.maxPoints, 1);
+  if (scoring.model === 'relative')
+    return m.explainRelative(name, fmt(x.value), promise, formatNumber(x.contribution, 1), full);
+  return m.explainPoints(
+    name,
+    fmt(x.value),
+    promise,
+    pct,
+    fmt(def.worst),
+    fmt(def.best),
+    formatNumber(x.contribution, 1),
+    full,
+  );
+}
+
 function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
   const label = labelOf(comparison);
+  const m = t().comparison;
   const c = comparison.currency;
   const ranked = [...scoring.scores].sort((a, b) => a.rank - b.rank);
   const criterionIds = [...new Set(ranked.flatMap((s) => s.criteria.map((x) => x.criterionId)))];
   const measureOf = new Map(
     ranked.flatMap((s) => s.criteria.map((x) => [x.criterionId, x.measure] as const)),
   );
-  const unit = scoring.model === 'price_deduction' ? `${c} deducted per year` : 'points';
+  const defOf = new Map(scoring.criteria.map((d) => [d.id, d]));
+  const entryOf = new Map(comparison.entries.map((e) => [e.id, e]));
+  const unit = scoring.model === 'price_deduction' ? m.deducted(c) : t().common.points;
   const rows = ranked.map(
     (s) =>
       html`<tr class="${s.rank === 1 ? 'winner' : ''}" data-id="${s.id}">
         <td class="num">${s.rank}</td>
-        <th scope="row">${label(s.id)}${s.rank === 1 ? html` <span class="tag">winner</span>` : ''}</th>
+        <th scope="row">${label(s.id)}${s.rank === 1 ? html` <span class="tag">${m.winnerTag}</span>` : ''}</th>
         <td class="num">${formatTotal(scoring, s.total, c)}</td>
         ${criterionIds.map((id) => {
           const x = s.criteria.find((k) => k.criterionId === id);
@@ -199,15 +441,15 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
       </tr>`,
   );
   const ranking = table(
-    `Ranking (${MODELS[scoring.model].name}; criterion columns in ${unit})`,
+    m.rankingCaption(m.models[scoring.model]?.name ?? scoring.model, unit),
     html`<tr>
-      <th scope="col" class="num">Rank</th>
-      <th scope="col">Entry</th>
-      <th scope="col" class="num">Total</th>
+      <th scope="col" class="num">${m.rankHead[0]}</th>
+      <th scope="col">${m.rankHead[1]}</th>
+      <th scope="col" class="num">${m.rankHead[2]}</th>
       ${criterionIds.map((id) => {
-        const m = measureOf.get(id);
+        const measure = measureOf.get(id);
         return html`<th scope="col" class="num">
-          ${id}${m ? html`<br /><span class="muted">${MEASURES[m].label}</span>` : ''}
+          ${id}${measure ? html`<br /><span class="muted">${measureLabel(measure)}</span>` : ''}
         </th>`;
       })}
     </tr>`,
@@ -218,16 +460,16 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
     scoring.model === 'price_deduction'
       ? groupedBarChart({
           id: 'chart-scores',
-          title: `Comparison price per year (${c}; lowest wins)`,
+          title: m.priceChartTitle(c),
           desc: ranked.map((s) => `${label(s.id)}: ${formatMoney(s.total, c)}`).join('; '),
-          series: [{ label: 'Comparison price', colour: SERIES_COLOURS[0] ?? '#4c72b0' }],
+          series: [{ label: m.priceChartSeries, colour: SERIES_COLOURS[0] ?? '#4c72b0' }],
           format: (v) => formatMoney(v, c),
           categories: ranked.map((s) => ({ label: label(s.id), values: [s.total] })),
         })
       : stackedBarChart({
           id: 'chart-scores',
-          title: `Points per criterion (of ${formatNumber(scoring.maxPoints)})`,
-          desc: ranked.map((s) => `${label(s.id)}: ${formatNumber(s.total, 1)} points`).join('; '),
+          title: m.pointsChartTitle(formatNumber(scoring.maxPoints)),
+          desc: ranked.map((s) => m.pointsDesc(label(s.id), formatNumber(s.total, 1))).join('; '),
           series: criterionIds.map((id, i) => ({ label: id, colour: cycle(VAN_COLOURS, i) })),
           format: (v) => formatNumber(v, 1),
           scaleMax: scoring.maxPoints,
@@ -241,112 +483,215 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
       html`<div class="route-block" data-id="${s.id}">
         <h4>${s.rank}. ${label(s.id)}: ${formatTotal(scoring, s.total, c)}</h4>
         <ul>
-          ${s.criteria.map((x) => html`<li>${x.explanation}</li>`)}
+          ${s.criteria.map(
+            (x) => html`<li>${explanation(x, defOf.get(x.criterionId), scoring, entryOf.get(s.id), c)}</li>`,
+          )}
         </ul>
       </div>`,
   );
-  return html`${ranking}
+  const disqualified = comparison.entries.filter((e) => e.disqualified);
+  const notRanked =
+    disqualified.length > 0
+      ? html`<p class="muted">${m.notRanked(formatList(disqualified.map((e) => label(e.id))))}</p>`
+      : '';
+  return html`${ranking}${notRanked}
     <div class="charts">${chart}</div>
-    <h3>Why each entry scores as it does</h3>
+    <h3>${m.why}</h3>
     ${why}`;
 }
 
+/** What a sensitivity case changed, in the language (the planner's "what" is English). */
+function caseName(s: Scoring['sensitivity'][number], scoring: Scoring): string {
+  const m = t().comparison;
+  const sign = s.change > 0 ? '+' : '−';
+  const pct = `${sign}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%`;
+  const criterion = scoring.criteria.find((c) => s.what.includes(`"${c.name ?? c.id}"`));
+  if (criterion) {
+    const name = criterion.name ?? criterion.id;
+    return `${scoring.model === 'price_deduction' ? m.valueOf(name) : m.weightOf(name)} ${pct}`;
+  }
+  if (s.what.startsWith('demand')) return `${m.demand} ${pct}`;
+  return s.what;
+}
+
 function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
-  if (scoring.sensitivity.length === 0) return html`<p>No sensitivity analysis was run.</p>`;
+  const m = t().comparison;
+  if (scoring.sensitivity.length === 0) return html`<p>${m.noSensitivity}</p>`;
   const label = labelOf(comparison);
   const flips = scoring.sensitivity.filter((s) => s.winnerChanges).length;
+  const fmt = (v: number | undefined) =>
+    v === undefined
+      ? '–'
+      : scoring.model === 'price_deduction'
+        ? formatMoney(v, comparison.currency)
+        : `${formatNumber(v, 1)}${NBSP}${t().common.points}`;
   const rows = scoring.sensitivity.map(
     (s) =>
       html`<tr class="${s.winnerChanges ? 'highlight' : ''}">
-        <th scope="row">${s.what}</th>
+        <th scope="row">${caseName(s, scoring)}</th>
         <td class="num">
           ${s.change > 0 ? '+' : s.change < 0 ? '−' : '±'}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%
         </td>
         <td>${s.ranking.map((id) => label(id)).join(' › ')}</td>
-        <td>${s.winnerChanges ? html`<strong>yes: ${label(s.ranking[0] ?? '')} wins</strong>` : 'no'}</td>
+        <td class="num">
+          ${
+            s.ranking.length > 1 && s.totals[s.ranking[0]!] !== undefined
+              ? html`${m.against(fmt(s.totals[s.ranking[0]!]), fmt(s.totals[s.ranking[1]!]))}<br /><span class="muted"
+                  >${m.margin(fmt(s.margin))}</span
+                >`
+              : '–'
+          }
+        </td>
+        <td>${s.winnerChanges ? html`<strong>${m.winsYes(label(s.ranking[0] ?? ''))}</strong>` : t().common.no}</td>
       </tr>`,
   );
-  return html`<p>
-      ${flips === 0 ? 'The winner is the same in every case below.' : html`<strong>The winner changes in ${flips} of ${scoring.sensitivity.length} cases</strong> (highlighted).`}
+  const ranked = [...scoring.scores].sort((a, b) => a.rank - b.rank);
+  const baseMargin =
+    ranked.length > 1
+      ? html`<p>
+          ${m.leads(
+            label(ranked[0]!.id),
+            label(ranked[1]!.id),
+            fmt(Math.abs(ranked[0]!.total - ranked[1]!.total)),
+            fmt(ranked[0]!.total),
+            fmt(ranked[1]!.total),
+          )}
+        </p>`
+      : '';
+  const rescaled = scoring.sensitivity.some((s) => s.othersRescaled) ? html`<p>${m.rescaled}</p>` : '';
+  return html`${baseMargin}${rescaled}
+    <p>
+      ${
+        flips === 0
+          ? m.sameWinner
+          : html`<strong>${m.winnerChanges(flips, scoring.sensitivity.length)}</strong>${m.highlighted}`
+      }
     </p>
     ${table(
-      'Ranking when a weight or the demand moves',
+      m.sensitivityCaption,
       html`<tr>
-        <th scope="col">What changed</th>
-        <th scope="col" class="num">Change</th>
-        <th scope="col">Ranking (best first)</th>
-        <th scope="col">Winner changes</th>
+        <th scope="col">${m.sensitivityHead[0]}</th>
+        <th scope="col" class="num">${m.sensitivityHead[1]}</th>
+        <th scope="col">${m.sensitivityHead[2]}</th>
+        <th scope="col" class="num">${m.sensitivityHead[3]}</th>
+        <th scope="col">${m.sensitivityHead[4]}</th>
       </tr>`,
       rows,
       'sensitivity',
     )}`;
 }
 
-export function renderComparisonReport({ scenario, comparison }: ComparisonReportInput): string {
+function verdict(comparison: ComparisonResult): SafeHtml {
+  const m = t().comparison;
   const label = labelOf(comparison);
   const scoring = comparison.scoring;
-  const winner = scoring?.scores.find((s) => s.rank === 1);
-  const winners = scoring?.scores.filter((s) => s.rank === 1) ?? [];
+  const c = comparison.currency;
+  const flagged = comparison.entries.filter(
+    (e) => e.disqualified || e.abnormallyLow || (e.kind === 'bid' && e.unfilledBoxSiteIds.length > 0),
+  );
+  const flagsOf = (e: Entry) =>
+    [
+      e.disqualified ? m.flagDisqualified : '',
+      e.abnormallyLow ? m.flagLow : '',
+      e.unfilledBoxSiteIds.length > 0
+        ? m.unfilledFlag(e.boxSiteIds.length - e.unfilledBoxSiteIds.length, e.boxSiteIds.length)
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+  const flags = flagged.length
+    ? html`<ul class="flags">
+        ${flagged.map((e) => html`<li data-id="${e.id}"><strong>${label(e.id)}</strong>: ${flagsOf(e)}</li>`)}
+      </ul>`
+    : '';
+  if (!scoring) return html`<div class="callout"><p>${m.unscored}</p>${flags}</div>`;
+  const winners = scoring.scores.filter((s) => s.rank === 1);
+  const winner = winners[0];
+  if (!winner) return html`<div class="callout"><p><strong>${m.noneRanked}</strong></p>${flags}</div>`;
+  const runnerUp = scoring.scores.find((s) => s.rank === 2);
+  return html`<div class="callout winner-callout">
+    <p>
+      <strong>${m.winner(formatList(winners.map((w) => label(w.id))))}</strong>${winners.length > 1 ? m.tied : ''},
+      ${formatTotal(scoring, winner.total, c)}${
+        runnerUp ? m.aheadOf(label(runnerUp.id), formatTotal(scoring, runnerUp.total, c)) : ''
+      }${m.under(
+        (m.models[scoring.model]?.name ?? scoring.model).toLowerCase(),
+        scoring.scoreOn === 'plan' ? m.onPlan : m.onPromise,
+      )}
+    </p>
+    ${flags}
+  </div>`;
+}
+
+export function renderComparisonReport(input: ComparisonReportInput): string {
+  return withLang(input.lang ?? 'en', () => render(input));
+}
+
+function render({ scenario, comparison }: ComparisonReportInput): string {
+  const m = t().comparison;
+  const scoring = comparison.scoring;
   const sections: [string, string, SafeHtml][] = [
     [
       'key-figures',
-      'Key figures side by side',
+      m.sections.keyFigures,
       html`${kpiTable(scenario, comparison)}${measuresTable(comparison)}`,
     ],
-    ['charts', 'Cost, coverage and CO₂', charts(comparison)],
+    ['charts', m.sections.charts, charts(comparison)],
   ];
+  if (comparison.entries.some((e) => e.kind === 'bid')) {
+    sections.push(['checks', m.sections.checks, checksSection(comparison, scoring)]);
+  }
   if (scoring) {
+    const model = m.models[scoring.model] ?? { name: scoring.model, how: '' };
     sections.push([
       'scoring-model',
-      'Scoring model',
-      html`<p><strong>${MODELS[scoring.model].name}.</strong> ${MODELS[scoring.model].how}</p>
-        ${scoring.model === 'relative' ? html`<div class="warnings" role="note"><strong>⚠ Relative model:</strong> rankings can flip with the set of bids. Prefer an absolute model (points against stated levels, or a price deduction) for a decision.</div>` : ''}`,
+      m.sections.model,
+      html`<p><strong>${model.name}.</strong> ${model.how}</p>
+        <p>${scoring.scoreOn === 'plan' ? m.scoreOnPlan : m.scoreOnPromise}</p>
+        ${
+          scoring.model === 'relative'
+            ? html`<div class="warnings" role="note"><strong>⚠</strong> ${m.relativeWarning}</div>`
+            : ''
+        }`,
     ]);
-    sections.push(['scores', 'Scores', scoresSection(comparison, scoring)]);
-    sections.push(['sensitivity', 'Sensitivity', sensitivitySection(comparison, scoring)]);
+    sections.push(['scores', m.sections.scores, scoresSection(comparison, scoring)]);
+    sections.push(['sensitivity', m.sections.sensitivity, sensitivitySection(comparison, scoring)]);
   }
-  sections.push(['sources', 'Data sources', renderSources(scenario.sources)]);
-
-  const verdict = scoring
-    ? winner
-      ? html`<div class="callout winner-callout">
-          <p>
-            <strong>Winner: ${winners.map((w) => label(w.id)).join(' and ')}</strong
-            >${winners.length > 1 ? ' (tied)' : ''},
-            ${formatTotal(scoring, winner.total, comparison.currency)}, under the
-            ${MODELS[scoring.model].name.toLowerCase()} model with ${comparison.entries.length} entries.
-          </p>
-        </div>`
-      : ''
-    : html`<div class="callout">
-        <p>These entries are compared without scoring: the key figures below are the whole comparison.</p>
-      </div>`;
-  const warnings = renderWarnings(
-    comparison.warnings,
-    comparison.entries.map((e) => e.label),
-  );
+  const travel = comparison.travel;
+  sections.push([
+    'travel',
+    m.sections.travel,
+    html`${renderTravelModel(travel)}<p>
+        ${travel?.backend === 'straightline' ? t().travel.straightInComparison : t().travel.sameMatrix}
+      </p>`,
+  ]);
+  sections.push(['sources', m.sections.sources, renderSources(scenario.sources)]);
+  // The entries' own labels prefix their warnings; "today" has none.
+  const entryLabels = comparison.entries.map((e) => e.label);
   const body = html`<header class="report-header">
-      <h1>Comparison: ${comparison.name}</h1>
+      <h1>${m.title(comparison.name)}</h1>
       <p class="subtitle">
-        Scenario “${scenario.name}” · compared ${formatDate(comparison.createdAt)} ·
-        ${comparison.entries.length} entries · amounts in ${comparison.currency}
+        ${m.subtitle(scenario.name, formatDate(comparison.createdAt), comparison.entries.length, comparison.currency)}
       </p>
-      <nav class="toc" aria-label="Contents">
+      ${travel ? html`<p class="travel-model">${travelModelText(travel)}</p>` : ''}
+      <nav class="toc" aria-label="${t().common.contents}">
         <ul>
           ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
         </ul>
       </nav>
     </header>
-    ${warnings}${verdict}${sections.map(
+    ${verdict(comparison)}${renderWarnings(comparison.warnings, entryLabels, {
+      folded: comparison.warnings.length > 6,
+    })}${sections.map(
       ([id, title, content]) =>
         html`<section id="${id}" aria-labelledby="${id}-h">
           <h2 id="${id}-h">${title}</h2>
-          ${content}
+          ${renderSectionWarnings(
+            comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),
+            id,
+          )}${content}
         </section>`,
     )}
-    <footer>
-      Made by Paketbygd. Every entry is evaluated on the same demand and the same travel matrix. This file
-      needs no network connection.
-    </footer>`;
-  return renderDocument(`Comparison: ${comparison.name}`, body);
+    <footer>${m.footer}</footer>`;
+  return renderDocument(m.title(comparison.name), body);
 }

@@ -1,4 +1,5 @@
 import type { DemandAccess } from '@paketbygd/model';
+import { t } from './i18n';
 import { COLOURS } from './palette';
 
 export type DemandStatus =
@@ -11,11 +12,18 @@ export function demandStatus(access: DemandAccess | undefined): DemandStatus {
   return access.before.covered ? 'lost' : 'not_covered';
 }
 
-export const STATUS_STYLE: Record<DemandStatus, { colour: string; label: string }> = {
-  covered_before: { colour: COLOURS.coveredBefore, label: 'Covered already today' },
-  newly_covered: { colour: COLOURS.newlyCovered, label: 'Newly covered by a box' },
-  home_delivery: { colour: COLOURS.homeDelivery, label: 'Not covered: home delivery' },
-  not_covered: { colour: COLOURS.notCovered, label: 'Not covered' },
-  lost: { colour: COLOURS.notCovered, label: 'Covered today, not after' },
-  unknown: { colour: COLOURS.unknown, label: 'Not in the plan' },
+const STATUS_COLOURS: Record<DemandStatus, string> = {
+  covered_before: COLOURS.coveredBefore,
+  newly_covered: COLOURS.newlyCovered,
+  home_delivery: COLOURS.homeDelivery,
+  not_covered: COLOURS.notCovered,
+  lost: COLOURS.notCovered,
+  unknown: COLOURS.unknown,
 };
+
+/** A status's colour and its label in the language being rendered. */
+export function statusStyle(status: DemandStatus): { colour: string; label: string } {
+  return { colour: STATUS_COLOURS[status], label: t().status[status] };
+}
+
+export const DEMAND_STATUSES = Object.keys(STATUS_COLOURS) as DemandStatus[];

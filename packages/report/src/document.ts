@@ -1,4 +1,5 @@
 import { html, raw, type HtmlValue, type SafeHtml } from './html';
+import { currentLang } from './i18n';
 import { STYLES } from './styles';
 
 /**
@@ -14,7 +15,7 @@ export function renderDocument(
   const imgSrc = options.allowImagesFrom ? `data: ${options.allowImagesFrom}` : 'data:';
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src ${imgSrc}`;
   const doc: SafeHtml = html`<!DOCTYPE html>
-    <html lang="en">
+    <html lang="${currentLang()}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

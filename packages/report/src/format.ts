@@ -1,22 +1,43 @@
+import { currentLang, LOCALES, type Lang } from './i18n/lang';
+
 /**
- * Numbers for Swedish readers in English text: digits grouped by a no-break space
- * ("12 345"), a decimal point, and a space before the unit ("4.2 km", "87.3 %").
- * The no-break space keeps a number and its unit on one line in narrow table cells.
+ * Every number in reports and on the page, through the platform's Intl API: under Swedish,
+ * digits grouped by a (no-break) space, a decimal comma and a true minus ("−1 234,5"); under
+ * English, "-1,234.5". A no-break space joins a number and its unit.
  */
 export const NBSP = '\u00a0';
-const MINUS = '\u2212';
 
-export function formatNumber(value: number, decimals = 0): string {
-  if (!Number.isFinite(value)) return '–';
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const negative = value < 0 && Number(fixed) !== 0;
-  return `${negative ? MINUS : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, decimals: number): Intl.NumberFormat {
+  const key = `${lang}:${decimals}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    cache.set(key, f);
+  }
+  return f;
 }
 
-export function formatMoney(value: number, currency: string, decimals = 0): string {
-  return `${formatNumber(value, decimals)}${NBSP}${currency}`;
+export function formatNumber(value: number, decimals = 0, lang: Lang = currentLang()): string {
+  if (!Number.isFinite(value)) return '–';
+  // "−0.0" says nothing a reader can use: a value that rounds to zero is zero.
+  const rounded = Math.abs(value) < 0.5 * 10 ** -decimals ? 0 : value;
+  return numberFormat(lang, decimals)
+    .format(rounded)
+    .replace(/\u202f/g, NBSP);
+}
+
+export function formatMoney(
+  value: number,
+  currency: string,
+  decimals = 0,
+  lang: Lang = currentLang(),
+): string {
+  return `${formatNumber(value, decimals, lang)}${NBSP}${currency}`;
 }
 
 /** Cost per parcel is small: kronor with one decimal say more than whole kronor. */
@@ -24,17 +45,17 @@ export function formatMoneyPerParcel(value: number, currency: string): string {
   return formatMoney(value, currency, value < 100 ? 1 : 0);
 }
 
-export function formatKm(distanceM: number, decimals = 1): string {
-  return `${formatNumber(distanceM / 1000, decimals)}${NBSP}km`;
+export function formatKm(distanceM: number, decimals = 1, lang: Lang = currentLang()): string {
+  return `${formatNumber(distanceM / 1000, decimals, lang)}${NBSP}km`;
 }
 
 /** A share in 0..1 as a percentage. */
-export function formatShare(share: number, decimals = 1): string {
-  return `${formatNumber(share * 100, decimals)}${NBSP}%`;
+export function formatShare(share: number, decimals = 1, lang: Lang = currentLang()): string {
+  return formatPercent(share * 100, decimals, lang);
 }
 
-export function formatPercent(percent: number, decimals = 1): string {
-  return `${formatNumber(percent, decimals)}${NBSP}%`;
+export function formatPercent(percent: number, decimals = 1, lang: Lang = currentLang()): string {
+  return `${formatNumber(percent, decimals, lang)}${NBSP}%`;
 }
 
 export function formatKg(kg: number): string {
@@ -62,26 +83,39 @@ export function formatCount(value: number): string {
   return formatNumber(value, Math.abs(value) < 10 && !Number.isInteger(value) ? 1 : 0);
 }
 
-export function formatDate(iso: string): string {
+export function formatDate(iso: string, lang: Lang = currentLang()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+  const text = new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(d);
+  return `${text} UTC`;
 }
 
-const DAY_NAMES: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
+/** "a, b and c" / "a, b och c". */
+export function formatList(items: readonly string[], lang: Lang = currentLang()): string {
+  return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
+}
+
+const DAY_DATES: Record<string, string> = {
+  mon: '2024-01-01',
+  tue: '2024-01-02',
+  wed: '2024-01-03',
+  thu: '2024-01-04',
+  fri: '2024-01-05',
+  sat: '2024-01-06',
+  sun: '2024-01-07',
 };
 
-export function dayName(day: string): string {
-  return DAY_NAMES[day] ?? day;
+/** A weekday ("mon") by name in the language, from Intl: "Monday", "måndag". */
+export function dayName(day: string, style: 'long' | 'short' = 'long', lang: Lang = currentLang()): string {
+  const date = DAY_DATES[day];
+  if (!date) return day;
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: style, timeZone: 'UTC' }).format(new Date(date));
 }
 
 export function shortDays(days: readonly string[]): string {
-  return days.map((d) => (DAY_NAMES[d] ?? d).slice(0, 3)).join(', ');
+  return days.map((d) => dayName(d, 'short')).join(', ');
 }

@@ -1,17 +1,25 @@
-export { renderPlanReport, type PlanReportInput } from './plan-report';
-export { renderComparisonReport, type ComparisonReportInput } from './comparison-report';
+export { renderPlanReport, budgetCheck, type PlanReportInput } from './plan-report';
+export { renderComparisonReport, formatMeasure, type ComparisonReportInput } from './comparison-report';
 export { escapeHtml } from './html';
 export {
   formatNumber,
   formatMoney,
   formatKm,
   formatShare,
+  formatPercent,
   formatClock,
   formatKg,
   formatHours,
+  formatMinutes,
+  formatDate,
+  formatList,
+  dayName,
   NBSP,
 } from './format';
 export { renderAccessTables, renderAccessSection } from './access-tables';
 export { accessLimitText } from './kpi-cards';
 export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
 export { ACCESS_STRINGS } from './access-strings';
+export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
+export { rankWarnings, type RankedWarning } from './warnings';
+export { travelModelText } from './travel-model';

@@ -12,6 +12,7 @@ import {
   NBSP,
 } from './format';
 import { html, type SafeHtml } from './html';
+import { t } from './i18n';
 
 export interface KpiDefinition {
   id: string;
@@ -31,18 +32,21 @@ function signed(d: number, text: string): string {
 
 export function accessLimitText(scenario: Scenario): string {
   const p = scenario.policy;
-  if (p.maxAccessDistanceM !== undefined) return `within ${formatKm(p.maxAccessDistanceM)}`;
-  if (p.maxAccessDurationMin !== undefined) return `within ${formatNumber(p.maxAccessDurationMin)}${NBSP}min`;
-  return 'within the access limit';
+  const m = t().kpi;
+  if (p.maxAccessDistanceM !== undefined) return m.within(formatKm(p.maxAccessDistanceM));
+  if (p.maxAccessDurationMin !== undefined)
+    return m.within(`${formatNumber(p.maxAccessDurationMin)}${NBSP}min`);
+  return m.withinLimit;
 }
 
 export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinition[] {
   const limit = accessLimitText(scenario);
-  const pp = (d: number) => signed(d, `${formatNumber(d * 100, 1)}${NBSP}pp`);
+  const m = t().kpi;
+  const pp = (d: number) => signed(d, `${formatNumber(d * 100, 1)}${NBSP}${m.pp}`);
   return [
     {
       id: 'covered-population',
-      title: `Population ${limit}`,
+      title: m.populationWithin(limit),
       value: (k) => k.access.coveredPopulationShare,
       format: (v) => formatShare(v),
       formatDelta: pp,
@@ -50,7 +54,7 @@ export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinit
     },
     {
       id: 'covered-households',
-      title: `Households ${limit}`,
+      title: m.householdsWithin(limit),
       value: (k) => k.access.coveredHouseholdShare,
       format: (v) => formatShare(v),
       formatDelta: pp,
@@ -58,16 +62,16 @@ export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinit
     },
     {
       id: 'mean-access',
-      title: 'Mean distance to a pickup point',
+      title: m.meanAccess,
       value: (k) => k.access.meanAccessDistanceM,
       format: (v) => formatKm(v),
       formatDelta: (d) => signed(d, formatKm(d)),
       better: 'lower',
-      note: (k) => `mean travel time ${formatMinutes(k.access.meanAccessDurationS)}`,
+      note: (k) => m.meanTime(formatMinutes(k.access.meanAccessDurationS)),
     },
     {
       id: 'p90-access',
-      title: 'Distance for the furthest 10 % (p90)',
+      title: m.p90,
       value: (k) => k.access.p90AccessDistanceM,
       format: (v) => formatKm(v),
       formatDelta: (d) => signed(d, formatKm(d)),
@@ -75,16 +79,16 @@ export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinit
     },
     {
       id: 'vehicle-km',
-      title: 'Vehicle-km per week',
+      title: m.vehicleKm,
       value: (k) => k.vehicleKmPerWeek,
       format: (v) => `${formatNumber(v)}${NBSP}km`,
       formatDelta: (d) => signed(d, `${formatNumber(d)}${NBSP}km`),
       better: 'lower',
-      note: (k) => `of which carrier detours ${formatNumber(k.carrierDetourKmPerWeek, 1)}${NBSP}km`,
+      note: (k) => m.detourKm(`${formatNumber(k.carrierDetourKmPerWeek, 1)}${NBSP}km`),
     },
     {
       id: 'driver-hours',
-      title: 'Driver hours per week',
+      title: m.driverHours,
       value: (k) => k.driverHoursPerWeek,
       format: (v) => formatHours(v),
       formatDelta: (d) => signed(d, formatHours(d)),
@@ -92,16 +96,16 @@ export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinit
     },
     {
       id: 'cost-week',
-      title: 'Cost per week',
+      title: m.costWeek,
       value: (k) => k.costPerWeek.total,
       format: (v) => formatMoney(v, currency),
       formatDelta: (d) => signed(d, formatMoney(d, currency)),
       better: 'lower',
-      note: (k) => `${formatMoney(k.costPerWeek.total * 52, currency)} per year`,
+      note: (k) => m.costYear(formatMoney(k.costPerWeek.total * 52, currency)),
     },
     {
       id: 'cost-parcel',
-      title: 'Cost per parcel',
+      title: m.costParcel,
       value: (k) => k.costPerParcel,
       format: (v) => formatMoneyPerParcel(v, currency),
       formatDelta: (d) => signed(d, formatMoneyPerParcel(d, currency)),
@@ -109,22 +113,25 @@ export function kpiDefinitions(scenario: Scenario, currency: string): KpiDefinit
     },
     {
       id: 'co2-week',
-      title: 'CO₂ per week, with household trips',
+      title: m.co2Week,
       value: (k) => k.co2KgPerWeek.total,
       format: (v) => formatKg(v),
       formatDelta: (d) => signed(d, formatKg(d)),
       better: 'lower',
       note: (k) =>
-        `household trips ${formatKg(k.co2KgPerWeek.householdTrips)} (${formatNumber(k.householdTripKmPerWeek)}${NBSP}km)`,
+        m.householdTrips(
+          formatKg(k.co2KgPerWeek.householdTrips),
+          `${formatNumber(k.householdTripKmPerWeek)}${NBSP}km`,
+        ),
     },
     {
       id: 'unserved',
-      title: 'Parcels not served per week',
+      title: m.unserved,
       value: (k) => k.parcelsUnservedPerWeek,
       format: (v) => formatCount(v),
       formatDelta: (d) => signed(d, formatCount(d)),
       better: 'lower',
-      note: (k) => `of ${formatCount(k.parcelsPerWeek)} parcels per week`,
+      note: (k) => m.ofParcels(formatCount(k.parcelsPerWeek)),
     },
   ];
 }
@@ -135,6 +142,7 @@ function deltaClass(def: KpiDefinition, d: number, scale: number): string {
 }
 
 export function renderKpiCards(scenario: Scenario, currency: string, before: Kpis, after: Kpis): SafeHtml {
+  const m = t().kpi;
   const cards = kpiDefinitions(scenario, currency).map((def) => {
     const b = def.value(before);
     const a = def.value(after);
@@ -143,9 +151,9 @@ export function renderKpiCards(scenario: Scenario, currency: string, before: Kpi
     return html`<section class="kpi" data-kpi="${def.id}" aria-labelledby="kpi-${def.id}">
       <h3 id="kpi-${def.id}">${def.title}</h3>
       <div class="after">${def.format(a)}</div>
-      <div class="before">today ${def.format(b)}</div>
+      <div class="before">${m.todayValue(def.format(b))}</div>
       <div class="delta ${cls}">
-        ${def.formatDelta(d)}${cls === 'same' ? '' : cls === 'better' ? ' (better)' : ' (worse)'}
+        ${def.formatDelta(d)}${cls === 'same' ? '' : cls === 'better' ? m.better : m.worse}
       </div>
       ${def.note ? html`<div class="before">${def.note(after)}</div>` : ''}
     </section>`;

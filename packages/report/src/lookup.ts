@@ -1,4 +1,5 @@
 import type { Plan, Scenario } from '@paketbygd/model';
+import { t } from './i18n';
 
 /** Names for the ids a plan refers to, from the scenario (and the plan's own boxes), falling back to the id. */
 export class Names {
@@ -22,7 +23,7 @@ export class Names {
   }
 
   place(id: string | null): string {
-    if (id === null) return 'none';
+    if (id === null) return t().common.none;
     return this.places.get(id) ?? this.demand.get(id) ?? id;
   }
 

@@ -1,4 +1,4 @@
-import type { Plan, Scenario } from '@paketbygd/model';
+import type { Plan, Scenario, TravelModelSummary } from '@paketbygd/model';
 import { ACCESS_STRINGS } from './access-strings';
 import { renderAccessSection } from './access-tables';
 import { groupedBarChart, stackedBarChart } from './charts';
@@ -14,9 +14,9 @@ import {
   formatNumber,
   formatPercent,
   formatShare,
-  NBSP,
 } from './format';
 import { html, type SafeHtml } from './html';
+import { t, withLang, type Lang } from './i18n';
 import { accessLimitText, renderKpiCards } from './kpi-cards';
 import { Names } from './lookup';
 import { SERIES_COLOURS } from './palette';
@@ -28,7 +28,8 @@ import {
   renderVanRoutes,
 } from './plan-tables';
 import { renderAttribution, renderSources } from './sources';
-import { renderWarnings } from './warnings';
+import { renderSectionWarnings, renderWarnings } from './warnings';
+import { renderTravelModel, travelModelFor } from './travel-model';
 import { renderPlanMap } from './svg-map';
 import { tileSource } from './tiles';
 
@@ -37,6 +38,27 @@ export interface PlanReportInput {
   plan: Plan;
   /** An XYZ tile URL template ({z}/{x}/{y}) for an optional background; the map never needs it. */
   tileUrl?: string;
+  /** How distances and times were computed (backend, detour factor, speeds): printed, and the rings follow it. */
+  travelModel?: TravelModelSummary;
+  lang?: Lang;
+}
+
+/**
+ * What the budget covers, and whether the whole plan costs more: the budget limits only what
+ * the boxes cost, so a total above it is no error of the plan but must not pass unremarked.
+ */
+export function budgetCheck(scenario: Scenario, plan: Plan): { text: string; exceeded?: string } | undefined {
+  const budget = scenario.policy.budgetPerYear;
+  if (budget === undefined) return undefined;
+  const m = t().plan;
+  const c = plan.currency;
+  const cost = plan.kpis.after.costPerWeek;
+  const boxes = (cost.boxesInvestment + cost.boxesYearly) * 52;
+  const total = cost.total * 52;
+  const text = `${m.budgetCovers(formatMoney(budget, c))} ${m.budgetBoxes(formatMoney(boxes, c))}`;
+  return total > budget + 0.5
+    ? { text, exceeded: m.budgetExceeded(formatMoney(total, c), formatMoney(budget, c)) }
+    : { text };
 }
 
 function summary(scenario: Scenario, plan: Plan, names: Names): SafeHtml {
@@ -46,73 +68,86 @@ function summary(scenario: Scenario, plan: Plan, names: Names): SafeHtml {
   const byCarrier = plan.boxes.filter((b) => b.filledBy.kind === 'carrier').length;
   const byVan = plan.boxes.filter((b) => b.filledBy.kind === 'van').length;
   const boxNames = plan.boxes.map((b) => names.place(b.siteId));
+  const m = t().plan;
+  const budget = budgetCheck(scenario, plan);
   return html`<div class="callout summary">
     <p>
-      <strong
-        >${plan.boxes.length === 0 ? 'No new box is opened.' : `${plan.boxes.length} new parcel box${plan.boxes.length === 1 ? '' : 'es'}: ${boxNames.join(', ')}.`}</strong
-      >
-      ${byCarrier} filled by existing transport, ${byVan} by
-      van${plan.boxes.length - byCarrier - byVan > 0 ? `, ${plan.boxes.length - byCarrier - byVan} not filled` : ''}.
+      <strong>${plan.boxes.length === 0 ? m.noBox : m.boxesOpened(plan.boxes.length, boxNames.join(', '))}</strong>
+      ${m.filledBy(byCarrier, byVan, plan.boxes.length - byCarrier - byVan)}
     </p>
     <p>
-      ${formatCount(newlyPeople)} more people (${newly.length} place${newly.length === 1 ? '' : 's'}) get a
-      pickup point ${accessLimitText(scenario)}: coverage goes from
-      ${formatShare(before.access.coveredPopulationShare)} to
-      ${formatShare(after.access.coveredPopulationShare)} of the population. The mean distance to a pickup
-      point goes from ${formatKm(before.access.meanAccessDistanceM)} to
-      ${formatKm(after.access.meanAccessDistanceM)}.
+      ${m.gainSentence(
+        formatCount(newlyPeople),
+        newly.length,
+        accessLimitText(scenario),
+        formatShare(before.access.coveredPopulationShare),
+        formatShare(after.access.coveredPopulationShare),
+      )}
+      ${m.distanceSentence(formatKm(before.access.meanAccessDistanceM), formatKm(after.access.meanAccessDistanceM))}
     </p>
     <p>
-      It costs ${formatMoney(after.costPerWeek.total, plan.currency)} per week
-      (${formatMoney(after.costPerWeek.total * 52, plan.currency)} per year),
-      ${formatMoneyPerParcel(after.costPerParcel, plan.currency)} per parcel, and emits
-      ${formatKg(after.co2KgPerWeek.total)} CO₂ per week including household trips (today
-      ${formatKg(before.co2KgPerWeek.total)}).
+      ${m.costSentence(
+        formatMoney(after.costPerWeek.total, plan.currency),
+        formatMoney(after.costPerWeek.total * 52, plan.currency),
+        formatMoneyPerParcel(after.costPerParcel, plan.currency),
+        formatKg(after.co2KgPerWeek.total),
+        formatKg(before.co2KgPerWeek.total),
+      )}
     </p>
+    ${budget ? html`<p class="budget">${budget.text}${budget.exceeded ? html` <strong class="bad">⚠ ${budget.exceeded}</strong>` : ''}</p>` : ''}
   </div>`;
 }
 
 function charts(plan: Plan): SafeHtml {
   const { before, after } = plan.kpis;
   const c = plan.currency;
+  const m = t().plan.charts;
   const beforeAfter = [
-    { label: 'Today', colour: '#9aa5b1' },
-    { label: 'After the plan', colour: '#0b6e4f' },
+    { label: t().common.today, colour: '#9aa5b1' },
+    { label: t().common.afterPlan, colour: '#0b6e4f' },
   ];
   const access = groupedBarChart({
     id: 'chart-coverage',
-    title: 'Share within the access limit, today and after',
-    desc: `Population: ${formatShare(before.access.coveredPopulationShare)} today, ${formatShare(after.access.coveredPopulationShare)} after. Households: ${formatShare(before.access.coveredHouseholdShare)} today, ${formatShare(after.access.coveredHouseholdShare)} after.`,
+    title: m.shareTitle,
+    desc: m.shareDesc(
+      formatShare(before.access.coveredPopulationShare),
+      formatShare(after.access.coveredPopulationShare),
+      formatShare(before.access.coveredHouseholdShare),
+      formatShare(after.access.coveredHouseholdShare),
+    ),
     series: beforeAfter,
     format: (v) => formatPercent(v),
     categories: [
       {
-        label: 'Population',
+        label: m.population,
         values: [before.access.coveredPopulationShare * 100, after.access.coveredPopulationShare * 100],
       },
       {
-        label: 'Households',
+        label: m.households,
         values: [before.access.coveredHouseholdShare * 100, after.access.coveredHouseholdShare * 100],
       },
     ],
   });
   const distance = groupedBarChart({
     id: 'chart-distance',
-    title: 'Distance to the nearest pickup point, today and after',
-    desc: `Mean ${formatKm(before.access.meanAccessDistanceM)} today, ${formatKm(after.access.meanAccessDistanceM)} after; 90th percentile ${formatKm(before.access.p90AccessDistanceM)} today, ${formatKm(after.access.p90AccessDistanceM)} after.`,
+    title: m.distanceTitle,
+    desc: m.distanceDesc(
+      formatKm(before.access.meanAccessDistanceM),
+      formatKm(after.access.meanAccessDistanceM),
+      formatKm(before.access.p90AccessDistanceM),
+      formatKm(after.access.p90AccessDistanceM),
+    ),
     series: beforeAfter,
     format: (v) => formatKm(v),
     categories: [
-      { label: 'Mean', values: [before.access.meanAccessDistanceM, after.access.meanAccessDistanceM] },
+      { label: m.mean, values: [before.access.meanAccessDistanceM, after.access.meanAccessDistanceM] },
       {
-        label: '90th percentile',
+        label: m.p90,
         values: [before.access.p90AccessDistanceM, after.access.p90AccessDistanceM],
       },
     ],
   });
-  const costSeries = ['Box investment (annualised)', 'Box yearly costs', 'Vans', 'Existing transports'].map(
-    (label, i) => ({ label, colour: SERIES_COLOURS[i] ?? '#777' }),
-  );
+  const costSeries = m.costSeries.map((label, i) => ({ label, colour: SERIES_COLOURS[i] ?? '#777' }));
   const costValues = (k: typeof before) => [
     k.costPerWeek.boxesInvestment,
     k.costPerWeek.boxesYearly,
@@ -121,16 +156,22 @@ function charts(plan: Plan): SafeHtml {
   ];
   const cost = stackedBarChart({
     id: 'chart-cost',
-    title: `Cost per week by part (${c})`,
-    desc: `After the plan: box investment ${formatMoney(after.costPerWeek.boxesInvestment, c)}, box yearly costs ${formatMoney(after.costPerWeek.boxesYearly, c)}, vans ${formatMoney(after.costPerWeek.vans, c)}, existing transports ${formatMoney(after.costPerWeek.carriers, c)}; total ${formatMoney(after.costPerWeek.total, c)} per week.`,
+    title: m.costTitle(c),
+    desc: m.costDesc(
+      formatMoney(after.costPerWeek.boxesInvestment, c),
+      formatMoney(after.costPerWeek.boxesYearly, c),
+      formatMoney(after.costPerWeek.vans, c),
+      formatMoney(after.costPerWeek.carriers, c),
+      formatMoney(after.costPerWeek.total, c),
+    ),
     series: costSeries,
     format: (v) => formatMoney(v, c),
     rows: [
-      { label: 'Today', values: costValues(before) },
-      { label: 'After the plan', values: costValues(after) },
+      { label: t().common.today, values: costValues(before) },
+      { label: t().common.afterPlan, values: costValues(after) },
     ],
   });
-  const co2Series = ['Vans', 'Existing transports (detours)', 'Household trips'].map((label, i) => ({
+  const co2Series = m.co2Series.map((label, i) => ({
     label,
     colour: SERIES_COLOURS[i + 2] ?? '#777',
   }));
@@ -141,164 +182,172 @@ function charts(plan: Plan): SafeHtml {
   ];
   const co2 = stackedBarChart({
     id: 'chart-co2',
-    title: 'CO₂ per week by source (kg)',
-    desc: `Today ${formatKg(before.co2KgPerWeek.total)}, after ${formatKg(after.co2KgPerWeek.total)}; after the plan vans ${formatKg(after.co2KgPerWeek.vans)}, existing transports ${formatKg(after.co2KgPerWeek.carriers)}, household trips ${formatKg(after.co2KgPerWeek.householdTrips)}.`,
+    title: m.co2Title,
+    desc: m.co2Desc(
+      formatKg(before.co2KgPerWeek.total),
+      formatKg(after.co2KgPerWeek.total),
+      formatKg(after.co2KgPerWeek.vans),
+      formatKg(after.co2KgPerWeek.carriers),
+      formatKg(after.co2KgPerWeek.householdTrips),
+    ),
     series: co2Series,
     format: (v) => formatKg(v),
     rows: [
-      { label: 'Today', values: co2Values(before) },
-      { label: 'After the plan', values: co2Values(after) },
+      { label: t().common.today, values: co2Values(before) },
+      { label: t().common.afterPlan, values: co2Values(after) },
     ],
   });
   return html`<div class="charts">${access}${distance}${cost}${co2}</div>`;
 }
 
-const PLACEMENT_STATUS: Record<Plan['placement']['status'], string> = {
-  optimal: 'optimal: no better placement exists under the model',
-  feasible: 'feasible: a good placement, not proven best',
-  time_limit: 'stopped at the time limit: the best placement found so far',
-  infeasible: 'infeasible: no placement meets every limit of the policy',
-};
-
 function placement(plan: Plan): SafeHtml {
   const p = plan.placement;
+  const m = t().plan.placement;
   const gap =
-    p.gapPct === null
-      ? 'no bound was proven, so how far from the best this placement may be is unknown'
-      : p.gapPct <= 1e-6
-        ? 'proven gap 0 %: the bound equals the objective'
-        : `proven gap ${formatPercent(p.gapPct, 2)}: no placement can be better than this by more`;
+    p.gapPct === null ? m.noBound : p.gapPct <= 1e-6 ? m.zeroGap : m.gap(formatPercent(p.gapPct, 2));
   return html`<dl class="facts placement">
-    <dt>Model</dt>
+    <dt>${m.model}</dt>
     <dd>${p.model}</dd>
-    <dt>Status</dt>
-    <dd>${PLACEMENT_STATUS[p.status]}</dd>
-    <dt>Objective</dt>
+    <dt>${m.statusLabel}</dt>
+    <dd>${m.status[p.status] ?? p.status}</dd>
+    <dt>${m.objective}</dt>
     <dd>${formatNumber(p.objective, 2)}</dd>
-    <dt>Bound</dt>
-    <dd>${p.bound === null ? 'none' : formatNumber(p.bound, 2)}</dd>
-    <dt>Gap</dt>
+    <dt>${m.bound}</dt>
+    <dd>${p.bound === null ? t().common.none : formatNumber(p.bound, 2)}</dd>
+    <dt>${m.gapLabel}</dt>
     <dd>${gap}</dd>
   </dl>`;
 }
 
-const ASSUMPTION_LABELS: Record<string, (v: number) => string> = {
-  pickupTripsByCarShare: (v) => `Pickup trips made by car: ${formatShare(v, 0)}`,
-  parcelsPerPickupTrip: (v) => `Parcels fetched per pickup trip: ${formatNumber(v, 1)}`,
-  carCo2GPerKm: (v) => `Car emissions: ${formatNumber(v)}${NBSP}g CO₂/km`,
-  peoplePerHousehold: (v) => `People per household: ${formatNumber(v, 1)}`,
-};
-
-function assumptions(scenario: Scenario, plan: Plan): SafeHtml {
+function assumptions(scenario: Scenario, plan: Plan, travelModel: TravelModelSummary | undefined): SafeHtml {
   const p = scenario.policy;
+  const m = t().plan.assumptions;
+  const yesNo = (b: boolean) => (b ? t().common.yes : t().common.no);
   const policy: string[] = [
-    `Access limit: ${accessLimitText(scenario).replace('within ', '')}`,
-    ...(p.targetCoveredShare !== undefined
-      ? [`Target share covered: ${formatShare(p.targetCoveredShare, 0)}`]
-      : []),
-    ...(p.maxBoxes !== undefined ? [`At most ${p.maxBoxes} new boxes`] : []),
-    ...(p.budgetPerYear !== undefined
-      ? [`Budget: ${formatMoney(p.budgetPerYear, scenario.currency)} per year`]
-      : []),
-    `Deliveries per week: ${p.deliveriesPerWeek}`,
-    `Home delivery outside coverage: ${p.homeDeliveryOutsideCoverage ? 'yes' : 'no'}`,
-    `Existing transports may carry parcels: ${p.useExistingTransports ? 'yes' : 'no'}`,
-    `Box investment spread over ${formatNumber(p.boxLifetimeYears)} years`,
-    `A parcel waits ${formatNumber(p.dwellTimeDays, 1)} days in a compartment on average`,
-    ...(scenario.travel.detourFactor !== undefined
-      ? [`Road distance = straight line × ${formatNumber(scenario.travel.detourFactor, 2)}`]
-      : []),
+    m.accessLimit(accessLimitText(scenario)),
+    ...(p.targetCoveredShare !== undefined ? [m.target(formatShare(p.targetCoveredShare, 0))] : []),
+    ...(p.maxBoxes !== undefined ? [m.maxBoxes(p.maxBoxes)] : []),
+    ...(p.budgetPerYear !== undefined ? [m.budget(formatMoney(p.budgetPerYear, scenario.currency))] : []),
+    m.deliveries(p.deliveriesPerWeek),
+    m.home(yesNo(p.homeDeliveryOutsideCoverage)),
+    m.transports(yesNo(p.useExistingTransports)),
+    m.lifetime(formatNumber(p.boxLifetimeYears)),
+    m.dwell(formatNumber(p.dwellTimeDays, 1)),
   ];
-  const household = Object.entries(scenario.assumptions).map(([key, value]) =>
-    ASSUMPTION_LABELS[key] ? ASSUMPTION_LABELS[key](value) : `${key}: ${formatNumber(value, 2)}`,
-  );
+  const labelled: Record<string, ((v: string) => string) | undefined> = {
+    pickupTripsByCarShare: (v) => m.pickupTripsByCarShare(v),
+    parcelsPerPickupTrip: (v) => m.parcelsPerPickupTrip(v),
+    carCo2GPerKm: (v) => m.carCo2GPerKm(v),
+    peoplePerHousehold: (v) => m.peoplePerHousehold(v),
+  };
+  const household = Object.entries(scenario.assumptions).map(([key, value]) => {
+    const text =
+      key === 'pickupTripsByCarShare'
+        ? formatShare(value, 0)
+        : key === 'carCo2GPerKm'
+          ? formatNumber(value)
+          : formatNumber(value, key === 'parcelsPerPickupTrip' || key === 'peoplePerHousehold' ? 1 : 2);
+    return labelled[key] ? labelled[key](text) : `${key}: ${text}`;
+  });
   const stated = scenario.statedAssumptions;
   return html`<div class="assumptions">
     ${
       stated.length
-        ? html`<h3>Stated by the scenario (assumed, not measured)</h3>
+        ? html`<h3>${m.byScenario}</h3>
             <ul>
               ${stated.map(
                 (a) =>
-                  html`<li>
-                    <strong>${a.subject}</strong>: ${a.statement}${a.measuredError ? html`. <em>Measured error</em>: ${a.measuredError}` : ''}
+                  html`<li lang="en">
+                    <strong>${a.subject}</strong>: ${a.statement}${a.measuredError ? html`. <em>${m.measuredError}</em>: ${a.measuredError}` : ''}
                   </li>`,
               )}
             </ul>`
         : ''
     }
-    <h3>Stated by the planner</h3>
+    <h3>${m.byPlanner}</h3>
     ${
       plan.assumptions.length
         ? html`<ul>
-            ${plan.assumptions.map((a) => html`<li>${a}</li>`)}
-          </ul>`
-        : html`<p>None stated.</p>`
+          ${plan.assumptions.map((a) => html`<li lang="en">${a}</li>`)}
+        </ul>`
+        : html`<p>${m.noneStated}</p>`
     }
-    <h3>Household trips (scenario)</h3>
+    <h3>${m.household}</h3>
     <ul>
       ${household.map((a) => html`<li>${a}</li>`)}
     </ul>
-    <h3>Policy (scenario)</h3>
+    <h3>${m.policy}</h3>
     <ul>
       ${policy.map((a) => html`<li>${a}</li>`)}
     </ul>
+    <h3>${m.travel}</h3>
+    ${renderTravelModel(travelModel)}
   </div>`;
 }
 
-export function renderPlanReport({ scenario, plan, tileUrl }: PlanReportInput): string {
+export function renderPlanReport(input: PlanReportInput): string {
+  return withLang(input.lang ?? 'en', () => render(input));
+}
+
+function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput): string {
   const names = new Names(scenario, plan);
+  const m = t().plan;
+  const travelModel = travelModelFor(given, plan, scenario);
+  const budget = budgetCheck(scenario, plan);
+  const warnings = [...(budget?.exceeded ? [budget.exceeded] : []), ...plan.warnings];
   const sections: [string, string, SafeHtml][] = [
     [
       'key-figures',
-      'Key figures',
+      m.sections.keyFigures,
       renderKpiCards(scenario, plan.currency, plan.kpis.before, plan.kpis.after),
     ],
-    ['map', 'Map', renderPlanMap(scenario, plan, names, tileUrl ? { tileUrl } : {})],
-    ['gains', 'Who gains', renderGainsTable(plan, names)],
-    ['access', ACCESS_STRINGS.sectionTitle, renderAccessSection(scenario, plan, names)],
-    ['boxes', 'Parcel boxes', renderBoxTable(scenario, plan, names)],
-    ['carriers', 'Existing transports', renderCarrierRoutes(scenario, plan, names)],
-    ['vans', 'Van routes', renderVanRoutes(plan, names)],
-    ['unserved', 'Parcels not served', renderUnserved(plan, names)],
-    ['charts', 'Before and after', charts(plan)],
-    ['placement', 'Placement', placement(plan)],
-    ['assumptions', 'Assumptions', assumptions(scenario, plan)],
     [
-      'sources',
-      'Data sources and attribution',
-      html`${renderAttribution(plan)}${renderSources(scenario.sources)}`,
+      'map',
+      m.sections.map,
+      renderPlanMap(scenario, plan, names, {
+        ...(tileUrl ? { tileUrl } : {}),
+        ...(travelModel ? { travelModel } : {}),
+      }),
     ],
+    ['gains', m.sections.gains, renderGainsTable(plan, names)],
+    ['access', ACCESS_STRINGS.sectionTitle, renderAccessSection(scenario, plan, names)],
+    ['boxes', m.sections.boxes, renderBoxTable(scenario, plan, names)],
+    ['carriers', m.sections.carriers, renderCarrierRoutes(scenario, plan, names)],
+    ['vans', m.sections.vans, renderVanRoutes(plan, names)],
+    ['unserved', m.sections.unserved, renderUnserved(plan, names)],
+    ['charts', m.sections.charts, charts(plan)],
+    ['placement', m.sections.placement, placement(plan)],
+    ['assumptions', m.sections.assumptions, assumptions(scenario, plan, travelModel)],
+    ['sources', m.sections.sources, html`${renderAttribution(plan)}${renderSources(scenario.sources)}`],
   ];
   const timings = plan.timingsS ? Object.values(plan.timingsS).reduce((s, v) => s + v, 0) : undefined;
   const body = html`<header class="report-header">
-      <h1>Parcel delivery plan: ${scenario.name}</h1>
+      <h1>${m.title(scenario.name)}</h1>
       <p class="subtitle">
-        Scenario “${plan.scenarioName}” · planned ${formatDate(plan.createdAt)} · amounts in ${plan.currency}
-        · ${scenario.demand.length} places, ${formatCount(plan.kpis.after.parcelsPerWeek)} parcels per week
+        ${m.subtitle(
+          plan.scenarioName,
+          formatDate(plan.createdAt),
+          plan.currency,
+          scenario.demand.length,
+          formatCount(plan.kpis.after.parcelsPerWeek),
+        )}
       </p>
+      ${renderTravelModel(travelModel)}
       ${scenario.description ? html`<p class="lead">${scenario.description}</p>` : ''}
-      <nav class="toc" aria-label="Contents">
+      <nav class="toc" aria-label="${t().common.contents}">
         <ul>
           ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
         </ul>
       </nav>
     </header>
-    ${renderWarnings(plan.warnings)}${summary(scenario, plan, names)}${sections.map(
+    ${summary(scenario, plan, names)}${renderWarnings(warnings)}${sections.map(
       ([id, title, content]) =>
         html`<section id="${id}" aria-labelledby="${id}-h">
           <h2 id="${id}-h">${title}</h2>
-          ${content}
+          ${renderSectionWarnings(warnings, id)}${content}
         </section>`,
     )}
-    <footer>
-      Made by Paketbygd${timings !== undefined ? ` in ${formatNumber(timings, 1)} s` : ''}. This file needs no
-      network connection: the map, charts and styles are all inside it.
-    </footer>`;
+    <footer>${m.footer(timings !== undefined ? formatNumber(timings, 1) : undefined)}</footer>`;
   const origin = tileSource(tileUrl)?.cspSource;
-  return renderDocument(
-    `Parcel delivery plan: ${scenario.name}`,
-    body,
-    origin ? { allowImagesFrom: origin } : {},
-  );
+  return renderDocument(m.title(scenario.name), body, origin ? { allowImagesFrom: origin } : {});
 }

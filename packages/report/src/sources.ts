@@ -1,5 +1,6 @@
 import type { Plan, Source } from '@paketbygd/model';
 import { html, type SafeHtml } from './html';
+import { t } from './i18n';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
@@ -11,13 +12,13 @@ function link(url: string): SafeHtml {
 }
 
 export function renderSources(sources: readonly Source[]): SafeHtml {
-  if (sources.length === 0) return html`<p>The scenario names no sources.</p>`;
+  if (sources.length === 0) return html`<p>${t().common.noSources}</p>`;
   return html`<ul class="sources">
     ${sources.map(
       (s) =>
         html`<li>
           <strong>${s.title}</strong
-          >${s.license ? html` (licence: ${s.license})` : ''}${s.note ? html`: ${s.note}` : ''}${s.url ? html`. ${link(s.url)}` : ''}
+          >${s.license ? html` (${t().common.licence}: ${s.license})` : ''}${s.note ? html`: ${s.note}` : ''}${s.url ? html`. ${link(s.url)}` : ''}
         </li>`,
     )}
   </ul>`;
@@ -28,19 +29,8 @@ export function renderAttribution(plan: Plan): SafeHtml {
   const lines: SafeHtml[] = [];
   if (plan.travel.attribution) lines.push(html`<li>${plan.travel.attribution}</li>`);
   if (usesOsm && !plan.travel.attribution?.includes('OpenStreetMap contributors')) {
-    lines.push(
-      html`<li>Road data ${OSM_ATTRIBUTION}, available under the Open Database License (ODbL).</li>`,
-    );
+    lines.push(html`<li>${t().common.roadData(OSM_ATTRIBUTION)}</li>`);
   }
-  // The planner's note says the same thing in its own words; it replaces the generic text.
-  const backend =
-    plan.travel.note ??
-    (plan.travel.backend === 'straightline'
-      ? 'straight-line distances times a detour factor (no road data)'
-      : plan.travel.backend === 'osrm'
-        ? 'OSRM on OpenStreetMap roads'
-        : 'the embedded road graph built from OpenStreetMap');
-  lines.push(html`<li>Travel distances and times (${plan.travel.backend}): ${backend}.</li>`);
   return html`<ul class="attribution">
     ${lines}
   </ul>`;

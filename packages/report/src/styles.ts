@@ -16,6 +16,11 @@ nav.toc ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 
 a { color: #0b5394; }
 .warnings { background: var(--warn-bg); border: 1px solid var(--warn-line); border-left: 6px solid var(--warn-line); border-radius: 4px; padding: 10px 16px; margin: 16px 0; }
 .warnings h2 { border: 0; margin: 4px 0 6px; font-size: 1.1rem; }
+details.warnings summary { cursor: pointer; }
+details.warnings summary h2 { display: inline; }
+.section-warnings { list-style: none; padding: 6px 10px; margin: 6px 0 10px; background: var(--warn-bg); border-left: 4px solid var(--warn-line); border-radius: 3px; font-size: 0.92rem; }
+.travel-model { color: var(--muted); font-size: 0.9rem; margin: 6px 0 0; }
+.budget { border-top: 1px solid var(--line); padding-top: 6px; }
 .warnings ul { margin: 0; padding-left: 20px; }
 .callout { background: var(--panel); border-left: 6px solid var(--accent); padding: 10px 16px; border-radius: 4px; margin: 12px 0; }
 .kpi-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
@@ -65,6 +70,8 @@ ol.stops li { margin: 1px 0; }
 .tag { display: inline-block; font-size: 0.78rem; padding: 0 6px; border-radius: 8px; background: #e7f4ec; color: #0b4f39; margin-left: 4px; }
 .tag.warn { background: #fde8e6; color: var(--bad); }
 .muted { color: var(--muted); }
+.bad, td.fail { color: var(--bad); }
+td.over-promise { background: #fdf0ee; }
 .route-block { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
 .days { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 12px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 8px 0; }

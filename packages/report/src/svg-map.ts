@@ -1,7 +1,8 @@
-import type { AreaGeometry, LonLat, Plan, Scenario } from '@paketbygd/model';
+import type { AreaGeometry, LonLat, Plan, Scenario, TravelModelSummary } from '@paketbygd/model';
+import { DEMAND_STATUSES, demandStatus, statusStyle, type DemandStatus } from './coverage';
+import { dayName, formatCount, formatKm, formatMinutes, formatNumber, shortDays } from './format';
+import { t } from './i18n';
 import { closureLossLayer, closureLossLegend } from './access-map';
-import { STATUS_STYLE, demandStatus, type DemandStatus } from './coverage';
-import { dayName, formatCount, formatKm, formatMinutes, NBSP, shortDays } from './format';
 import { html, type SafeHtml } from './html';
 import { placeLabels, type LabelRequest } from './labels';
 import type { Names } from './lookup';
@@ -12,6 +13,8 @@ import { groupVanRoutes } from './van-groups';
 
 export interface MapOptions {
   tileUrl?: string;
+  /** How distances were computed: the rings' radius follows from it. */
+  travelModel?: TravelModelSummary;
   widthPx?: number;
   maxHeightPx?: number;
 }
@@ -50,6 +53,23 @@ function allPositions(scenario: Scenario, plan: Plan): LonLat[] {
     points.push(...(r.geometry?.coordinates ?? r.stops.map((s) => s.location)));
   for (const r of plan.vanRoutes) points.push(...(r.geometry?.coordinates ?? r.stops.map((s) => s.location)));
   return points;
+}
+
+/**
+ * A demand point that is a settlement rather than a grid cell: it has a name, and the name's last
+ * word holds no digit ("Läppe", not "Rural cell r0c4" or "Ruta 6543210").
+ */
+export function isSettlement(d: { name?: string }): boolean {
+  const last = d.name?.trim().split(/\s+/).at(-1);
+  return last !== undefined && !/\d/.test(last);
+}
+
+/**
+ * The straight-line radius within which a place is covered: the access limit by road divided by
+ * the detour factor (exact for the straight-line backend; the measured rural median for roads).
+ */
+export function ringRadiusM(limitM: number, travelModel: TravelModelSummary | undefined): number {
+  return limitM / (travelModel?.detourFactor ?? 1);
 }
 
 function squareAt(x: number, y: number, half: number): string {
@@ -100,7 +120,9 @@ export function renderPlanMap(
   const accessById = new Map(plan.access.map((a) => [a.demandId, a]));
   const openedIds = new Set(plan.boxes.map((b) => b.siteId));
   const limitM = scenario.policy.maxAccessDistanceM;
+  const radiusM = limitM === undefined ? undefined : ringRadiusM(limitM, options.travelModel);
   const vans = groupVanRoutes(plan);
+  const m = t().map;
 
   const tileTemplate = tileSource(options.tileUrl)?.template;
   const tiles = tileTemplate ? tilesFor(projection, tileTemplate) : [];
@@ -116,11 +138,11 @@ export function renderPlanMap(
     .join('');
   const area = html`<path class="area" d="${areaPath}" fill="${COLOURS.area}" fill-opacity="${tiles.length ? 0.35 : 1}" fill-rule="evenodd" stroke="${COLOURS.areaStroke}" stroke-width="1.5"/>`;
 
-  // Rings are straight-line radii, for a reader's sense of "within reach"; coverage itself is by travel distance.
+  // A ring is drawn at the straight-line radius that the access limit by road allows.
   const ring = (location: LonLat, colour: string, dashed: boolean, kind: string) => {
-    if (limitM === undefined) return '';
+    if (radiusM === undefined) return '';
     const [x, y] = projection.project(location);
-    return html`<circle data-kind="${kind}" cx="${px(x)}" cy="${px(y)}" r="${px(limitM * projection.pxPerM)}" fill="${colour}" fill-opacity="0.08" stroke="${colour}" stroke-opacity="0.6" stroke-width="1"${dashed ? html` stroke-dasharray="4 3"` : ''}/>`;
+    return html`<circle data-kind="${kind}" data-radius-m="${Math.round(radiusM)}" cx="${px(x)}" cy="${px(y)}" r="${px(radiusM * projection.pxPerM)}" fill="${colour}" fill-opacity="0.08" stroke="${colour}" stroke-opacity="0.6" stroke-width="1"${dashed ? html` stroke-dasharray="4 3"` : ''}/>`;
   };
   const rings = html`<g class="rings">${scenario.pickupPoints.map((p) =>
     ring(p.location, COLOURS.ringBefore, true, 'ring-before'),
@@ -128,7 +150,7 @@ export function renderPlanMap(
 
   const carrierPaths = plan.carrierRoutes.map((r, i) => {
     const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
-    return html`<path data-kind="carrier-route" data-id="${r.routeId}" d="${pathOf(projection, points)}" fill="none" stroke="${carrierRouteColour(i)}" stroke-width="3.5" stroke-dasharray="9 5" stroke-linejoin="round" stroke-linecap="round"><title>${names.route(r.routeId)}: parcels to ${r.boxSiteIds.length} box(es), detour ${formatMinutes(r.detourSPerTrip)} per trip</title></path>`;
+    return html`<path data-kind="carrier-route" data-id="${r.routeId}" d="${pathOf(projection, points)}" fill="none" stroke="${carrierRouteColour(i)}" stroke-width="3.5" stroke-dasharray="9 5" stroke-linejoin="round" stroke-linecap="round"><title>${m.carrierTitle(names.route(r.routeId), r.boxSiteIds.length, formatMinutes(r.detourSPerTrip))}</title></path>`;
   });
 
   const groupCount = vans.groups.length;
@@ -137,7 +159,7 @@ export function renderPlanMap(
     const g = vans.groupOf[i] ?? 0;
     const shift = (g - (groupCount - 1) / 2) * Math.min(VAN_OFFSET_PX, 12 / groupCount);
     const stops = r.stops.filter((s) => s.kind !== 'hub').length;
-    return html`<path data-kind="van-route" data-vehicle="${r.vehicleId}" data-day="${r.day}" d="${pathOf(projection, points)}" transform="translate(${px(shift)} ${px(shift)})" fill="none" stroke="${vans.groups[g]?.colour ?? '#000'}" stroke-width="2.5" stroke-opacity="0.9" stroke-linejoin="round" stroke-linecap="round"><title>${names.vehicle(r.vehicleId)}, ${dayName(r.day)}: ${formatKm(r.distanceM)}, ${stops} stops</title></path>`;
+    return html`<path data-kind="van-route" data-vehicle="${r.vehicleId}" data-day="${r.day}" d="${pathOf(projection, points)}" transform="translate(${px(shift)} ${px(shift)})" fill="none" stroke="${vans.groups[g]?.colour ?? '#000'}" stroke-width="2.5" stroke-opacity="0.9" stroke-linejoin="round" stroke-linecap="round"><title>${m.vanTitle(names.vehicle(r.vehicleId), dayName(r.day), formatKm(r.distanceM), stops)}</title></path>`;
   });
 
   const maxPopulation = Math.max(
@@ -155,9 +177,10 @@ export function renderPlanMap(
       const r = Math.max(DEMAND_MIN_RADIUS_PX, DEMAND_MAX_RADIUS_PX * Math.sqrt(population / maxPopulation));
       const [x, y] = projection.project(d.location);
       const detail = access
-        ? `; nearest pickup point today ${formatKm(access.before.distanceM)}, after ${formatKm(access.after.distanceM)}`
+        ? m.demandDetail(formatKm(access.before.distanceM), formatKm(access.after.distanceM))
         : '';
-      return html`<circle data-kind="demand" data-id="${d.id}" data-status="${status}" cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${STATUS_STYLE[status].colour}" fill-opacity="0.75" stroke="#fff" stroke-width="1"><title>${d.name ?? d.id}: ${formatCount(population)} people, ${STATUS_STYLE[status].label.toLowerCase()}${detail}</title></circle>`;
+      const style = statusStyle(status);
+      return html`<circle data-kind="demand" data-id="${d.id}" data-status="${status}" cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${style.colour}" fill-opacity="0.75" stroke="#fff" stroke-width="1"><title>${m.demandTitle(d.name ?? d.id, formatCount(population), style.label.toLowerCase())}${detail}</title></circle>`;
     });
 
   const symbol = (kind: string, id: string, draw: SafeHtml, title: string) =>
@@ -166,43 +189,37 @@ export function renderPlanMap(
   const candidates = scenario.candidateSites
     .filter((s) => !openedIds.has(s.id))
     .map((s) =>
-      symbol(
-        'candidate',
-        s.id,
-        SYMBOLS.candidate(...at(s.location)),
-        `${s.name ?? s.id}: candidate site, not opened`,
-      ),
+      symbol('candidate', s.id, SYMBOLS.candidate(...at(s.location)), m.candidateTitle(s.name ?? s.id)),
     );
   const pickups = scenario.pickupPoints.map((p) =>
-    symbol('pickup', p.id, SYMBOLS.pickup(...at(p.location)), `${p.name ?? p.id}: existing pickup point`),
+    symbol('pickup', p.id, SYMBOLS.pickup(...at(p.location)), m.pickupTitle(p.name ?? p.id)),
   );
   const hubs = scenario.hubs.map((h) =>
-    symbol(
-      'hub',
-      h.id,
-      SYMBOLS.hub(...at(h.location)),
-      `${h.name ?? h.id}: hub, parcels arrive ${h.parcelsArriveAt}`,
-    ),
+    symbol('hub', h.id, SYMBOLS.hub(...at(h.location)), m.hubTitle(h.name ?? h.id, h.parcelsArriveAt)),
   );
   const boxes = plan.boxes.map((b) =>
     symbol(
       'box',
       b.siteId,
       SYMBOLS.box(...at(b.location)),
-      `${names.place(b.siteId)}: new parcel box, ${formatCount(b.parcelsPerWeek)} parcels/week`,
+      m.boxTitle(names.place(b.siteId), formatCount(b.parcelsPerWeek)),
     ),
   );
 
-  // Every box is labelled; of the places, the larger named ones, if there is room.
-  const boxAt = new Set(plan.boxes.map((b) => `${b.location[0]},${b.location[1]}`));
+  // Every box and every settlement is labelled (a settlement under a box or a site square too,
+  // placed beside it); grid cells only where there is room.
+  const byPopulation = [...scenario.demand].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   const labelRequests: LabelRequest[] = [
     ...plan.boxes.map((b) => {
       const [x, y] = at(b.location);
       return { text: names.place(b.siteId), x, y, className: 'map-label map-label-box', required: true };
     }),
-    ...scenario.demand
-      .filter((d) => d.name !== undefined && !boxAt.has(`${d.location[0]},${d.location[1]}`))
-      .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    ...byPopulation.filter(isSettlement).map((d) => {
+      const [x, y] = at(d.location);
+      return { text: d.name ?? d.id, x, y, className: 'map-label map-label-place', required: true };
+    }),
+    ...byPopulation
+      .filter((d) => d.name !== undefined && !isSettlement(d))
       .slice(0, 10)
       .map((d) => {
         const [x, y] = at(d.location);
@@ -213,6 +230,7 @@ export function renderPlanMap(
     ...plan.boxes.map((b) => ({ ...xy(at(b.location)), r: 7 })),
     ...scenario.pickupPoints.map((p) => ({ ...xy(at(p.location)), r: 7 })),
     ...scenario.hubs.map((h) => ({ ...xy(at(h.location)), r: 7 })),
+    ...scenario.candidateSites.map((s) => ({ ...xy(at(s.location)), r: 4 })),
   ];
   const labels = placeLabels(labelRequests, obstacles, widthPx, heightPx);
 
@@ -225,59 +243,71 @@ export function renderPlanMap(
 
   const newly = plan.access.filter((a) => demandStatus(a) === 'newly_covered').length;
   const notOpened = scenario.candidateSites.filter((s) => !openedIds.has(s.id)).length;
-  const desc = `Map of ${scenario.name}: the area boundary, ${scenario.demand.length} demand points sized by population and coloured by coverage (${newly} newly covered), ${scenario.pickupPoints.length} existing pickup points, ${plan.boxes.length} new parcel boxes, ${notOpened} candidate sites not opened, ${plan.vanRoutes.length} van routes and ${plan.carrierRoutes.length} carrier routes.`;
+  const desc = m.desc(
+    scenario.name,
+    scenario.demand.length,
+    newly,
+    scenario.pickupPoints.length,
+    plan.boxes.length,
+    notOpened,
+    plan.vanRoutes.length,
+    plan.carrierRoutes.length,
+  );
 
-  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">Map: boxes, pickup points, routes and coverage</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g>${closureLossLayer(scenario, plan, at, names)}<g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
+  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">${m.title}</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g>${closureLossLayer(scenario, plan, at, names)}<g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
 
   const present = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
   const alwaysShown: DemandStatus[] = ['covered_before', 'newly_covered', 'not_covered'];
-  const statusItems = (Object.keys(STATUS_STYLE) as DemandStatus[])
-    .filter((s) => alwaysShown.includes(s) || present.has(s))
-    .map((s) =>
-      legendItem(
-        html`<circle cx="14" cy="8" r="6" fill="${STATUS_STYLE[s].colour}" fill-opacity="0.75"/>`,
-        `Place: ${STATUS_STYLE[s].label.toLowerCase()}`,
-      ),
-    );
+  const statusItems = DEMAND_STATUSES.filter((s) => alwaysShown.includes(s) || present.has(s)).map((s) =>
+    legendItem(
+      html`<circle cx="14" cy="8" r="6" fill="${statusStyle(s).colour}" fill-opacity="0.75"/>`,
+      m.place(statusStyle(s).label.toLowerCase()),
+    ),
+  );
   const ringItems =
-    limitM === undefined
+    radiusM === undefined
       ? []
       : [
           legendItem(
             html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringBefore}" fill-opacity="0.15" stroke="${COLOURS.ringBefore}" stroke-dasharray="3 2"/>`,
-            `${formatKm(limitM)} around existing pickup points`,
+            m.ringBefore(formatKm(radiusM)),
           ),
           legendItem(
             html`<circle cx="14" cy="8" r="6" fill="${COLOURS.ringAfter}" fill-opacity="0.15" stroke="${COLOURS.ringAfter}"/>`,
-            `${formatKm(limitM)} around new boxes`,
+            m.ringAfter(formatKm(radiusM)),
           ),
         ];
-  const legend = html`<div class="legend"><h3 class="legend-title">Legend</h3><ul class="legend-list">${[
-    legendItem(SYMBOLS.box(14, 8), 'New parcel box'),
-    legendItem(SYMBOLS.pickup(14, 8), 'Existing pickup point'),
-    legendItem(SYMBOLS.candidate(14, 8), 'Candidate site, not opened'),
-    legendItem(SYMBOLS.hub(14, 8), 'Hub (parcels arrive here)'),
+  const legend = html`<div class="legend"><h3 class="legend-title">${m.legend}</h3><ul class="legend-list">${[
+    legendItem(SYMBOLS.box(14, 8), m.newBox),
+    legendItem(SYMBOLS.pickup(14, 8), m.pickup),
+    legendItem(SYMBOLS.candidate(14, 8), m.candidate),
+    legendItem(SYMBOLS.hub(14, 8), m.hub),
     ...statusItems,
-    html`<li class="legend-note">Circle area grows with population (largest: ${formatCount(maxPopulation)}${NBSP}people).</li>`,
+    html`<li class="legend-note">${m.circleNote(formatCount(maxPopulation))}</li>`,
     ...ringItems,
     ...[closureLossLegend(plan)].flatMap((l) => (l ? [legendItem(l.symbol, l.label)] : [])),
     ...plan.carrierRoutes.map((r, i) =>
-      legendItem(lineSymbol(carrierRouteColour(i), true), `Existing transport: ${names.route(r.routeId)}`),
+      legendItem(lineSymbol(carrierRouteColour(i), true), m.transport(names.route(r.routeId))),
     ),
     ...vans.groups.map((g) =>
-      legendItem(lineSymbol(g.colour, false), `Van: ${names.vehicle(g.vehicleId)}, ${shortDays(g.days)}`),
+      legendItem(lineSymbol(g.colour, false), m.vanLegend(names.vehicle(g.vehicleId), shortDays(g.days))),
     ),
   ]}</ul></div>`;
 
   const tileNote = options.tileUrl
     ? tileTemplate
-      ? html`<p class="map-note">Background tiles are requested from <code>${tileTemplate}</code> when this file is opened; without a connection the map is still complete. Follow the tile server's usage policy and credit it.</p>`
-      : html`<p class="map-note">The tile URL given is not an http(s) or relative URL with {z}/{x}/{y} placeholders, so no background is drawn.</p>`
+      ? html`<p class="map-note">${m.tilesNote(tileTemplate)}</p>`
+      : html`<p class="map-note">${m.badTiles}</p>`
     : '';
   const hasGeometry = plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry);
-  const coveredBy =
-    plan.travel.backend === 'straightline' ? 'straight-line distance times a detour factor' : 'road distance';
-  return html`<figure class="map-figure"><div class="map-wrap">${svg}</div>${legend}<figcaption>${tileNote}<p class="map-note">Rings are straight-line radii of the access limit, for orientation; whether a place is covered is decided by ${coveredBy}. Routes follow ${hasGeometry ? 'their geometry where the plan has it, otherwise ' : ''}straight lines between stops.</p></figcaption></figure>`;
+  const factor = options.travelModel?.detourFactor;
+  const ringNote =
+    limitM === undefined || radiusM === undefined
+      ? ''
+      : plan.travel.backend === 'straightline' && factor !== undefined
+        ? m.ringsStraight(formatKm(radiusM), formatKm(limitM), formatNumber(factor, 3))
+        : m.ringsRoad(formatKm(radiusM), formatKm(limitM));
+  return html`<figure class="map-figure"><div class="map-wrap">${svg}</div>${legend}<figcaption>${tileNote}<p class="map-note">${ringNote} ${m.routes(hasGeometry)}</p></figcaption></figure>`;
 }
 
 function xy([x, y]: [number, number]): { x: number; y: number } {

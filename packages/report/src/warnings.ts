@@ -1,13 +1,68 @@
 import { html, type SafeHtml } from './html';
+import { currentLang, t } from './i18n';
+
+/** Where a warning belongs in a report, and how much it matters (lower is more important). */
+export interface RankedWarning {
+  text: string;
+  rank: number;
+  /** The id of the report section whose result the warning qualifies. */
+  section: string;
+}
 
 /**
- * The warnings box at the top of a report. A comparison's planner prefixes each entry's
- * warnings with the entry's label ("Bidder AB: coverage after is …"); those are grouped under
- * the label, and the warnings about the comparison itself (such as the relative model's) come
- * first, so that a dozen plan warnings cannot bury them.
+ * Warnings in the order a reader should meet them: those that change what a result means
+ * (disqualified, abnormally low, unfilled boxes, a target missed, the budget) before those that
+ * qualify a detail. Each rule also names the section whose figures the warning qualifies.
  */
-export function renderWarnings(list: readonly string[], entryLabels: readonly string[] = []): SafeHtml {
+const RULES: { pattern: RegExp; rank: number; section: string }[] = [
+  { pattern: /disqualified|no entry meets every mandatory/i, rank: 0, section: 'checks' },
+  { pattern: /abnormally low/i, rank: 1, section: 'checks' },
+  { pattern: /relative scoring/i, rank: 2, section: 'scoring-model' },
+  { pattern: /budget/i, rank: 3, section: 'key-figures' },
+  { pattern: /no van can fill|not filled|unfilled/i, rank: 4, section: 'boxes' },
+  { pattern: /short of the target|coverage after/i, rank: 5, section: 'key-figures' },
+  { pattern: /not served|unserved|unreachable/i, rank: 6, section: 'unserved' },
+  { pattern: /times a week, fewer than/i, rank: 7, section: 'carriers' },
+  { pattern: /nearest box is full/i, rank: 8, section: 'boxes' },
+  { pattern: /^travel:|nearest road/i, rank: 9, section: 'map' },
+  { pattern: /costs are the bid's prices/i, rank: 11, section: 'key-figures' },
+];
+
+export function rankWarning(text: string): { rank: number; section: string } {
+  const rule = RULES.find((r) => r.pattern.test(text));
+  return rule ? { rank: rule.rank, section: rule.section } : { rank: 10, section: 'general' };
+}
+
+/** Most important first; equally important ones keep their order. */
+export function rankWarnings(list: readonly string[]): RankedWarning[] {
+  return list
+    .map((text, i) => ({ text, i, ...rankWarning(text) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map(({ text, rank, section }) => ({ text, rank, section }));
+}
+
+/** The warnings that qualify one section's result, shown at the head of that section. */
+export function renderSectionWarnings(list: readonly string[], section: string): SafeHtml {
+  const own = rankWarnings(list).filter((w) => w.section === section);
+  if (own.length === 0) return html``;
+  const lang = currentLang() === 'en' ? '' : html` lang="en"`;
+  return html`<ul class="section-warnings" role="note">${own.map((w) => html`<li${lang}>⚠ ${w.text}</li>`)}</ul>`;
+}
+
+/**
+ * The warnings box at the top of a report, most important first. A comparison's planner prefixes
+ * each entry's warnings with the entry's label ("Bidder AB: coverage after is …"); those are
+ * grouped under the label, each group ranked, the groups in the order of their most important
+ * warning, and the warnings about the comparison itself (such as the relative model's) first.
+ */
+export function renderWarnings(
+  list: readonly string[],
+  entryLabels: readonly string[] = [],
+  options: { folded?: boolean } = {},
+): SafeHtml {
   if (list.length === 0) return html``;
+  // The planner writes its warnings in English; a report in another language says so to screen readers.
+  const lang = currentLang() === 'en' ? '' : html` lang="en"`;
   const labels = [...entryLabels].sort((a, b) => b.length - a.length);
   const general: string[] = [];
   const byEntry = new Map<string, string[]>();
@@ -16,11 +71,18 @@ export function renderWarnings(list: readonly string[], entryLabels: readonly st
     if (label === undefined) general.push(w);
     else byEntry.set(label, [...(byEntry.get(label) ?? []), w.slice(label.length + 2)]);
   }
-  const grouped = entryLabels
+  const groups = entryLabels
     .filter((l) => byEntry.has(l))
-    .map(
-      (l) =>
-        html`<li><strong>${l}</strong><ul>${(byEntry.get(l) ?? []).map((w) => html`<li>${w}</li>`)}</ul></li>`,
-    );
-  return html`<section class="warnings" role="note" aria-labelledby="warnings-title"><h2 id="warnings-title">⚠ Warnings (${list.length})</h2><ul>${general.map((w) => html`<li>${w}</li>`)}${grouped}</ul></section>`;
+    .map((l, i) => ({ label: l, i, ranked: rankWarnings(byEntry.get(l) ?? []) }))
+    .sort((a, b) => (a.ranked[0]?.rank ?? 99) - (b.ranked[0]?.rank ?? 99) || a.i - b.i);
+  const grouped = groups.map(
+    (g) =>
+      html`<li><strong>${g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${lang}>${w.text}</li>`)}</ul></li>`,
+  );
+  const top = rankWarnings(general).map((w) => html`<li data-rank="${w.rank}"${lang}>${w.text}</li>`);
+  const items = html`<ul>${top}${grouped}</ul>`;
+  // A long list of the plans' remarks is folded, so that it cannot bury the verdict and the tables.
+  return options.folded
+    ? html`<details class="warnings" role="note"><summary><h2 id="warnings-title">${t().common.warnings(list.length)}</h2></summary>${items}</details>`
+    : html`<section class="warnings" role="note" aria-labelledby="warnings-title"><h2 id="warnings-title">${t().common.warnings(list.length)}</h2>${items}</section>`;
 }

@@ -52,8 +52,8 @@ function analysis(closures: PointClosure[], nearestM: number): AccessAnalysis {
   };
 }
 
-const before = analysis([closure('agent-vingaker', 5056), closure('agent-hogsjo', 608)], 4356);
-const after = analysis([closure('agent-vingaker', 4000), closure('agent-hogsjo', 0)], 1832);
+const before = analysis([closure('pts-3497', 5056), closure('pts-9740', 608)], 4356);
+const after = analysis([closure('pts-3497', 4000), closure('pts-9740', 0)], 1832);
 const plan = Plan.parse({ ...buildPlan(scenario), accessAnalysis: { before, after } });
 const out = renderPlanReport({ scenario, plan });
 const doc = parse(out);
@@ -76,24 +76,22 @@ describe('the access section of the plan report', () => {
 
   it('lists what each closure costs, today and with the new boxes', () => {
     const rows = doc.querySelectorAll('table.access-closures tbody tr');
-    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(['agent-vingaker', 'agent-hogsjo']);
+    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(['pts-3497', 'pts-9740']);
     const first = rows[0]!.querySelectorAll('td').map((td) => td.text.trim());
     expect(first[0]).toBe('PostNord, DHL');
-    expect(first[2]).toBe('5\u00a0056'); // people who lose their point
-    expect(first[3]).toBe('1\u00a0264'); // of them 65+
-    expect(first[4]).toBe('4\u00a0000'); // with the new boxes
-    expect(first[5]).toBe('1\u00a0234'); // extra km a week
+    expect(first[2]).toBe('5,056'); // people who lose their point
+    expect(first[3]).toBe('1,264'); // of them 65+
+    expect(first[4]).toBe('4,000'); // with the new boxes
+    expect(first[5]).toBe('1,234'); // extra km a week
     expect(doc.querySelector('section#access ul.access-notes')!.text).toContain('a note from the analysis');
   });
 
   it('draws the loss under each point on the map, larger for the larger loss', () => {
     const circles = doc.querySelectorAll('svg.map circle[data-kind="closure-loss"]');
-    expect(circles.map((c) => c.getAttribute('data-id'))).toEqual(['agent-vingaker', 'agent-hogsjo']);
+    expect(circles.map((c) => c.getAttribute('data-id'))).toEqual(['pts-3497', 'pts-9740']);
     const r = circles.map((c) => Number(c.getAttribute('r')));
     expect(r[0]).toBeGreaterThan(r[1]!);
-    expect(circles[0]!.querySelector('title')!.text).toMatch(
-      /5\u00a0056 people lose their point within 5\.0/,
-    );
+    expect(circles[0]!.querySelector('title')!.text).toMatch(/5,056 people lose their point within 5\.0/);
     expect(doc.querySelector('.legend')!.text).toContain(ACCESS_STRINGS.mapLossLegend);
   });
 

@@ -87,6 +87,74 @@ describe('renderComparisonReport', () => {
     );
   });
 
+  it('shows a disqualified bid, an abnormally low price and a promise the plan does not deliver', () => {
+    const flagged: ComparisonResult = {
+      ...comparison,
+      entries: comparison.entries.map((e) =>
+        e.id === 'bygden'
+          ? {
+              ...e,
+              disqualified: true,
+              abnormallyLow: 'below 70 % of the median bid. LOU (2016:1145) 16 kap. 7 §',
+              promised: { deliveries_per_week: 7 },
+              measures: { ...e.measures, deliveries_per_week: 2 },
+              requirements: [
+                {
+                  requirementId: 'min-deliveries',
+                  measure: 'deliveries_per_week',
+                  value: 2,
+                  passed: false,
+                  explanation: 'min-deliveries: 2, required at least 3',
+                },
+              ],
+            }
+          : e,
+      ),
+      scoring: {
+        ...comparison.scoring!,
+        requirements: [{ id: 'min-deliveries', measure: 'deliveries_per_week', min: 3 }],
+        scores: comparison.scoring!.scores.filter((s) => s.id !== 'bygden'),
+      },
+    };
+    const parsed = parse(renderComparisonReport({ scenario, comparison: flagged }));
+    const head = parsed.querySelector('table.kpis thead th[data-id="bygden"]')!;
+    expect(head.querySelector('[data-status="disqualified"]')).not.toBeNull();
+    expect(head.querySelector('[data-status="abnormally-low"]')).not.toBeNull();
+    expect(parsed.querySelector('ul.disqualified li[data-id="bygden"]')!.text).toMatch(
+      /disqualified.*required at least 3/,
+    );
+    expect(parsed.querySelector('ul.abnormally-low li[data-id="bygden"]')!.text).toMatch(/16 kap\. 7 §/);
+    expect(parsed.querySelector('tr[data-requirement="min-deliveries"] td.fail')!.text).toMatch(/not met: 2/);
+    const cell = parsed.querySelector('td.over-promise[data-measure="deliveries_per_week"]')!;
+    expect(cell.text).toMatch(/2.*promised 7.*gap 5/s);
+    expect(parsed.querySelector('.winner-callout')!.text).toMatch(/LOU 16 kap\. 7 §/);
+    expect(
+      parsed.querySelectorAll('table.scores tbody tr').map((r) => r.getAttribute('data-id')),
+    ).not.toContain('bygden');
+  });
+
+  it('states the margin of every sensitivity case and that the other weights are rescaled', () => {
+    const withMargins: ComparisonResult = {
+      ...comparison,
+      scoring: {
+        ...comparison.scoring!,
+        sensitivity: comparison.scoring!.sensitivity.map((s) => ({
+          ...s,
+          totals: Object.fromEntries(s.ranking.map((id, i) => [id, 50 - i * 2.5])),
+          margin: 2.5,
+          othersRescaled: true,
+        })),
+      },
+    };
+    const parsed = parse(renderComparisonReport({ scenario, comparison: withMargins }));
+    const section = parsed.querySelector('#sensitivity')!.text;
+    expect(section).toMatch(/other weights are rescaled/);
+    expect(parsed.querySelector('table.sensitivity tbody tr')!.text).toMatch(
+      /50\.0.points against 47\.5.points/,
+    );
+    expect(parsed.querySelector('table.sensitivity tbody tr')!.text).toMatch(/margin 2\.5/);
+  });
+
   it('escapes entry labels and sensitivity text', () => {
     const evil = '<script>alert(1)</script>';
     const hostile = {

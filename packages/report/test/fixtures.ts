@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ComparisonResult,
+  type ComparisonResultInput,
   Plan,
   Scenario,
   ScoringDocument,
@@ -328,7 +329,7 @@ export function buildComparison(model: Model = 'absolute_points'): ComparisonRes
       open247: 1,
     },
   };
-  const entries: ComparisonResult['entries'] = [
+  const entries: ComparisonResultInput['entries'] = [
     {
       id: 'baseline',
       label: 'The scenario as planned',

@@ -1,18 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
+import { dayName, formatClock, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
+import { pickLang, withLang } from '../src/i18n';
 import { escapeHtml, html, raw } from '../src/html';
 import { niceLengthM } from '../src/projection';
 
 describe('format', () => {
-  it('groups thousands with a no-break space and uses a decimal point', () => {
-    expect(formatMoney(12345, 'SEK')).toBe(`12${NBSP}345${NBSP}SEK`);
-    expect(formatNumber(1234567.891, 2)).toBe(`1${NBSP}234${NBSP}567.89`);
-    expect(formatNumber(999)).toBe('999');
-    expect(formatNumber(-4200)).toBe(`−4${NBSP}200`);
+  it('Swedish: thousands grouped by a no-break space, a decimal comma and a true minus (Intl sv-SE)', () => {
+    withLang('sv', () => {
+      expect(formatMoney(12345, 'SEK')).toBe(`12${NBSP}345${NBSP}SEK`);
+      expect(formatNumber(1234567.891, 2)).toBe(`1${NBSP}234${NBSP}567,89`);
+      expect(formatNumber(999)).toBe('999');
+      expect(formatNumber(-4200)).toBe(`−4${NBSP}200`);
+      expect(formatNumber(-0.01, 1)).toBe('0,0');
+      expect(formatKm(4230)).toBe(`4,2${NBSP}km`);
+      expect(formatShare(0.8734)).toBe(`87,3${NBSP}%`);
+      expect(dayName('tue')).toBe('tisdag');
+    });
+  });
+
+  it('English: comma thousands and a decimal point (Intl en-GB), the default', () => {
+    expect(formatMoney(297800, 'SEK')).toBe(`297,800${NBSP}SEK`);
+    expect(formatNumber(1234567.891, 2)).toBe('1,234,567.89');
     expect(formatNumber(-0.01, 1)).toBe('0.0');
     expect(formatKm(4230)).toBe(`4.2${NBSP}km`);
-    expect(formatShare(0.8734)).toBe(`87.3${NBSP}%`);
+    expect(formatShare(0.8734, 1, 'sv')).toBe(`87,3${NBSP}%`);
     expect(formatNumber(Number.NaN)).toBe('–');
+    expect(dayName('tue')).toBe('Tuesday');
+  });
+
+  it('picks Swedish for a Swedish browser, English otherwise', () => {
+    expect(pickLang(['sv-SE', 'en-US'])).toBe('sv');
+    expect(pickLang(['de-DE', 'sv'])).toBe('sv');
+    expect(pickLang(['en-GB'])).toBe('en');
+    expect(pickLang([])).toBe('en');
   });
 
   it('writes clock times as HH:MM', () => {

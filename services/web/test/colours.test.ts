@@ -10,6 +10,7 @@ describe('map colours', () => {
   const marks: [string, string][] = [
     ['area', COLOURS.area],
     ['village within the limit', COLOURS.demandCovered],
+    ['village before a plan', COLOURS.demandUnplanned],
     ['village outside the limit', COLOURS.demandUncovered],
     ['village with home delivery', COLOURS.demandHome],
     ['parcel agent', COLOURS.pickup],

@@ -129,8 +129,8 @@ describe.skipIf(missing)('the web page', () => {
     const cards = page.locator('#kpi-cards .kpi');
     expect(await cards.count()).toBeGreaterThanOrEqual(8);
     const coverage = page.locator('[data-kpi="coveredPopulationShare"]');
-    expect(await coverage.locator('[data-after]').textContent()).toMatch(/\d+ %/);
-    expect(await coverage.locator('[data-before]').textContent()).toMatch(/\d+ %/);
+    expect(await coverage.locator('[data-after]').textContent()).toMatch(/\d+\s%/);
+    expect(await coverage.locator('[data-before]').textContent()).toMatch(/\d+\s%/);
     expect(await page.locator('[data-kpi="costPerWeek"] [data-after]').textContent()).toMatch(/SEK/);
 
     const boxes = await page.locator('#box-table tbody tr[data-box]').count();
@@ -217,18 +217,25 @@ describe.skipIf(missing)('the web page', () => {
   it('compares the three example bids with the example scoring', async () => {
     await page.click('#tab-compare');
     await page.click('#load-bids');
-    expect(await page.locator('#compare-entries li').count()).toBe(4);
+    // Four bids and the scoring.
+    expect(await page.locator('#compare-entries li').count()).toBe(5);
     // A variant from the policy form as it stands (4 boxes, from the plan above).
     await page.fill('#variant-name', 'Four boxes');
     await page.click('#add-variant');
-    expect(await page.locator('#compare-entries li').count()).toBe(5);
+    expect(await page.locator('#compare-entries li').count()).toBe(6);
     await page.click('#run-compare');
     await page.waitForSelector('#compare-view:not([hidden])', { timeout: 45_000 });
     const columns = await page.locator('#compare-table thead th[data-entry]').count();
     expect(columns).toBeGreaterThanOrEqual(4);
     expect(await page.textContent('#compare-table thead')).toContain('Four boxes');
     expect(await page.locator('#compare-charts svg rect').count()).toBeGreaterThanOrEqual(3 * 3);
-    expect(await page.locator('#compare-scores details.score').count()).toBe(3);
+    // Bygden and Biblioteksbudet deliver twice a week, short of the required three: not scored.
+    expect(await page.locator('#compare-scores details.score').count()).toBe(2);
+    expect(await page.locator('#compare-table thead [data-status="disqualified"]').count()).toBe(2);
+    expect(await page.locator('#compare-table thead [data-status="abnormally-low"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.textContent('#compare-table thead')).toContain('Today (existing pickup points)');
     expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
@@ -305,6 +312,82 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.isEnabled('#run-plan')).toBe(true);
     expect(pageErrors).toEqual([]);
   }, 40_000);
+
+  it('in Swedish: follows the browser, grey villages with names before a plan, Swedish numbers, a reset on a new scenario', async () => {
+    const sv = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+    try {
+      await sv.goto(stack.url);
+      await sv.waitForSelector('body[data-ready="true"]');
+      expect(await sv.getAttribute('html', 'lang')).toBe('sv');
+      expect(await sv.textContent('#tab-compare')).toBe('Jämför');
+      expect(await sv.textContent('#lang-switch')).toBe('English');
+      await sv.click('#load-example');
+      // Before a plan nothing says "covered": the villages are grey, the legend says so.
+      await expect.poll(() => sv.locator('#map path.pk-demand').count()).toBeGreaterThan(10);
+      const fills = await sv.$$eval('#map path.pk-demand', (els) => [
+        ...new Set(els.map((e) => e.getAttribute('fill'))),
+      ]);
+      expect(fills).toEqual(['#6b6b6b']);
+      expect(await sv.textContent('#map .legend')).toContain('inte planerad ännu');
+      expect(await sv.textContent('#map .legend')).not.toContain('inom tillgänglighetsgränsen');
+      // Place names on the scenario's own base layer, also Läppe under its candidate site.
+      const labels = await sv.$$eval('#map .pk-label', (els) => els.map((e) => e.textContent));
+      expect(labels).toEqual(
+        expect.arrayContaining(['Vingåker', 'Högsjö', 'Marmorbyn', 'Baggetorp', 'Läppe']),
+      );
+      expect(labels.some((l) => /\d/.test(l ?? ''))).toBe(false);
+      expect.soft(await axeViolations(sv), 'axe: the Swedish page with the example').toEqual([]);
+      await sv.screenshot({ path: `${ARTIFACTS}web-sv-scenario.png` });
+      // A tablet: the legend starts folded and does not cover the map.
+      await sv.setViewportSize({ width: 1024, height: 768 });
+      await sv.reload();
+      await sv.waitForSelector('body[data-ready="true"]');
+      expect(await sv.getAttribute('#map .legend', 'open')).toBeNull();
+      await sv.setViewportSize({ width: 1280, height: 800 });
+
+      // Plan it: the status and the figures in Swedish, with Swedish numbers.
+      await sv.click('#load-example');
+      await sv.click('summary:has-text("Inställningar")');
+      await sv.fill('#api-key', API_KEY);
+      await sv.click('summary:has-text("Inställningar")');
+      await sv.fill('#f-timeLimitS', '2');
+      await sv.click('#run-plan');
+      await sv.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+      expect(await sv.textContent('#plan-progress-text')).toMatch(
+        /^klart: \d+ paketskåp, kostnad \d{1,3}\u00a0\d{3}\u00a0SEK\/vecka$/,
+      );
+      expect(await sv.textContent('[data-kpi="costPerWeek"] h4')).toBe('Kostnad per vecka');
+      expect(await sv.textContent('[data-kpi="coveredPopulationShare"] [data-after]')).toMatch(/^\d+\u00a0%/);
+      expect(await sv.textContent('#box-table thead')).toContain('Fylls av');
+      expect(await sv.textContent('#map .legend')).toMatch(/fågelvägen kring ett skåp/);
+      expect(await sv.textContent('#map .legend')).toMatch(/3,7\u00a0km/);
+      await sv.screenshot({ path: `${ARTIFACTS}web-sv-plan.png` });
+      expect.soft(await axeViolations(sv), 'axe: the Swedish plan').toEqual([]);
+
+      // Loading a scenario again clears the old plan and its status.
+      await sv.click('#tab-scenario');
+      await sv.click('#load-example');
+      expect(await sv.textContent('#plan-progress-text')).toBe('');
+      expect(await sv.isHidden('#plan-view')).toBe(true);
+      await sv.click('#tab-plan');
+      expect(await sv.isVisible('#plan-empty')).toBe(true);
+      const after = await sv.$$eval('#map path.pk-demand', (els) => [
+        ...new Set(els.map((e) => e.getAttribute('fill'))),
+      ]);
+      expect(after).toEqual(['#6b6b6b']);
+
+      // The switch: English, and it stays English on this browser.
+      await sv.click('#lang-switch');
+      expect(await sv.getAttribute('html', 'lang')).toBe('en');
+      expect(await sv.textContent('#tab-compare')).toBe('Compare');
+      expect(await sv.textContent('#map .legend')).toContain('not yet planned');
+      await sv.reload();
+      await sv.waitForSelector('body[data-ready="true"]');
+      expect(await sv.getAttribute('html', 'lang')).toBe('en');
+    } finally {
+      await sv.close();
+    }
+  }, 90_000);
 
   it('asks the map for no animation when the user prefers reduced motion', async () => {
     const still = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });

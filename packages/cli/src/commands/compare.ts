@@ -11,9 +11,10 @@ import {
 } from '@paketbygd/model';
 import { compare, type ScenarioVariantInput } from '@paketbygd/planner';
 import { renderComparisonReport } from '@paketbygd/report';
+import { explainTravelError } from '../errors';
 import { progressReporter } from '../progress';
 import { loadDocument, readJsonFile } from '../read-document';
-import { parsePositive } from './plan';
+import { checkSomeDemand, parseLang, parsePositive } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 
 export interface CompareFlags extends TravelFlags {
@@ -21,6 +22,7 @@ export interface CompareFlags extends TravelFlags {
   out?: string;
   timeLimit: string;
   quiet?: boolean;
+  lang?: string;
 }
 
 /** Bid files are bids; scenario files are variants of the first scenario (their name and policy). */
@@ -54,7 +56,9 @@ export async function runCompare(
   files: string[],
   flags: CompareFlags,
 ): Promise<{ dir: string; report: string }> {
+  const lang = parseLang(flags.lang);
   const scenario = withTravelFlags(loadDocument(scenarioFile, 'scenario'), flags);
+  checkSomeDemand(scenario, scenarioFile);
   const { bids, variants } = loadEntries(scenario, files);
   const scoring: ScoringDocument | undefined = flags.weights
     ? loadDocument(flags.weights, 'scoring')
@@ -67,12 +71,16 @@ export async function runCompare(
       timeLimitS: parsePositive(flags.timeLimit, '--time-limit'),
       onProgress: (m, p) => progress.update(p, m),
     },
-  );
+  ).catch((error: unknown) => {
+    progress.end();
+    // Every entry shares the scenario's demand and pickup points, which come first in each matrix.
+    throw explainTravelError(error, scenario, true);
+  });
   progress.end();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
   const report = join(dir, 'comparison.html');
-  writeFileSync(report, renderComparisonReport({ scenario, comparison: result }));
+  writeFileSync(report, renderComparisonReport({ scenario, comparison: result, lang }));
   if (!flags.quiet) {
     const out = process.stdout;
     const label = new Map(result.entries.map((e) => [e.id, e.label]));
@@ -83,6 +91,12 @@ export async function runCompare(
           `  ${s.rank}. ${label.get(s.id)}: ${s.total.toFixed(1)}${result.scoring.higherWins ? ' points' : ` ${result.currency} a year`}\n`,
         );
       }
+      for (const e of result.entries.filter((x) => x.disqualified)) {
+        const failed = e.requirements.filter((r) => !r.passed).map((r) => r.explanation);
+        out.write(`  disqualified: ${e.label}: ${failed.join('; ')}\n`);
+      }
+      for (const e of result.entries.filter((x) => x.abnormallyLow))
+        out.write(`  abnormally low price: ${e.label} (ask the bidder to explain it, LOU 16 kap. 7 §)\n`);
       const flips = result.scoring.sensitivity.filter((s) => s.winnerChanges);
       out.write(
         flips.length
@@ -115,6 +129,7 @@ export function registerCompare(program: Command): void {
   )
     .option('--time-limit <s>', 'seconds for each plan', '10')
     .option('--quiet', 'no progress and no summary')
+    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
     .action(async (scenarioFile: string, files: string[], flags: CompareFlags) => {
       await runCompare(scenarioFile, files, flags);
     });

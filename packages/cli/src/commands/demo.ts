@@ -10,18 +10,25 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'plan the Vingåker example and compare its three bids, and plan Arjeplog with its bus timetable against vans alone, with embedded defaults (no Redis, no OSRM)',
+      'plan the Vingåker example and compare its four bids, and plan Arjeplog with its bus timetable against vans alone, with embedded defaults (no Redis, no OSRM)',
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
-    .action(async (flags: { out: string; quiet?: boolean }) => {
+    .option('--lang <sv|en>', 'language of the reports: sv (Swedish, Swedish numbers) or en', 'en')
+    .action(async (flags: { out: string; quiet?: boolean; lang: string }) => {
       const plan = await runPlan(join(EXAMPLES, 'vingaker', 'scenario.json'), {
         out: join(flags.out, 'vingaker'),
         timeLimit: '20',
         seed: '1',
         quiet: flags.quiet ?? false,
+        lang: flags.lang,
       });
-      const bids = ['nordbox-vans.json', 'bygden-existing-transport.json', 'regionbuss-bus-line.json'];
+      const bids = [
+        'nordbox-vans.json',
+        'bygden-existing-transport.json',
+        'regionbuss-bus-line.json',
+        'biblioteksbudet-library-run.json',
+      ];
       const comparison = await runCompare(
         join(EXAMPLES, 'vingaker', 'scenario.json'),
         bids.map((b) => join(EXAMPLES, 'bids', b)),
@@ -30,6 +37,7 @@ export function registerDemo(program: Command): void {
           out: join(flags.out, 'bids'),
           timeLimit: '5',
           quiet: flags.quiet ?? false,
+          lang: flags.lang,
         },
       );
       const arjeplog = await runArjeplogDemo(flags.out, flags.quiet ?? false);

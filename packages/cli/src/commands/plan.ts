@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { plan, planToGeoJSON } from '@paketbygd/planner';
-import { renderPlanReport } from '@paketbygd/report';
-import { CliError } from '../errors';
+import { plan, planToGeoJSON, travelModelOf } from '@paketbygd/planner';
+import { isLang, renderPlanReport, type Lang } from '@paketbygd/report';
+import { ValidationError, type Scenario } from '@paketbygd/model';
+import { CliError, explainTravelError } from '../errors';
 import { kpiTable } from '../kpi-table';
 import { progressReporter } from '../progress';
 import { loadDocument } from '../read-document';
@@ -15,6 +16,14 @@ export interface PlanFlags extends TravelFlags {
   seed: string;
   tileUrl?: string;
   quiet?: boolean;
+  lang?: string;
+}
+
+/** The report language from --lang (default English). */
+export function parseLang(value: string | undefined): Lang {
+  if (value === undefined) return 'en';
+  if (!isLang(value)) throw new CliError(`--lang must be sv or en, not "${value}"`, 2);
+  return value;
 }
 
 export function parsePositive(value: string, flag: string, integer = false): number {
@@ -28,19 +37,35 @@ export function parsePositive(value: string, flag: string, integer = false): num
   return n;
 }
 
+/** A scenario whose demand is all zero has nothing to plan: refused like any other invalid input. */
+export function checkSomeDemand(scenario: Scenario, file: string): void {
+  if (scenario.demand.some((d) => d.parcelsPerWeek > 0)) return;
+  throw new ValidationError(file, [
+    {
+      path: 'demand',
+      message: `all ${scenario.demand.length} demand points have 0 parcels a week: there is nothing to plan; give each place its parcels per week`,
+    },
+  ]);
+}
+
 /** Plans one scenario file and writes plan.json, plan.geojson and report.html; returns the report's path. */
 export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: string; report: string }> {
   const timeLimitS = parsePositive(flags.timeLimit, '--time-limit');
+  const lang = parseLang(flags.lang);
   const seed = Number(flags.seed);
   if (!Number.isInteger(seed) || seed < 0)
     throw new CliError(`--seed must be a whole number ≥ 0, not "${flags.seed}"`, 2);
   const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
+  checkSomeDemand(scenario, file);
   const dir = resolve(flags.out ?? join('out', basename(file).replace(/\.json$/i, '')));
   const progress = progressReporter(flags.quiet ?? false);
   const result = await plan(scenario, {
     timeLimitS,
     seed,
     onProgress: (p) => progress.update(p.percent, `${p.step}: ${p.message}`),
+  }).catch((error: unknown) => {
+    progress.end();
+    throw explainTravelError(error, scenario);
   });
   progress.update(100, 'writing files');
   progress.end();
@@ -50,7 +75,13 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
   const report = join(dir, 'report.html');
   writeFileSync(
     report,
-    renderPlanReport({ scenario, plan: result, ...(flags.tileUrl ? { tileUrl: flags.tileUrl } : {}) }),
+    renderPlanReport({
+      scenario,
+      plan: result,
+      lang,
+      travelModel: travelModelOf(scenario.travel),
+      ...(flags.tileUrl ? { tileUrl: flags.tileUrl } : {}),
+    }),
   );
   if (!flags.quiet) {
     const out = process.stdout;
@@ -86,6 +117,7 @@ export function registerPlan(program: Command): void {
       'raster tile URL template for the report map ({z}/{x}/{y}), if you have a tile server',
     )
     .option('--quiet', 'no progress and no summary')
+    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
     .action(async (file: string, flags: PlanFlags) => {
       await runPlan(file, flags);
     });

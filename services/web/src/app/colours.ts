@@ -10,6 +10,8 @@
 export const COLOURS = {
   area: '#37474f',
   demandCovered: '#2e7d32',
+  /** Before a plan: coverage is not known yet. */
+  demandUnplanned: '#6b6b6b',
   demandUncovered: '#c62828',
   demandHome: '#6a1b9a',
   pickup: '#4a148c',

@@ -1,5 +1,7 @@
 import type { ComparisonResult } from '@paketbygd/model';
+import { t } from '@paketbygd/report';
 import { esc, km, money, num, pct } from './format';
+import { lang, w } from './i18n';
 
 type Entry = ComparisonResult['entries'][number];
 
@@ -12,53 +14,69 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { label: 'Boxes', value: (e) => e.boxSiteIds.length, show: (v) => num(v), higherIsBetter: true },
+  { label: 'newBoxes', value: (e) => e.boxSiteIds.length, show: (v) => num(v), higherIsBetter: true },
   {
-    label: 'People within the access limit',
+    label: 'covered',
     value: (e) => e.kpis.access.coveredPopulationShare,
-    show: (v) => pct(v),
+    show: (v) => pct(v, 1),
     higherIsBetter: true,
     chart: true,
   },
   {
-    label: 'Mean distance to a pickup point',
+    label: 'meanAccess',
     value: (e) => e.kpis.access.meanAccessDistanceM,
     show: (v) => km(v),
     higherIsBetter: false,
   },
   {
-    label: 'Cost per week',
+    label: 'costWeek',
     value: (e) => e.kpis.costPerWeek.total,
     show: (v, c) => money(v, c),
     higherIsBetter: false,
     chart: true,
   },
   {
-    label: 'Cost per parcel',
+    label: 'costParcel',
     value: (e) => e.kpis.costPerParcel,
-    show: (v, c) => `${num(v, 1)} ${c}`,
+    show: (v, c) => `${num(v, 1)}\u00a0${c}`,
     higherIsBetter: false,
   },
   {
-    label: 'CO₂ per week',
+    label: 'co2',
     value: (e) => e.kpis.co2KgPerWeek.total,
-    show: (v) => `${num(v)} kg`,
+    show: (v) => `${num(v)}\u00a0kg`,
     higherIsBetter: false,
     chart: true,
   },
   {
-    label: 'Van km per week',
+    label: 'vehicleKm',
     value: (e) => e.kpis.vehicleKmPerWeek,
-    show: (v) => `${num(v)} km`,
+    show: (v) => `${num(v)}\u00a0km`,
     higherIsBetter: false,
   },
   {
-    label: 'Parcels to boxes per week',
+    label: 'parcelsInBoxes',
     value: (e) => e.kpis.parcelsInBoxesPerWeek,
     show: (v) => num(v),
     higherIsBetter: true,
   },
 ];
+
+/** A row's name in the page's language (the reports' words). */
+function rowLabel(key: string): string {
+  const r = t(lang());
+  const names: Record<string, string> = {
+    newBoxes: r.comparison.newBoxes,
+    covered: r.comparison.coverageSeries,
+    meanAccess: r.kpi.meanAccess,
+    costWeek: r.kpi.costWeek,
+    costParcel: r.kpi.costParcel,
+    co2: r.comparison.measures.co2_kg_per_week ?? 'CO₂',
+    vehicleKm: r.kpi.vehicleKm,
+    parcelsInBoxes: r.comparison.parcelsInBoxes,
+  };
+  return names[key] ?? key;
+}
 
 const PALETTE = ['#546e7a', '#0b5cad', '#e65100', '#00897b', '#8e24aa', '#c62828', '#558b2f'];
 
@@ -90,7 +108,8 @@ function barChart(
 export function renderComparison(root: HTMLElement, result: ComparisonResult): void {
   const q = (sel: string) => root.querySelector<HTMLElement>(sel)!;
   const entries = result.entries;
-  const label = new Map(entries.map((e) => [e.id, e.label]));
+  const words = t(lang()).comparison;
+  const label = new Map(entries.map((e) => [e.id, e.kind === 'today' ? words.todayLabel : e.label]));
   const scoring = result.scoring;
   const scoreOf = new Map((scoring?.scores ?? []).map((s) => [s.id, s]));
   const colour = new Map(entries.map((e, i) => [e.id, PALETTE[i % PALETTE.length]!]));
@@ -98,22 +117,34 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
   const head = entries
     .map(
       (e) =>
-        `<th scope="col" class="num" data-entry="${esc(e.id)}">${esc(e.label)}<br><small>${esc(e.kind)}</small></th>`,
+        `<th scope="col" class="num" data-entry="${esc(e.id)}">${esc(label.get(e.id))}<br><small>${esc(words.kinds[e.kind] ?? e.kind)}</small>${
+          e.disqualified
+            ? `<br><span class="tag warn" data-status="disqualified">${esc(words.disqualified)}</span>`
+            : ''
+        }${e.abnormallyLow ? `<br><span class="tag warn" data-status="abnormally-low">${esc(words.abnormallyLowTag)}</span>` : ''}${
+          e.unfilledBoxSiteIds.length > 0
+            ? `<br><span class="tag warn" data-status="unfilled">${esc(words.unfilledFlag(e.boxSiteIds.length - e.unfilledBoxSiteIds.length, e.boxSiteIds.length))}</span>`
+            : ''
+        }</th>`,
     )
     .join('');
+  // Today is shown for reference; the best value is marked among the plans and bids.
   const rows = ROWS.map((r) => {
     const values = entries.map((e) => r.value(e));
-    const best = r.higherIsBetter ? Math.max(...values) : Math.min(...values);
-    return `<tr><th scope="row">${esc(r.label)}</th>${values
+    const contenders = values.filter((_, i) => entries[i]!.kind !== 'today');
+    const best = r.higherIsBetter ? Math.max(...contenders) : Math.min(...contenders);
+    const isBest = (v: number, i: number) =>
+      v === best && contenders.length > 1 && entries[i]!.kind !== 'today';
+    return `<tr><th scope="row">${esc(rowLabel(r.label))}</th>${values
       .map(
-        (v) =>
-          `<td class="num${v === best && entries.length > 1 ? ' winner' : ''}">${esc(r.show(v, result.currency))}${v === best && entries.length > 1 ? '<span class="visually-hidden"> (best)</span>' : ''}</td>`,
+        (v, i) =>
+          `<td class="num${isBest(v, i) ? ' winner' : ''}">${esc(r.show(v, result.currency))}${isBest(v, i) ? '<span class="visually-hidden"> (best)</span>' : ''}</td>`,
       )
       .join('')}</tr>`;
   });
   if (scoring) {
     rows.push(
-      `<tr><th scope="row">Score (of ${num(scoring.maxPoints)})</th>${entries
+      `<tr><th scope="row">${esc(words.sections.scores)} (${esc(words.ofPoints('', num(scoring.maxPoints)).trim())})</th>${entries
         .map((e) => {
           const s = scoreOf.get(e.id);
           return `<td class="num${s?.rank === 1 ? ' winner' : ''}">${s ? `${num(s.total, 1)} (#${s.rank})` : '–'}</td>`;
@@ -121,15 +152,14 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
         .join('')}</tr>`,
     );
   }
-  q('#compare-table').innerHTML =
-    `<caption class="visually-hidden">Key figures of each entry; the best in bold</caption>
-    <thead><tr><th scope="col">Key figure</th>${head}</tr></thead><tbody>${rows.join('')}</tbody>`;
+  q('#compare-table').innerHTML = `<caption class="visually-hidden">${esc(words.kpiCaption)}</caption>
+    <thead><tr><th scope="col">${esc(words.keyFigure)}</th>${head}</tr></thead><tbody>${rows.join('')}</tbody>`;
 
   const charts = ROWS.filter((r) => r.chart).map((r) =>
     barChart(
-      r.label,
+      rowLabel(r.label),
       entries.map((e) => ({
-        label: e.label,
+        label: label.get(e.id) ?? e.id,
         value: r.value(e),
         text: r.show(r.value(e), result.currency),
         colour: colour.get(e.id)!,
@@ -140,9 +170,9 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
     const scored = entries.filter((e) => scoreOf.has(e.id));
     charts.unshift(
       barChart(
-        `Score (${scoring.model.replace('_', ' ')}${scoring.higherWins ? ', higher wins' : ', lower wins'})`,
+        `${words.sections.scores} (${words.models[scoring.model]?.name ?? scoring.model})`,
         scored.map((e) => ({
-          label: e.label,
+          label: label.get(e.id) ?? e.id,
           value: scoreOf.get(e.id)!.total,
           text: num(scoreOf.get(e.id)!.total, 1),
           colour: colour.get(e.id)!,
@@ -160,14 +190,14 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
           .map(
             (
               c,
-            ) => `<tr><th scope="row">${esc(c.criterionId)}</th><td>${esc(c.measure)}</td><td class="num">${num(c.value, 3)}</td>
+            ) => `<tr><th scope="row">${esc(c.criterionId)}</th><td>${esc(words.measures[c.measure] ?? c.measure)}</td><td class="num">${num(c.value, 3)}</td>
               <td class="num">${pct(c.fulfilment)}</td><td class="num">${num(c.contribution, 2)}</td><td>${esc(c.explanation)}</td></tr>`,
           )
           .join('');
         return `<details class="route score" data-score="${esc(s.id)}" ${s.rank === 1 ? 'open' : ''}>
-          <summary><strong>#${s.rank}</strong> ${esc(label.get(s.id) ?? s.id)}: <strong>${num(s.total, 1)}</strong> of ${num(scoring.maxPoints)}</summary>
-          <div class="table-wrap"><table><thead><tr><th scope="col">Criterion</th><th scope="col">Measure</th><th scope="col" class="num">Value</th>
-          <th scope="col" class="num">Fulfilment</th><th scope="col" class="num">Contribution</th><th scope="col">Why</th></tr></thead>
+          <summary><strong>#${s.rank}</strong> ${esc(label.get(s.id) ?? s.id)}: <strong>${esc(words.ofPoints(num(s.total, 1), num(scoring.maxPoints)))}</strong></summary>
+          <div class="table-wrap"><table><thead><tr><th scope="col">${esc(w().cmpHead[0])}</th><th scope="col">${esc(w().cmpHead[1])}</th><th scope="col" class="num">${esc(w().cmpHead[2])}</th>
+          <th scope="col" class="num">${esc(w().cmpHead[3])}</th><th scope="col" class="num">${esc(w().cmpHead[4])}</th><th scope="col">${esc(w().cmpHead[5])}</th></tr></thead>
           <tbody>${crit}</tbody></table></div></details>`;
       })
       .join('');
@@ -175,24 +205,42 @@ export function renderComparison(root: HTMLElement, result: ComparisonResult): v
       .map(
         (
           s,
-        ) => `<tr class="${s.winnerChanges ? 'winner' : ''}"><td>${esc(s.what)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)} %</td>
-          <td>${esc(s.ranking.map((id) => label.get(id) ?? id).join(' › '))}</td><td>${s.winnerChanges ? 'yes' : 'no'}</td></tr>`,
+        ) => `<tr class="${s.winnerChanges ? 'winner' : ''}"><td>${esc(s.what)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)}\u00a0%</td>
+          <td>${esc(s.ranking.map((id) => label.get(id) ?? id).join(' › '))}</td><td class="num">${
+            s.ranking.length > 1 && s.totals[s.ranking[0]!] !== undefined
+              ? esc(words.against(num(s.totals[s.ranking[0]!]!, 1), num(s.totals[s.ranking[1]!]!, 1))) +
+                `<br><small>${esc(words.margin(num(s.margin, 1)))}</small>`
+              : '–'
+          }</td><td>${s.winnerChanges ? esc(t(lang()).common.yes) : esc(t(lang()).common.no)}</td></tr>`,
       )
       .join('');
     const flips = scoring.sensitivity.filter((s) => s.winnerChanges).length;
-    q('#compare-sensitivity').innerHTML = `<p id="sensitivity-summary">${
-      flips === 0
-        ? 'The winner stays the same under every change tested.'
-        : `The winner changes under ${flips} of ${scoring.sensitivity.length} changes tested.`
-    }</p>
-      <div class="table-wrap"><table id="sensitivity-table"><thead><tr><th scope="col">Change</th><th scope="col" class="num">By</th>
-      <th scope="col">Ranking</th><th scope="col">Winner changes</th></tr></thead><tbody>${sens}</tbody></table></div>`;
+    const rescaled = scoring.sensitivity.some((s) => s.othersRescaled) ? ` ${words.rescaled}` : '';
+    const h = words.sensitivityHead;
+    q('#compare-sensitivity').innerHTML = `<p id="sensitivity-summary">${esc(
+      flips === 0 ? words.sameWinner : `${words.winnerChanges(flips, scoring.sensitivity.length)}.`,
+    )}${esc(rescaled)}</p>
+      <div class="table-wrap"><table id="sensitivity-table"><thead><tr><th scope="col">${esc(h[0])}</th><th scope="col" class="num">${esc(h[1])}</th>
+      <th scope="col">${esc(h[2])}</th><th scope="col" class="num">${esc(h[3])}</th><th scope="col">${esc(h[4])}</th></tr></thead><tbody>${sens}</tbody></table></div>`;
   } else {
-    q('#compare-scores').innerHTML =
-      '<p>No scoring given: load or upload a scoring file to rank the entries.</p>';
-    q('#compare-sensitivity').innerHTML = '<p>Sensitivity needs a scoring.</p>';
+    q('#compare-scores').innerHTML = `<p>${esc(words.unscored)}</p>`;
+    q('#compare-sensitivity').innerHTML = `<p>${esc(words.noSensitivity)}</p>`;
   }
-  q('#compare-warnings').innerHTML = result.warnings.length
-    ? `<h3>Warnings</h3><ul class="warnings">${result.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`
-    : '';
+  // Disqualified bids and abnormally low prices first, then the plans' own remarks (in English).
+  const flagged = entries.filter((e) => e.disqualified || e.abnormallyLow);
+  const flags = flagged
+    .map(
+      (e) =>
+        `<li data-id="${esc(e.id)}"><strong>${esc(label.get(e.id))}</strong>: ${esc(
+          [e.disqualified ? words.flagDisqualified : '', e.abnormallyLow ? words.flagLow : '']
+            .filter(Boolean)
+            .join('; '),
+        )}</li>`,
+    )
+    .join('');
+  q('#compare-warnings').innerHTML =
+    (flags ? `<ul class="flags">${flags}</ul>` : '') +
+    (result.warnings.length
+      ? `<details><summary>${esc(t(lang()).common.warnings(result.warnings.length))}</summary><ul class="warnings"${lang() === 'en' ? '' : ' lang="en"'}>${result.warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></details>`
+      : '');
 }

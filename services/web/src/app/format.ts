@@ -1,17 +1,23 @@
-/** Formatting for the page: Swedish-style grouping, units in the text. */
-const nf = (digits: number) =>
-  new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** Formatting for the page: the reports' one formatting module (Intl), in the page's language. */
+import { formatNumber } from '@paketbygd/report';
+import { lang } from './i18n';
 
-export const num = (v: number, digits = 0): string => (Number.isFinite(v) ? nf(digits).format(v) : '–');
-export const pct = (share: number, digits = 0): string => `${num(share * 100, digits)} %`;
-export const km = (m: number, digits = 1): string => `${num(m / 1000, digits)} km`;
-export const money = (v: number, currency: string): string => `${num(v)} ${currency}`;
+const NBSP = '\u00a0';
+/** Up to `digits` decimals, trailing zeros dropped (4 rather than 4.0). */
+export const num = (v: number, digits = 0): string => {
+  if (!Number.isFinite(v)) return '–';
+  const exact = formatNumber(v, digits, lang());
+  return digits > 0 && Math.abs(v - Math.round(v)) < 0.5 * 10 ** -digits ? formatNumber(v, 0, lang()) : exact;
+};
+export const pct = (share: number, digits = 0): string => `${num(share * 100, digits)}${NBSP}%`;
+export const km = (m: number, digits = 1): string => `${num(m / 1000, digits)}${NBSP}km`;
+export const money = (v: number, currency: string): string => `${num(v)}${NBSP}${currency}`;
 export const clock = (s: number): string => {
   const t = Math.round(s / 60);
   return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 };
-export const minutes = (s: number): string => `${num(s / 60, s < 600 ? 1 : 0)} min`;
-export const hours = (s: number): string => `${num(s / 3600, 1)} h`;
+export const minutes = (s: number): string => `${num(s / 60, s < 600 ? 1 : 0)}\u00a0min`;
+export const hours = (s: number): string => `${num(s / 3600, 1)}\u00a0h`;
 
 /** Escapes text for innerHTML. */
 export const esc = (s: unknown): string =>

@@ -2,13 +2,15 @@ import './style.css';
 import type { ComparisonResult, Plan, Problem, Scenario } from '@paketbygd/model';
 import { problemToString } from '@paketbygd/model';
 import vingaker from '../../../../examples/vingaker/scenario.json';
+import bidBiblioteksbudet from '../../../../examples/bids/biblioteksbudet-library-run.json';
 import bidBygden from '../../../../examples/bids/bygden-existing-transport.json';
 import bidNordbox from '../../../../examples/bids/nordbox-vans.json';
 import bidRegionbuss from '../../../../examples/bids/regionbuss-bus-line.json';
 import scoringExample from '../../../../examples/bids/scoring.json';
 import { ApiClient, ApiError, followJob, storeApiKey, storedApiKey, type RunHandle } from './api';
 import { renderComparison } from './compare-view';
-import { download, esc, num, slug } from './format';
+import { download, esc, money, num, slug } from './format';
+import { applyStatic, lang, onLangChange, setLang, w } from './i18n';
 import { PlanMap, renderMapList, type PlanFeatureCollection } from './map';
 import { renderPlan } from './plan-view';
 import {
@@ -51,11 +53,11 @@ const api = new ApiClient(() => keyInput.value);
 const map = new PlanMap($('map'));
 
 /** After the map changed: the table beside it, and the map's name says what it shows now. */
-function mapChanged(what: string): void {
+function mapChanged(what: () => string): void {
   renderMapList($<HTMLTableElement>('map-list'), map);
   const summary = map.summary();
-  $('map').setAttribute('aria-label', `Map of ${what}: ${summary}`);
-  $('map-list-summary').textContent = `Table of the ${map.entries.length} places and routes on the map`;
+  $('map').setAttribute('aria-label', w().mapOf(what(), summary));
+  $('map-list-summary').textContent = w().mapTableN(map.entries.length);
   $('map-features').dataset.filled = String(map.entries.length > 0);
   $('map-features').hidden = map.entries.length === 0 || document.body.dataset.tab === 'compare';
 }
@@ -168,9 +170,7 @@ function fillForm(v: PolicyFormValues): void {
 
 function updateAccessLabel(): void {
   const duration = field('accessKind').value === 'duration';
-  $('f-accessLimit').previousElementSibling!.textContent = duration
-    ? 'Access limit (minutes of travel to a pickup point)'
-    : 'Access limit (metres to a pickup point)';
+  $('f-accessLimit').previousElementSibling!.textContent = duration ? w().accessLimitMin : w().accessLimitM;
 }
 
 /** The scenario as edited: the loaded file with the form's policy. */
@@ -221,26 +221,60 @@ function loadScenario(doc: unknown, source: string): void {
     showProblems($('scenario-problems'), `${source} is not a valid scenario${kept}:`, checked.problems);
     return;
   }
+  resetResults();
   state.raw = doc as Json;
   state.scenario = checked.value;
   showProblems($('scenario-problems'), '', []);
   const s = checked.value;
-  $('scenario-summary').textContent =
-    `${s.name} (${source}): ${s.demand.length} demand points, ${num(s.demand.reduce((a, d) => a + (d.population ?? 0), 0))} people, ` +
-    `${s.pickupPoints.length} parcel agents today, ${s.candidateSites.length} candidate sites, ` +
-    `${s.transportRoutes.length} existing transports, ${s.vehicles.length} vehicle types.`;
+  scenarioSource = source;
+  writeScenarioSummary();
   form.hidden = false;
   fillForm(formValuesOf(doc && typeof doc === 'object' ? (((doc as Json).policy ?? {}) as Json) : {}));
   validateForm();
   ($('save-scenario') as HTMLButtonElement).disabled = false;
   ($('run-compare') as HTMLButtonElement).disabled = state.bids.length + state.variants.length === 0;
   map.showScenario(s);
-  mapChanged(`the scenario ${s.name}`);
+  mapChanged(() => w().theScenario(s.name));
 }
 
-$('load-example').addEventListener('click', () =>
-  loadScenario(structuredClone(vingaker), 'the Vingåker example'),
-);
+let scenarioSource = '';
+function writeScenarioSummary(): void {
+  const s = state.scenario;
+  if (!s) return;
+  $('scenario-summary').textContent = w().scenarioSummary(
+    s.name,
+    scenarioSource,
+    s.demand.length,
+    num(s.demand.reduce((a, d) => a + (d.population ?? 0), 0)),
+    s.pickupPoints.length,
+    s.candidateSites.length,
+    s.transportRoutes.length,
+    s.vehicles.length,
+  );
+}
+
+/**
+ * A new scenario makes every result of the old one stale: the plan, its status line and the
+ * comparison go, and a run still in progress is cancelled (its result would belong to the old one).
+ */
+function resetResults(): void {
+  void state.run?.cancel().catch(() => undefined);
+  void state.compareRun?.cancel().catch(() => undefined);
+  state.run = undefined;
+  state.compareRun = undefined;
+  state.plan = undefined;
+  state.comparison = undefined;
+  $('plan-progress-text').textContent = '';
+  $('plan-progress-box').hidden = true;
+  $('compare-progress-text').textContent = '';
+  $('compare-progress-box').hidden = true;
+  $('plan-view').hidden = true;
+  $('plan-empty').hidden = false;
+  $('compare-view').hidden = true;
+  delete $('map').dataset.features;
+}
+
+$('load-example').addEventListener('click', () => loadScenario(structuredClone(vingaker), w().theExample));
 $<HTMLInputElement>('upload-scenario').addEventListener('change', async (e) => {
   const input = e.target as HTMLInputElement;
   const file = input.files?.[0];
@@ -298,7 +332,7 @@ form.addEventListener('submit', async (e) => {
   const cancelButton = $<HTMLButtonElement>('cancel-plan');
   box.hidden = false;
   bar.value = 0;
-  text.textContent = 'submitting…';
+  text.textContent = w().submitting;
   runButton.disabled = true;
   try {
     const timeLimitS = numberField('timeLimitS');
@@ -312,22 +346,25 @@ form.addEventListener('submit', async (e) => {
     cancelButton.focus();
     const end = await state.run.done;
     if (end.state === 'completed') {
-      text.textContent = 'completed — fetching the plan…';
+      text.textContent = w().fetchingPlan;
       const [plan, geo] = await Promise.all([api.result<Plan>(end.id), api.geojson(end.id)]);
       state.plan = { id: end.id, plan, geo: geo as PlanFeatureCollection, scenario: full.value };
       showPlan();
-      text.textContent = `completed: ${plan.boxes.length} boxes, cost ${num(plan.kpis.after.costPerWeek.total)} ${plan.currency}/week`;
+      text.textContent = w().completedPlan(
+        plan.boxes.length,
+        money(plan.kpis.after.costPerWeek.total, plan.currency),
+      );
       selectTab('plan', true);
     } else if (end.state === 'cancelled') {
-      text.textContent = 'cancelled';
+      text.textContent = w().cancelled;
     } else {
-      text.textContent = `failed: ${end.error}`;
+      text.textContent = w().failed(String(end.error));
       showProblems($('scenario-problems'), 'The plan failed:', [
         { path: 'job', message: end.error ?? 'failed' },
       ]);
     }
   } catch (error) {
-    text.textContent = 'not submitted';
+    text.textContent = w().notSubmitted;
     showProblems($('scenario-problems'), 'The API refused the scenario:', errorProblems(error));
   } finally {
     state.run = undefined;
@@ -339,7 +376,7 @@ form.addEventListener('submit', async (e) => {
   }
 });
 $('cancel-plan').addEventListener('click', async () => {
-  $('plan-progress-text').textContent = 'cancelling…';
+  $('plan-progress-text').textContent = w().cancelling;
   try {
     await state.run?.cancel();
   } catch (error) {
@@ -353,9 +390,10 @@ function showPlan(): void {
   $('plan-empty').hidden = true;
   $('plan-view').hidden = false;
   renderPlan($('panel-plan'), p.scenario, p.plan);
-  const counts = map.showPlan(p.geo, p.scenario.policy.maxAccessDistanceM);
+  const detour = p.scenario.travel.backend === 'straightline' ? p.scenario.travel.detourFactor : undefined;
+  const counts = map.showPlan(p.geo, p.scenario.policy.maxAccessDistanceM, detour);
   $('map').dataset.features = JSON.stringify(counts);
-  mapChanged(`the plan for ${p.plan.scenarioName}`);
+  mapChanged(() => w().thePlan(p.plan.scenarioName));
 }
 
 $('dl-plan').addEventListener('click', () => {
@@ -436,11 +474,12 @@ function addCompareDocument(doc: unknown, source: string): Problem[] {
 }
 
 $('load-bids').addEventListener('click', () => {
-  if (!state.raw) loadScenario(structuredClone(vingaker), 'the Vingåker example');
+  if (!state.raw) loadScenario(structuredClone(vingaker), w().theExample);
   const problems = [
     ...addCompareDocument(structuredClone(bidNordbox), 'nordbox-vans.json'),
     ...addCompareDocument(structuredClone(bidRegionbuss), 'regionbuss-bus-line.json'),
     ...addCompareDocument(structuredClone(bidBygden), 'bygden-existing-transport.json'),
+    ...addCompareDocument(structuredClone(bidBiblioteksbudet), 'biblioteksbudet-library-run.json'),
     ...addCompareDocument(structuredClone(scoringExample), 'scoring.json'),
   ];
   showProblems($('compare-problems'), 'Some files are not valid:', problems);
@@ -502,7 +541,7 @@ $('run-compare').addEventListener('click', async () => {
   const cancelButton = $<HTMLButtonElement>('cancel-compare');
   box.hidden = false;
   bar.value = 0;
-  text.textContent = 'submitting…';
+  text.textContent = w().submitting;
   runButton.disabled = true;
   showProblems($('compare-problems'), '', []);
   try {
@@ -523,13 +562,13 @@ $('run-compare').addEventListener('click', async () => {
       text.textContent = `completed: ${result.entries.length} entries compared`;
     } else if (end.state === 'cancelled') text.textContent = 'cancelled';
     else {
-      text.textContent = `failed: ${end.error}`;
+      text.textContent = w().failed(String(end.error));
       showProblems($('compare-problems'), 'The comparison failed:', [
         { path: 'job', message: end.error ?? 'failed' },
       ]);
     }
   } catch (error) {
-    text.textContent = 'not submitted';
+    text.textContent = w().notSubmitted;
     showProblems($('compare-problems'), 'The API refused the comparison:', errorProblems(error));
   } finally {
     state.compareRun = undefined;
@@ -558,6 +597,30 @@ $('dl-comparison-report').addEventListener('click', async () => {
     showProblems($('compare-problems'), 'Could not fetch the report:', errorProblems(error));
   }
 });
+
+// ---- language: the browser's, or the one chosen with the switch (kept in localStorage)
+
+const langSwitch = $<HTMLButtonElement>('lang-switch');
+function labelSwitch(): void {
+  langSwitch.textContent = w().switchTo;
+  langSwitch.lang = lang() === 'sv' ? 'en' : 'sv';
+  langSwitch.setAttribute('aria-label', w().switchLabel);
+}
+langSwitch.addEventListener('click', () => setLang(lang() === 'sv' ? 'en' : 'sv'));
+onLangChange(() => {
+  labelSwitch();
+  writeScenarioSummary();
+  if (state.plan) showPlan();
+  else if (state.scenario) {
+    map.showScenario(state.scenario);
+    const name = state.scenario.name;
+    mapChanged(() => w().theScenario(name));
+  } else map.renderLegend();
+  if (state.comparison) renderComparison($('panel-compare'), state.comparison.result);
+  updateAccessLabel();
+});
+applyStatic();
+labelSwitch();
 
 selectTab('scenario');
 document.body.dataset.ready = 'true';

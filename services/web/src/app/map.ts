@@ -1,7 +1,9 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { LonLat, Scenario } from '@paketbygd/model';
+import { ROAD_DETOUR_FACTOR, type LonLat, type Scenario } from '@paketbygd/model';
 import { COLOURS, DASHES } from './colours';
+import { km as formatKm, num } from './format';
+import { w } from './i18n';
 
 /** One feature as `planToGeoJSON` (packages/planner) writes it: `properties.kind` says which layer. */
 export interface PlanFeature {
@@ -47,17 +49,38 @@ export type EntryKind =
   | 'candidate-site'
   | 'transport-route';
 
-export const KIND_LABEL: Record<EntryKind, string> = {
-  box: 'Parcel box',
-  'van-route': 'Van route',
-  'carrier-route': 'Existing transport carrying parcels',
-  'pickup-point': 'Parcel agent today',
-  hub: 'Hub',
-  demand: 'Village',
-  'candidate-site': 'Candidate site',
-  'transport-route': 'Existing transport',
-};
-const KIND_ORDER = Object.keys(KIND_LABEL) as EntryKind[];
+const KIND_ORDER: EntryKind[] = [
+  'box',
+  'van-route',
+  'carrier-route',
+  'pickup-point',
+  'hub',
+  'demand',
+  'candidate-site',
+  'transport-route',
+];
+
+/** A kind of map feature by name, in the page's language. */
+export function kindLabel(kind: EntryKind): string {
+  return w().kinds[kind] ?? kind;
+}
+
+/**
+ * A demand point that is a settlement rather than a grid cell: named, and the name's last word
+ * holds no digit ("Läppe", not "Rural cell r0c4"). Settlements are labelled on the map.
+ */
+export function isSettlement(name: string | undefined): boolean {
+  const last = name?.trim().split(/\s+/).at(-1);
+  return last !== undefined && !/\d/.test(last);
+}
+
+/**
+ * The straight-line radius within which a place is covered: the access limit by road divided
+ * by the detour factor (the scenario's, or the measured rural median).
+ */
+export function coverageRadiusM(limitM: number, detourFactor: number | undefined): number {
+  return limitM / (detourFactor ?? ROAD_DETOUR_FACTOR);
+}
 
 /** One thing on the map that the keyboard can reach through the list (and points also by Tab). */
 export interface MapEntry {
@@ -87,6 +110,10 @@ export class PlanMap {
   entries: MapEntry[] = [];
   private layers = L.featureGroup();
   private tiles: L.TileLayer | undefined;
+  private legendControl: L.Control | undefined;
+  /** Whether the map shows a plan (coverage colours mean something) or only the scenario. */
+  private planned = false;
+  private ringRadiusM: number | undefined;
 
   constructor(element: HTMLElement) {
     const still = reducedMotion();
@@ -110,7 +137,7 @@ export class PlanMap {
     );
     this.map.createPane(POINTS_PANE).style.zIndex = '450';
     this.layers.addTo(this.map);
-    this.legend().addTo(this.map);
+    this.renderLegend();
     // Tab order inside the map: zoom buttons, legend and attribution first, then the features.
     const controls = element.querySelector('.leaflet-control-container');
     if (controls) element.prepend(controls);
@@ -137,42 +164,68 @@ export class PlanMap {
     this.map.invalidateSize();
   }
 
-  private legend(): L.Control {
+  /** Redraws the legend (after a plan, or in another language), keeping it open or folded as it was. */
+  renderLegend(): void {
+    const wasOpen = (this.legendControl?.getContainer() as HTMLDetailsElement | undefined)?.open;
+    this.legendControl?.remove();
     const control = new L.Control({ position: 'bottomleft' });
     control.onAdd = () => {
       const div = L.DomUtil.create('details', 'legend') as HTMLDetailsElement;
-      // Open on wide screens; a tap away on small ones, where it would cover the map.
-      div.open = window.innerWidth >= 900;
+      // Open only where the map is wide and tall enough for it not to cover the map (not on a tablet).
+      div.open = wasOpen ?? (window.innerWidth >= 1200 && window.innerHeight >= 760);
+      const m = w().legendItems;
       const row = (swatch: string, label: string) => `<li>${swatch}${label}</li>`;
+      const villages = this.planned
+        ? [
+            row(dot(COLOURS.demandCovered, '#fff'), m.covered),
+            row(dot('#fff', COLOURS.demandUncovered, 3), m.uncovered),
+            row(dot(COLOURS.demandHome, '#fff', 2.5, '2 2'), m.home),
+          ]
+        : [row(dot(COLOURS.demandUnplanned, '#fff'), m.notPlanned)];
       div.innerHTML =
-        `<summary>Legend</summary><ul>` +
+        `<summary>${w().legend}</summary><ul>` +
         [
-          row(dot(COLOURS.demandCovered, '#fff'), 'village, within the access limit (filled)'),
-          row(dot('#fff', COLOURS.demandUncovered, 3), 'village, outside it (hollow ring)'),
-          row(dot(COLOURS.demandHome, '#fff', 2.5, '2 2'), 'village, home delivery (dashed rim)'),
-          row(shape('box', COLOURS.box), 'new parcel box (square)'),
-          row(shape('pickup-point', COLOURS.pickup), 'parcel agent today (triangle)'),
-          row(shape('hub', COLOURS.hub), 'hub (diamond)'),
-          row(dot('none', COLOURS.candidate, 2, '2 2'), 'candidate site (small dotted ring)'),
-          row(line(COLOURS.van[0]!), 'van route (solid)'),
-          row(line(COLOURS.carrier[0]!, DASHES.carrier, 5), 'existing transport carrying parcels (dashed)'),
-          row(line(COLOURS.transport, DASHES.transport, 3), 'existing transport, not used (dotted)'),
-          row(
-            line(COLOURS.coverage, DASHES.coverage, 1.5),
-            'access limit around a box or agent (thin dashed ring)',
-          ),
+          ...villages,
+          row(shape('box', COLOURS.box), m.box),
+          row(shape('pickup-point', COLOURS.pickup), m.pickup),
+          row(shape('hub', COLOURS.hub), m.hub),
+          row(dot('none', COLOURS.candidate, 2, '2 2'), m.candidate),
+          row(line(COLOURS.van[0]!), m.van),
+          row(line(COLOURS.carrier[0]!, DASHES.carrier, 5), m.carrier),
+          row(line(COLOURS.transport, DASHES.transport, 3), m.transport),
+          ...(this.planned && this.ringRadiusM !== undefined
+            ? [row(line(COLOURS.coverage, DASHES.coverage, 1.5), m.ring(formatKm(this.ringRadiusM)))]
+            : []),
         ].join('') +
         `</ul>`;
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
-    return control;
+    control.addTo(this.map);
+    this.legendControl = control;
+    // The legend stays first in the map's tab order, before the features.
+    const container = this.map.getContainer().querySelector('.leaflet-control-container');
+    if (container) this.map.getContainer().prepend(container);
+  }
+
+  /** A place name on the base layer: a permanent label beside the village, drawn from the scenario. */
+  private label(at: LonLat | unknown, name: string): void {
+    L.tooltip({
+      permanent: true,
+      direction: 'right',
+      offset: [6, 0],
+      className: 'pk-label',
+      interactive: false,
+    })
+      .setLatLng(ll(at))
+      .setContent(esc(name))
+      .addTo(this.layers);
   }
 
   /** Binds the tooltip (hover, focus) and popup (click, Enter, Space) and lists the feature. */
   private register(entry: MapEntry, focusable: boolean): void {
     const { layer, kind, name, detail } = entry;
-    const title = `${KIND_LABEL[kind]}: ${name}`;
+    const title = `${kindLabel(kind)}: ${name}`;
     (layer as L.Layer).bindTooltip(`${esc(name)}${detail ? `: ${esc(detail)}` : ''}`);
     (layer as L.Layer).bindPopup(`<strong>${esc(title)}</strong>${detail ? `<br>${esc(detail)}` : ''}`, {
       autoPanPadding: [20, 20],
@@ -283,13 +336,15 @@ export class PlanMap {
     const counts = new Map<EntryKind, number>();
     for (const e of this.entries) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
     return KIND_ORDER.filter((k) => counts.get(k))
-      .map((k) => `${counts.get(k)} × ${KIND_LABEL[k].toLowerCase()}`)
+      .map((k) => `${counts.get(k)} × ${kindLabel(k).toLowerCase()}`)
       .join(', ');
   }
 
   /** The scenario before planning: area, demand, today's pickup points, candidates, hubs, transports. */
   showScenario(s: Scenario): void {
     this.clear();
+    this.planned = false;
+    this.renderLegend();
     L.polygon(ringsOf(s.area), {
       className: 'pk-area',
       color: COLOURS.area,
@@ -309,11 +364,12 @@ export class PlanMap {
         'transport-route',
         COLOURS.transport,
         t.name ?? t.id,
-        `${t.stops.length} stops`,
+        w().stops(t.stops.length),
       );
     }
     for (const p of s.pickupPoints) this.place(p.location, 'pickup-point', p.name ?? p.id, '');
     for (const h of s.hubs) this.place(h.location, 'hub', h.name ?? h.id, '');
+    // Before a plan nothing is known about coverage: villages are grey, not green.
     for (const d of s.demand) {
       this.point(
         d.location,
@@ -321,12 +377,13 @@ export class PlanMap {
         {
           radius: demandRadius(d.population ?? d.households ?? 0),
           color: '#fff',
-          fillColor: COLOURS.demandCovered,
+          fillColor: COLOURS.demandUnplanned,
           fillOpacity: 0.85,
         },
         d.name ?? d.id,
-        `${Math.round(d.population ?? 0)} people`,
+        `${w().people(num(d.population ?? 0))}, ${w().notPlannedYet}`,
       );
+      if (isSettlement(d.name)) this.label(d.location, d.name!);
     }
     for (const c of s.candidateSites) {
       this.point(
@@ -340,8 +397,21 @@ export class PlanMap {
     this.fit();
   }
 
+  /** A plan, with coverage rings at the straight-line radius that the access limit by road allows. */
+  showPlan(
+    geo: PlanFeatureCollection,
+    accessLimitM: number | undefined,
+    detourFactor?: number,
+  ): Record<string, number> {
+    this.ringRadiusM = accessLimitM === undefined ? undefined : coverageRadiusM(accessLimitM, detourFactor);
+    this.planned = true;
+    const counts = this.drawPlan(geo, this.ringRadiusM);
+    this.renderLegend();
+    return counts;
+  }
+
   /** A plan as the API's GeoJSON, with access rings around every pickup point when the limit is a distance. */
-  showPlan(geo: PlanFeatureCollection, accessLimitM: number | undefined): Record<string, number> {
+  private drawPlan(geo: PlanFeatureCollection, ringRadiusM: number | undefined): Record<string, number> {
     this.clear();
     const counts: Record<string, number> = {};
     let van = 0;
@@ -361,7 +431,7 @@ export class PlanMap {
       (a, b) => order.indexOf(a.properties.kind) - order.indexOf(b.properties.kind),
     );
     const rings = L.featureGroup().addTo(this.layers);
-    const km = (m: unknown) => (typeof m === 'number' ? `${(m / 1000).toFixed(1)} km` : '–');
+    const km = (m: unknown) => (typeof m === 'number' ? formatKm(m) : '–');
     for (const f of features) {
       const p = f.properties;
       counts[p.kind] = (counts[p.kind] ?? 0) + 1;
@@ -386,8 +456,8 @@ export class PlanMap {
               coords,
               'van-route',
               colour,
-              `van ${String(p.vehicleId)}, ${String(p.day)}`,
-              `${((Number(p.distanceM) || 0) / 1000).toFixed(1)} km`,
+              w().van(String(p.vehicleId), String(p.day)),
+              formatKm(Number(p.distanceM) || 0),
             );
           else
             this.route(
@@ -395,7 +465,7 @@ export class PlanMap {
               'carrier-route',
               colour,
               String(p.name ?? p.routeId),
-              `carries parcels to ${(p.boxes as string[] | undefined)?.join(', ') ?? '–'}`,
+              w().carriesTo((p.boxes as string[] | undefined)?.join(', ') ?? '–'),
             );
           break;
         }
@@ -405,18 +475,20 @@ export class PlanMap {
             : p.coveredAfter
               ? { color: '#fff', fillColor: COLOURS.demandCovered }
               : { color: COLOURS.demandUncovered, fillColor: '#fff', weight: 3 };
-          const status = p.homeDelivery
-            ? 'home delivery'
-            : p.coveredAfter
-              ? 'within the access limit'
-              : 'outside the access limit';
+          const status = p.homeDelivery ? w().homeDelivered : p.coveredAfter ? w().within : w().outside;
           this.point(
             f.geometry.coordinates,
             'demand',
             { radius: demandRadius(Number(p.population) || 0), fillOpacity: 0.85, ...style },
             String(p.name),
-            `${Math.round(Number(p.population) || 0)} people, ${status}; to a pickup point ${km(p.accessBeforeM)} before, ${km(p.accessAfterM)} after`,
+            w().demandDetail(
+              w().people(num(Number(p.population) || 0)),
+              status,
+              km(p.accessBeforeM),
+              km(p.accessAfterM),
+            ),
           );
+          if (isSettlement(String(p.name))) this.label(f.geometry.coordinates, String(p.name));
           break;
         }
         case 'candidate-site':
@@ -425,15 +497,15 @@ export class PlanMap {
             'candidate-site',
             { radius: 5, color: COLOURS.candidate, fillOpacity: 0, weight: 2, dashArray: '2 2' },
             String(p.name),
-            'not opened',
+            w().notOpened,
           );
           break;
         case 'pickup-point':
         case 'box': {
           const isBox = p.kind === 'box';
-          if (accessLimitM) {
+          if (ringRadiusM) {
             L.circle(ll(f.geometry.coordinates), {
-              radius: accessLimitM,
+              radius: ringRadiusM,
               className: 'pk-coverage',
               color: isBox ? COLOURS.coverage : COLOURS.pickup,
               weight: 1.5,
@@ -447,7 +519,10 @@ export class PlanMap {
             p.kind,
             String(p.name),
             isBox
-              ? `${Math.round((Number(p.utilisation) || 0) * 100)} % used, filled by ${String(p.routeId ?? p.vehicleId ?? p.filledBy)}`
+              ? w().boxDetail(
+                  `${num((Number(p.utilisation) || 0) * 100)}\u00a0%`,
+                  String(p.routeId ?? p.vehicleId ?? p.filledBy),
+                )
               : '',
           );
           break;
@@ -473,13 +548,14 @@ export function renderMapList(table: HTMLTableElement, map: PlanMap): void {
   const rows = [...map.entries]
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => KIND_ORDER.indexOf(a.entry.kind) - KIND_ORDER.indexOf(b.entry.kind) || a.i - b.i);
-  table.innerHTML = `<caption class="visually-hidden">Everything on the map</caption>
-    <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Details</th><th scope="col"><span class="visually-hidden">On the map</span></th></tr></thead>
+  const m = w();
+  table.innerHTML = `<caption class="visually-hidden">${esc(m.everything)}</caption>
+    <thead><tr><th scope="col">${esc(m.head[0])}</th><th scope="col">${esc(m.head[1])}</th><th scope="col">${esc(m.head[2])}</th><th scope="col"><span class="visually-hidden">${esc(m.head[3])}</span></th></tr></thead>
     <tbody>${rows
       .map(
         ({ entry, i }) => `<tr data-kind="${esc(entry.kind)}">
-        <th scope="row">${esc(entry.name)}</th><td>${esc(KIND_LABEL[entry.kind])}</td><td>${esc(entry.detail)}</td>
-        <td><button type="button" data-entry="${i}" aria-label="Show ${esc(KIND_LABEL[entry.kind].toLowerCase())} ${esc(entry.name)} on the map">Show</button></td></tr>`,
+        <th scope="row">${esc(entry.name)}</th><td>${esc(kindLabel(entry.kind))}</td><td>${esc(entry.detail)}</td>
+        <td><button type="button" data-entry="${i}" aria-label="${esc(m.showOnMap(kindLabel(entry.kind).toLowerCase(), entry.name))}">${esc(m.show)}</button></td></tr>`,
       )
       .join('')}</tbody>`;
   table.onclick = (e) => {

@@ -1,10 +1,13 @@
 import type { Kpis, Plan, Scenario } from '@paketbygd/model';
 import { COLOURS } from './colours';
+import { dayName, t } from '@paketbygd/report';
 import { clock, esc, hours, km, minutes, money, num, pct } from './format';
+import { lang, w } from './i18n';
 
 interface KpiDef {
   id: string;
-  label: string;
+  /** The name in the page's language. */
+  label: () => string;
   value: (k: Kpis) => number;
   show: (v: number, currency: string) => string;
   /** Whether a higher value is better (colours the change). */
@@ -14,70 +17,70 @@ interface KpiDef {
 export const KPI_DEFS: KpiDef[] = [
   {
     id: 'coveredPopulationShare',
-    label: 'People within the access limit',
+    label: () => t(lang()).kpi.populationWithin(t(lang()).kpi.withinLimit),
     value: (k) => k.access.coveredPopulationShare,
     show: (v) => pct(v),
     higherIsBetter: true,
   },
   {
     id: 'meanAccessDistanceM',
-    label: 'Mean distance to a pickup point',
+    label: () => t(lang()).kpi.meanAccess,
     value: (k) => k.access.meanAccessDistanceM,
     show: (v) => km(v),
     higherIsBetter: false,
   },
   {
     id: 'p90AccessDistanceM',
-    label: '90th percentile distance',
+    label: () => t(lang()).kpi.p90,
     value: (k) => k.access.p90AccessDistanceM,
     show: (v) => km(v),
     higherIsBetter: false,
   },
   {
     id: 'costPerWeek',
-    label: 'Cost per week',
+    label: () => t(lang()).kpi.costWeek,
     value: (k) => k.costPerWeek.total,
     show: (v, c) => money(v, c),
     higherIsBetter: false,
   },
   {
     id: 'costPerParcel',
-    label: 'Cost per parcel',
+    label: () => t(lang()).kpi.costParcel,
     value: (k) => k.costPerParcel,
-    show: (v, c) => `${num(v, 1)} ${c}`,
+    show: (v, c) => `${num(v, 1)}\u00a0${c}`,
     higherIsBetter: false,
   },
   {
     id: 'co2KgPerWeek',
-    label: 'CO₂ per week (all trips)',
+    label: () => t(lang()).kpi.co2Week,
     value: (k) => k.co2KgPerWeek.total,
-    show: (v) => `${num(v)} kg`,
+    show: (v) => `${num(v)}\u00a0kg`,
     higherIsBetter: false,
   },
   {
     id: 'householdTripKmPerWeek',
-    label: 'Household trips per week',
+    label: () => w().householdTripKm,
     value: (k) => k.householdTripKmPerWeek,
-    show: (v) => `${num(v)} km`,
+    show: (v) => `${num(v)}\u00a0km`,
     higherIsBetter: false,
   },
   {
     id: 'vehicleKmPerWeek',
-    label: 'Van km per week',
+    label: () => t(lang()).kpi.vehicleKm,
     value: (k) => k.vehicleKmPerWeek,
-    show: (v) => `${num(v)} km`,
+    show: (v) => `${num(v)}\u00a0km`,
     higherIsBetter: false,
   },
   {
     id: 'parcelsInBoxesPerWeek',
-    label: 'Parcels to boxes per week',
+    label: () => t(lang()).comparison.parcelsInBoxes,
     value: (k) => k.parcelsInBoxesPerWeek,
     show: (v) => num(v),
     higherIsBetter: true,
   },
   {
     id: 'parcelsUnservedPerWeek',
-    label: 'Parcels unserved per week',
+    label: () => t(lang()).kpi.unserved,
     value: (k) => k.parcelsUnservedPerWeek,
     show: (v) => num(v),
     higherIsBetter: false,
@@ -94,11 +97,11 @@ function kpiCards(plan: Plan): string {
     const cls = same ? '' : better ? 'good' : 'bad';
     const arrow = same ? '' : a > b ? '▲' : '▼';
     // Better or worse in words too: the colour alone would not tell everyone.
-    const word = same ? 'unchanged' : better ? 'better' : 'worse';
-    return `<div class="kpi" data-kpi="${d.id}" role="group" aria-label="${esc(d.label)}">
-      <h4>${esc(d.label)}</h4>
+    const word = same ? w().unchanged : better ? w().better : w().worse;
+    return `<div class="kpi" data-kpi="${d.id}" role="group" aria-label="${esc(d.label())}">
+      <h4>${esc(d.label())}</h4>
       <div class="after" data-after>${esc(d.show(a, plan.currency))} <span class="delta ${cls}"><span aria-hidden="true">${arrow}</span> ${word}</span></div>
-      <div class="before">before: <span data-before>${esc(d.show(b, plan.currency))}</span></div>
+      <div class="before">${esc(w().before)} <span data-before>${esc(d.show(b, plan.currency))}</span></div>
     </div>`;
   }).join('');
 }
@@ -107,11 +110,13 @@ function filledBy(box: Plan['boxes'][number], routeName: (id: string) => string)
   const f = box.filledBy;
   switch (f.kind) {
     case 'carrier':
-      return `${esc(routeName(f.routeId))}, ${num(f.deliveriesPerWeek)}×/week, +${minutes(f.detourSPerTrip)} a trip`;
+      return esc(
+        w().filledCarrier(routeName(f.routeId), num(f.deliveriesPerWeek), minutes(f.detourSPerTrip)),
+      );
     case 'van':
-      return `van ${esc(f.vehicleId)}, ${num(f.deliveriesPerWeek)}×/week`;
+      return esc(w().filledVan(f.vehicleId, num(f.deliveriesPerWeek)));
     default:
-      return `not filled: ${esc(f.reason)}`;
+      return esc(w().notFilled(f.reason));
   }
 }
 
@@ -123,28 +128,33 @@ export function renderPlan(root: HTMLElement, scenario: Scenario, plan: Plan): v
   const routeName = (id: string) => routes.get(id)?.name ?? id;
   const q = (sel: string) => root.querySelector<HTMLElement>(sel)!;
 
-  q('#plan-meta').textContent =
-    `${plan.scenarioName} — ${plan.boxes.length} boxes, ${plan.vanRoutes.length} van routes, ` +
-    `${plan.carrierRoutes.length} existing transport${plan.carrierRoutes.length === 1 ? '' : 's'} carrying parcels; placement ${plan.placement.status}` +
-    (plan.placement.gapPct !== null ? ` (gap ${num(plan.placement.gapPct, 1)} %)` : '') +
-    `; travel: ${plan.travel.backend}.`;
+  q('#plan-meta').textContent = w().meta(
+    plan.scenarioName,
+    plan.boxes.length,
+    plan.vanRoutes.length,
+    plan.carrierRoutes.length,
+    t(lang()).plan.placement.status[plan.placement.status] ?? plan.placement.status,
+    plan.placement.gapPct !== null ? `${num(plan.placement.gapPct, 1)}\u00a0%` : '',
+    plan.travel.backend,
+  );
   q('#kpi-cards').innerHTML = kpiCards(plan);
 
   const boxRows = plan.boxes
     .map((b) => {
       const site = sites.get(b.siteId);
       return `<tr data-box="${esc(b.siteId)}">
-        <th scope="row">${esc(b.name ?? site?.name ?? b.siteId)}<small>${esc(site?.host?.replace(/_/g, ' ') ?? '')}</small></th>
-        <td class="num">${num(b.households)}<small>${num(b.parcelsPerWeek, 1)} parcels/wk</small></td>
+        <th scope="row">${esc(b.name ?? site?.name ?? b.siteId)}<small>${esc(site ? (t(lang()).tables.hosts[site.host] ?? site.host) : '')}</small></th>
+        <td class="num">${num(b.households)}<small>${esc(w().parcelsWk(num(b.parcelsPerWeek, 1)))}</small></td>
         <td class="num">${pct(b.utilisation)}</td>
         <td>${filledBy(b, routeName)}</td>
       </tr>`;
     })
     .join('');
-  q('#box-table').innerHTML = `<caption class="visually-hidden">Boxes opened by the plan</caption>
-    <thead><tr><th scope="col">Site and host</th><th scope="col" class="num">Households served</th>
-    <th scope="col" class="num">Utilisation</th><th scope="col">Filled by</th></tr></thead>
-    <tbody>${boxRows || '<tr><td colspan="4">No boxes opened.</td></tr>'}</tbody>`;
+  const h = w().boxHead;
+  q('#box-table').innerHTML = `<caption class="visually-hidden">${esc(w().boxCaption)}</caption>
+    <thead><tr><th scope="col">${esc(h[0])}</th><th scope="col" class="num">${esc(h[1])}</th>
+    <th scope="col" class="num">${esc(h[2])}</th><th scope="col">${esc(h[3])}</th></tr></thead>
+    <tbody>${boxRows || `<tr><td colspan="4">${esc(t(lang()).tables.noBoxes)}</td></tr>`}</tbody>`;
 
   const carrierHtml = plan.carrierRoutes
     .map((r, i) => {
@@ -152,13 +162,12 @@ export function renderPlan(root: HTMLElement, scenario: Scenario, plan: Plan): v
       const stops = r.stops
         .map(
           (s) =>
-            `<li><span class="time">${esc(s.time)}</span> ${esc(s.name)}${s.boxSiteId ? ' <strong>(parcel box)</strong>' : ''}</li>`,
+            `<li><span class="time">${esc(s.time)}</span> ${esc(s.name)}${s.boxSiteId ? ` <strong>${esc(w().parcelBox)}</strong>` : ''}</li>`,
         )
         .join('');
       return `<details class="route" data-route="carrier" data-route-id="${esc(r.routeId)}">
         <summary><span class="swatch" style="background:${colour}"></span>${esc(routeName(r.routeId))} —
-          ${esc(r.days.join(', '))}; ${r.boxSiteIds.length} box(es), ${num(r.parcelsPerTrip, 1)} parcels a trip,
-          +${minutes(r.detourSPerTrip)} a trip, ${money(r.costPerWeek, plan.currency)}/week</summary>
+          ${esc(w().carrierSummary(r.days.map((d) => dayName(d, 'short', lang())).join(', '), r.boxSiteIds.length, num(r.parcelsPerTrip, 1), minutes(r.detourSPerTrip), money(r.costPerWeek, plan.currency)))}</summary>
         <ol class="stops">${stops}</ol>
       </details>`;
     })
@@ -169,29 +178,27 @@ export function renderPlan(root: HTMLElement, scenario: Scenario, plan: Plan): v
       const stops = r.stops
         .map(
           (s) =>
-            `<li><span class="time">${clock(s.arrivalS)}</span> ${esc(s.name ?? s.at)} (${esc(s.kind)}${s.kind === 'hub' ? '' : `, ${num(s.parcels)} parcels`})</li>`,
+            `<li><span class="time">${clock(s.arrivalS)}</span> ${esc(s.name ?? s.at)} (${esc(s.kind)}${s.kind === 'hub' ? '' : `, ${esc(w().stopParcels(num(s.parcels)))}`})</li>`,
         )
         .join('');
       return `<details class="route" data-route="van" data-route-id="${esc(r.vehicleId)}-${esc(r.day)}">
-        <summary><span class="swatch" style="background:${colour}"></span>Van ${esc(vehicles.get(r.vehicleId)?.name ?? r.vehicleId)}, ${esc(r.day)} —
-          ${km(r.distanceM)}, ${hours(r.durationS)}, ${money(r.cost, plan.currency)}</summary>
+        <summary><span class="swatch" style="background:${colour}"></span>${esc(w().vanSummary(vehicles.get(r.vehicleId)?.name ?? r.vehicleId, dayName(r.day, 'long', lang()), km(r.distanceM), hours(r.durationS), money(r.cost, plan.currency)))}</summary>
         <ol class="stops">${stops}</ol>
       </details>`;
     })
     .join('');
   q('#route-list').innerHTML =
     carrierHtml || vanHtml
-      ? `${carrierHtml ? `<h4>Existing transports carrying parcels</h4>${carrierHtml}` : ''}${vanHtml ? `<h4>Van routes</h4>${vanHtml}` : ''}`
-      : '<p>No routes: nothing to deliver to boxes.</p>';
+      ? `${carrierHtml ? `<h4>${esc(t(lang()).tables.carriersCaption)}</h4>${carrierHtml}` : ''}${vanHtml ? `<h4>${esc(t(lang()).tables.vansCaption)}</h4>${vanHtml}` : ''}`
+      : `<p>${esc(w().noRoutes)}</p>`;
 
   const notes = [
     ...plan.warnings,
-    ...plan.unserved.map(
-      (u) =>
-        `${u.demandId}: ${num(u.parcelsPerWeek, 1)} parcels/week unserved (${u.reason}${u.detail ? `: ${u.detail}` : ''})`,
+    ...plan.unserved.map((u) =>
+      w().unservedNote(u.demandId, num(u.parcelsPerWeek, 1), `${u.reason}${u.detail ? `: ${u.detail}` : ''}`),
     ),
   ];
   q('#plan-warnings').innerHTML = notes.length
-    ? `<h3>Warnings</h3><ul class="warnings">${notes.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`
+    ? `<h3>${esc(t(lang()).common.warnings(notes.length).replace(/^⚠ /, ''))}</h3><ul class="warnings"${lang() === 'en' ? '' : ' lang="en"'}>${notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`
     : '';
 }
