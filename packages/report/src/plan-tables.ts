@@ -51,9 +51,16 @@ export function unservedReason(reason: UnservedDemand['reason']): string {
 }
 
 function filledBy(box: OpenedBox, names: Names, currency: string): SafeHtml {
+  return html`${filling(box, names, currency)}${whyNotUsed(box, names)}`;
+}
+
+function filling(box: OpenedBox, names: Names, currency: string): SafeHtml {
   const f = box.filledBy;
   const m = t().tables;
   if (f.kind === 'carrier') {
+    const departures = (f.departures ?? []).map((d) =>
+      m.departure(d.departureId, d.leavesAt, d.arrivesAt, dayName(d.day, 'short')),
+    );
     return html`<strong>${names.route(f.routeId)}</strong> <span class="tag">${m.existingTransport}</span
       ><br /><span class="muted"
         >${m.carrierDetail(
@@ -62,7 +69,9 @@ function filledBy(box: OpenedBox, names: Names, currency: string): SafeHtml {
           formatKm(f.detourMPerTrip),
           formatMoney(f.costPerWeek, currency),
         )}</span
-      >`;
+      >${departures.length ? html`<ul class="departures">${departures.map((d) => html`<li>${d}</li>`)}</ul>` : ''}${
+        f.vanDays?.length ? html`<br /><span class="muted">${m.vanOnDays(shortDays(f.vanDays))}</span>` : ''
+      }`;
   }
   if (f.kind === 'van') {
     return html`<strong>${m.van}</strong>: ${names.vehicle(f.vehicleId)}<br /><span class="muted"
@@ -70,6 +79,26 @@ function filledBy(box: OpenedBox, names: Names, currency: string): SafeHtml {
       >`;
   }
   return html`<span class="tag warn">${m.notFilled}</span> ${f.reason}`;
+}
+
+/** Why the scenario's transports that could have carried parcels here do not; far-away ones are counted. */
+function whyNotUsed(box: OpenedBox, names: Names): SafeHtml {
+  const m = t().tables;
+  const notUsed = box.transportsNotUsed ?? [];
+  const near = notUsed.filter((n) => n.reason !== 'no_stop_near_box');
+  const far = notUsed.length - near.length;
+  if (notUsed.length === 0) return html``;
+  return html`<ul class="not-used">
+    ${near.map(
+      (n) =>
+        html`<li data-route="${n.routeId}" data-reason="${n.reason}">
+          ${m.notUsed(names.route(n.routeId), m.notUsedReasons[n.reason])}<br /><span class="muted" lang="en"
+            >${n.detail}</span
+          >
+        </li>`,
+    )}
+    ${far ? html`<li class="muted">${m.farTransports(far)}</li>` : ''}
+  </ul>`;
 }
 
 export function renderBoxTable(scenario: Scenario, plan: Plan, names: Names): SafeHtml {

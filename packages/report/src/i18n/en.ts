@@ -183,6 +183,24 @@ const en = {
     van: 'Van',
     vanDetail: (n: string) => `${n} deliveries/week`,
     notFilled: 'not filled',
+    departure: (id: string, leaves: string, arrives: string, days: string) =>
+      `departure ${id} leaves the hub ${leaves}, at the box ${arrives} (${days})`,
+    vanOnDays: (days: string) => `a van on ${days} (the transport does not run then)`,
+    notUsed: (route: string, reason: string) => `not used: ${route}, ${reason}`,
+    farTransports: (n: number) =>
+      n === 1
+        ? '1 other transport stops nowhere near this box'
+        : `${n} other transports stop nowhere near this box`,
+    notUsedReasons: {
+      no_stop_near_box: 'no stop near the box',
+      detour_too_long: 'the detour is too long',
+      too_little_room: 'too little spare room',
+      wrong_days: 'runs on the wrong days',
+      leaves_before_parcels: 'leaves before the parcels arrive',
+      arrives_too_late: 'reaches the box too late',
+      no_loading_hub: 'passes no place where parcels are loaded',
+      costlier: 'costs more than a van',
+    },
     noBoxes: 'No box is opened in this plan.',
     not247: 'not open 24/7',
     over: 'over',

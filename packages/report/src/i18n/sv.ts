@@ -189,6 +189,24 @@ const sv: Messages = {
     van: 'Bil',
     vanDetail: (n) => `${n} leveranser/vecka`,
     notFilled: 'fylls inte',
+    departure: (id, leaves, arrives, days) =>
+      `avgång ${id} lämnar terminalen ${leaves}, vid boxen ${arrives} (${days})`,
+    vanOnDays: (days) => `skåpbil på ${days} (transporten går inte då)`,
+    notUsed: (route, reason) => `används inte: ${route}, ${reason}`,
+    farTransports: (n) =>
+      n === 1
+        ? '1 annan transport stannar inte nära boxen'
+        : `${n} andra transporter stannar inte nära boxen`,
+    notUsedReasons: {
+      no_stop_near_box: 'ingen hållplats nära boxen',
+      detour_too_long: 'för lång omväg',
+      too_little_room: 'för lite ledigt utrymme',
+      wrong_days: 'går fel dagar',
+      leaves_before_parcels: 'avgår innan paketen har kommit',
+      arrives_too_late: 'når boxen för sent',
+      no_loading_hub: 'passerar ingen plats där paket lastas',
+      costlier: 'dyrare än en skåpbil',
+    },
     noBoxes: 'Inget paketskåp öppnas i denna plan.',
     not247: 'inte öppet dygnet runt',
     over: 'över',
