@@ -1,5 +1,6 @@
 import { AllowedHostsList, MAX_DOCUMENT_BYTES, type WebhookTargetPolicy } from '@paketbygd/model';
 import { isIP } from 'node:net';
+import { DEFAULT_VALIDATION_THREADS } from './checker';
 import { z } from 'zod';
 
 const DAY_S = 24 * 3600;
@@ -50,6 +51,8 @@ const Env = z.object({
   JOB_ATTEMPTS: intFrom(3, 1),
   JOB_BACKOFF_MS: intFrom(5000, 1),
   JOB_METRICS: z.enum(['true', 'false']).default('true'),
+  // Threads that parse and check request bodies, off the event loop.
+  VALIDATION_THREADS: intFrom(DEFAULT_VALIDATION_THREADS, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +70,7 @@ export interface ApiConfig {
   trustProxy: TrustProxy;
   retention: Retention;
   jobMetrics: boolean;
+  validationThreads: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -181,6 +185,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       backoffMs: e.JOB_BACKOFF_MS,
     },
     jobMetrics: e.JOB_METRICS === 'true',
+    validationThreads: e.VALIDATION_THREADS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -9,9 +9,11 @@ import {
 import { Job, Queue, QueueEvents, type JobState } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import type { CheckedSubmission, ThreadRedis } from './check-thread';
 import type { Retention } from './config';
+import { enqueue } from './enqueue';
 import type { JobLinks, JobView } from './schemas';
-import type { Submission } from './validation';
+import { SerializedData, SerializedDataQueue } from './serialized-queue';
 
 export type SolveJob = Job<JobPayload, unknown, JobKind>;
 export type RedisClient = Redis | Cluster;
@@ -69,9 +71,11 @@ export class JobStore {
   constructor(
     private readonly client: RedisClient,
     eventsClient: RedisClient,
-    private readonly retention: Retention,
+    readonly retention: Retention,
+    /** Where checking threads queue jobs themselves; undefined (a Cluster) → they are queued here. */
+    readonly threadRedis: ThreadRedis | undefined,
   ) {
-    this.queue = new Queue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
+    this.queue = new SerializedDataQueue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
     this.events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, autorun: true });
     this.webhooks = new Queue(WEBHOOK_QUEUE_NAME, { connection: client });
     // Every `?wait` adds a 'closing' listener to the queue while it waits; hundreds at once are normal.
@@ -79,21 +83,30 @@ export class JobStore {
     this.events.setMaxListeners(0);
   }
 
-  async add(tenant: string, submission: Submission): Promise<SolveJob> {
-    const payload = {
-      kind: submission.kind,
-      input: submission.input,
+  /**
+   * Queues a submission a checking thread did not queue itself: its payload is stored as the
+   * thread serialised it. Answers the job's id.
+   */
+  async add(tenant: string, kind: JobKind, checked: CheckedSubmission): Promise<string> {
+    const { payloadJson } = checked;
+    const bytes = Buffer.from(payloadJson.buffer, payloadJson.byteOffset, payloadJson.byteLength);
+    const id = randomUUID();
+    const meta = {
       tenant,
-      options: submission.options,
-      ...(submission.callbackUrl ? { callbackUrl: submission.callbackUrl } : {}),
-    } as JobPayload;
-    return this.queue.add(submission.kind, payload, {
-      jobId: randomUUID(),
-      attempts: this.retention.attempts,
-      backoff: { type: 'exponential', delay: this.retention.backoffMs },
-      removeOnComplete: { age: this.retention.resultTtlS },
-      removeOnFail: { age: this.retention.failedTtlS },
-    });
+      kind,
+      options: checked.options,
+      callbackUrl: checked.callbackUrl,
+      maxAttempts: this.retention.attempts,
+    };
+    await enqueue(
+      this.queue,
+      this.client,
+      id,
+      new SerializedData(bytes) as unknown as JobPayload,
+      meta,
+      this.retention,
+    );
+    return id;
   }
 
   /** The job when it exists and belongs to `tenant`; another tenant's job is as absent as a missing one. */
@@ -139,8 +152,10 @@ export class JobStore {
   }
 
   /** Resolves when the job has finished or `ms` have passed, whichever comes first. */
-  async waitFor(job: SolveJob, ms: number): Promise<void> {
+  async waitFor(id: string, kind: JobKind, ms: number): Promise<void> {
     if (ms <= 0) return;
+    // A handle on the job by its id alone: waiting reads nothing of its data.
+    const job = new Job(this.queue, kind, {}, {}, id);
     try {
       await job.waitUntilFinished(this.events, ms);
     } catch {

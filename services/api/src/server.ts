@@ -44,6 +44,7 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     trustProxy: config.trustProxy,
     retention: config.retention,
     jobMetrics: config.jobMetrics,
+    validationThreads: config.validationThreads,
     page: webRouter(),
   });
   if (config.webhookTargets.allowPrivate)
@@ -53,6 +54,7 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
       'RATE_LIMIT_STORE=memory: rate limits are counted in this process only; with several API processes each allows the full limit',
     );
   if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
+  await api.ready();
   const server = api.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,26 +1,36 @@
 import type { JobKind, WebhookTargetPolicy } from '@paketbygd/model';
 import { Router, type RequestHandler } from 'express';
 import { callerOf } from '../auth';
-import { jsonBody } from '../body';
+import { bodyChunks, jsonBody } from '../body';
+import type { BodyChecker } from '../checker';
 import { invalid } from '../errors';
 import { linksOf, type JobStore } from '../jobs';
 import { sendResult } from '../results';
 import type { Accepted } from '../schemas';
-import { checkSubmission, DOCUMENT_NAMES } from '../validation';
+import { DOCUMENT_NAMES } from '../validation';
 
-function submit(kind: JobKind, jobs: JobStore, targets: WebhookTargetPolicy): RequestHandler {
+function submit(
+  kind: JobKind,
+  jobs: JobStore,
+  checker: BodyChecker,
+  targets: WebhookTargetPolicy,
+): RequestHandler {
   return async (req, res) => {
     const { tenant } = callerOf(req);
-    const checked = checkSubmission(kind, req.query, req.body, targets);
+    const query = { ...(req.query as Record<string, unknown>) };
+    const enqueue = jobs.threadRedis ? { redis: jobs.threadRedis, retention: jobs.retention } : undefined;
+    const checked = await checker.check(
+      { kind, query, tenant, targets, ...(enqueue ? { enqueue } : {}) },
+      bodyChunks(req.body),
+    );
     if (!checked.ok) throw invalid(DOCUMENT_NAMES[kind], checked.problems);
-    const { submission, waitS } = checked.value;
-    const job = await jobs.add(tenant, submission);
-    const id = job.id!;
+    const { waitS } = checked;
+    const id = 'id' in checked ? checked.id : await jobs.add(tenant, kind, checked);
     const links = linksOf(id, kind);
     res.location(links.self);
     let state: Accepted['state'] = 'waiting';
     if (waitS > 0) {
-      await jobs.waitFor(job, waitS * 1000);
+      await jobs.waitFor(id, kind, waitS * 1000);
       const fresh = await jobs.read(tenant, id);
       if (fresh) {
         state = fresh.state;
@@ -36,12 +46,17 @@ function submit(kind: JobKind, jobs: JobStore, targets: WebhookTargetPolicy): Re
 }
 
 /** POST /v1/plans, /v1/comparisons, /v1/routes, /v1/placements. */
-export function submitRoutes(jobs: JobStore, maxBodyBytes: number, targets: WebhookTargetPolicy): Router {
+export function submitRoutes(
+  jobs: JobStore,
+  checker: BodyChecker,
+  maxBodyBytes: number,
+  targets: WebhookTargetPolicy,
+): Router {
   const router = Router();
   const body = jsonBody(maxBodyBytes);
-  router.post('/v1/plans', ...body, submit('plan', jobs, targets));
-  router.post('/v1/comparisons', ...body, submit('compare', jobs, targets));
-  router.post('/v1/routes', ...body, submit('route', jobs, targets));
-  router.post('/v1/placements', ...body, submit('place', jobs, targets));
+  router.post('/v1/plans', ...body, submit('plan', jobs, checker, targets));
+  router.post('/v1/comparisons', ...body, submit('compare', jobs, checker, targets));
+  router.post('/v1/routes', ...body, submit('route', jobs, checker, targets));
+  router.post('/v1/placements', ...body, submit('place', jobs, checker, targets));
   return router;
 }

@@ -1,0 +1,107 @@
+/**
+ * Abuse of the API by a holder of a valid key (issue 13): requests that must neither stall the API
+ * nor exhaust a worker. Real API and worker processes and a redis-server of their own, on loopback.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  healthBudgetMs,
+  percentile,
+  postBytes,
+  probeHealth,
+  startStack,
+  tinyRoute,
+  type Stack,
+} from './stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+}, 60_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** Sends `body` as a routing request while /healthz is probed; the answer and the probe's latencies. */
+async function postWhileProbing(text: string, path = '/v1/routes') {
+  const body = Buffer.from(text);
+  const { budgetMs, baselineP99Ms } = await healthBudgetMs(stack.url);
+  const probe = probeHealth(stack.url);
+  const started = performance.now();
+  const res = await postBytes(stack.url, path, body);
+  const elapsedMs = performance.now() - started;
+  const latencies = await probe.stop();
+  const p99Ms = percentile(latencies, 99);
+  const healthz = `/healthz p99 ${p99Ms.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms over ${latencies.length} requests (p99 without an attack ${baselineP99Ms.toFixed(1)} ms)`;
+  console.log(`${res.status} in ${elapsedMs.toFixed(0)} ms; ${healthz}`);
+  return { res, text: res.text, elapsedMs, p99Ms, budgetMs, healthz };
+}
+
+describe('unknown fields', () => {
+  it('one unknown field named with 1 MB of "k": 400 at once, a short answer, /healthz p99 <= 50 ms (+ the machine\'s own p99)', async () => {
+    const route = JSON.stringify(tinyRoute());
+    const body = `${route.slice(0, -1)},"${'k'.repeat(1 << 20)}":1}`;
+    const { res, text, elapsedMs, p99Ms, budgetMs, healthz } = await postWhileProbing(body);
+    expect(res.status).toBe(400);
+    expect(text.length).toBeLessThan(2_000);
+    const answer = JSON.parse(text);
+    expect(answer.problems).toHaveLength(1);
+    expect(answer.problems[0].path).toMatch(/^\["kkkk.*1048576 characters/);
+    expect(answer.problems[0].message).toMatch(/unknown field/);
+    expect(elapsedMs).toBeLessThan(2_000);
+    expect(p99Ms, healthz).toBeLessThanOrEqual(budgetMs);
+  });
+
+  it("100,000 unknown fields (1.5 MB): 400 listing 100 problems and counting the rest, /healthz p99 <= 50 ms (+ the machine's own p99)", async () => {
+    const route = JSON.stringify(tinyRoute());
+    const fields = Array.from({ length: 100_000 }, (_, i) => `"f${i}":1`).join(',');
+    const body = `${route.slice(0, -1)},${fields}}`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const { res, text, elapsedMs, p99Ms, budgetMs, healthz } = await postWhileProbing(body);
+    expect(res.status).toBe(400);
+    expect(text.length).toBeLessThan(20_000);
+    const answer = JSON.parse(text);
+    expect(answer.problems).toHaveLength(101);
+    expect(answer.problems[100]).toEqual({
+      path: '(document)',
+      message: 'and 99,900 more problems (only the first 100 are listed)',
+    });
+    expect(elapsedMs).toBeLessThan(5_000);
+    expect(p99Ms, healthz).toBeLessThanOrEqual(budgetMs);
+  });
+
+  it('a misspelt short field still gets its suggestion', async () => {
+    const { vehicles, ...rest } = tinyRoute();
+    const res = await stack.call('/v1/routes', { json: { ...rest, vehicels: vehicles } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).problems).toContainEqual({
+      path: 'vehicels',
+      message: 'unknown field; did you mean "vehicles"?',
+    });
+  });
+});
+
+/** A valid routing request with full duration and distance matrices over `locations` places. */
+function largeValidRoute(locations: number): string {
+  const row = (from: number, scale: number) =>
+    Array.from({ length: locations }, (_, to) =>
+      from === to ? 0 : (((from * 7919 + to * 104729) % 90_000) + 10_000) * scale,
+    );
+  const durations = Array.from({ length: locations }, (_, i) => row(i, 1));
+  const distances = Array.from({ length: locations }, (_, i) => row(i, 10));
+  return JSON.stringify({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+    jobs: Array.from({ length: locations - 1 }, (_, i) => ({ id: i + 1, location_index: i + 1 })),
+    matrices: { car: { durations, distances } },
+  });
+}
+
+describe('a 30 MB valid request', () => {
+  it("is queued (202) while /healthz answers with p99 <= 50 ms (+ the machine's own p99)", async () => {
+    const body = largeValidRoute(1_520);
+    expect(body.length).toBeGreaterThan(29_000_000);
+    expect(body.length).toBeLessThan(32 * 1024 * 1024);
+    const { res, text, p99Ms, budgetMs, healthz } = await postWhileProbing(body);
+    expect(res.status, text.slice(0, 500)).toBe(202);
+    expect(p99Ms, healthz).toBeLessThanOrEqual(budgetMs);
+  }, 60_000);
+});
