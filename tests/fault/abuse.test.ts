@@ -2,8 +2,12 @@
  * Abuse of the API by a holder of a valid key (issue 13): requests that must neither stall the API
  * nor exhaust a worker. Real API and worker processes and a redis-server of their own, on loopback.
  */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  KEY,
+  ROOT,
   healthBudgetMs,
   percentile,
   postBytes,
@@ -12,6 +16,23 @@ import {
   tinyRoute,
   type Stack,
 } from './stack';
+
+interface LoadResult {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+// autocannon is a dev dependency of the API package, as for bench:api.
+const load = createRequire(join(ROOT, 'services', 'api', 'package.json'))('autocannon') as (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: LoadResult) => void,
+) => unknown;
+const autocannon = (options: Record<string, unknown>) =>
+  new Promise<LoadResult>((resolve, reject) =>
+    load(options, (error, result) => (error ? reject(error) : resolve(result))),
+  );
 
 let stack: Stack;
 beforeAll(async () => {
@@ -105,3 +126,47 @@ describe('a 30 MB valid request', () => {
     expect(p99Ms, healthz).toBeLessThanOrEqual(budgetMs);
   }, 60_000);
 });
+
+describe('status reads', () => {
+  it('GET /v1/jobs/:id of a 3.9 MB job is as fast as of a small one (50 pollers)', async () => {
+    const size = 1_000;
+    const durations = Array.from({ length: size }, (_, i) =>
+      Array.from({ length: size }, (_, j) => (i === j ? 0 : 100 + ((i * 31 + j * 17) % 900))),
+    );
+    const large = JSON.stringify({
+      vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+      jobs: Array.from({ length: size - 1 }, (_, i) => ({ id: i + 1, location_index: i + 1 })),
+      matrices: { car: { durations } },
+    });
+    expect(large.length).toBeGreaterThan(3_900_000);
+    const ids: string[] = [];
+    for (const body of [JSON.stringify(tinyRoute()), large]) {
+      const res = await postBytes(stack.url, '/v1/routes', Buffer.from(body));
+      expect(res.status).toBe(202);
+      ids.push(JSON.parse(res.text).id);
+    }
+    const small = await pollFor(`/v1/jobs/${ids[0]}`, 2);
+    const big = await pollFor(`/v1/jobs/${ids[1]}`, 2);
+    console.log(
+      `status reads, 50 connections: small job ${small.perS.toFixed(0)}/s p99 ${small.p99Ms} ms; 3.9 MB job ${big.perS.toFixed(0)}/s p99 ${big.p99Ms} ms`,
+    );
+    expect(big.errors).toBe(0);
+    // Before: 22 reads a second of the large job, none at all with 50 pollers.
+    expect(big.perS).toBeGreaterThan(0.5 * small.perS);
+  }, 60_000);
+});
+
+/** autocannon on one path for `durationS` with 50 connections: reads per second and p99. */
+async function pollFor(path: string, durationS: number) {
+  const result = await autocannon({
+    url: `${stack.url}${path}`,
+    headers: { authorization: `Bearer ${KEY}` },
+    connections: 50,
+    duration: durationS,
+  });
+  return {
+    perS: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}

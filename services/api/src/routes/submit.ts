@@ -31,11 +31,11 @@ function submit(
     let state: Accepted['state'] = 'waiting';
     if (waitS > 0) {
       await jobs.waitFor(id, kind, waitS * 1000);
-      const fresh = await jobs.read(tenant, id);
+      const fresh = await jobs.status(tenant, id);
       if (fresh) {
         state = fresh.state;
         if (state === 'completed' || state === 'failed') {
-          sendResult(req, res, fresh.job, state);
+          await sendResult(req, res, jobs, fresh);
           return;
         }
       }
