@@ -9,6 +9,7 @@ import {
   KEY,
   ROOT,
   healthBudgetMs,
+  largeValidRoute,
   percentile,
   postBytes,
   probeHealth,
@@ -101,21 +102,6 @@ describe('unknown fields', () => {
   });
 });
 
-/** A valid routing request with full duration and distance matrices over `locations` places. */
-function largeValidRoute(locations: number): string {
-  const row = (from: number, scale: number) =>
-    Array.from({ length: locations }, (_, to) =>
-      from === to ? 0 : (((from * 7919 + to * 104729) % 90_000) + 10_000) * scale,
-    );
-  const durations = Array.from({ length: locations }, (_, i) => row(i, 1));
-  const distances = Array.from({ length: locations }, (_, i) => row(i, 10));
-  return JSON.stringify({
-    vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
-    jobs: Array.from({ length: locations - 1 }, (_, i) => ({ id: i + 1, location_index: i + 1 })),
-    matrices: { car: { durations, distances } },
-  });
-}
-
 describe('a 30 MB valid request', () => {
   it("is queued (202) while /healthz answers with p99 <= 50 ms (+ the machine's own p99)", async () => {
     const body = largeValidRoute(1_520);
@@ -170,3 +156,24 @@ async function pollFor(path: string, durationS: number) {
     errors: result.errors + result.non2xx + result.timeouts,
   };
 }
+
+describe('size limits by meaning', () => {
+  it('6,000 locations (about 0.5 MB) are refused at submission: 413 naming the limit and how to raise it', async () => {
+    const depot: [number, number] = [16.208, 58.996];
+    const body = JSON.stringify({
+      vehicles: [{ id: 1, start: depot, end: depot }],
+      jobs: Array.from({ length: 6_000 }, (_, i) => ({
+        id: i + 1,
+        location: [15.5 + (i % 100) * 0.01, 58.8 + Math.floor(i / 100) * 0.005],
+      })),
+    });
+    const res = await postBytes(stack.url, '/v1/routes', Buffer.from(body));
+    expect(res.status, res.text.slice(0, 300)).toBe(413);
+    const answer = JSON.parse(res.text);
+    expect(answer.message).toMatch(
+      /6,001 distinct locations; this service takes at most 2,000 per request \(MAX_LOCATIONS/,
+    );
+    expect(answer.problems.map((p: { path: string }) => p.path)).toEqual(['jobs', '(document)']);
+    expect(answer.problems[0].message).toMatch(/MAX_JOBS/);
+  });
+});

@@ -241,3 +241,18 @@ export function tinyRoute(seed = 0): Record<string, unknown> {
     options: { time_limit: 0.05, seed },
   };
 }
+
+/** A valid routing request with full duration and distance matrices over `locations` places. */
+export function largeValidRoute(locations: number): string {
+  const row = (from: number, scale: number) =>
+    Array.from({ length: locations }, (_, to) =>
+      from === to ? 0 : (((from * 7919 + to * 104729) % 90_000) + 10_000) * scale,
+    );
+  const durations = Array.from({ length: locations }, (_, i) => row(i, 1));
+  const distances = Array.from({ length: locations }, (_, i) => row(i, 10));
+  return JSON.stringify({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+    jobs: Array.from({ length: locations - 1 }, (_, i) => ({ id: i + 1, location_index: i + 1 })),
+    matrices: { car: { durations, distances } },
+  });
+}

@@ -192,7 +192,7 @@ export function createApp(options: ApiOptions): ApiApp {
   v1.use(requireKey(options.keys, limiters.authFailures));
   v1.use(limiters.perKey);
   app.use('/v1', v1);
-  app.use(submitRoutes(jobs, checker, limits.maxBodyBytes, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
+  app.use(submitRoutes(jobs, checker, limits, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
   app.use(jobRoutes(jobs));
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.

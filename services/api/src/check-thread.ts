@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { Piscina } from 'piscina';
 import type { Retention } from './config';
 import { enqueue } from './enqueue';
+import { sizeProblems, type SizeLimits } from './size-limits';
 import { checkSubmission } from './validation';
 
 /** Where a checking thread queues the jobs it accepts: plain data, as it crosses to the thread. */
@@ -29,6 +30,7 @@ export interface CheckTask {
   chunks: Uint8Array[];
   tenant: string;
   targets: WebhookTargetPolicy;
+  sizeLimits: SizeLimits;
   /** Queue the job from the thread (with these settings); without it the payload goes back as bytes. */
   enqueue?: { redis: ThreadRedis; retention: Retention };
 }
@@ -50,7 +52,9 @@ export interface CheckedSubmission extends Accepted {
   payloadJson: Uint8Array;
 }
 
-export type CheckOutcome = QueuedSubmission | CheckedSubmission | { ok: false; problems: Problem[] };
+/** 400: not valid; 413: valid but larger than the service's size limits. */
+export type CheckOutcome =
+  QueuedSubmission | CheckedSubmission | { ok: false; status: 400 | 413; problems: Problem[] };
 
 interface ThreadQueue {
   client: Redis;
@@ -83,10 +87,12 @@ function queueFor(redis: ThreadRedis): ThreadQueue {
 export async function checkBody(task: CheckTask): Promise<CheckOutcome | ReturnType<typeof Piscina.move>> {
   const bytes = Buffer.concat(task.chunks);
   const json = parseJsonText(bytes.toString('utf8'), bytes.byteLength);
-  if (!('value' in json)) return { ok: false, problems: [json] };
+  if (!('value' in json)) return { ok: false, status: 400, problems: [json] };
   const checked = checkSubmission(task.kind, task.query, json.value, task.targets);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
+  if (!checked.ok) return { ok: false, status: 400, problems: checked.problems };
   const { submission, waitS } = checked.value;
+  const tooLarge = sizeProblems(task.kind, submission.input, task.sizeLimits);
+  if (tooLarge.length > 0) return { ok: false, status: 413, problems: tooLarge };
   const payload = {
     kind: submission.kind,
     input: submission.input,

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { BodyChunks } from './body';
 import type { CheckOutcome, CheckTask } from './check-thread';
+import { DEFAULT_SIZE_LIMITS } from './size-limits';
 
 const ENTRY = new URL('./check-thread-entry.mjs', import.meta.url).href;
 
@@ -53,7 +54,13 @@ export class BodyChecker {
 
   /** Resolves once every thread has loaded the model (a thread loads it when it starts). */
   async warm(): Promise<void> {
-    const empty = { kind: 'route' as const, query: {}, tenant: '-', targets: STRICT_WEBHOOK_TARGETS };
+    const empty = {
+      kind: 'route' as const,
+      query: {},
+      tenant: '-',
+      targets: STRICT_WEBHOOK_TARGETS,
+      sizeLimits: DEFAULT_SIZE_LIMITS,
+    };
     await Promise.all(
       Array.from({ length: this.pool.threads.length }, () =>
         this.check(empty, { chunks: [], byteLength: 0 }),

@@ -29,6 +29,12 @@ export function invalid(what: string, all: Problem[]): HttpError {
   return new HttpError(400, `${what} is not valid: ${shown}${more}`, { problems });
 }
 
+/** 413 for a request larger than the service's size limits (locations, matrix cells, jobs, vehicles). */
+export function tooLarge(what: string, problems: Problem[]): HttpError {
+  const shown = problems.map(problemToString).join('; ');
+  return new HttpError(413, `${what} is larger than this service takes: ${shown}`, { problems });
+}
+
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} kB`;

@@ -3,7 +3,9 @@ import { Router, type RequestHandler } from 'express';
 import { callerOf } from '../auth';
 import { bodyChunks, jsonBody } from '../body';
 import type { BodyChecker } from '../checker';
-import { invalid } from '../errors';
+import { invalid, tooLarge } from '../errors';
+import type { Limits } from '../config';
+import type { SizeLimits } from '../size-limits';
 import { linksOf, type JobStore } from '../jobs';
 import { sendResult } from '../results';
 import type { Accepted } from '../schemas';
@@ -14,16 +16,20 @@ function submit(
   jobs: JobStore,
   checker: BodyChecker,
   targets: WebhookTargetPolicy,
+  sizeLimits: SizeLimits,
 ): RequestHandler {
   return async (req, res) => {
     const { tenant } = callerOf(req);
     const query = { ...(req.query as Record<string, unknown>) };
     const enqueue = jobs.threadRedis ? { redis: jobs.threadRedis, retention: jobs.retention } : undefined;
     const checked = await checker.check(
-      { kind, query, tenant, targets, ...(enqueue ? { enqueue } : {}) },
+      { kind, query, tenant, targets, sizeLimits, ...(enqueue ? { enqueue } : {}) },
       bodyChunks(req.body),
     );
-    if (!checked.ok) throw invalid(DOCUMENT_NAMES[kind], checked.problems);
+    if (!checked.ok) {
+      if (checked.status === 413) throw tooLarge(DOCUMENT_NAMES[kind], checked.problems);
+      throw invalid(DOCUMENT_NAMES[kind], checked.problems);
+    }
     const { waitS } = checked;
     const id = 'id' in checked ? checked.id : await jobs.add(tenant, kind, checked);
     const links = linksOf(id, kind);
@@ -49,14 +55,14 @@ function submit(
 export function submitRoutes(
   jobs: JobStore,
   checker: BodyChecker,
-  maxBodyBytes: number,
+  limits: Pick<Limits, 'maxBodyBytes'> & SizeLimits,
   targets: WebhookTargetPolicy,
 ): Router {
   const router = Router();
-  const body = jsonBody(maxBodyBytes);
-  router.post('/v1/plans', ...body, submit('plan', jobs, checker, targets));
-  router.post('/v1/comparisons', ...body, submit('compare', jobs, checker, targets));
-  router.post('/v1/routes', ...body, submit('route', jobs, checker, targets));
-  router.post('/v1/placements', ...body, submit('place', jobs, checker, targets));
+  const body = jsonBody(limits.maxBodyBytes);
+  router.post('/v1/plans', ...body, submit('plan', jobs, checker, targets, limits));
+  router.post('/v1/comparisons', ...body, submit('compare', jobs, checker, targets, limits));
+  router.post('/v1/routes', ...body, submit('route', jobs, checker, targets, limits));
+  router.post('/v1/placements', ...body, submit('place', jobs, checker, targets, limits));
   return router;
 }
