@@ -30,6 +30,13 @@ const load = createRequire(join(ROOT, 'services', 'api', 'package.json'))('autoc
   options: Record<string, unknown>,
   done: (error: Error | null, result: LoadResult) => void,
 ) => unknown;
+// ioredis as the API has it (tests/ has no dependency of its own on it); only what is used here.
+const { Redis } = createRequire(join(ROOT, 'services', 'api', 'package.json'))('ioredis') as {
+  Redis: new (url: string) => {
+    hget(key: string, field: string): Promise<string | null>;
+    disconnect(): void;
+  };
+};
 const autocannon = (options: Record<string, unknown>) =>
   new Promise<LoadResult>((resolve, reject) =>
     load(options, (error, result) => (error ? reject(error) : resolve(result))),
@@ -175,5 +182,41 @@ describe('size limits by meaning', () => {
     );
     expect(answer.problems.map((p: { path: string }) => p.path)).toEqual(['jobs', '(document)']);
     expect(answer.problems[0].message).toMatch(/MAX_JOBS/);
+  });
+});
+
+describe('smaller items at submission', () => {
+  it('a body declared charset=latin1 is decoded as latin1 ("Västerås" stays Västerås); an unknown charset is 415', async () => {
+    const route = tinyRoute(3) as { jobs: { description?: string }[] };
+    route.jobs[0]!.description = 'Västerås';
+    const res = await stack.call('/v1/routes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: Buffer.from(JSON.stringify(route), 'latin1'),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const redis = new Redis(stack.redis.url);
+    try {
+      const data = JSON.parse((await redis.hget(`bull:{paketbygd}solve:${id}`, 'data'))!);
+      expect(data.input.jobs[0].description).toBe('Västerås');
+    } finally {
+      redis.disconnect();
+    }
+    const unknown = await stack.call('/v1/routes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=klingon' },
+      body: JSON.stringify(tinyRoute()),
+    });
+    expect(unknown.status).toBe(415);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(/unsupported charset "klingon"/);
+  });
+
+  it('a routing request without jobs or shipments is refused: 400 saying there is nothing to route', async () => {
+    const res = await stack.call('/v1/routes', { json: { ...tinyRoute(), jobs: [] } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { problems: unknown[] }).problems).toEqual([
+      { path: 'jobs', message: 'nothing to route: give at least one job or shipment' },
+    ]);
   });
 });

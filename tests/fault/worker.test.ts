@@ -60,3 +60,52 @@ describe('memory ceiling per job', () => {
     await worker.exited;
   }, 90_000);
 });
+
+describe('routing requests and progress', () => {
+  it("coordinates far from Sweden (Muscat) are routed, not refused as swapped; the final progress is the result's", async () => {
+    const worker = await stack.startWorker();
+    const depot: [number, number] = [58.4059, 23.5859];
+    const id = await submit(
+      {
+        vehicles: [{ id: 1, start: depot, end: depot }],
+        jobs: [1, 2, 3].map((j) => ({ id: j, location: [58.38 + 0.01 * j, 23.6] })),
+      },
+      '?timeLimitS=1',
+    );
+    const done = await until(id, finished);
+    expect(done.error).toBeNull();
+    expect(done.state).toBe('completed');
+    const result = (await (await stack.call(`/v1/jobs/${id}/result`)).json()) as {
+      summary: { cost: number };
+    };
+    expect(done.progress).toEqual({ percent: 100, message: 'done', bestCost: result.summary.cost });
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+  }, 60_000);
+});
+
+describe('a worker killed mid-job', () => {
+  it('SIGKILL: with the default lock settings another worker runs the job again within 15 s', async () => {
+    const workers = [await stack.startWorker(), await stack.startWorker()];
+    const id = await submit(tinyRoute(7), '?timeLimitS=60');
+    const running = await until(id, (v) => v.state === 'active' && v.startedAt !== null);
+    const solving = (w: (typeof workers)[number]) =>
+      w.lines.some((l) => l.msg === 'solving' && l.jobId === id);
+    while (!workers.some(solving)) await sleep(20);
+    const victim = workers.find(solving)!;
+    const survivor = workers.find((w) => w !== victim)!;
+    const killedMs = Date.now();
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    const again = await until(id, (v) => v.startedAt !== running.startedAt, 30_000);
+    const recoveryMs = Date.parse(again.startedAt!) - killedMs;
+    console.log(`SIGKILL -> running again on the other worker after ${(recoveryMs / 1000).toFixed(1)} s`);
+    expect(again.state).toBe('active');
+    await until(id, () => solving(survivor), 5_000);
+    expect(recoveryMs).toBeLessThanOrEqual(15_000);
+    expect((await stack.call(`/v1/jobs/${id}`, { method: 'DELETE' })).status).toBe(202);
+    await until(id, finished);
+    survivor.child.kill('SIGTERM');
+    await survivor.exited;
+  }, 60_000);
+});

@@ -4,6 +4,26 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HttpError } from './errors';
 
+/**
+ * The body's charset when it is not UTF-8 and the WHATWG Encoding standard knows it (latin1,
+ * windows-1252, utf-16le, …): the checking thread decodes with it. Unknown charsets are 415.
+ */
+function charsetOf(type: string): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type);
+  if (!match) return undefined;
+  const label = match[1]!.toLowerCase();
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    throw new HttpError(
+      415,
+      `unsupported charset "${match[1]}"; send UTF-8 JSON (or name a standard charset)`,
+    );
+  }
+  return encoding === 'utf-8' ? undefined : encoding;
+}
+
 const requireJsonType: RequestHandler = (req, _res, next) => {
   const type = req.headers['content-type'];
   if (!type || !req.is(['application/json', 'application/*+json'])) {
@@ -15,6 +35,12 @@ const requireJsonType: RequestHandler = (req, _res, next) => {
     );
     return;
   }
+  try {
+    req.bodyCharset = charsetOf(type);
+  } catch (error) {
+    next(error);
+    return;
+  }
   next();
 };
 
@@ -22,6 +48,18 @@ const requireJsonType: RequestHandler = (req, _res, next) => {
 export interface BodyChunks {
   chunks: Uint8Array[];
   byteLength: number;
+  /** The declared charset when not UTF-8 (a WHATWG encoding name). */
+  charset?: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The declared charset when not UTF-8 (set with the content type check). */
+      bodyCharset?: string | undefined;
+    }
+  }
 }
 
 /** What the error handler answers 413 for (the shape body-parser gives its own errors). */
@@ -84,7 +122,11 @@ function readChunks(limitBytes: number): RequestHandler {
         next(error);
         return;
       }
-      req.body = { chunks, byteLength } satisfies BodyChunks;
+      req.body = {
+        chunks,
+        byteLength,
+        ...(req.bodyCharset ? { charset: req.bodyCharset } : {}),
+      } satisfies BodyChunks;
       next();
     };
     stream.on('data', (chunk: Buffer) => {

@@ -28,6 +28,8 @@ export interface CheckTask {
   query: Record<string, unknown>;
   /** The body as it arrived, in chunks. */
   chunks: Uint8Array[];
+  /** The declared charset when not UTF-8; the bytes are decoded with it. */
+  charset?: string;
   tenant: string;
   targets: WebhookTargetPolicy;
   sizeLimits: SizeLimits;
@@ -86,7 +88,8 @@ function queueFor(redis: ThreadRedis): ThreadQueue {
  */
 export async function checkBody(task: CheckTask): Promise<CheckOutcome | ReturnType<typeof Piscina.move>> {
   const bytes = Buffer.concat(task.chunks);
-  const json = parseJsonText(bytes.toString('utf8'), bytes.byteLength);
+  const text = task.charset ? new TextDecoder(task.charset).decode(bytes) : bytes.toString('utf8');
+  const json = parseJsonText(text, bytes.byteLength);
   if (!('value' in json)) return { ok: false, status: 400, problems: [json] };
   const checked = checkSubmission(task.kind, task.query, json.value, task.targets);
   if (!checked.ok) return { ok: false, status: 400, problems: checked.problems };

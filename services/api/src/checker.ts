@@ -49,7 +49,10 @@ export class BodyChecker {
       transferList.add(buffer);
       return chunk;
     });
-    return this.pool.run({ ...task, chunks }, { transferList: [...transferList] });
+    return this.pool.run(
+      { ...task, chunks, ...(body.charset ? { charset: body.charset } : {}) },
+      { transferList: [...transferList] },
+    );
   }
 
   /** Resolves once every thread has loaded the model (a thread loads it when it starts). */

@@ -24,9 +24,14 @@ export const WorkerEnv = z.object({
   WORKER_THREAD_MAX_HEAP_MB: positiveInt.default(1024),
   /** Jobs one solver thread runs before it is replaced by a fresh one. */
   WORKER_THREAD_MAX_JOBS: positiveInt.default(50),
-  /** How long a job's lock lives without renewal; a killed worker's job is retried after about this. */
-  WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
-  WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  /**
+   * How long a job's lock lives without renewal (renewed every half of it). A killed worker's job
+   * runs again at most about lock + stalled interval later (measured in tests/fault: ≤ 15 s). The
+   * worker's event loop must never block this long, or a running job is taken for stalled.
+   */
+  WORKER_LOCK_DURATION_MS: positiveInt.default(8_000),
+  /** How often a worker looks for jobs whose lock expired and puts them back to wait. */
+  WORKER_STALLED_INTERVAL_MS: positiveInt.default(4_000),
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(2),
   /**
    * Longest wait for running jobs on SIGTERM before they are handed back to the queue. Keep it
