@@ -3,6 +3,7 @@
  * nor exhaust a worker. Real API and worker processes and a redis-server of their own, on loopback.
  */
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -44,7 +45,10 @@ const autocannon = (options: Record<string, unknown>) =>
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  // Short HTTP timeouts, so that the slow-loris test is short (the defaults are 10 s and 120 s).
+  stack = await startStack({
+    apiEnv: { HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '10000' },
+  });
 }, 60_000);
 afterAll(async () => {
   await stack?.stop();
@@ -219,4 +223,42 @@ describe('smaller items at submission', () => {
       { path: 'jobs', message: 'nothing to route: give at least one job or shipment' },
     ]);
   });
+});
+
+describe('slow clients', () => {
+  it('100 slow-loris clients (a header line every 500 ms) are cut off after HTTP_HEADERS_TIMEOUT_MS, /healthz answering meanwhile', async () => {
+    const { port } = new URL(stack.url);
+    const { budgetMs, baselineP99Ms } = await healthBudgetMs(stack.url);
+    const probe = probeHealth(stack.url);
+    const openedMs = Date.now();
+    const closedAfterMs = await Promise.all(
+      Array.from(
+        { length: 100 },
+        () =>
+          new Promise<{ ms: number; answer: string }>((resolve) => {
+            const socket = connect(Number(port), '127.0.0.1');
+            let answer = '';
+            socket.on('data', (chunk) => (answer += chunk.toString()));
+            socket.on('error', () => undefined);
+            socket.write('POST /v1/routes HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+            const drip = setInterval(() => socket.write('X-Slow: 1\r\n'), 500);
+            socket.once('close', () => {
+              clearInterval(drip);
+              resolve({ ms: Date.now() - openedMs, answer });
+            });
+          }),
+      ),
+    );
+    const latencies = await probe.stop();
+    const slowest = Math.max(...closedAfterMs.map((c) => c.ms));
+    const p99Ms = percentile(latencies, 99);
+    console.log(
+      `100 slow-loris connections closed after at most ${slowest} ms; /healthz p99 ${p99Ms.toFixed(1)} ms meanwhile (without them ${baselineP99Ms.toFixed(1)} ms)`,
+    );
+    expect(closedAfterMs.every((c) => c.answer.startsWith('HTTP/1.1 408'))).toBe(true);
+    // 2 s of headers timeout, and node:http looks for expired connections every second.
+    expect(slowest).toBeLessThanOrEqual(4_500);
+    expect(p99Ms).toBeLessThanOrEqual(budgetMs);
+    expect((await stack.call('/v1/routes', { json: tinyRoute(9) })).status).toBe(202);
+  }, 30_000);
 });

@@ -109,3 +109,57 @@ describe('a worker killed mid-job', () => {
     await survivor.exited;
   }, 60_000);
 });
+
+describe('Redis restarted, and many clients at once', () => {
+  const workers: Awaited<ReturnType<Stack['startWorker']>>[] = [];
+  afterAll(async () => {
+    for (const w of workers) w.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.exited));
+  });
+  const solvedCount = (id: string) =>
+    workers.reduce((n, w) => n + w.lines.filter((l) => l.msg === 'solved' && l.jobId === id).length, 0);
+
+  it('5 jobs queued when Redis restarts (append-only file) are kept and each completes once', async (ctx) => {
+    if (!stack.redis.owned) ctx.skip(); // REDIS_URL points at a server this test must not restart
+    const ids = await Promise.all([1, 2, 3, 4, 5].map((k) => submit(tinyRoute(k))));
+    const restartedMs = Date.now();
+    await stack.redis.restart();
+    // The API's connections come back by themselves.
+    for (;;) {
+      if ((await fetch(`${stack.url}/readyz`)).status === 200) break;
+      await sleep(50);
+    }
+    console.log(
+      `Redis restarted: the API ready again ${Date.now() - restartedMs} ms after the restart began`,
+    );
+    workers.push(await stack.startWorker(), await stack.startWorker());
+    for (const id of ids) {
+      const done = await until(id, finished);
+      expect(done.state).toBe('completed');
+      expect(done.attempts.made).toBe(1);
+    }
+    await sleep(300);
+    expect(ids.map(solvedCount)).toEqual([1, 1, 1, 1, 1]);
+  }, 90_000);
+
+  it('200 concurrent submissions: all accepted, each solved exactly once', async () => {
+    const started = Date.now();
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, k) => stack.call('/v1/routes', { json: tinyRoute(100 + k) })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(200).fill(202));
+    const ids = await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(200);
+    let pending = ids;
+    while (pending.length > 0) {
+      if (Date.now() - started > 55_000) throw new Error(`${pending.length} jobs not completed within 55 s`);
+      const views = await Promise.all(pending.map(async (id) => ({ id, v: await view(id) })));
+      expect(views.filter(({ v }) => v.state === 'failed').map(({ v }) => v.error)).toEqual([]);
+      pending = views.filter(({ v }) => v.state !== 'completed').map(({ id }) => id);
+      if (pending.length > 0) await sleep(250);
+    }
+    console.log(`200 concurrent submissions completed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await sleep(300);
+    expect(ids.filter((id) => solvedCount(id) !== 1)).toEqual([]);
+  }, 60_000);
+});

@@ -57,6 +57,10 @@ const Env = z.object({
   JOB_ATTEMPTS: intFrom(3, 1),
   JOB_BACKOFF_MS: intFrom(5000, 1),
   JOB_METRICS: z.enum(['true', 'false']).default('true'),
+  // A client must send its request line and headers within this, and its whole request within
+  // the next: slow clients (slow loris) cannot hold connections for minutes.
+  HTTP_HEADERS_TIMEOUT_MS: intFrom(10_000, 100),
+  HTTP_REQUEST_TIMEOUT_MS: intFrom(120_000, 100),
   // Threads that parse and check request bodies, off the event loop.
   VALIDATION_THREADS: intFrom(DEFAULT_VALIDATION_THREADS, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +81,8 @@ export interface ApiConfig {
   retention: Retention;
   jobMetrics: boolean;
   validationThreads: number;
+  /** node:http's headersTimeout and requestTimeout. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -197,6 +203,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     jobMetrics: e.JOB_METRICS === 'true',
     validationThreads: e.VALIDATION_THREADS,
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
   };
 }
