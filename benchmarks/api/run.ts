@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startTestRedis } from '../../tests/support/redis-server';
+import { largeValidRoute, percentile, postBytes, probeHealth, sleep } from '../../tests/fault/stack';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The parts of autocannon used here. */
@@ -41,7 +42,7 @@ const autocannon = createRequire(join(ROOT, 'services', 'api', 'package.json'))(
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
     jobs: { type: 'string', default: '40' },
     'job-time-limit': { type: 'string', default: '0.5' },
     workers: { type: 'string', default: '1,2' },
@@ -59,7 +60,8 @@ if (
   throw new Error('--duration (≤ 60), --connections, --jobs and --job-time-limit are positive numbers');
 }
 
-const KEY = 'bench-key-0123456789abcdef';
+// The fault suite's key: its postBytes helper sends it.
+const KEY = 'fault-key-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${KEY}` };
 
 /** A small routing request: examples/operator/small-cvrp.json (its travel matrix included). */
@@ -85,7 +87,7 @@ function startProcess(name: string, entry: string, env: Record<string, string>, 
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output.slice(-2000)}`)));
     if (!readyLine) resolve();
   });
-  return { child, ready };
+  return { child, ready, output: () => output };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -165,29 +167,58 @@ async function main(): Promise<void> {
     RATE_LIMIT_MAX: '100000000',
   });
   const rows: string[][] = [];
-  const workers: ChildProcess[] = [];
+  const workers: { child: ChildProcess; output: () => string }[] = [];
   try {
     await waitFor(`${base}/healthz`);
     const body = smallRequest();
 
-    // 1. Job-status GETs: one queued job, polled.
-    const first = await fetch(`${base}/v1/routes`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body,
-    });
-    const { links } = (await first.json()) as { links: { self: string } };
-    await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
-    const gets = await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: durationS });
-    if (gets.non2xx > 0 || gets.errors > 0)
-      throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
-    rows.push([
-      `GET /v1/jobs/:id (${connections} connections, ${durationS} s)`,
-      `${fmt(gets.requests.average)} req/s`,
-      `${fmt(gets.latency.p50, 1)} ms`,
-      `${fmt(gets.latency.p99, 1)} ms`,
-      `${fmt(gets.requests.total)} requests`,
-    ]);
+    // 1. Job-status GETs: one queued job polled, a small one and one with a 1000×1000 matrix.
+    const large = largeStatusJob();
+    for (const [label, payload] of [
+      [`${(body.length / 1024).toFixed(1)} kB job`, body],
+      [`${(large.length / 1e6).toFixed(1)} MB job`, large],
+    ] as const) {
+      const submitted = await postBytes(base, '/v1/routes', Buffer.from(payload));
+      if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
+      const { links } = JSON.parse(submitted.text) as { links: { self: string } };
+      await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
+      const gets = await run({
+        url: `${base}${links.self}`,
+        headers: AUTH,
+        connections,
+        duration: durationS,
+      });
+      if (gets.non2xx > 0 || gets.errors > 0)
+        throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
+      rows.push([
+        `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
+        `${fmt(gets.requests.average)} req/s`,
+        `${fmt(gets.latency.p50, 1)} ms`,
+        `${fmt(gets.latency.p99, 1)} ms`,
+        `${fmt(gets.requests.total)} requests`,
+      ]);
+    }
+
+    // 1b. /healthz while a hostile and a large request are checked.
+    const unknownField = `${body.slice(0, -1)},"${'k'.repeat(1 << 20)}":1}`;
+    for (const [label, payload] of [
+      ['1 MB unknown field name', unknownField],
+      ['30 MB valid request', largeValidRoute(1_520)],
+    ] as const) {
+      const probe = probeHealth(base);
+      const started = performance.now();
+      const answer = await postBytes(base, '/v1/routes', Buffer.from(payload));
+      const ms = performance.now() - started;
+      await sleep(20);
+      const latencies = await probe.stop();
+      rows.push([
+        `/healthz during a ${label} (answered ${answer.status} in ${fmt(ms)} ms)`,
+        `${fmt(latencies.length)} probes`,
+        `${fmt(percentile(latencies, 50), 1)} ms`,
+        `${fmt(percentile(latencies, 99), 1)} ms`,
+        `max ${fmt(Math.max(...latencies), 1)} ms`,
+      ]);
+    }
 
     // 2. Submissions of a small routing request (validated, queued; no worker running).
     const posts = await run({
@@ -221,7 +252,7 @@ async function main(): Promise<void> {
           /solver worker started/,
         );
         await w.ready;
-        workers.push(w.child);
+        workers.push(w);
       }
       // Warm-up: every worker's first job pays for its thread and module loading.
       const done = await queueCount(base, 'completed');
@@ -241,8 +272,37 @@ async function main(): Promise<void> {
         `${fmt(seconds, 1)} s${perMinute.length > 1 ? `, ${fmt(perMinute.at(-1)! / perMinute[0]!, 2)}× one worker` : ''}`,
       ]);
     }
+
+    // 4. SIGKILL of the worker running a job → the job running again on the other worker.
+    if (workers.length >= 2) {
+      const submitted = await postBytes(base, '/v1/routes?timeLimitS=60', Buffer.from(body));
+      const { links } = JSON.parse(submitted.text) as { links: { self: string } };
+      const id = links.self.split('/').pop()!;
+      let victim: (typeof workers)[number] | undefined;
+      while (!(victim = workers.find((w) => w.output().includes(`"jobId":"${id}"`)))) await sleep(20);
+      const startedAt = async () =>
+        (
+          (await (await fetch(`${base}${links.self}`, { headers: AUTH })).json()) as {
+            startedAt: string | null;
+          }
+        ).startedAt;
+      const first = await startedAt();
+      const killedMs = Date.now();
+      victim.child.kill('SIGKILL');
+      let again: string | null;
+      while ((again = await startedAt()) === first) await sleep(50);
+      const recoveryS = (Date.parse(again!) - killedMs) / 1000;
+      rows.push([
+        'SIGKILL of the worker running a job → running again on the other (default lock settings)',
+        '',
+        '',
+        '',
+        `${fmt(recoveryS, 1)} s`,
+      ]);
+      await fetch(`${base}${links.self}`, { method: 'DELETE', headers: AUTH });
+    }
   } finally {
-    await Promise.all(workers.map(stop));
+    await Promise.all(workers.map((w) => stop(w.child)));
     await stop(api.child);
     await redis.stop();
   }
@@ -251,6 +311,19 @@ async function main(): Promise<void> {
   console.log(`\nPaketbygd API benchmark, ${cpus().length} cores, Node ${process.version}`);
   console.log(lines.join('\n'));
   console.log(`\nload average (1/5/15 min): before ${loadBefore}, after ${load()}`);
+}
+
+/** A routing request with a 1000×1000 duration matrix: 3.9 MB, as in issue 13. */
+function largeStatusJob(): string {
+  const size = 1_000;
+  const durations = Array.from({ length: size }, (_, i) =>
+    Array.from({ length: size }, (_, j) => (i === j ? 0 : 100 + ((i * 31 + j * 17) % 900))),
+  );
+  return JSON.stringify({
+    vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+    jobs: Array.from({ length: size - 1 }, (_, i) => ({ id: i + 1, location_index: i + 1 })),
+    matrices: { car: { durations } },
+  });
 }
 
 /** Empties the queue between phases: FLUSHDB on the bench's own server. */

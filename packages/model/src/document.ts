@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { Bid, checkBid } from './bid';
 import { Comparison, ScoringDocument } from './comparison';
 import { Plan } from './plan';
-import { collectKeys, issuesToProblems, ValidationError, type Problem } from './problems';
+import { capProblems, collectKeys, issuesToProblems, ValidationError, type Problem } from './problems';
 import { checkRoutingProblem, RoutingProblem } from './routing-problem';
 import { RoutingSolution } from './routing-solution';
 import { Scenario } from './scenario';
@@ -136,7 +136,7 @@ export function validate<K extends DocumentKind>(kind: K, doc: unknown): Validat
   if (!parsed.success)
     return { ok: false, kind, problems: issuesToProblems(parsed.error.issues, vocabulary) };
   const problems = crossChecks(kind, parsed.data);
-  if (problems.length > 0) return { ok: false, kind, problems };
+  if (problems.length > 0) return { ok: false, kind, problems: capProblems(problems) };
   return { ok: true, kind, value: parsed.data, problems: [] };
 }
 

@@ -11,6 +11,8 @@ export interface CreateTravelOptions {
   /** In-memory matrix cache; `false` turns it off. */
   matrixCache?: MatrixCacheOptions | false;
   farPoints?: 'error' | 'flag';
+  /** Straight line: refuse points that look like Sweden's [lat, lon] (default true). */
+  swappedCheck?: boolean;
   log?: (message: string) => void;
 }
 
@@ -36,9 +38,10 @@ export function createTravelCosts(settings: TravelSettings, options: CreateTrave
       });
       break;
     case 'straightline':
-      backend = new StraightLineTravel(
-        settings.detourFactor !== undefined ? { detourFactor: settings.detourFactor } : {},
-      );
+      backend = new StraightLineTravel({
+        ...(settings.detourFactor !== undefined ? { detourFactor: settings.detourFactor } : {}),
+        ...(options.swappedCheck !== undefined ? { swappedCheck: options.swappedCheck } : {}),
+      });
       break;
   }
   return options.matrixCache === false ? backend : new CachedTravelCosts(backend, options.matrixCache ?? {});

@@ -65,13 +65,17 @@ export function checkPoints(
 }
 
 /** Both point lists checked, destinations numbered after sources, as in every error message. */
-export function checkMatrixInput(sources: readonly LonLat[], destinations?: readonly LonLat[]): void {
+export function checkMatrixInput(
+  sources: readonly LonLat[],
+  destinations?: readonly LonLat[],
+  options: { allowSwappedLooking?: boolean } = {},
+): void {
   if (sources.length === 0) throw new TravelError('InvalidPoint', 'a matrix needs at least one point');
-  checkPoints(sources);
+  checkPoints(sources, 0, options);
   if (destinations) {
     if (destinations.length === 0)
       throw new TravelError('InvalidPoint', 'destinations, when given, need at least one point');
-    checkPoints(destinations, sources.length);
+    checkPoints(destinations, sources.length, options);
   }
 }
 

@@ -27,6 +27,11 @@ export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [
 export interface StraightLineOptions {
   detourFactor?: number;
   speedBands?: readonly SpeedBand[];
+  /**
+   * Refuse points that look like Sweden's [lat, lon] (default true). False for requests that say
+   * nothing about where they are (VROOM routing requests): [58.4, 23.6] is Muscat, not a mistake.
+   */
+  swappedCheck?: boolean;
 }
 
 export class StraightLineTravel implements TravelCosts {
@@ -34,7 +39,10 @@ export class StraightLineTravel implements TravelCosts {
   private readonly detourFactor: number;
   private readonly bands: readonly SpeedBand[];
 
+  private readonly swappedCheck: boolean;
+
   constructor(options: StraightLineOptions = {}) {
+    this.swappedCheck = options.swappedCheck ?? true;
     this.detourFactor = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
     if (!(this.detourFactor >= 1))
       throw new RangeError(`detourFactor must be at least 1, got ${this.detourFactor}`);
@@ -57,7 +65,7 @@ export class StraightLineTravel implements TravelCosts {
   }
 
   async matrix(sources: readonly LonLat[], destinations?: readonly LonLat[]): Promise<TravelMatrix> {
-    checkMatrixInput(sources, destinations);
+    checkMatrixInput(sources, destinations, { allowSwappedLooking: !this.swappedCheck });
     const dests = destinations ?? sources;
     const n = sources.length;
     const m = dests.length;

@@ -15,6 +15,8 @@ import {
   type Retention,
   type TrustProxy,
 } from './config';
+import type { ThreadRedis } from './check-thread';
+import { BodyChecker } from './checker';
 import { errorHandler, notFound } from './errors';
 import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
@@ -55,12 +57,16 @@ export interface ApiOptions {
   jobMetrics?: boolean;
   /** The web page (`webRouter()` of @paketbygd/web), mounted at `/` after the API's routes. */
   page?: Router;
+  /** Threads that parse and check request bodies (VALIDATION_THREADS); default cores - 1, 1 to 2. */
+  validationThreads?: number;
 }
 
 export interface ApiApp {
   app: Express;
   jobs: JobStore;
   metrics: ApiMetrics;
+  /** Resolves when the threads that check bodies are loaded: the first submission need not wait. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,14 +75,24 @@ export interface ApiApp {
  * one retry so that a request answers 503 instead of hanging while Redis is away; the blocking
  * one must never give up (BullMQ requires maxRetriesPerRequest: null there).
  */
-function connect(options: ApiOptions): { client: RedisClient; events: RedisClient } {
+function connect(options: ApiOptions): {
+  client: RedisClient;
+  events: RedisClient;
+  threadRedis: ThreadRedis | undefined;
+} {
   const { connection, redisUrl } = options;
-  if (
-    connection instanceof Redis ||
-    (connection && 'nodes' in connection && typeof connection.nodes === 'function')
-  ) {
+  if (connection instanceof Redis) {
+    const { host, port, path, db, username, password, tls, family } = connection.options;
+    return {
+      client: connection.duplicate(),
+      events: connection.duplicate(),
+      threadRedis: { options: { host, port, path, db, username, password, tls, family } },
+    };
+  }
+  // A Cluster client cannot be described to a thread: its jobs are queued on the event loop.
+  if (connection && 'nodes' in connection && typeof connection.nodes === 'function') {
     const base = connection as RedisClient;
-    return { client: base.duplicate(), events: base.duplicate() };
+    return { client: base.duplicate(), events: base.duplicate(), threadRedis: undefined };
   }
   const commandOptions: RedisOptions = {
     maxRetriesPerRequest: 1,
@@ -85,7 +101,12 @@ function connect(options: ApiOptions): { client: RedisClient; events: RedisClien
   };
   const eventOptions: RedisOptions = { ...(connection as RedisOptions), maxRetriesPerRequest: null };
   const make = (o: RedisOptions) => (redisUrl ? new Redis(redisUrl, o) : new Redis(o));
-  return { client: make(commandOptions), events: make(eventOptions) };
+  const plain = connection as RedisOptions | undefined;
+  const threadRedis: ThreadRedis = {
+    ...(redisUrl ? { url: redisUrl } : {}),
+    ...(plain ? { options: { ...plain, retryStrategy: undefined } } : {}),
+  };
+  return { client: make(commandOptions), events: make(eventOptions), threadRedis };
 }
 
 /** The express app of the API, without listening: the caller (tests, startApi) owns the server. */
@@ -93,7 +114,7 @@ export function createApp(options: ApiOptions): ApiApp {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const retention = { ...DEFAULT_RETENTION, ...options.retention };
   const { logger } = options;
-  const { client, events } = connect(options);
+  const { client, events, threadRedis } = connect(options);
   // An unreachable Redis is reported by /readyz and answered 503 per request; an unhandled
   // 'error' event would crash the process instead.
   let lastRedisError = '';
@@ -106,10 +127,13 @@ export function createApp(options: ApiOptions): ApiApp {
       lastRedisError = '';
     });
   }
-  const jobs = new JobStore(client, events, retention);
+  const jobs = new JobStore(client, events, retention, threadRedis);
   jobs.queue.on('error', (error) => logger.debug({ err: error.message }, 'queue error'));
   jobs.events.on('error', (error) => logger.debug({ err: error.message }, 'queue events error'));
   const metrics = new ApiMetrics(jobs, logger);
+  const checker = new BodyChecker({
+    ...(options.validationThreads ? { threads: options.validationThreads } : {}),
+  });
   if (options.jobMetrics ?? true) metrics.watchJobs(jobs, logger);
 
   const app = express();
@@ -169,7 +193,7 @@ export function createApp(options: ApiOptions): ApiApp {
   v1.use(requireKey(options.keys, limiters.authFailures));
   v1.use(limiters.perKey);
   app.use('/v1', v1);
-  app.use(submitRoutes(jobs, limits.maxBodyBytes, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
+  app.use(submitRoutes(jobs, checker, limits, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
   app.use(jobRoutes(jobs));
   app.use(gtfsRoutes());
   app.use(webhookKeyRoutes(options.webhookSecret));
@@ -183,8 +207,10 @@ export function createApp(options: ApiOptions): ApiApp {
     app,
     jobs,
     metrics,
+    ready: () => checker.warm(),
     close: async () => {
       limiters.close();
+      await checker.close();
       // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
       if (client.status !== 'ready') {
         client.disconnect();

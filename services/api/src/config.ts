@@ -1,5 +1,7 @@
 import { AllowedHostsList, MAX_DOCUMENT_BYTES, type WebhookTargetPolicy } from '@paketbygd/model';
 import { isIP } from 'node:net';
+import { DEFAULT_VALIDATION_THREADS } from './checker';
+import { DEFAULT_SIZE_LIMITS, type SizeLimits } from './size-limits';
 import { z } from 'zod';
 
 const DAY_S = 24 * 3600;
@@ -24,6 +26,11 @@ const Env = z.object({
   MAX_BODY_BYTES: intFrom(MAX_DOCUMENT_BYTES, 1024).pipe(
     z.number().max(MAX_DOCUMENT_BYTES, `at most ${MAX_DOCUMENT_BYTES} (the model's MAX_DOCUMENT_BYTES)`),
   ),
+  // Size limits by meaning (src/size-limits.ts); raise them only where workers have the memory.
+  MAX_LOCATIONS: intFrom(DEFAULT_SIZE_LIMITS.maxLocations, 1),
+  MAX_MATRIX_CELLS: intFrom(DEFAULT_SIZE_LIMITS.maxMatrixCells, 1),
+  MAX_JOBS: intFrom(DEFAULT_SIZE_LIMITS.maxJobs, 1),
+  MAX_VEHICLES: intFrom(DEFAULT_SIZE_LIMITS.maxVehicles, 1),
   RATE_LIMIT_MAX: intFrom(600, 1),
   RATE_LIMIT_WINDOW_S: intFrom(60, 1),
   // Where the counters live: redis (shared by every API replica on REDIS_URL) or memory (this
@@ -50,6 +57,12 @@ const Env = z.object({
   JOB_ATTEMPTS: intFrom(3, 1),
   JOB_BACKOFF_MS: intFrom(5000, 1),
   JOB_METRICS: z.enum(['true', 'false']).default('true'),
+  // A client must send its request line and headers within this, and its whole request within
+  // the next: slow clients (slow loris) cannot hold connections for minutes.
+  HTTP_HEADERS_TIMEOUT_MS: intFrom(10_000, 100),
+  HTTP_REQUEST_TIMEOUT_MS: intFrom(120_000, 100),
+  // Threads that parse and check request bodies, off the event loop.
+  VALIDATION_THREADS: intFrom(DEFAULT_VALIDATION_THREADS, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,10 +80,13 @@ export interface ApiConfig {
   trustProxy: TrustProxy;
   retention: Retention;
   jobMetrics: boolean;
+  validationThreads: number;
+  /** node:http's headersTimeout and requestTimeout. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
-export interface Limits {
+export interface Limits extends SizeLimits {
   /** Largest request body, bytes. */
   maxBodyBytes: number;
   /** Requests per key and window. */
@@ -131,6 +147,7 @@ export interface Retention {
 
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: MAX_DOCUMENT_BYTES,
+  ...DEFAULT_SIZE_LIMITS,
   rateLimitMax: 600,
   rateLimitWindowS: 60,
   authFailLimitMax: 20,
@@ -167,6 +184,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     limits: {
       maxBodyBytes: e.MAX_BODY_BYTES,
+      maxLocations: e.MAX_LOCATIONS,
+      maxMatrixCells: e.MAX_MATRIX_CELLS,
+      maxJobs: e.MAX_JOBS,
+      maxVehicles: e.MAX_VEHICLES,
       rateLimitMax: e.RATE_LIMIT_MAX,
       rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
       authFailLimitMax: e.AUTH_FAIL_LIMIT_MAX,
@@ -181,6 +202,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       backoffMs: e.JOB_BACKOFF_MS,
     },
     jobMetrics: e.JOB_METRICS === 'true',
+    validationThreads: e.VALIDATION_THREADS,
+    http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
   };
 }

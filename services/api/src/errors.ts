@@ -1,4 +1,4 @@
-import { problemToString, type Problem } from '@paketbygd/model';
+import { capProblems, problemCount, problemToString, type Problem } from '@paketbygd/model';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
@@ -21,10 +21,18 @@ export function errorBody(status: number, message: string, extra: Record<string,
   return { status, error: STATUS_CODES[status] ?? 'Error', message, ...extra };
 }
 
-export function invalid(what: string, problems: Problem[]): HttpError {
+export function invalid(what: string, all: Problem[]): HttpError {
+  const problems = capProblems(all);
   const shown = problems.slice(0, 5).map(problemToString).join('; ');
-  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  const total = problemCount(problems);
+  const more = total > 5 ? ` (and ${(total - 5).toLocaleString('en-US')} more)` : '';
   return new HttpError(400, `${what} is not valid: ${shown}${more}`, { problems });
+}
+
+/** 413 for a request larger than the service's size limits (locations, matrix cells, jobs, vehicles). */
+export function tooLarge(what: string, problems: Problem[]): HttpError {
+  const shown = problems.map(problemToString).join('; ');
+  return new HttpError(413, `${what} is larger than this service takes: ${shown}`, { problems });
 }
 
 function formatBytes(bytes: number): string {
@@ -37,7 +45,10 @@ function formatBytes(bytes: number): string {
 function isRedisUnavailable(error: Error): boolean {
   return (
     error.name === 'MaxRetriesPerRequestError' ||
-    /ECONNREFUSED|Connection is closed|Stream isn't writeable|ETIMEDOUT|EHOSTUNREACH/.test(error.message)
+    // Errors from a checking thread arrive as plain Errors: their message says it.
+    /ECONNREFUSED|Connection is closed|Stream isn't writeable|ETIMEDOUT|EHOSTUNREACH|max retries per request/.test(
+      error.message,
+    )
   );
 }
 

@@ -9,9 +9,12 @@ import {
 import { Job, Queue, QueueEvents, type JobState } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import type { CheckedSubmission, ThreadRedis } from './check-thread';
 import type { Retention } from './config';
+import { enqueue, metaKeyOf } from './enqueue';
 import type { JobLinks, JobView } from './schemas';
-import type { Submission } from './validation';
+import { SerializedData, SerializedDataQueue } from './serialized-queue';
+import { defineStatusCommand, readStatus, type JobStatus, type JobStatusState } from './status';
 
 export type SolveJob = Job<JobPayload, unknown, JobKind>;
 export type RedisClient = Redis | Cluster;
@@ -29,32 +32,52 @@ export function linksOf(id: string, kind: JobKind): JobLinks {
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
 
-function progressOf(raw: unknown): JobProgress | null {
-  if (typeof raw === 'number') return raw > 0 ? { percent: raw } : null;
-  if (raw && typeof raw === 'object' && 'percent' in raw) return raw as JobProgress;
-  return null;
-}
-
-export function viewOf(job: SolveJob, state: JobState | 'unknown'): JobView {
-  const id = job.id!;
+export function viewOf(status: JobStatus): JobView {
   return {
-    id,
-    kind: job.data.kind,
-    state,
-    progress: progressOf(job.progress),
-    createdAt: new Date(job.timestamp).toISOString(),
-    startedAt: iso(job.processedOn),
-    finishedAt: iso(job.finishedOn),
-    attempts: { made: job.attemptsMade, max: job.opts.attempts ?? 1 },
-    error: job.failedReason ? job.failedReason : null,
-    options: job.data.options,
-    callbackUrl: job.data.callbackUrl ?? null,
-    links: linksOf(id, job.data.kind),
+    id: status.id,
+    kind: status.kind,
+    state: status.state,
+    progress: status.progress,
+    createdAt: new Date(status.createdMs).toISOString(),
+    startedAt: iso(status.startedMs),
+    finishedAt: iso(status.finishedMs),
+    attempts: { made: status.attemptsMade, max: status.maxAttempts },
+    error: status.failedReason ?? null,
+    options: status.options,
+    callbackUrl: status.callbackUrl ?? null,
+    links: linksOf(status.id, status.kind),
   };
 }
 
-export type CancelOutcome =
-  { outcome: 'removed'; previous: JobState | 'unknown' } | { outcome: 'cancelling' };
+/** The status of a job read in full: for jobs without a meta hash (queued by older versions). */
+function statusOfJob(job: SolveJob, state: JobState | 'unknown'): JobStatus {
+  const raw = job.progress as unknown;
+  const progress =
+    typeof raw === 'number'
+      ? raw > 0
+        ? { percent: raw }
+        : null
+      : raw && typeof raw === 'object' && 'percent' in raw
+        ? (raw as JobProgress)
+        : null;
+  return {
+    id: job.id!,
+    kind: job.data.kind,
+    tenant: job.data.tenant,
+    state: state === 'unknown' || state === 'waiting-children' ? 'waiting' : state,
+    progress,
+    createdMs: job.timestamp,
+    startedMs: job.processedOn,
+    finishedMs: job.finishedOn,
+    attemptsMade: job.attemptsMade,
+    maxAttempts: job.opts.attempts ?? 1,
+    failedReason: job.failedReason || undefined,
+    options: job.data.options,
+    callbackUrl: job.data.callbackUrl,
+  };
+}
+
+export type CancelOutcome = { outcome: 'removed'; previous: JobStatusState } | { outcome: 'cancelling' };
 
 /**
  * The API's side of the queue: adds jobs, reads them back for their tenant only, cancels them,
@@ -69,9 +92,12 @@ export class JobStore {
   constructor(
     private readonly client: RedisClient,
     eventsClient: RedisClient,
-    private readonly retention: Retention,
+    readonly retention: Retention,
+    /** Where checking threads queue jobs themselves; undefined (a Cluster) → they are queued here. */
+    readonly threadRedis: ThreadRedis | undefined,
   ) {
-    this.queue = new Queue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
+    defineStatusCommand(client);
+    this.queue = new SerializedDataQueue<JobPayload, unknown, JobKind>(QUEUE_NAME, { connection: client });
     this.events = new QueueEvents(QUEUE_NAME, { connection: eventsClient, autorun: true });
     this.webhooks = new Queue(WEBHOOK_QUEUE_NAME, { connection: client });
     // Every `?wait` adds a 'closing' listener to the queue while it waits; hundreds at once are normal.
@@ -79,68 +105,76 @@ export class JobStore {
     this.events.setMaxListeners(0);
   }
 
-  async add(tenant: string, submission: Submission): Promise<SolveJob> {
-    const payload = {
-      kind: submission.kind,
-      input: submission.input,
+  /**
+   * Queues a submission a checking thread did not queue itself: its payload is stored as the
+   * thread serialised it. Answers the job's id.
+   */
+  async add(tenant: string, kind: JobKind, checked: CheckedSubmission): Promise<string> {
+    const { payloadJson } = checked;
+    const bytes = Buffer.from(payloadJson.buffer, payloadJson.byteOffset, payloadJson.byteLength);
+    const id = randomUUID();
+    const meta = {
       tenant,
-      options: submission.options,
-      ...(submission.callbackUrl ? { callbackUrl: submission.callbackUrl } : {}),
-    } as JobPayload;
-    return this.queue.add(submission.kind, payload, {
-      jobId: randomUUID(),
-      attempts: this.retention.attempts,
-      backoff: { type: 'exponential', delay: this.retention.backoffMs },
-      removeOnComplete: { age: this.retention.resultTtlS },
-      removeOnFail: { age: this.retention.failedTtlS },
-    });
-  }
-
-  /** The job when it exists and belongs to `tenant`; another tenant's job is as absent as a missing one. */
-  async get(tenant: string, id: string): Promise<SolveJob | undefined> {
-    if (!UUID.test(id)) return undefined;
-    const job = (await Job.fromId(this.queue, id)) as SolveJob | undefined;
-    if (!job || job.data?.tenant !== tenant) return undefined;
-    return job;
+      kind,
+      options: checked.options,
+      callbackUrl: checked.callbackUrl,
+      maxAttempts: this.retention.attempts,
+    };
+    await enqueue(
+      this.queue,
+      this.client,
+      id,
+      new SerializedData(bytes) as unknown as JobPayload,
+      meta,
+      this.retention,
+    );
+    return id;
   }
 
   /**
-   * The job and its state, consistent with each other. The job hash and the state are two reads;
-   * a job that finishes between them would look completed without its result, so a finished
-   * state with an unfinished hash is read again.
+   * The job's status when it exists and belongs to `tenant` (another tenant's job is as absent as
+   * a missing one): one script over small fields, whatever the size of the job's input or result.
    */
-  async read(
-    tenant: string,
-    id: string,
-  ): Promise<{ job: SolveJob; state: JobState | 'unknown' } | undefined> {
-    let job = await this.get(tenant, id);
-    if (!job) return undefined;
-    const state = await job.getState();
-    if ((state === 'completed' || state === 'failed') && job.finishedOn === undefined) {
-      job = await this.get(tenant, id);
-      if (!job) return undefined;
+  async status(tenant: string, id: string): Promise<JobStatus | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const status = await readStatus(this.client, this.queue, id);
+    if (status === 'no-meta') {
+      const job = (await Job.fromId(this.queue, id)) as SolveJob | undefined;
+      if (!job || job.data?.tenant !== tenant) return undefined;
+      return statusOfJob(job, await job.getState());
     }
-    return { job, state };
+    return status?.tenant === tenant ? status : undefined;
+  }
+
+  /** The stored result (JSON text), read alone. */
+  async resultText(id: string): Promise<string | undefined> {
+    return (await this.client.hget(this.queue.toKey(id), 'returnvalue')) ?? undefined;
+  }
+
+  /** The whole job, input included: for what needs it (GeoJSON, reports). */
+  async load(id: string): Promise<SolveJob | undefined> {
+    return (await Job.fromId(this.queue, id)) as SolveJob | undefined;
   }
 
   /** Removes a job that is not running; asks the worker running it to stop otherwise. */
-  async cancel(job: SolveJob): Promise<CancelOutcome> {
-    const previous = await job.getState();
+  async cancel(status: JobStatus): Promise<CancelOutcome> {
+    const previous = status.state;
     if (previous !== 'active') {
-      try {
-        await job.remove();
+      // 0: the job is locked, i.e. a worker took it between the status read and now: it runs.
+      if ((await this.queue.remove(status.id)) === 1) {
+        await this.client.del(metaKeyOf(this.queue, status.id));
         return { outcome: 'removed', previous };
-      } catch {
-        // A worker took the job between the state check and the removal: it is running now.
       }
     }
-    await this.client.publish(CANCEL_CHANNEL, job.id!);
+    await this.client.publish(CANCEL_CHANNEL, status.id);
     return { outcome: 'cancelling' };
   }
 
   /** Resolves when the job has finished or `ms` have passed, whichever comes first. */
-  async waitFor(job: SolveJob, ms: number): Promise<void> {
+  async waitFor(id: string, kind: JobKind, ms: number): Promise<void> {
     if (ms <= 0) return;
+    // A handle on the job by its id alone: waiting reads nothing of its data.
+    const job = new Job(this.queue, kind, {}, {}, id);
     try {
       await job.waitUntilFinished(this.events, ms);
     } catch {

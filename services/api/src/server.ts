@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webBuilt, webRouter } from '@paketbygd/web';
 import { pino, type Logger } from 'pino';
@@ -44,6 +44,7 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     trustProxy: config.trustProxy,
     retention: config.retention,
     jobMetrics: config.jobMetrics,
+    validationThreads: config.validationThreads,
     page: webRouter(),
   });
   if (config.webhookTargets.allowPrivate)
@@ -53,7 +54,18 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
       'RATE_LIMIT_STORE=memory: rate limits are counted in this process only; with several API processes each allows the full limit',
     );
   if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
-  const server = api.app.listen(config.port, config.host);
+  await api.ready();
+  const { headersTimeoutMs, requestTimeoutMs } = config.http;
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // How often node:http looks for connections past those timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    api.app,
+  );
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -52,9 +52,12 @@ function checkInput<K extends JobKind>(kind: K, body: unknown): Checked<JobInput
     }
     case 'route': {
       const result = validate('routing-problem', body);
-      return result.ok
-        ? { ok: true, value: result.value as JobInput<K> }
-        : { ok: false, problems: result.problems };
+      if (!result.ok) return { ok: false, problems: result.problems };
+      if (result.value.jobs.length === 0 && result.value.shipments.length === 0) {
+        const message = 'nothing to route: give at least one job or shipment';
+        return { ok: false, problems: [{ path: 'jobs', message }] };
+      }
+      return { ok: true, value: result.value as JobInput<K> };
     }
     case 'compare': {
       const parsed = ComparisonRequest.safeParse(body);

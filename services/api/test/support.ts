@@ -73,6 +73,7 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
     rateLimitPrefix: `test:${randomUUID()}:rl:`,
     ...options,
   });
+  await api.ready();
   const { server, url } = await listen(api.app);
   return {
     url,

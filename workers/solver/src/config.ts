@@ -16,13 +16,22 @@ export const WorkerEnv = z.object({
   WORKER_CONCURRENCY: positiveInt.optional(),
   /** Solver threads kept loaded between jobs, so a job starts without the thread's start-up; default the concurrency. */
   WORKER_SPARE_THREADS: z.coerce.number().int().min(0).optional(),
-  /** Heap of one solver thread (V8 old generation); a job that needs more fails alone. Default: Node's. */
-  WORKER_THREAD_MAX_HEAP_MB: positiveInt.optional(),
+  /**
+   * Heap of one solver thread (V8 old generation): a job that needs more fails alone
+   * (ERR_WORKER_OUT_OF_MEMORY) and the worker goes on. 1 GB holds the API's default size limits
+   * (2,000 locations) with room to spare; matrices the solver keeps in typed arrays are outside it.
+   */
+  WORKER_THREAD_MAX_HEAP_MB: positiveInt.default(1024),
   /** Jobs one solver thread runs before it is replaced by a fresh one. */
   WORKER_THREAD_MAX_JOBS: positiveInt.default(50),
-  /** How long a job's lock lives without renewal; a killed worker's job is retried after about this. */
-  WORKER_LOCK_DURATION_MS: positiveInt.default(30_000),
-  WORKER_STALLED_INTERVAL_MS: positiveInt.default(30_000),
+  /**
+   * How long a job's lock lives without renewal (renewed every half of it). A killed worker's job
+   * runs again at most about lock + stalled interval later (measured in tests/fault: ≤ 15 s). The
+   * worker's event loop must never block this long, or a running job is taken for stalled.
+   */
+  WORKER_LOCK_DURATION_MS: positiveInt.default(8_000),
+  /** How often a worker looks for jobs whose lock expired and puts them back to wait. */
+  WORKER_STALLED_INTERVAL_MS: positiveInt.default(4_000),
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(2),
   /**
    * Longest wait for running jobs on SIGTERM before they are handed back to the queue. Keep it

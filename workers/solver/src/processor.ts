@@ -18,6 +18,12 @@ export interface ProcessorOptions {
 
 export const CANCELLED = 'cancelled';
 
+/** 100 %, with the result's own cost when it has one (a routing solution). */
+export function finalProgress(result: JobResult): JobProgress {
+  const cost = (result as { summary?: { cost?: unknown } }).summary?.cost;
+  return { percent: 100, message: 'done', ...(typeof cost === 'number' ? { bestCost: cost } : {}) };
+}
+
 /**
  * The BullMQ processor. Its three declared parameters matter: BullMQ hands an AbortSignal only to
  * a processor whose `length` is at least 3.
@@ -54,6 +60,11 @@ export function createProcessor(options: ProcessorOptions) {
           : {}),
       });
       log.info({ kind: payload.kind, durationS: (performance.now() - startedMs) / 1000 }, 'solved');
+      // Awaited, so that a completed job's progress is final (100 %, the result's cost), never an
+      // older best cost; Redis applies it before the completion, which goes on the same connection.
+      await job
+        .updateProgress(finalProgress(result))
+        .catch((error: unknown) => log.warn({ err: error }, 'final progress not saved'));
       return result;
     } catch (error) {
       if (error instanceof SolveStopped) {

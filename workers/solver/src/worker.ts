@@ -74,11 +74,9 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
 
   if (env.WEBHOOK_ALLOW_PRIVATE === 'true')
     logger.warn('WEBHOOK_ALLOW_PRIVATE=true: webhooks may go to localhost and internal addresses');
-  const threads = new ThreadPool(
-    env.WORKER_SPARE_THREADS ?? concurrency,
-    env.WORKER_THREAD_MAX_JOBS,
-    env.WORKER_THREAD_MAX_HEAP_MB ? { maxOldGenerationSizeMb: env.WORKER_THREAD_MAX_HEAP_MB } : {},
-  );
+  const threads = new ThreadPool(env.WORKER_SPARE_THREADS ?? concurrency, env.WORKER_THREAD_MAX_JOBS, {
+    maxOldGenerationSizeMb: env.WORKER_THREAD_MAX_HEAP_MB,
+  });
   const connection = connect();
   const worker = new Worker(
     QUEUE_NAME,

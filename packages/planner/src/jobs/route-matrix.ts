@@ -20,7 +20,8 @@ export function needsMatrix(problem: RoutingProblem): boolean {
 export async function withTravelMatrix(
   problem: RoutingProblem,
   settings: TravelSettings,
-  travel: TravelCosts = createTravelCosts(settings, { matrixCache: false }),
+  // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
+  travel: TravelCosts = createTravelCosts(settings, { matrixCache: false, swappedCheck: false }),
 ): Promise<RoutedTravel> {
   if (!needsMatrix(problem)) return { problem };
   const points: LonLat[] = [];

@@ -1,0 +1,105 @@
+import { JobKind, JobProgress, type JobOptions } from '@paketbygd/model';
+import type { Queue } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
+import { metaKeyOf } from './enqueue';
+
+/** A job as a status read sees it: no input, no result. */
+export interface JobStatus {
+  id: string;
+  kind: JobKind;
+  tenant: string;
+  state: JobStatusState;
+  progress: JobProgress | null;
+  createdMs: number;
+  startedMs: number | undefined;
+  finishedMs: number | undefined;
+  attemptsMade: number;
+  maxAttempts: number;
+  failedReason: string | undefined;
+  options: JobOptions;
+  callbackUrl: string | undefined;
+}
+
+export type JobStatusState = 'waiting' | 'prioritized' | 'delayed' | 'active' | 'completed' | 'failed';
+
+/**
+ * One round trip, in time independent of the job's size: the job hash's small fields (never
+ * `data` or `returnvalue`), the meta hash written at submission, and the state. The state is
+ * BullMQ's own rule (getState) except that a job in no sorted set and not in the active list is
+ * `waiting` without scanning the wait list, which would cost time in the queue's length.
+ * Atomic: a job cannot finish between the reads. nil when the job hash is gone.
+ */
+const STATUS_SCRIPT = `
+local job = redis.call('HMGET', KEYS[1], 'timestamp', 'processedOn', 'finishedOn', 'progress', 'atm', 'attemptsMade', 'failedReason', 'name')
+if not job[1] then return nil end
+local meta = redis.call('HMGET', KEYS[2], 'tenant', 'kind', 'options', 'callbackUrl', 'maxAttempts')
+local id = ARGV[1]
+local state = 'waiting'
+if redis.call('ZSCORE', KEYS[3], id) then state = 'completed'
+elseif redis.call('ZSCORE', KEYS[4], id) then state = 'failed'
+elseif redis.call('ZSCORE', KEYS[5], id) then state = 'delayed'
+elseif redis.call('ZSCORE', KEYS[6], id) then state = 'prioritized'
+elseif redis.call('LPOS', KEYS[7], id) then state = 'active' end
+return {state, job[1], job[2], job[3], job[4], job[5] or job[6], job[7], job[8], meta[1], meta[2], meta[3], meta[4], meta[5]}
+`;
+
+type Reply = (string | null)[] | null;
+type StatusClient = (Redis | Cluster) & {
+  paketbygdJobStatus(...args: string[]): Promise<Reply>;
+};
+
+/** Adds the script to the client (EVALSHA, loaded on first use). */
+export function defineStatusCommand(client: Redis | Cluster): void {
+  client.defineCommand('paketbygdJobStatus', { numberOfKeys: 7, lua: STATUS_SCRIPT });
+}
+
+const number = (text: string | null | undefined) => (text ? Number(text) : undefined);
+
+function progressOf(text: string | null | undefined): JobProgress | null {
+  if (!text) return null;
+  const raw: unknown = JSON.parse(text);
+  if (typeof raw === 'number') return raw > 0 ? { percent: raw } : null;
+  const parsed = JobProgress.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The job's status, or undefined when it does not exist. `meta: false` means the job has no meta
+ * hash (queued before meta hashes existed, or by another producer): the caller reads it the old way.
+ */
+export async function readStatus(
+  client: Redis | Cluster,
+  queue: Pick<Queue, 'toKey'>,
+  id: string,
+): Promise<JobStatus | 'no-meta' | undefined> {
+  const reply = await (client as StatusClient).paketbygdJobStatus(
+    queue.toKey(id),
+    metaKeyOf(queue, id),
+    queue.toKey('completed'),
+    queue.toKey('failed'),
+    queue.toKey('delayed'),
+    queue.toKey('prioritized'),
+    queue.toKey('active'),
+    id,
+  );
+  if (!reply) return undefined;
+  const [state, created, started, finished, progress, attempts, failedReason, name] = reply;
+  const [tenant, kind, options, callbackUrl, maxAttempts] = reply.slice(8);
+  if (!tenant) return 'no-meta';
+  return {
+    id,
+    kind: JobKind.parse(kind ?? name),
+    tenant,
+    state: state as JobStatusState,
+    progress: progressOf(progress),
+    createdMs: Number(created),
+    startedMs: number(started),
+    finishedMs: number(finished),
+    attemptsMade: number(attempts) ?? 0,
+    maxAttempts: number(maxAttempts) ?? 1,
+    failedReason: failedReason || undefined,
+    // Written by the API itself at submission, from checked options.
+    options: JSON.parse(options ?? '{}') as JobOptions,
+    callbackUrl: callbackUrl || undefined,
+  };
+}
