@@ -34,7 +34,7 @@ describe('travel-backend failures exit 1 with the point and a fix, never a stack
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /travel \(roadgraph\): demand point "Vingåker" \(vingaker\): the nearest road is \d+ m away/,
+      /travel \(roadgraph\): demand point "Vingåker" \(geonames-2662830\): the nearest road is \d+ m away/,
     );
     expect(run.stderr).toMatch(/fix: give an OpenStreetMap extract that covers the whole scenario/);
     expect(run.stderr).not.toMatch(STACK_LINE);
