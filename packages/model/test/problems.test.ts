@@ -26,7 +26,7 @@ describe('bounded problems', () => {
     const { problems } = validate('routing-problem', doc);
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
-    expect(problems[0]).toEqual({ path: 'f0', message: 'unknown field (remove it or check its spelling)' });
+    expect(problems[0]).toMatchObject({ path: 'f0', message: expect.stringMatching(/^unknown field/) });
     expect(problems.at(-1)).toEqual({
       path: '(document)',
       message: 'and 99,900 more problems (only the first 100 are listed)',

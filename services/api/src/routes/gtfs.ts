@@ -2,7 +2,7 @@ import { describeSkipped, GtfsError, loadTransports, type FeedLimits } from '@pa
 import { validate } from '@paketbygd/model';
 import { Router } from 'express';
 import { z } from 'zod';
-import { jsonBody } from '../body';
+import { bodyChunks, jsonBody, type BodyChunks } from '../body';
 import { HttpError, invalid } from '../errors';
 
 /** The largest GTFS zip accepted by upload: a whole region's feed is 5-20 MB; the national one is larger. */
@@ -39,7 +39,7 @@ export function gtfsRoutes(maxZipBytes = MAX_GTFS_ZIP_BYTES, limits?: FeedLimits
   // base64 takes 4 bytes for 3, and the scenario comes beside it.
   const bodyLimit = Math.ceil((maxZipBytes * 4) / 3) + 32 * 1024 * 1024;
   router.post('/v1/transports', ...jsonBody(bodyLimit), async (req, res) => {
-    const upload = Upload.safeParse(req.body);
+    const upload = Upload.safeParse(parseJsonBody(bodyChunks(req.body)));
     if (!upload.success) {
       throw invalid(
         'the upload',
@@ -75,4 +75,17 @@ export function gtfsRoutes(maxZipBytes = MAX_GTFS_ZIP_BYTES, limits?: FeedLimits
     }
   });
   return router;
+}
+
+/**
+ * The upload's JSON, decoded here rather than in a validation thread: the feed is read in this
+ * process anyway (yauzl, asynchronously), and the body is bounded by `bodyLimit`.
+ */
+function parseJsonBody({ chunks, charset }: BodyChunks): unknown {
+  const text = new TextDecoder(charset ?? 'utf-8').decode(Buffer.concat(chunks));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new HttpError(400, `the upload is not JSON: ${(error as Error).message}`);
+  }
 }
