@@ -1,26 +1,28 @@
 import type { ModelSpec, StopSpec } from '../spec';
-import { DELIVERY, JOB, PICKUP } from './types';
+import { DELIVERY, JOB, PICKUP, type Instance } from './types';
 
 /** The task arrays of the instance, and what the vehicles and penalties still need of each task. */
-export interface Tasks {
-  nTasks: number;
-  kind: Uint8Array;
-  taskId: Int32Array;
-  loc: Int32Array;
-  serviceS: Float64Array;
-  startLoad: Float64Array;
-  loadChange: Float64Array;
-  windowOffset: Int32Array;
-  windowStartS: Float64Array;
-  windowEndS: Float64Array;
-  partner: Int32Array;
-  priority: Int32Array;
-  totalAmount: Float64Array;
+export type Tasks = Pick<
+  Instance,
+  | 'nTasks'
+  | 'kind'
+  | 'taskId'
+  | 'loc'
+  | 'serviceS'
+  | 'startLoad'
+  | 'loadChange'
+  | 'windowOffset'
+  | 'windowStartS'
+  | 'windowEndS'
+  | 'partner'
+  | 'priority'
+  | 'totalAmount'
+> & {
   /** Skills each task needs. */
   skills: number[][];
   /** The optional penalty of each task as given (undefined: mandatory, or a shipment's delivery). */
   optionalPenalty: (number | undefined)[];
-}
+};
 
 /** Jobs first, then each shipment as its pickup followed by its delivery. */
 export function buildTasks(spec: ModelSpec): Tasks {
