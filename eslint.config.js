@@ -16,6 +16,7 @@ const ourPackages = [
   'routing',
   'placement',
   'data',
+  'redis',
   'planner',
   'report',
   'cli',
@@ -29,12 +30,13 @@ const mayImport = {
   'packages/routing': ['model'],
   'packages/placement': ['model'],
   'packages/data': ['model'],
+  'packages/redis': [],
   'packages/planner': ['model', 'travel', 'placement', 'routing'],
   'packages/report': ['model', 'planner'],
   'packages/cli': ['model', 'travel', 'routing', 'placement', 'data', 'planner', 'report'],
   'services/web': ['model', 'report'],
-  'services/api': ['model', 'travel', 'routing', 'placement', 'data', 'planner', 'report', 'web'],
-  'workers/solver': ['model', 'travel', 'routing', 'placement', 'data', 'planner', 'report'],
+  'services/api': ['model', 'travel', 'routing', 'placement', 'data', 'planner', 'report', 'web', 'redis'],
+  'workers/solver': ['model', 'travel', 'routing', 'placement', 'data', 'planner', 'report', 'redis'],
 };
 const crossFolderImport = {
   regex: '^(\\.\\./)+(\\.\\./)(packages|services|workers)/',

@@ -1,6 +1,6 @@
+import { checkRedis, redisHelp } from '@paketbygd/redis';
 import type { Logger } from 'pino';
 import { configFromEnv, type ApiConfig } from './config';
-import { checkRedis, redisHelp } from './redis-check';
 import { createLogger } from './server';
 
 /**
@@ -19,7 +19,7 @@ export async function prepareStart(): Promise<{ config: ApiConfig; logger: Logge
   const redis = await checkRedis(config.redisUrl);
   if (!redis.ok) {
     logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
-    process.stderr.write(`${redisHelp(config.redisUrl, redis.reason)}\n`);
+    process.stderr.write(`${redisHelp(config.redisUrl, redis.reason, 'The API keeps its jobs in Redis.')}\n`);
     return 1;
   }
   return { config, logger };

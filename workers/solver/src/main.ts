@@ -1,6 +1,6 @@
+import { checkRedis, redisHelp } from '@paketbygd/redis';
 import { pino } from 'pino';
 import { ConfigError, readEnv } from './config';
-import { pingRedis, redisHelp } from './redis-check';
 import { startSolverWorker } from './worker';
 
 /** `node --import tsx workers/solver/src/main.ts`: one solver worker process, until SIGTERM/SIGINT. */
@@ -14,9 +14,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'solver-worker', pid: process.pid } });
-  const reachable = await pingRedis(env.REDIS_URL);
+  const reachable = await checkRedis(env.REDIS_URL);
   if (!reachable.ok) {
-    const help = redisHelp(env.REDIS_URL, reachable.reason);
+    const help = redisHelp(env.REDIS_URL, reachable.reason, 'The solver worker takes its jobs from Redis.');
     logger.fatal({ reason: reachable.reason }, help);
     // The log line is JSON for machines; the person starting the worker gets the advice as text.
     process.stderr.write(`\n${help}\n`);

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
 /** One PING with a short timeout and no reconnects: whether Redis is there, and if not, why. */
-export async function pingRedis(
+export async function checkRedis(
   url: string,
   timeoutMs = 3_000,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -12,8 +12,8 @@ export async function pingRedis(
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  // The connect promise only says "Connection is closed"; the socket error says why (ECONNREFUSED, …).
   let socketError: string | undefined;
+  // The connect promise only says "Connection is closed"; the socket error says why (ECONNREFUSED, …).
   client.on('error', (error: Error) => (socketError ??= error.message));
   try {
     await client.connect();
@@ -26,14 +26,17 @@ export async function pingRedis(
   }
 }
 
-/** What to tell someone whose Redis is not there. */
-export function redisHelp(url: string, reason: string): string {
+/**
+ * What to tell someone whose Redis is not there. `needs` says who needs it for what ("The API
+ * keeps its jobs in Redis."). A password in the URL is not repeated.
+ */
+export function redisHelp(url: string, reason: string, needs: string): string {
   const safe = url.replace(/\/\/([^@/]*)@/, '//***@');
   return [
     `Redis at ${safe} is not reachable (${reason}).`,
-    'The solver worker takes its jobs from Redis. Either start one here:',
+    `${needs} Either start one here:`,
     '  redis-server --appendonly yes          (apt-get install redis-server)',
     '  docker compose -f infra/docker-compose.yml up -d redis',
-    'or point REDIS_URL at yours, e.g. REDIS_URL=redis://:password@redis.example:6379',
+    'or point REDIS_URL at yours, e.g. REDIS_URL=redis://:password@redis.example:6379 (rediss:// for TLS)',
   ].join('\n');
 }

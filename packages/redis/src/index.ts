@@ -1,0 +1,1 @@
+export { checkRedis, redisHelp } from './check';
