@@ -12,6 +12,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  */
 const ourPackages = [
   'model',
+  'random',
   'travel',
   'routing',
   'placement',
@@ -26,9 +27,10 @@ const ourPackages = [
 ];
 const mayImport = {
   'packages/model': [],
+  'packages/random': [],
   'packages/travel': ['model'],
-  'packages/routing': ['model'],
-  'packages/placement': ['model'],
+  'packages/routing': ['model', 'random'],
+  'packages/placement': ['model', 'random'],
   'packages/data': ['model'],
   'packages/redis': [],
   'packages/planner': ['model', 'travel', 'placement', 'routing'],

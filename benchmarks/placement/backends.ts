@@ -24,7 +24,7 @@ import {
   type PlacementOptions,
   type PlacementResult,
 } from '../../packages/placement/src/index';
-import { createRng } from '../../packages/placement/src/heuristics/random';
+import { Mulberry32 } from '@paketbygd/random';
 import { arg, machineLine, median } from './common';
 
 type Backend = 'highs' | 'lp-solver';
@@ -59,18 +59,18 @@ async function build(spec: CaseSpec): Promise<{ instance: PlacementInstance; opt
     return { instance, options: { model: spec.model, p, budgetPerYear, radiusM, method: 'mip' } };
   }
   const { sites: m, points: n, p } = spec.source;
-  const rng = createRng(1000 * m + n);
+  const rng = new Mulberry32(1000 * m + n);
   const side = 100_000 * Math.sqrt(m / 500);
-  const px = Float64Array.from({ length: n }, () => rng() * side);
-  const py = Float64Array.from({ length: n }, () => rng() * side);
-  const sx = Float64Array.from({ length: m }, () => rng() * side);
-  const sy = Float64Array.from({ length: m }, () => rng() * side);
+  const px = Float64Array.from({ length: n }, () => rng.next() * side);
+  const py = Float64Array.from({ length: n }, () => rng.next() * side);
+  const sx = Float64Array.from({ length: m }, () => rng.next() * side);
+  const sy = Float64Array.from({ length: m }, () => rng.next() * side);
   const distanceM = new Float64Array(n * m);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++)
       distanceM[i * m + j] = Math.round(Math.hypot(px[i]! - sx[j]!, py[i]! - sy[j]!));
-  const weights = Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 50));
-  const demandLoad = Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 5));
+  const weights = Float64Array.from({ length: n }, () => 1 + Math.floor(rng.next() * 50));
+  const demandLoad = Float64Array.from({ length: n }, () => 1 + Math.floor(rng.next() * 5));
   const totalLoad = demandLoad.reduce((s, x) => s + x, 0);
   const instance: PlacementInstance = {
     demandIds: Array.from({ length: n }, (_, i) => `d${i}`),

@@ -9,7 +9,7 @@ import {
   solvePlacementSync,
   type PlacementInstance,
 } from '../../packages/placement/src/index';
-import { createRng } from '../../packages/placement/src/heuristics/random';
+import { Mulberry32 } from '@paketbygd/random';
 import { arg, machineLine } from './common';
 
 const nSites = Number(arg('sites', '500'));
@@ -23,18 +23,18 @@ const methods = arg('methods', 'auto,mip')!.split(',') as ('auto' | 'mip')[];
 const radiusAndP = radiiM.flatMap((r) => ps.map((p) => [r, p] as const));
 
 function randomInstance(seed: number): PlacementInstance {
-  const rng = createRng(seed);
-  const px = Float64Array.from({ length: nPoints }, () => rng() * sideM);
-  const py = Float64Array.from({ length: nPoints }, () => rng() * sideM);
-  const sx = Float64Array.from({ length: nSites }, () => rng() * sideM);
-  const sy = Float64Array.from({ length: nSites }, () => rng() * sideM);
+  const rng = new Mulberry32(seed);
+  const px = Float64Array.from({ length: nPoints }, () => rng.next() * sideM);
+  const py = Float64Array.from({ length: nPoints }, () => rng.next() * sideM);
+  const sx = Float64Array.from({ length: nSites }, () => rng.next() * sideM);
+  const sy = Float64Array.from({ length: nSites }, () => rng.next() * sideM);
   const distanceM = new Float64Array(nPoints * nSites);
   for (let i = 0; i < nPoints; i++) {
     for (let j = 0; j < nSites; j++) distanceM[i * nSites + j] = Math.hypot(px[i]! - sx[j]!, py[i]! - sy[j]!);
   }
   return {
     demandIds: Array.from({ length: nPoints }, (_, i) => `d${i}`),
-    weights: Float64Array.from({ length: nPoints }, () => 1 + Math.floor(rng() * 100)),
+    weights: Float64Array.from({ length: nPoints }, () => 1 + Math.floor(rng.next() * 100)),
     siteIds: Array.from({ length: nSites }, (_, j) => `s${j}`),
     fixedOpen: new Uint8Array(nSites),
     siteCostPerYear: new Float64Array(nSites),

@@ -16,18 +16,6 @@ export const EXTRACTS = {
   lund: join(OSM, 'lund-station-sweden.osm.pbf'),
 } as const;
 
-/** Deterministic PRNG (mulberry32), so that every run samples the same points. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fixturePoints(): LonLat[] {
   return (
     JSON.parse(readFileSync(join(FIXTURES, 'points.json'), 'utf8')) as { lon: number; lat: number }[]

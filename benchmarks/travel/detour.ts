@@ -3,10 +3,11 @@
 // backend's defaults (DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_BANDS) come from this table.
 // Run: pnpm bench:travel detour
 import { haversineM, type LonLat } from '@paketbygd/model';
+import { Mulberry32 } from '@paketbygd/random';
 // Relative import: benchmarks is a workspace package that does not list the travel package.
 import { RoadGraphTravel } from '../../packages/travel/src';
 import { EDGE_MAIN_COMPONENT } from '../../packages/travel/src/roadgraph/graph';
-import { EXTRACTS, quantile, rng, table } from './common';
+import { EXTRACTS, quantile, table } from './common';
 
 const BANDS = [
   [0, 2000],
@@ -24,12 +25,12 @@ export async function measureDetour(): Promise<void> {
   for (const [name, file] of Object.entries(EXTRACTS)) {
     const travel = new RoadGraphTravel({ osmFile: file, cacheDir: false });
     const g = travel.graph;
-    const random = rng(20261123);
+    const random = new Mulberry32(20261123);
     const points: LonLat[] = [];
     while (points.length < SAMPLE) {
-      const e = Math.floor(random() * g.edgeFrom.length);
+      const e = Math.floor(random.next() * g.edgeFrom.length);
       if (!(g.edgeFlags[e]! & EDGE_MAIN_COMPONENT)) continue;
-      const geom = g.geomStart[e]! + Math.floor(random() * (g.geomStart[e + 1]! - g.geomStart[e]!));
+      const geom = g.geomStart[e]! + Math.floor(random.next() * (g.geomStart[e + 1]! - g.geomStart[e]!));
       const p = g.geomPoint[geom]!;
       points.push([g.pointLon[p]!, g.pointLat[p]!]);
     }

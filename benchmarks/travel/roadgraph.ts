@@ -5,21 +5,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LonLat } from '@paketbygd/model';
+import { Mulberry32 } from '@paketbygd/random';
 // Relative import: benchmarks is a workspace package that does not list the travel package.
 import { RoadGraphTravel } from '../../packages/travel/src';
 import { EDGE_MAIN_COMPONENT } from '../../packages/travel/src/roadgraph/graph';
-import { EXTRACTS, FIXTURES, REPO, fixturePoints, quantile, rng, table } from './common';
+import { EXTRACTS, FIXTURES, REPO, fixturePoints, quantile, table } from './common';
 
 const RUNS = 3;
 
 function randomRoadPoints(travel: RoadGraphTravel, count: number, seed: number): LonLat[] {
   const g = travel.graph;
-  const random = rng(seed);
+  const random = new Mulberry32(seed);
   const points: LonLat[] = [];
   while (points.length < count) {
-    const e = Math.floor(random() * g.edgeFrom.length);
+    const e = Math.floor(random.next() * g.edgeFrom.length);
     if (!(g.edgeFlags[e]! & EDGE_MAIN_COMPONENT)) continue;
-    const geom = g.geomStart[e]! + Math.floor(random() * (g.geomStart[e + 1]! - g.geomStart[e]!));
+    const geom = g.geomStart[e]! + Math.floor(random.next() * (g.geomStart[e + 1]! - g.geomStart[e]!));
     const p = g.geomPoint[geom]!;
     points.push([g.pointLon[p]!, g.pointLat[p]!]);
   }

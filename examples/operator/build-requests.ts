@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Mulberry32, type Rng } from '@paketbygd/random';
 import {
   distanceOutsideAreaM,
   haversineM,
@@ -20,17 +21,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const DETOUR_FACTOR = ROAD_DETOUR_FACTOR;
 const SPEED_M_PER_S = 60 / 3.6;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function matrices(points: LonLat[]) {
   const distances = points.map((a) => points.map((b) => Math.round(haversineM(a, b) * DETOUR_FACTOR)));
   const durations = distances.map((row) => row.map((d) => Math.round(d / SPEED_M_PER_S)));
@@ -41,10 +31,10 @@ const scenario = JSON.parse(readFileSync(join(here, '..', 'vingaker', 'scenario.
 const depot: LonLat = [16.208056, 58.996389];
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function pointsInArea(count: number, random: () => number): LonLat[] {
+function pointsInArea(count: number, random: Rng): LonLat[] {
   const out: LonLat[] = [];
   while (out.length < count) {
-    const p: LonLat = [round6(15.62 + random() * 0.54), round6(58.95 + random() * 0.185)];
+    const p: LonLat = [round6(15.62 + random.next() * 0.54), round6(58.95 + random.next() * 0.185)];
     if (distanceOutsideAreaM(p, scenario.area) === 0) out.push(p);
   }
   return out;
@@ -53,7 +43,7 @@ function pointsInArea(count: number, random: () => number): LonLat[] {
 const hour = 3600;
 
 function smallCvrp(): RoutingProblemInput {
-  const random = mulberry32(1);
+  const random = new Mulberry32(1);
   const stops = pointsInArea(12, random);
   const points = [depot, ...stops];
   return {
@@ -73,26 +63,26 @@ function smallCvrp(): RoutingProblemInput {
       location,
       location_index: i + 1,
       service: 180,
-      delivery: [3 + Math.floor(random() * 8)],
+      delivery: [3 + Math.floor(random.next() * 8)],
     })),
     matrices: matrices(points),
   };
 }
 
 function timeWindowsWithShipments(): RoutingProblemInput {
-  const random = mulberry32(2);
+  const random = new Mulberry32(2);
   const stops = pointsInArea(16, random);
   const town: LonLat = [15.871556, 59.043372];
   const points = [depot, town, ...stops];
   const jobs = stops.slice(0, 8).map((location, i) => {
-    const open = 8 * hour + Math.floor(random() * 5) * hour;
+    const open = 8 * hour + Math.floor(random.next() * 5) * hour;
     return {
       id: i + 1,
       description: `box or home delivery ${i + 1}`,
       location,
       location_index: i + 2,
       service: 240,
-      delivery: [2 + Math.floor(random() * 6), 0],
+      delivery: [2 + Math.floor(random.next() * 6), 0],
       time_windows: [[open, open + 2 * hour]] as [number, number][],
       ...(i % 4 === 0 ? { skills: [1] } : {}),
     };
@@ -114,7 +104,7 @@ function timeWindowsWithShipments(): RoutingProblemInput {
       service: 180,
       time_windows: [[11 * hour, 16 * hour]] as [number, number][],
     },
-    amount: [0, 1 + Math.floor(random() * 3)],
+    amount: [0, 1 + Math.floor(random.next() * 3)],
   }));
   return {
     vehicles: [
@@ -160,7 +150,7 @@ function timeWindowsWithShipments(): RoutingProblemInput {
 }
 
 function day200(): RoutingProblemInput {
-  const random = mulberry32(3);
+  const random = new Mulberry32(3);
   const stops = pointsInArea(200, random);
   const points = [depot, ...stops];
   return {
@@ -179,11 +169,11 @@ function day200(): RoutingProblemInput {
       id: i + 1,
       location,
       location_index: i + 1,
-      service: 90 + Math.floor(random() * 120),
-      delivery: [1 + Math.floor(random() * 3)],
-      ...(random() < 0.2
+      service: 90 + Math.floor(random.next() * 120),
+      delivery: [1 + Math.floor(random.next() * 3)],
+      ...(random.next() < 0.2
         ? {
-            time_windows: [random() < 0.5 ? [8 * hour, 12 * hour] : [12 * hour, 16 * hour]] as [
+            time_windows: [random.next() < 0.5 ? [8 * hour, 12 * hour] : [12 * hour, 16 * hour]] as [
               number,
               number,
             ][],

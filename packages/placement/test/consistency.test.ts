@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../src/heuristics/random';
+import { Mulberry32 } from '@paketbygd/random';
 import { solveMedian } from '../src/median-solver';
 import {
   loadHighsSolver,
@@ -16,18 +16,20 @@ beforeAll(async () => {
 
 /** A ring of n vertices plus n random chords, costs 1–100, as OR-Library text. */
 function graphText(seed: number, n: number, p: number): string {
-  const rng = createRng(seed);
+  const rng = new Mulberry32(seed);
   const edges: string[] = [];
-  for (let i = 1; i <= n; i++) edges.push(`${i} ${(i % n) + 1} ${1 + Math.floor(rng() * 100)}`);
+  for (let i = 1; i <= n; i++) edges.push(`${i} ${(i % n) + 1} ${1 + Math.floor(rng.next() * 100)}`);
   for (let e = 0; e < n; e++)
-    edges.push(`${1 + Math.floor(rng() * n)} ${1 + Math.floor(rng() * n)} ${1 + Math.floor(rng() * 100)}`);
+    edges.push(
+      `${1 + Math.floor(rng.next() * n)} ${1 + Math.floor(rng.next() * n)} ${1 + Math.floor(rng.next() * 100)}`,
+    );
   return `${n} ${edges.length} ${p}\n${edges.join('\n')}\n`;
 }
 
 function randomInstance(seed: number, n: number, m: number, fixed = 0): PlacementInstance {
-  const rng = createRng(seed);
+  const rng = new Mulberry32(seed);
   const pts = (k: number) =>
-    Array.from({ length: k }, () => [Math.round(rng() * 1000), Math.round(rng() * 1000)] as const);
+    Array.from({ length: k }, () => [Math.round(rng.next() * 1000), Math.round(rng.next() * 1000)] as const);
   const demand = pts(n);
   const sites = pts(m);
   const distanceM = new Float64Array(n * m);
@@ -40,7 +42,7 @@ function randomInstance(seed: number, n: number, m: number, fixed = 0): Placemen
   fixedOpen.fill(1, m - fixed);
   return {
     demandIds: demand.map((_, i) => `d${i}`),
-    weights: Float64Array.from(demand, () => 1 + Math.floor(rng() * 10)),
+    weights: Float64Array.from(demand, () => 1 + Math.floor(rng.next() * 10)),
     siteIds: sites.map((_, j) => `s${j}`),
     fixedOpen,
     siteCostPerYear: new Float64Array(m).fill(1),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMedianMip } from '../src/model/formulation';
-import { createRng } from '../src/heuristics/random';
+import { Mulberry32 } from '@paketbygd/random';
 import {
   HighsThreadSolver,
   loadHighsSolver,
@@ -15,17 +15,17 @@ import { SITE_FREE } from '../src/model/median-instance';
 
 /** Points and sites uniform in a square; distances in metres. */
 function squareInstance(seed: number, n: number, m: number, sideM: number): PlacementInstance {
-  const rng = createRng(seed);
-  const px = Float64Array.from({ length: n }, () => rng() * sideM);
-  const py = Float64Array.from({ length: n }, () => rng() * sideM);
-  const sx = Float64Array.from({ length: m }, () => rng() * sideM);
-  const sy = Float64Array.from({ length: m }, () => rng() * sideM);
+  const rng = new Mulberry32(seed);
+  const px = Float64Array.from({ length: n }, () => rng.next() * sideM);
+  const py = Float64Array.from({ length: n }, () => rng.next() * sideM);
+  const sx = Float64Array.from({ length: m }, () => rng.next() * sideM);
+  const sy = Float64Array.from({ length: m }, () => rng.next() * sideM);
   const distanceM = new Float64Array(n * m);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) distanceM[i * m + j] = Math.hypot(px[i]! - sx[j]!, py[i]! - sy[j]!);
   return {
     demandIds: Array.from({ length: n }, (_, i) => `d${i}`),
-    weights: Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 100)),
+    weights: Float64Array.from({ length: n }, () => 1 + Math.floor(rng.next() * 100)),
     siteIds: Array.from({ length: m }, (_, j) => `s${j}`),
     fixedOpen: new Uint8Array(m),
     siteCostPerYear: new Float64Array(m),

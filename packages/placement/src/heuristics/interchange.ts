@@ -1,5 +1,5 @@
 import { SITE_EXCLUDED, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../model/median-instance';
-import { createRng } from './random';
+import { Mulberry32 } from '@paketbygd/random';
 
 /**
  * Open-site state for exactly p free sites plus the fixed ones, with each demand point's nearest
@@ -232,7 +232,7 @@ export function iteratedInterchange(
   interchange(state, freeArr, loss, deadline);
   let best = Array.from(state.open);
   let bestCost = state.total;
-  const rng = createRng(options.seed);
+  const rng = new Mulberry32(options.seed);
   const maxStall = options.maxStall ?? 50;
   let stall = 0;
   let rounds = 0;
@@ -240,11 +240,11 @@ export function iteratedInterchange(
   while (stall < maxStall && performance.now() < deadline) {
     rounds++;
     state.set(best);
-    const kicks = 1 + Math.floor(rng() * Math.min(3, p));
+    const kicks = 1 + Math.floor(rng.next() * Math.min(3, p));
     for (let k = 0; k < kicks; k++) {
-      let insert = freeArr[Math.floor(rng() * freeArr.length)]!;
-      while (state.isOpen[insert]) insert = freeArr[Math.floor(rng() * freeArr.length)]!;
-      state.swap(insert, state.open[Math.floor(rng() * p)]!);
+      let insert = freeArr[Math.floor(rng.next() * freeArr.length)]!;
+      while (state.isOpen[insert]) insert = freeArr[Math.floor(rng.next() * freeArr.length)]!;
+      state.swap(insert, state.open[Math.floor(rng.next() * p)]!);
     }
     interchange(state, freeArr, loss, deadline);
     if (state.total < bestCost - 1e-9 * (1 + bestCost)) {

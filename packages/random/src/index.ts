@@ -1,0 +1,1 @@
+export { Mulberry32, Rng, Xoshiro128 } from './random';
