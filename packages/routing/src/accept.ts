@@ -1,5 +1,5 @@
 import type { SearchParams } from './options';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import type { Solution } from './solution';
 
 /**

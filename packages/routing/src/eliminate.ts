@@ -2,7 +2,7 @@ import { JOB, type Instance } from './instance/index';
 import { bestJobInRoute, newBest } from './insertion';
 import type { LocalSearch } from './search/local-search';
 import { Perturbation } from './search/perturb';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import { Route } from './route';
 import type { Solution } from './solution';
 

@@ -1,7 +1,7 @@
 import { PICKUP, type Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 
 /** The best insertion found so far; reused to avoid allocation in the search loop. */
 export interface Best {

@@ -1,7 +1,7 @@
 import type { UnassignedReason } from '@paketbygd/model';
 import { DELIVERY, type Instance } from './instance/index';
 import { bestInsertionInRoute, newBest } from './insertion';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import { serviceStart } from './route';
 import type { Solution } from './solution';
 

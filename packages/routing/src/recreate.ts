@@ -1,7 +1,7 @@
 import { DELIVERY, PICKUP, type Instance } from './instance/index';
 import { bestInsertionInRoute, newBest } from './insertion';
 import type { SearchParams } from './options';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import type { Solution } from './solution';
 
 /**

@@ -1,7 +1,7 @@
 import type { UnassignedReason } from '@paketbygd/model';
 import { DELIVERY, type Instance } from './instance/index';
 import type { SolveResult } from './options';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import { crowdedReason } from './reasons';
 import type { Solution } from './solution';
 

@@ -1,6 +1,6 @@
 import { DELIVERY, type Instance } from './instance/index';
 import type { SearchParams } from './options';
-import type { Rng } from './prng';
+import type { Rng } from '@paketbygd/random';
 import type { Solution } from './solution';
 
 /**

@@ -3,7 +3,7 @@ import { SearchClock } from './clock';
 import { RouteEliminator } from './eliminate';
 import { DELIVERY, type Instance } from './instance/index';
 import { DEFAULT_PARAMS, type SearchParams, type SolveOptions, type SolveResult } from './options';
-import { Rng } from './prng';
+import { Rng } from '@paketbygd/random';
 import { tasksOutOfReach } from './reasons';
 import { Recreate } from './recreate';
 import { realCost, solveResult } from './result';

@@ -9,7 +9,7 @@ import {
   solveInstance,
   type ModelSpec,
 } from '../src/index';
-import { Rng } from '../src/prng';
+import { Rng } from '@paketbygd/random';
 import { HAVE_SHARED, job, matrixOf, readShared } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { defaultVehicle, type ModelSpec } from '../src/index';
-import { Rng } from '../src/prng';
+import { Rng } from '@paketbygd/random';
 import { matrixOf } from './helpers';
 
 /** A random instance that uses every feature at once, with tight enough limits that some tasks cannot fit. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildInstance, defaultVehicle, solveInstance, type ModelSpec } from '../src/index';
-import { Rng } from '../src/prng';
+import { Rng } from '@paketbygd/random';
 import { Route } from '../src/route';
 import { SegmentCheck } from '../src/search/segments';
 import { Solution } from '../src/solution';

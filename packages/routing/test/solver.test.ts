@@ -7,7 +7,7 @@ import {
   parseVrplibSolution,
   solveInstance,
 } from '../src/index';
-import { Rng } from '../src/prng';
+import { Rng } from '@paketbygd/random';
 import { HAVE_SHARED, job, matrixOf, readShared, simpleSpec } from './helpers';
 
 /** Exact CVRP optimum for tiny instances: every solution is some order of the customers, split optimally. */

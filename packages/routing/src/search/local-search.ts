@@ -1,5 +1,5 @@
 import { JOB, type Instance } from '../instance/index';
-import type { Rng } from '../prng';
+import type { Rng } from '@paketbygd/random';
 import type { Solution } from '../solution';
 import { MovePair } from './move-pair';
 import { Operators } from './neighbourhood';

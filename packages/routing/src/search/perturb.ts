@@ -1,5 +1,5 @@
 import type { Instance } from '../instance/index';
-import type { Rng } from '../prng';
+import type { Rng } from '@paketbygd/random';
 import type { Solution } from '../solution';
 import { LS_NEIGHBOURS } from './local-search';
 import { MovePair } from './move-pair';

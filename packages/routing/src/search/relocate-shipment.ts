@@ -1,6 +1,6 @@
 import { DELIVERY, PICKUP } from '../instance/index';
 import { bestShipmentInRoute, newBest } from '../insertion';
-import { Rng } from '../prng';
+import { Rng } from '@paketbygd/random';
 import type { CandidateRoutes } from './candidate';
 import type { MovePair } from './move-pair';
 import { EPS, type Operator } from './operator';

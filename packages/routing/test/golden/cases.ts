@@ -6,7 +6,7 @@
  * optional jobs and two travel profiles.
  */
 import { defaultVehicle, parseSolomon, parseVrplib, type ModelSpec, type SolveResult } from '../../src/index';
-import { Rng } from '../../src/prng';
+import { Rng } from '@paketbygd/random';
 import { HAVE_SHARED, matrixOf, readShared } from '../helpers';
 import { randomSpec } from '../random-spec';
 
