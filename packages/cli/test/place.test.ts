@@ -186,7 +186,7 @@ describe('paketbygd place', () => {
     expect(missing.stderr).toContain('nope.txt does not exist');
     const badFlag = runCli(['place', write('p.txt', PATH_GRAPH), '--p', '0']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain('--p must be a whole number > 0');
+    expect(badFlag.stderr).toContain('--p must be a whole number greater than 0, not "0"');
     expect(readFileSync(join(dir, 'p.txt'), 'utf8')).toBe(PATH_GRAPH);
   });
 });

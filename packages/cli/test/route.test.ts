@@ -95,6 +95,6 @@ describe('paketbygd route', () => {
   it('refuses a bad --time-limit', () => {
     const run = runCli(['route', join(SHARED, 'vrptw', 'C101.txt'), '--time-limit', '-3']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/expected a positive number of seconds/);
+    expect(run.stderr).toMatch(/--time-limit must be a number greater than 0, not "-3"/);
   });
 });

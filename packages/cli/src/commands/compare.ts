@@ -12,9 +12,10 @@ import {
 import { compare, type ScenarioVariantInput } from '@paketbygd/planner';
 import { renderComparisonReport } from '@paketbygd/report';
 import { explainTravelError } from '../errors';
+import { parseNumberFlag } from '../flags';
 import { progressReporter } from '../progress';
 import { loadDocument, readJsonFile } from '../read-document';
-import { checkSomeDemand, parseLang, parsePositive } from './plan';
+import { checkSomeDemand, parseLang } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 
 export interface CompareFlags extends TravelFlags {
@@ -68,7 +69,7 @@ export async function runCompare(
   const result = await compare(
     { scenario, bids, variants, ...(scoring ? { scoring } : {}) },
     {
-      timeLimitS: parsePositive(flags.timeLimit, '--time-limit'),
+      timeLimitS: parseNumberFlag(flags.timeLimit, '--time-limit'),
       onProgress: (m, p) => progress.update(p, m),
     },
   ).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { LonLat, type TravelBackend, type TravelSettings } from '@paketbygd/model';
 import {
   DEFAULT_DETOUR_FACTOR,
@@ -11,6 +11,7 @@ import {
   type TravelMatrix,
 } from '@paketbygd/travel';
 import { CliError } from '../errors';
+import { numberFlag } from '../flags';
 
 interface MatrixOptions {
   travel: TravelBackend;
@@ -32,12 +33,6 @@ export interface NamedPoint {
 }
 
 const MAX_POINTS_BYTES = 64 * 1024 * 1024;
-
-function positive(value: string): number {
-  const x = Number(value);
-  if (!Number.isFinite(x) || x <= 0) throw new InvalidArgumentError('expected a number above 0');
-  return x;
-}
 
 function readText(file: string): string {
   let size: number;
@@ -201,12 +196,16 @@ export function registerMatrix(program: Command): void {
     )
     .option('--osrm-url <url>', 'OSRM server for --travel osrm, such as http://localhost:5000')
     .option('--osm <file>', 'OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) for --travel roadgraph')
-    .option('--max-snap-m <metres>', 'refuse points farther than this from a road (default 2000)', positive)
+    .option(
+      '--max-snap-m <metres>',
+      'refuse points farther than this from a road (default 2000)',
+      numberFlag('--max-snap-m'),
+    )
     .option('--flag-far', 'warn about points far from roads instead of refusing them')
     .option(
       '--detour-factor <factor>',
       `road/straight-line ratio for --travel straightline (default ${DEFAULT_DETOUR_FACTOR}, measured)`,
-      positive,
+      numberFlag('--detour-factor'),
     )
     .option(
       '--graph-cache <dir>',

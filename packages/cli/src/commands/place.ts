@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { parseJsonText, validate, ValidationError } from '@paketbygd/model';
 import { placeScenario } from '@paketbygd/planner';
 import {
@@ -13,6 +13,7 @@ import {
   type PlacementResult,
 } from '@paketbygd/placement';
 import { CliError } from '../errors';
+import { numberFlag } from '../flags';
 import { readTextFile } from '../read-document';
 
 interface PlaceFlags {
@@ -32,27 +33,6 @@ export interface PlaceReport {
   kind: 'scenario' | 'or-library';
   result: PlacementResult;
   notes: string[];
-}
-
-function positive(what: string, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(
-        `${what} must be a ${integer ? 'whole number' : 'number'} > 0 (got "${value}")`,
-      );
-    }
-    return n;
-  };
-}
-
-function nonNegative(what: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0)
-      throw new InvalidArgumentError(`${what} must be a number ≥ 0 (got "${value}")`);
-    return n;
-  };
 }
 
 function readText(file: string): string {
@@ -183,13 +163,13 @@ export function registerPlace(program: Command): void {
     .option(
       '--p <n>',
       'number of new boxes (default: policy.maxBoxes, or p from the OR-Library file)',
-      positive('--p', true),
+      numberFlag('--p', { integer: true }),
     )
-    .option('--radius <m>', 'access limit in metres (default: the scenario policy)', positive('--radius'))
+    .option('--radius <m>', 'access limit in metres (default: the scenario policy)', numberFlag('--radius'))
     .option(
       '--budget <amount>',
       'yearly budget for new boxes, instead of p (default: policy.budgetPerYear)',
-      nonNegative('--budget'),
+      numberFlag('--budget', { zero: true }),
     )
     .addOption(
       new Option('--decay <kind>', 'distance decay for --model decay').choices(['linear', 'exponential']),
@@ -197,15 +177,20 @@ export function registerPlace(program: Command): void {
     .option(
       '--decay-scale <m>',
       'decay distance in metres (default: the access limit)',
-      positive('--decay-scale'),
+      numberFlag('--decay-scale'),
     )
     .option(
       '--time-limit <s>',
       'seconds; the best solution and its gap come back when time is up',
-      positive('--time-limit'),
+      numberFlag('--time-limit'),
       DEFAULT_TIME_LIMIT_S,
     )
-    .option('--gap <pct>', 'stop at this relative MIP gap, in percent', nonNegative('--gap'), 0)
+    .option(
+      '--gap <pct>',
+      'stop at this relative MIP gap, in percent',
+      numberFlag('--gap', { zero: true }),
+      0,
+    )
     .option('--json', 'print JSON: {objective, open, bound, gapPct, timeS, status, …}')
     .action(async (file: string, flags: PlaceFlags) => {
       const report = await placeFile(file, { ...flags, gap: flags.gap / 100 });

@@ -5,6 +5,7 @@ import { plan, planToGeoJSON, travelModelOf } from '@paketbygd/planner';
 import { isLang, renderPlanReport, type Lang } from '@paketbygd/report';
 import { ValidationError, type Scenario } from '@paketbygd/model';
 import { CliError, explainTravelError } from '../errors';
+import { parseNumberFlag } from '../flags';
 import { kpiTable } from '../kpi-table';
 import { progressReporter } from '../progress';
 import { loadDocument } from '../read-document';
@@ -26,17 +27,6 @@ export function parseLang(value: string | undefined): Lang {
   return value;
 }
 
-export function parsePositive(value: string, flag: string, integer = false): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new CliError(
-      `${flag} must be a ${integer ? 'whole ' : ''}number greater than 0, not "${value}"`,
-      2,
-    );
-  }
-  return n;
-}
-
 /** A scenario whose demand is all zero has nothing to plan: refused like any other invalid input. */
 export function checkSomeDemand(scenario: Scenario, file: string): void {
   if (scenario.demand.some((d) => d.parcelsPerWeek > 0)) return;
@@ -50,11 +40,9 @@ export function checkSomeDemand(scenario: Scenario, file: string): void {
 
 /** Plans one scenario file and writes plan.json, plan.geojson and report.html; returns the report's path. */
 export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: string; report: string }> {
-  const timeLimitS = parsePositive(flags.timeLimit, '--time-limit');
+  const timeLimitS = parseNumberFlag(flags.timeLimit, '--time-limit');
   const lang = parseLang(flags.lang);
-  const seed = Number(flags.seed);
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new CliError(`--seed must be a whole number ≥ 0, not "${flags.seed}"`, 2);
+  const seed = parseNumberFlag(flags.seed, '--seed', { integer: true, zero: true });
   const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
   checkSomeDemand(scenario, file);
   const dir = resolve(flags.out ?? join('out', basename(file).replace(/\.json$/i, '')));

@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import {
   buildInstance,
   checkSolution,
@@ -12,6 +11,7 @@ import {
 import type { JobProgress } from '@paketbygd/model';
 import { routeTimeLimitS, solveRouteJob } from '@paketbygd/planner';
 import { CliError } from '../errors';
+import { numberFlag } from '../flags';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, travelSettingsFromFlags, type TravelFlags } from './travel-flags';
 
@@ -20,18 +20,6 @@ interface RouteOptions extends TravelFlags {
   seed?: number;
   json?: boolean;
   quiet?: boolean;
-}
-
-function positiveNumber(value: string): number {
-  const x = Number(value);
-  if (!Number.isFinite(x) || x <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
-  return x;
-}
-
-function seedNumber(value: string): number {
-  const x = Number(value);
-  if (!Number.isInteger(x) || x < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return x;
 }
 
 type Format = 'vrplib' | 'solomon' | 'json';
@@ -167,9 +155,13 @@ export function registerRoute(program: Command): void {
     .option(
       '--time-limit <seconds>',
       "search time (default 10 s; for JSON the request's options.time_limit if it has one)",
-      positiveNumber,
+      numberFlag('--time-limit'),
     )
-    .option('--seed <n>', 'random seed; the same seed and input give the same search', seedNumber)
+    .option(
+      '--seed <n>',
+      'random seed; the same seed and input give the same search',
+      numberFlag('--seed', { integer: true, zero: true }),
+    )
     .option(
       '--json',
       'print JSON: {cost, vehicles, routes, unassigned, timeS} for .vrp/.txt, a RoutingSolution for JSON requests',

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { describeSkipped, GtfsError, loadTransports, type LoadedTransports } from '@paketbygd/data';
 import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
+import { parseNumberFlag } from '../flags';
 import { loadDocument } from '../read-document';
-import { parsePositive } from './plan';
 
 export interface TransportsFlags {
   scenario: string;
@@ -31,7 +31,7 @@ export async function readTransportsFor(
     result = await loadTransports(feed, scenario, {
       ...(flags.date !== undefined ? { date: flags.date } : {}),
       ...(flags.week !== undefined ? { week: flags.week } : {}),
-      ...(flags.marginM !== undefined ? { marginM: parsePositive(flags.marginM, '--margin-m') } : {}),
+      ...(flags.marginM !== undefined ? { marginM: parseNumberFlag(flags.marginM, '--margin-m') } : {}),
     });
   } catch (error) {
     if (error instanceof GtfsError) throw new CliError(error.message, 1);
