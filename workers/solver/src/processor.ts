@@ -2,7 +2,7 @@ import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { JobProgress, TravelSettings } from '@paketbygd/model';
 import type { Logger } from 'pino';
 import { SolveFailed, SolveStopped, problemsMessage } from './errors';
-import { runInThread, type ThreadOptions } from './run-in-thread';
+import { runInThread, type ThreadOptions } from './threads/run-in-thread';
 import type { JobResult } from '@paketbygd/planner';
 import { timeLimitOf } from '@paketbygd/planner';
 import { hardLimitS } from './time-limits';

@@ -5,14 +5,14 @@ import { pino, type Logger } from 'pino';
 import { listenForCancels } from './cancel-listener';
 import { defaultConcurrency, readEnv, travelFromEnv, webhookTargetsFromEnv, type WorkerEnv } from './config';
 import { createProcessor } from './processor';
-import { ThreadPool } from './thread-pool';
+import { ThreadPool } from './threads/pool';
 import {
   FinalFailureWatcher,
   startWebhookWorker,
   WebhookOutbox,
   type WebhookWorkerHandle,
-} from './webhook-queue';
-import type { ResolveAll } from './webhook-target';
+} from './webhook/queue';
+import type { ResolveAll } from './webhook/target';
 
 export interface SolverWorkerOptions {
   /** Redis to use; default `env.REDIS_URL`. */

@@ -2,8 +2,8 @@ import { afterEach, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
 import { JobPayload } from '@paketbygd/model';
 import { SolveFailed } from '../src/errors';
-import { runInThread } from '../src/run-in-thread';
-import { ThreadPool } from '../src/thread-pool';
+import { runInThread } from '../src/threads/run-in-thread';
+import { ThreadPool } from '../src/threads/pool';
 import { example, waitFor } from './helpers';
 
 let pool: ThreadPool | undefined;

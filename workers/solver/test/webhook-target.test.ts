@@ -16,8 +16,8 @@ import {
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { readEnv } from '../src/config';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
-import { startWebhookWorker, webhookJobId, type WebhookJobData } from '../src/webhook-queue';
-import { checkTarget, WebhookTargetRefused, type ResolveAll } from '../src/webhook-target';
+import { startWebhookWorker, webhookJobId, type WebhookJobData } from '../src/webhook/queue';
+import { checkTarget, WebhookTargetRefused, type ResolveAll } from '../src/webhook/target';
 import { example, redisClient, silent, waitFor, waitForState } from './helpers';
 
 const SECRET = 'a-webhook-secret-for-tests';

@@ -1,6 +1,6 @@
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
-import { SolveFailed, SolveStopped, type StopReason } from './errors';
-import { freshThreads, type ThreadSource } from './thread-pool';
+import { SolveFailed, SolveStopped, type StopReason } from '../errors';
+import { freshThreads, type ThreadSource } from './pool';
 import type { JobResult } from '@paketbygd/planner';
 import type { ThreadMessage, ThreadRequest } from './thread';
 

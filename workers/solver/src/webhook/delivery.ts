@@ -1,12 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WEBHOOK_SIGNATURE_HEADER, type JobKind, type WebhookTargetPolicy } from '@paketbygd/model';
-import {
-  checkTarget,
-  postPinned,
-  systemResolveAll,
-  WebhookTargetRefused,
-  type ResolveAll,
-} from './webhook-target';
+import { checkTarget, postPinned, systemResolveAll, WebhookTargetRefused, type ResolveAll } from './target';
 
 /** What a callback URL receives when a job ends. */
 export interface WebhookEvent {

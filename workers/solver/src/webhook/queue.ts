@@ -2,7 +2,7 @@ import { Job, Queue, QueueEvents, UnrecoverableError, WaitingError, Worker } fro
 import type { Redis } from 'ioredis';
 import { JobKind, QUEUE_NAME, WEBHOOK_QUEUE_NAME } from '@paketbygd/model';
 import type { Logger } from 'pino';
-import { tenantWebhookKey, tryDelivery, type DeliverySettings, type WebhookEvent } from './webhook';
+import { tenantWebhookKey, tryDelivery, type DeliverySettings, type WebhookEvent } from './delivery';
 
 /** How a solve job ended, for good. */
 export type FinalState = 'completed' | 'failed';

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
-import { serializeError } from './errors';
+import { serializeError } from '../errors';
 import { runJob, type JobResult } from '@paketbygd/planner';
 
 export interface ThreadRequest {

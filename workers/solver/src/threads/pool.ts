@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-const THREAD_ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+const THREAD_ENTRY = new URL('./entry.mjs', import.meta.url);
 
 /** A solve that exhausts its heap kills its thread (ERR_WORKER_OUT_OF_MEMORY), not the worker. */
 export function startThread(limits: ResourceLimits = {}): Worker {
