@@ -2,7 +2,6 @@ import type { Request, RequestHandler } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './errors';
 import type { Caller, KeyStore } from './keys';
-import type { AuthFailureLimiter } from './rate-limit';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,6 +11,17 @@ declare global {
       caller?: Caller;
     }
   }
+}
+
+/**
+ * What the key checks need of a failure limiter (rate-limit.ts's AuthFailureLimiter): declared
+ * here so that the limiter depends on auth (for the caller) and not the other way round as well.
+ */
+export interface AuthFailureLimiter {
+  /** A request with a wrong or missing key: count it; the 429 to answer instead when over. */
+  failed(req: Request): Promise<HttpError | undefined>;
+  /** A request with a valid key: the 429 to answer when its address is over the limit. */
+  check(req: Request): Promise<HttpError | undefined>;
 }
 
 function bearer(req: Request): string | undefined {
