@@ -3,7 +3,6 @@
  * ../shared/geodata, plus the local additions below, each documented in README.md.
  * Run: pnpm exec tsx examples/vingaker/build-scenario.ts [--check]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,6 +15,7 @@ import {
   type VehicleType,
 } from '@paketbygd/model';
 import { initScenario } from '../../packages/data/src/index';
+import { writeOrCheck } from '../write-or-check';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -227,17 +227,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = validate('scenario', scenario);
   if (!result.ok)
     throw new Error(`the built scenario is not valid:\n${JSON.stringify(result.problems, null, 2)}`);
-  if (process.argv.includes('--check')) {
-    const committed: unknown = JSON.parse(readFileSync(SCENARIO_PATH, 'utf8'));
-    const same = JSON.stringify(committed) === JSON.stringify(scenario);
-    process.stdout.write(
-      same ? 'scenario.json is up to date\n' : 'scenario.json differs from a fresh build\n',
-    );
-    process.exitCode = same ? 0 : 1;
-  } else {
-    writeFileSync(SCENARIO_PATH, `${JSON.stringify(scenario, null, 2)}\n`);
-    process.stdout.write(
-      `wrote ${SCENARIO_PATH}: ${scenario.demand.length} demand points, ${scenario.candidateSites?.length} candidate sites, ${scenario.transportRoutes?.length} routes\n`,
-    );
-  }
+  writeOrCheck(
+    SCENARIO_PATH,
+    scenario,
+    `wrote ${SCENARIO_PATH}: ${scenario.demand.length} demand points, ${scenario.candidateSites?.length} candidate sites, ${scenario.transportRoutes?.length} routes`,
+  );
 }

@@ -1,4 +1,4 @@
-import type { ComparisonResult, CriterionMeasure, Kpis, Scenario } from '@paketbygd/model';
+import { CriterionMeasure, type ComparisonResult, type Kpis, type Scenario } from '@paketbygd/model';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { renderDocument } from './document';
 import {
@@ -154,17 +154,8 @@ function measureCell(e: Entry, measure: CriterionMeasure, currency: string): Saf
   return html`<td class="num over-promise" data-measure="${measure}"><strong>${format(v)}</strong><br /><span class="muted">${m.promised(format(promised))}</span><br /><span class="bad">${m.gap(gap)}</span></td>`;
 }
 
-const MEASURE_ORDER: CriterionMeasure[] = [
-  'price_per_year',
-  'cost_per_parcel',
-  'covered_population_share',
-  'mean_access_distance_m',
-  'co2_kg_per_week',
-  'deliveries_per_week',
-  'boxes_open_247',
-  'fossil_free_vehicles',
-  'local_jobs',
-];
+/** Measures in the order the model lists them (the table's rows). */
+const MEASURE_ORDER: readonly CriterionMeasure[] = CriterionMeasure.options;
 
 function measuresTable(comparison: ComparisonResult): SafeHtml {
   const m = t().comparison;
