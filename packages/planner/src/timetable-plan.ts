@@ -49,7 +49,10 @@ export function timetableFilling(
   route: TransportRoute,
   carrier: CarrierOption,
   vanVehicleId: string | undefined,
-): Pick<Extract<BoxFilling, { kind: 'carrier' }>, 'days' | 'departures' | 'vanDays' | 'vanVehicleId'> {
+): Pick<
+  Extract<BoxFilling, { kind: 'carrier' }>,
+  'days' | 'departures' | 'vanDays' | 'vanDayReasons' | 'vanVehicleId'
+> {
   return {
     days: carrier.days,
     departures: (carrier.departures ?? []).map((d) => ({
@@ -57,9 +60,24 @@ export function timetableFilling(
       departureId: route.departures![d.departure]!.id,
       leavesAt: hhmm(d.leavesS),
       arrivesAt: hhmm(d.arrivesS),
+      ...(d.feeder
+        ? {
+            transfer: {
+              stopName: d.feeder.stopName,
+              fromRouteId: d.feeder.routeId,
+              fromDepartureId: d.feeder.departureId,
+              fromArrivesAt: hhmm(d.feeder.arrivesS),
+              minTransferMin: d.feeder.minTransferMin,
+            },
+          }
+        : {}),
     })),
     ...(carrier.vanDays.length > 0
-      ? { vanDays: carrier.vanDays, ...(vanVehicleId ? { vanVehicleId } : {}) }
+      ? {
+          vanDays: carrier.vanDays,
+          ...(carrier.vanDayReasons ? { vanDayReasons: carrier.vanDayReasons } : {}),
+          ...(vanVehicleId ? { vanVehicleId } : {}),
+        }
       : {}),
   };
 }
