@@ -54,6 +54,8 @@ describe('a GTFS line that passes no hub, loaded at a transfer stop', () => {
     expect(why['gtfs-1']).toMatchObject({ reason: 'no_stop_near_box' });
     // The on-demand line 9 may leave its stops, but Fjällbyn is 11 km from Skolan.
     expect(why['gtfs-9']).toMatchObject({ reason: 'detour_too_long' });
+    expect(p.assumptions).toContainEqual(expect.stringContaining('transfer stop'));
+    expect(p.assumptions).toContainEqual(expect.stringContaining('gtfs-60 at Skolan (10 min)'));
     const route = p.carrierRoutes.find((r) => r.routeId === 'gtfs-60')!;
     expect(route.departures).toEqual([
       { departureId: 'gtfs-60.1', days: ['mon', 'tue', 'fri'], leavesAt: '11:00' },
