@@ -57,6 +57,18 @@ export function needsTransfer(route: TransportRoute): boolean {
  * the transfer time after that departure gets there, on the days it runs.
  */
 export function loadingsOf(scenario: Scenario, places: PlaceIndex, r: number): Loading[] {
+  // Asked once per box and route; the transfers of a route compare every other line's stops with its own.
+  let cached = computed.get(places);
+  if (cached?.scenario !== scenario) computed.set(places, (cached = { scenario, byRoute: new Map() }));
+  let loadings = cached.byRoute.get(r);
+  if (!loadings) cached.byRoute.set(r, (loadings = findLoadings(scenario, places, r)));
+  return loadings;
+}
+
+/** Loadings by route, per place index and the scenario it was made from (one of each per plan). */
+const computed = new WeakMap<PlaceIndex, { scenario: Scenario; byRoute: Map<number, Loading[]> }>();
+
+function findLoadings(scenario: Scenario, places: PlaceIndex, r: number): Loading[] {
   const route = scenario.transportRoutes[r]!;
   if (!needsTransfer(route)) {
     const hub = scenario.hubs.find((h) => h.id === route.loadingHubId);
