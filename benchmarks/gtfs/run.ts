@@ -62,8 +62,12 @@ try {
   console.log(
     `\n(the ${written.toLocaleString('en')}-row feed was written in ${built.toFixed(1)} s, not counted)`,
   );
-  const ok = small[2]!.seconds <= 2 && big.seconds <= 60 && big.peakRssMB <= 1024;
-  console.log(`targets (≤ 2 s; ≤ 60 s and ≤ 1024 MB): ${ok ? 'met' : 'NOT met'}`);
+  const verdict = (smallS: number, bigS: number) =>
+    smallS <= 2 && bigS <= 60 && big.peakRssMB <= 1024 ? 'met' : 'NOT met';
+  // On a shared machine the wall clock counts other processes' time too; CPU time is this process's own.
+  console.log(
+    `targets (≤ 2 s; ≤ 60 s and ≤ 1024 MB): ${verdict(small[2]!.seconds, big.seconds)} by the wall clock, ${verdict(small[2]!.cpuSeconds, big.cpuSeconds)} by CPU time`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

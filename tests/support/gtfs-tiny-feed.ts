@@ -85,3 +85,44 @@ export const TINY_SCENARIO = Scenario.parse({
   hubs: [{ id: 'hub', location: [17.0, 66.0], parcelsArriveAt: '09:00' }],
   policy: { maxAccessDistanceM: 5000, deliveriesPerWeek: 3 },
 });
+
+/**
+ * The tiny feed plus lines that pass no hub: line 60 from Skolan (where line 1 from the hub arrives
+ * at 10:40) to Fjällbyn at 11:00, line 61 the same way at 10:45 (before a 10-minute transfer), and
+ * line 70 between two stops no other line reaches.
+ */
+export const TRANSFER_FEED: Record<string, string> = {
+  ...TINY_FEED,
+  'stops.txt': `${TINY_FEED['stops.txt']}\nD,Fjällbyn,66.09,17.29\nE,Myren,65.95,17.28\nF,Tjärn,65.92,17.25`,
+  'routes.txt': `${TINY_FEED['routes.txt']}R4,1,60,,700\nR5,1,61,,700\nR6,1,70,,700\n`,
+  'trips.txt': `${TINY_FEED['trips.txt']}R4,S1,T5\nR5,S1,T6\nR6,S1,T7\n`,
+  'stop_times.txt': [
+    TINY_FEED['stop_times.txt'],
+    'T5,11:00:00,11:00:00,C,1',
+    'T5,11:30:00,11:30:00,D,2',
+    'T6,10:45:00,10:45:00,C,1',
+    'T6,11:15:00,11:15:00,D,2',
+    'T7,12:00:00,12:00:00,E,1',
+    'T7,12:20:00,12:20:00,F,2',
+  ].join('\n'),
+};
+
+/** The tiny scenario with a village at Fjällbyn, where only line 60 (after a transfer) and 61 stop. */
+export const TRANSFER_SCENARIO = Scenario.parse({
+  ...TINY_SCENARIO,
+  demand: [
+    ...TINY_SCENARIO.demand,
+    { id: 'd2', location: [17.29, 66.091], population: 60, parcelsPerWeek: 6 },
+  ],
+  candidateSites: [
+    ...TINY_SCENARIO.candidateSites,
+    {
+      id: 'fjallbyn',
+      location: [17.2905, 66.0901],
+      host: 'shop',
+      compartments: 10,
+      investmentCost: 50000,
+      yearlyCost: 5000,
+    },
+  ],
+});

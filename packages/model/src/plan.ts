@@ -49,10 +49,21 @@ export type DemandAccess = z.infer<typeof DemandAccess>;
 export const UsedDeparture = z.object({
   day: Weekday,
   departureId: Id,
-  /** Leaves the loading hub at (HH:MM, may pass 24:00), after the parcels arrive there. */
+  /** Leaves the loading hub (or the transfer stop) at (HH:MM, may pass 24:00), after the parcels arrive there. */
   leavesAt: z.string(),
   /** Reaches the box at. */
   arrivesAt: z.string(),
+  /** The departure passes no hub: parcels are put on board at this stop, brought by another line's departure. */
+  transfer: z
+    .object({
+      stopName: z.string(),
+      fromRouteId: Id,
+      fromDepartureId: Id,
+      /** The feeding departure reaches the transfer stop at (it left the hub after the parcels arrived). */
+      fromArrivesAt: z.string(),
+      minTransferMin: z.number(),
+    })
+    .optional(),
 });
 export type UsedDeparture = z.infer<typeof UsedDeparture>;
 
@@ -69,6 +80,10 @@ export const BoxFilling = z.discriminatedUnion('kind', [
     departures: z.array(UsedDeparture).optional(),
     /** Partial filling: the days a van fills the box because the transport does not run then (cheaper than vans alone). */
     vanDays: z.array(Weekday).optional(),
+    /** Why a van fills the box on each van day: no usable departure that day, or the day's departures have too little spare room. */
+    vanDayReasons: z
+      .array(z.object({ day: Weekday, reason: z.enum(['no_usable_departure', 'too_little_room']) }))
+      .optional(),
     vanVehicleId: Id.optional(),
   }),
   z.object({ kind: z.literal('van'), vehicleId: Id, deliveriesPerWeek: z.number() }),

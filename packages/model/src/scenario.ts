@@ -166,6 +166,12 @@ export const Departure = z
     dates: z.array(z.iso.date()).optional(),
     /** The GTFS trips with these times (trips on different service calendars share one departure). */
     gtfsTripIds: z.array(z.string().min(1)).optional(),
+    /**
+     * Parcels this departure can take on each day it runs (a school-day trip is fuller than a
+     * holiday one). Without it, the transport's `spareCapacityParcels`, itself an assumption when
+     * `assumedFields` lists it.
+     */
+    spareCapacityParcels: NonNegativeInt.optional(),
   })
   .strict();
 export type Departure = z.infer<typeof Departure>;
@@ -204,6 +210,12 @@ export const TransportRoute = z
      * each of `days` at the stops' times. With it, the planner chooses which departure carries parcels.
      */
     departures: z.array(Departure).min(1).optional(),
+    /**
+     * Minutes parcels need at a transfer stop between the transport that brings them and this one
+     * leaving (a route that passes no hub is loaded where another used line meets it). Without it,
+     * the planner's default, an assumption (DEFAULT_MIN_TRANSFER_MIN, 10 min).
+     */
+    minTransferMin: NonNegative.optional(),
     gtfs: GtfsOrigin.optional(),
     /** Defaults that are assumptions, not facts of the transport (for example spare room read from no source). */
     assumedFields: z.array(z.enum(['spareCapacityParcels', 'maxDetourMin', 'pricePerParcel'])).optional(),

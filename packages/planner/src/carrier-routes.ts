@@ -25,22 +25,20 @@ function permutations<T>(items: readonly T[]): T[][] {
 
 /** With a timetable: the departures the boxes use, with their days, and the days the route carries parcels. */
 function usedDepartures(route: TransportRoute, options: readonly CarrierOption[]) {
-  const byDeparture = new Map<number, Set<string>>();
+  const byDeparture = new Map<number, { days: Set<string>; loadingStop: number }>();
   for (const o of options)
-    for (const d of o.departures ?? [])
-      byDeparture.set(d.departure, (byDeparture.get(d.departure) ?? new Set()).add(d.day));
+    for (const d of o.departures ?? []) {
+      const used = byDeparture.get(d.departure) ?? { days: new Set(), loadingStop: d.loadingStop };
+      byDeparture.set(d.departure, used);
+      used.days.add(d.day);
+    }
   const departures = [...byDeparture]
-    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
-    .map(([i, days]) => ({
+    .sort((a, b) => b[1].days.size - a[1].days.size || a[0] - b[0])
+    .map(([i, { days, loadingStop }]) => ({
       departureId: route.departures![i]!.id,
       days: WEEKDAYS.filter((d) => days.has(d)),
-      leavesAt:
-        route.departures![i]!.times[
-          Math.max(
-            0,
-            route.stops.findIndex((s) => s.at !== undefined && s.at === route.loadingHubId),
-          )
-        ]!,
+      // Where the parcels go on board: the hub's stop, or a transfer stop.
+      leavesAt: route.departures![i]!.times[loadingStop]!,
       index: i,
     }));
   const days = WEEKDAYS.filter((d) => departures.some((x) => x.days.includes(d)));

@@ -9,6 +9,8 @@ import {
 import { deliveryDays } from './delivery-days';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
+import { roomLedger } from './departure-room';
+import { loadingsOf, loadingStop, TRANSFER_STOP_M } from './loading';
 import { timetabledOption, type DayDeparture } from './timetable';
 import { tourLength } from './tour';
 
@@ -43,8 +45,9 @@ export interface CarrierOption extends RoutePosition {
   costPerWeek: number;
   /** Days the transport fills the box. */
   days: Weekday[];
-  /** Days a van fills it instead (partial filling: the transport does not run then). */
+  /** Days a van fills it instead (partial filling: the transport does not run then, or has no room). */
   vanDays: Weekday[];
+  vanDayReasons?: { day: Weekday; reason: 'no_usable_departure' | 'too_little_room' }[];
   /** With a timetable: the departure used on each of `days`. */
   departures?: DayDeparture[];
 }
@@ -53,12 +56,6 @@ export interface CarrierRejection {
   route: number;
   code: Exclude<TransportNotUsed['reason'], 'costlier'>;
   reason: string;
-}
-
-/** Where the route takes parcels on board: its stop at the loading hub, else its first stop. */
-function loadingStop(route: TransportRoute): number {
-  const k = route.loadingHubId === undefined ? -1 : route.stops.findIndex((s) => s.at === route.loadingHubId);
-  return Math.max(0, k);
 }
 
 /** Where on the route the box is reached with the least detour, after the loading stop, or why not. */
@@ -112,6 +109,41 @@ function positionOnRoute(
   return best;
 }
 
+/** A timetabled route: loaded at its hub, or at transfer stops when it passes none. */
+function timetabledCarrierOption(
+  scenario: Scenario,
+  places: PlaceIndex,
+  m: SquareMatrix,
+  routeIndex: number,
+  box: BoxDemand,
+  policyDays: readonly Weekday[],
+): CarrierOption | CarrierRejection {
+  const route = scenario.transportRoutes[routeIndex]!;
+  const reject = (reason: string): CarrierRejection => ({
+    route: routeIndex,
+    code: 'no_loading_hub',
+    reason,
+  });
+  const loadings = loadingsOf(scenario, places, routeIndex);
+  if (loadings.length === 0)
+    return reject(
+      `it passes no hub where parcels could be loaded, and no line loaded at a hub reaches one of its stops (transfer within ${TRANSFER_STOP_M} m)`,
+    );
+  const site = scenario.candidateSites.find((c) => c.id === box.siteId)!;
+  const from = Math.min(...loadings.map((l) => l.stop));
+  const position = positionOnRoute(places, m, routeIndex, route, box, from);
+  if ('reason' in position) return position;
+  // Parcels go on board before the box: at an earlier stop, or at the stop the detour leaves from.
+  const before = loadings.filter((l) =>
+    position.atStop ? l.stop < position.afterStop : l.stop <= position.afterStop,
+  );
+  if (before.length === 0)
+    return reject(
+      'it passes no hub, and the lines from the hub meet it only at or after the box (no transfer point before it)',
+    );
+  return timetabledOption(scenario, places, m, routeIndex, box, site, position, before, policyDays);
+}
+
 /** The cheapest way for one route to carry one box's parcels, or why it cannot. */
 export function carrierOption(
   scenario: Scenario,
@@ -122,20 +154,8 @@ export function carrierOption(
   policyDays: readonly Weekday[] = deliveryDays(scenario.policy.deliveriesPerWeek),
 ): CarrierOption | CarrierRejection {
   const route = scenario.transportRoutes[routeIndex]!;
-  if (route.departures && route.gtfs && route.loadingHubId === undefined) {
-    return {
-      route: routeIndex,
-      code: 'no_loading_hub',
-      reason: 'it passes no hub where parcels could be loaded (none of its stops is at a hub)',
-    };
-  }
+  if (route.departures) return timetabledCarrierOption(scenario, places, m, routeIndex, box, policyDays);
   const from = loadingStop(route);
-  if (route.departures) {
-    const site = scenario.candidateSites.find((c) => c.id === box.siteId)!;
-    const position = positionOnRoute(places, m, routeIndex, route, box, from);
-    if ('reason' in position) return position;
-    return timetabledOption(scenario, places, m, routeIndex, box, site, position, from, policyDays);
-  }
   const trips = route.days.length;
   const parcelsPerTrip = box.parcelsPerWeek / trips;
   if (parcelsPerTrip > route.spareCapacityParcels) {
@@ -246,7 +266,7 @@ export function assignCarriers(
     rejections.push(rejected);
   }
 
-  const spare = scenario.transportRoutes.map((r) => r.spareCapacityParcels);
+  const room = roomLedger(scenario);
   const detourLeftS = scenario.transportRoutes.map((r) => r.maxDetourMin * 60);
   const vanCache = new Map<string, number>();
   const dayCost = (vanBoxes: number[]) => {
@@ -278,10 +298,9 @@ export function assignCarriers(
     return { carrierCost, vanCostValue: vanCost(choice) };
   };
   const fits = (option: CarrierOption) =>
-    option.parcelsPerTrip <= spare[option.route]! + 1e-9 &&
-    option.detourS <= detourLeftS[option.route]! + 1e-6;
+    room.fits(option) && option.detourS <= detourLeftS[option.route]! + 1e-6;
   const take = (option: CarrierOption, sign: 1 | -1) => {
-    spare[option.route] = spare[option.route]! - sign * option.parcelsPerTrip;
+    room.take(option, sign);
     detourLeftS[option.route] = detourLeftS[option.route]! - sign * option.detourS;
   };
 

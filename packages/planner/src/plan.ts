@@ -21,7 +21,7 @@ import { computeKpis, NO_SERVICE, type DemandOutcome } from './evaluate';
 import { distanceM, type SquareMatrix } from './matrix';
 import { indexPlaces } from './places';
 import { planVans, type VanStopDemand } from './vans';
-import { planVansByDays, timetableFilling, transportsNotUsed } from './timetable-plan';
+import { planVansByDays, timetableAssumptions, timetableFilling, transportsNotUsed } from './timetable-plan';
 
 export type PlanStep = 'travel' | 'before' | 'placement' | 'carriers' | 'vans' | 'evaluate';
 
@@ -500,6 +500,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
   );
   if (homeDelivered.some(Boolean))
     assumptions.push('home-delivered households count as covered, at access distance 0');
+  assumptions.push(...timetableAssumptions(scenario, assignment.choice));
   done('evaluate');
 
   const result: Plan = {

@@ -7,6 +7,7 @@ import {
   type Weekday,
 } from '@paketbygd/model';
 import type { CarrierAssignment, CarrierOption } from './carriers';
+import { DEFAULT_MIN_TRANSFER_MIN } from './loading';
 import type { VanPlan, VanStopDemand } from './vans';
 
 function hhmm(seconds: number): string {
@@ -49,7 +50,10 @@ export function timetableFilling(
   route: TransportRoute,
   carrier: CarrierOption,
   vanVehicleId: string | undefined,
-): Pick<Extract<BoxFilling, { kind: 'carrier' }>, 'days' | 'departures' | 'vanDays' | 'vanVehicleId'> {
+): Pick<
+  Extract<BoxFilling, { kind: 'carrier' }>,
+  'days' | 'departures' | 'vanDays' | 'vanDayReasons' | 'vanVehicleId'
+> {
   return {
     days: carrier.days,
     departures: (carrier.departures ?? []).map((d) => ({
@@ -57,9 +61,24 @@ export function timetableFilling(
       departureId: route.departures![d.departure]!.id,
       leavesAt: hhmm(d.leavesS),
       arrivesAt: hhmm(d.arrivesS),
+      ...(d.feeder
+        ? {
+            transfer: {
+              stopName: d.feeder.stopName,
+              fromRouteId: d.feeder.routeId,
+              fromDepartureId: d.feeder.departureId,
+              fromArrivesAt: hhmm(d.feeder.arrivesS),
+              minTransferMin: d.feeder.minTransferMin,
+            },
+          }
+        : {}),
     })),
     ...(carrier.vanDays.length > 0
-      ? { vanDays: carrier.vanDays, ...(vanVehicleId ? { vanVehicleId } : {}) }
+      ? {
+          vanDays: carrier.vanDays,
+          ...(carrier.vanDayReasons ? { vanDayReasons: carrier.vanDayReasons } : {}),
+          ...(vanVehicleId ? { vanVehicleId } : {}),
+        }
       : {}),
   };
 }
@@ -82,4 +101,37 @@ export function transportsNotUsed(
     detail: `it could fill the box on ${o.days.join(', ')}${o.vanDays.length > 0 ? ` (a van on ${o.vanDays.join(', ')})` : ''} for ${o.costPerWeek.toFixed(0)} ${scenario.currency} a week, but the cheapest filling of all boxes together (spare room and detours shared) ${chosen ? `uses ${scenario.transportRoutes[chosen.route]!.id}` : 'leaves this box to the vans'}`,
   }));
   return [...cannot, ...costlier];
+}
+
+/** The assumptions behind the chosen timetabled fillings, for the plan's list: transfer times and room. */
+export function timetableAssumptions(
+  scenario: Scenario,
+  choice: readonly (CarrierOption | undefined)[],
+): string[] {
+  const transfers = new Map<string, string>();
+  let sharedRoom = false;
+  for (const c of choice) {
+    const route = c ? scenario.transportRoutes[c.route]! : undefined;
+    if (!c || !route?.departures) continue;
+    for (const d of c.departures ?? []) {
+      if (route.departures[d.departure]!.spareCapacityParcels === undefined) sharedRoom = true;
+      if (d.feeder)
+        transfers.set(
+          `${route.id} at ${d.feeder.stopName}`,
+          `${route.id} at ${d.feeder.stopName} (${d.feeder.minTransferMin} min)`,
+        );
+    }
+  }
+  return [
+    ...(transfers.size > 0
+      ? [
+          `a line that passes no hub is loaded at a transfer stop, a set time after a line from the hub gets there (assumption, a route's minTransferMin; default ${DEFAULT_MIN_TRANSFER_MIN} min): ${[...transfers.values()].join(', ')}`,
+        ]
+      : []),
+    ...(sharedRoom
+      ? [
+          "a departure without its own spareCapacityParcels has the transport's spare room on each day it runs",
+        ]
+      : []),
+  ];
 }

@@ -1,13 +1,15 @@
 import {
-  clockTimeToS,
   serviceTimeToS,
   WEEKDAYS,
   type CandidateSite,
+  type Hub,
   type Scenario,
   type TransportRoute,
   type Weekday,
 } from '@paketbygd/model';
 import type { BoxDemand, CarrierOption, CarrierRejection, RoutePosition } from './carriers';
+import { departureRoom } from './departure-room';
+import type { Feeder, Loading } from './loading';
 import { durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 
@@ -18,8 +20,12 @@ const DAY_S = 24 * 3600;
 export interface DayDeparture {
   day: Weekday;
   departure: number;
+  /** Leaves its loading stop (the hub's, or the transfer stop) at. */
   leavesS: number;
   arrivesS: number;
+  /** The route's stop index where the parcels go on board. */
+  loadingStop: number;
+  feeder?: Feeder;
 }
 
 function hhmm(seconds: number): string {
@@ -41,42 +47,104 @@ export function splitDays(usable: readonly Weekday[], policyDays: readonly Weekd
 
 interface DayCheck {
   usable?: DayDeparture;
-  tooEarly?: { leavesS: number };
+  tooEarly?: { leavesS: number; loading: Loading };
   tooLate?: { arrivesS: number };
+  /** A departure fits in time but it (or the departure bringing the parcels) has too little room. */
+  tooLittleRoomS?: number;
 }
 
-/** The first departure on a day that leaves after the parcels arrive and reaches the box in its hours. */
+/** Room for the parcels on the departure and, after a transfer, on the departure that brings them. */
+function hasRoom(scenario: Scenario, route: TransportRoute, i: number, loading: Loading, parcels: number) {
+  const feeder = loading.feeder;
+  return (
+    parcels <= departureRoom(route, i) + 1e-9 &&
+    (!feeder || parcels <= departureRoom(scenario.transportRoutes[feeder.route]!, feeder.departure) + 1e-9)
+  );
+}
+
+/** The departure on a day that leaves a loading stop after the parcels are there and reaches the box first in its hours. */
 function checkDay(
+  scenario: Scenario,
   route: TransportRoute,
   day: Weekday,
-  from: number,
+  loadings: readonly Loading[],
   arrivalAtBox: (times: readonly string[]) => number,
-  parcelsArriveS: number,
   hours: readonly [number, number],
+  parcelsPerTrip: number,
 ): DayCheck {
   const check: DayCheck = {};
   route.departures!.forEach((departure, i) => {
     if (!departure.days.includes(day)) return;
-    const leavesS = serviceTimeToS(departure.times[from]!);
-    if (leavesS < parcelsArriveS) {
-      check.tooEarly ??= { leavesS };
-      return;
-    }
     const arrivesS = arrivalAtBox(departure.times);
-    if (arrivesS < hours[0] || arrivesS > hours[1]) {
-      check.tooLate ??= { arrivesS };
-      return;
+    for (const loading of loadings) {
+      if (!loading.days.includes(day)) continue;
+      const leavesS = serviceTimeToS(departure.times[loading.stop]!);
+      if (leavesS < loading.readyS) {
+        check.tooEarly ??= { leavesS, loading };
+        continue;
+      }
+      if (arrivesS < hours[0] || arrivesS > hours[1]) {
+        check.tooLate ??= { arrivesS };
+        continue;
+      }
+      if (!hasRoom(scenario, route, i, loading, parcelsPerTrip)) {
+        check.tooLittleRoomS ??= departureRoom(route, i);
+        continue;
+      }
+      if (!check.usable || arrivesS < check.usable.arrivesS)
+        check.usable = {
+          day,
+          departure: i,
+          leavesS,
+          arrivesS,
+          loadingStop: loading.stop,
+          ...(loading.feeder ? { feeder: loading.feeder } : {}),
+        };
     }
-    if (!check.usable || arrivesS < check.usable.arrivesS)
-      check.usable = { day, departure: i, leavesS, arrivesS };
   });
   return check;
 }
 
+/** Why no departure on any day fills the box: the reason nearest to working first. */
+function noDayReason(
+  route: TransportRoute,
+  checks: readonly DayCheck[],
+  parcelsPerTrip: number,
+  hours: readonly [number, number],
+  hub: Hub | undefined,
+): [CarrierRejection['code'], string] {
+  const room = checks.find((c) => c.tooLittleRoomS !== undefined)?.tooLittleRoomS;
+  if (room !== undefined)
+    return [
+      'too_little_room',
+      `${parcelsPerTrip.toFixed(1)} parcels a trip exceed the ${room} spare places of its departures (or of the line bringing the parcels)`,
+    ];
+  const late = checks.find((c) => c.tooLate)?.tooLate;
+  if (late)
+    return [
+      'arrives_too_late',
+      `its departures reach the box at ${hhmm(late.arrivesS)} or later, outside the box's hours (${hhmm(hours[0])}-${hhmm(hours[1] + 1)})`,
+    ];
+  const early = checks.find((c) => c.tooEarly)?.tooEarly;
+  if (early) {
+    const feeder = early.loading.feeder;
+    return [
+      'leaves_before_parcels',
+      feeder
+        ? `it leaves the transfer stop ${feeder.stopName} at ${hhmm(early.leavesS)}, before the parcels brought by ${feeder.departureId} are there (${hhmm(feeder.arrivesS)} + ${feeder.minTransferMin} min)`
+        : `it leaves ${hub?.id ?? route.stops[early.loading.stop]!.name ?? 'its first stop'} at ${hhmm(early.leavesS)}, before the parcels arrive at ${hub?.parcelsArriveAt ?? '00:00'}`,
+    ];
+  }
+  return [
+    'wrong_days',
+    `it runs on no day the parcels ${hub ? 'arrive' : 'are brought to it'}${hub?.days ? ` (${hub.days.join(', ')})` : ''}`,
+  ];
+}
+
 /**
  * A timetabled transport for one box: which departure fills it on which day (leaving the loading
- * hub after the parcels arrive, reaching the box within its hours), the van days when the
- * transport runs on fewer days than the policy asks (partial filling), or why it cannot.
+ * hub or a transfer stop after the parcels are there, reaching the box within its hours, with room),
+ * the van days when no departure does (partial filling), or why it cannot.
  */
 export function timetabledOption(
   scenario: Scenario,
@@ -86,64 +154,46 @@ export function timetabledOption(
   box: BoxDemand,
   site: CandidateSite,
   position: RoutePosition,
-  from: number,
+  loadings: readonly Loading[],
   policyDays: readonly Weekday[],
 ): CarrierOption | CarrierRejection {
   const route = scenario.transportRoutes[routeIndex]!;
-  const reject = (code: CarrierRejection['code'], reason: string): CarrierRejection => ({
-    route: routeIndex,
-    code,
-    reason,
-  });
   const hub = scenario.hubs.find((h) => h.id === route.loadingHubId);
-  const parcelsArriveS = hub ? clockTimeToS(hub.parcelsArriveAt) : 0;
   const hours = site.access247 ? ([0, DAY_S - 1] as const) : NOT_247_BOX_HOURS_S;
   const stopPoint = places.routeStops[routeIndex]![position.afterStop]!;
   const toBoxS = position.atStop ? 0 : durationS(m, stopPoint, box.point);
   const arrivalAtBox = (times: readonly string[]) => serviceTimeToS(times[position.afterStop]!) + toBoxS;
-  const checks = WEEKDAYS.filter((d) => !hub?.days || hub.days.includes(d)).map((day) =>
-    checkDay(route, day, from, arrivalAtBox, parcelsArriveS, hours),
+  const parcelsPerTrip = box.parcelsPerWeek / policyDays.length;
+  const checks = WEEKDAYS.map((day) =>
+    checkDay(scenario, route, day, loadings, arrivalAtBox, hours, parcelsPerTrip),
   );
   const usable = checks.flatMap((c) => (c.usable ? [c.usable] : []));
   if (usable.length === 0) {
-    const late = checks.find((c) => c.tooLate)?.tooLate;
-    if (late) {
-      return reject(
-        'arrives_too_late',
-        `its departures reach the box at ${hhmm(late.arrivesS)} or later, outside the box's hours (${hhmm(hours[0])}-${hhmm(hours[1] + 1)})`,
-      );
-    }
-    const early = checks.find((c) => c.tooEarly)?.tooEarly;
-    if (early) {
-      return reject(
-        'leaves_before_parcels',
-        `it leaves ${hub?.id ?? 'its first stop'} at ${hhmm(early.leavesS)}, before the parcels arrive at ${hub?.parcelsArriveAt ?? '00:00'}`,
-      );
-    }
-    return reject(
-      'wrong_days',
-      `it runs on no day the parcels arrive${hub?.days ? ` (${hub.days.join(', ')})` : ''}`,
-    );
+    const [code, reason] = noDayReason(route, checks, parcelsPerTrip, hours, hub);
+    return { route: routeIndex, code, reason };
   }
   const { days, vanDays } = splitDays(
     usable.map((u) => u.day),
     policyDays,
   );
-  const parcelsPerTrip = box.parcelsPerWeek / policyDays.length;
-  if (parcelsPerTrip > route.spareCapacityParcels) {
-    return reject(
-      'too_little_room',
-      `${parcelsPerTrip.toFixed(1)} parcels a trip exceed its ${route.spareCapacityParcels} spare places`,
-    );
-  }
+  const used = usable.filter((u) => days.includes(u.day));
+  const pricePerParcel = (u: DayDeparture) =>
+    route.pricePerParcel + (u.feeder ? scenario.transportRoutes[u.feeder.route]!.pricePerParcel : 0);
   return {
     route: routeIndex,
     ...position,
     deliveriesPerWeek: days.length,
     parcelsPerTrip,
-    costPerWeek: (route.pricePerParcel * parcelsPerTrip + route.pricePerStop) * days.length,
+    costPerWeek: used.reduce((s, u) => s + pricePerParcel(u) * parcelsPerTrip + route.pricePerStop, 0),
     days,
     vanDays,
-    departures: usable.filter((u) => days.includes(u.day)),
+    vanDayReasons: vanDays.map((day) => ({
+      day,
+      reason:
+        checks[WEEKDAYS.indexOf(day)]!.tooLittleRoomS !== undefined
+          ? ('too_little_room' as const)
+          : ('no_usable_departure' as const),
+    })),
+    departures: used,
   };
 }

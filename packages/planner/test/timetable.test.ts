@@ -10,7 +10,11 @@ const FAR: [number, number] = [17.2, 66.05];
 /** A bus from the hub past B to C, with the given departures (times at hub, B, C). */
 function bus(
   id: string,
-  departures: { times: [string, string, string]; days: TransportRoute['days'] }[],
+  departures: {
+    times: [string, string, string];
+    days: TransportRoute['days'];
+    spareCapacityParcels?: number;
+  }[],
   extra: Partial<ScenarioInput['transportRoutes'] extends (infer R)[] | undefined ? R : never> = {},
 ) {
   const days = [...new Set(departures.flatMap((d) => d.days))];
@@ -184,5 +188,73 @@ describe('timetabled transports in the plan', () => {
     expect(boxB.transportsNotUsed).toEqual([
       expect.objectContaining({ routeId: 'bus-dear', reason: 'costlier' }),
     ]);
+  });
+
+  it('counts spare room per departure: a day whose departure has too little room goes to the van, and the plan says why', async () => {
+    const s = scenario(5, [
+      bus('bus-room', [
+        { times: ['13:00', '13:10', '13:20'], days: ['mon', 'wed', 'fri'] },
+        // The Tuesday and Thursday run is full of passengers' luggage: room for one parcel.
+        { times: ['13:30', '13:40', '13:50'], days: ['tue', 'thu'], spareCapacityParcels: 1 },
+      ]),
+    ]);
+    const p = await plan(s, BOXES);
+    const boxB = p.boxes.find((b) => b.siteId === 'box-b')!;
+    expect(boxB.filledBy).toMatchObject({
+      kind: 'carrier',
+      routeId: 'bus-room',
+      days: ['mon', 'wed', 'fri'],
+      vanDays: ['tue', 'thu'],
+      vanDayReasons: [
+        { day: 'tue', reason: 'too_little_room' },
+        { day: 'thu', reason: 'too_little_room' },
+      ],
+    });
+    if (boxB.filledBy.kind !== 'carrier') throw new Error('box-b is filled by a carrier');
+    expect(new Set(boxB.filledBy.departures?.map((d) => d.departureId))).toEqual(new Set(['bus-room.1']));
+    const vanDaysAtB = p.vanRoutes.filter((r) => r.stops.some((x) => x.at === 'box-b')).map((r) => r.day);
+    expect(vanDaysAtB.sort()).toEqual(['thu', 'tue']);
+  });
+
+  it('a day without a usable departure is a van day for that reason, and a departure too small on every day is too_little_room', async () => {
+    const s = scenario(5, [
+      bus('bus-mwf', [{ times: ['13:00', '13:10', '13:20'], days: ['mon', 'wed', 'fri'] }]),
+      bus(
+        'bus-tiny',
+        [{ times: ['13:00', '13:10', '13:20'], days: [...WEEKDAYS5], spareCapacityParcels: 1 }],
+        {
+          spareCapacityParcels: 10,
+        },
+      ),
+    ]);
+    const p = await plan(s, BOXES);
+    const boxB = p.boxes.find((b) => b.siteId === 'box-b')!;
+    expect(boxB.filledBy).toMatchObject({
+      kind: 'carrier',
+      routeId: 'bus-mwf',
+      vanDayReasons: [
+        { day: 'tue', reason: 'no_usable_departure' },
+        { day: 'thu', reason: 'no_usable_departure' },
+      ],
+    });
+    const tiny = boxB.transportsNotUsed?.find((t) => t.routeId === 'bus-tiny');
+    expect(tiny).toMatchObject({ reason: 'too_little_room' });
+    expect(tiny!.detail).toContain('2.0 parcels a trip exceed the 1 spare places');
+  });
+
+  it('boxes on one departure share its room on each day; a box that does not fit goes to the van', async () => {
+    const withRoom = (room: number) =>
+      scenario(5, [
+        bus('bus-shared', [
+          { times: ['13:00', '13:10', '13:20'], days: [...WEEKDAYS5], spareCapacityParcels: room },
+        ]),
+      ]);
+    const carried = async (room: number) => {
+      const p = await plan(withRoom(room), BOXES);
+      return p.boxes.filter((b) => b.filledBy.kind === 'carrier').map((b) => b.siteId);
+    };
+    // box-b and box-c take 2 parcels a trip each (10 a week over 5 days).
+    expect((await carried(4)).sort()).toEqual(['box-b', 'box-c']);
+    expect(await carried(3)).toHaveLength(1);
   });
 });

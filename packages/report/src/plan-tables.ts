@@ -59,8 +59,25 @@ function filling(box: OpenedBox, names: Names, currency: string): SafeHtml {
   const m = t().tables;
   if (f.kind === 'carrier') {
     const departures = (f.departures ?? []).map((d) =>
-      m.departure(d.departureId, d.leavesAt, d.arrivesAt, dayName(d.day, 'short')),
+      d.transfer
+        ? m.departureAfterTransfer(
+            d.departureId,
+            d.transfer.stopName,
+            d.leavesAt,
+            d.arrivesAt,
+            dayName(d.day, 'short'),
+            d.transfer.fromDepartureId,
+            d.transfer.fromArrivesAt,
+          )
+        : m.departure(d.departureId, d.leavesAt, d.arrivesAt, dayName(d.day, 'short')),
     );
+    const noRoom = new Set(f.vanDayReasons?.filter((r) => r.reason === 'too_little_room').map((r) => r.day));
+    const vanDays = [
+      ...(f.vanDays?.some((d) => !noRoom.has(d))
+        ? [m.vanOnDays(shortDays(f.vanDays.filter((d) => !noRoom.has(d))))]
+        : []),
+      ...(noRoom.size > 0 ? [m.vanOnDaysNoRoom(shortDays([...noRoom]))] : []),
+    ];
     return html`<strong>${names.route(f.routeId)}</strong> <span class="tag">${m.existingTransport}</span
       ><br /><span class="muted"
         >${m.carrierDetail(
@@ -70,7 +87,7 @@ function filling(box: OpenedBox, names: Names, currency: string): SafeHtml {
           formatMoney(f.costPerWeek, currency),
         )}</span
       >${departures.length ? html`<ul class="departures">${departures.map((d) => html`<li>${d}</li>`)}</ul>` : ''}${
-        f.vanDays?.length ? html`<br /><span class="muted">${m.vanOnDays(shortDays(f.vanDays))}</span>` : ''
+        vanDays.length ? html`<br /><span class="muted">${vanDays.join('; ')}</span>` : ''
       }`;
   }
   if (f.kind === 'van') {

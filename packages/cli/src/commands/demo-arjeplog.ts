@@ -18,7 +18,10 @@ export function boxFillingLines(plan: Plan, routeNames: ReadonlyMap<string, stri
       return `  ${name}: ${f.kind === 'van' ? `by van (${f.vehicleId})` : `unfilled, ${f.reason}`}`;
     const departures = [
       ...new Set(
-        (f.departures ?? []).map((d) => `${d.departureId} leaves ${d.leavesAt}, at the box ${d.arrivesAt}`),
+        (f.departures ?? []).map(
+          (d) =>
+            `${d.departureId} leaves ${d.transfer ? `${d.transfer.stopName} ` : ''}${d.leavesAt}, at the box ${d.arrivesAt}${d.transfer ? `; parcels from ${d.transfer.fromDepartureId}, at ${d.transfer.stopName} ${d.transfer.fromArrivesAt}` : ''}`,
+        ),
       ),
     ];
     return `  ${name}: ${routeNames.get(f.routeId) ?? f.routeId} on ${(f.days ?? []).join(' ')} (${departures.join('; ')})${f.vanDays ? `, van on ${f.vanDays.join(' ')}` : ''}`;

@@ -185,7 +185,18 @@ const en = {
     notFilled: 'not filled',
     departure: (id: string, leaves: string, arrives: string, days: string) =>
       `departure ${id} leaves the hub ${leaves}, at the box ${arrives} (${days})`,
+    departureAfterTransfer: (
+      id: string,
+      stop: string,
+      leaves: string,
+      arrives: string,
+      days: string,
+      fromId: string,
+      fromArrives: string,
+    ) =>
+      `departure ${id} leaves ${stop} ${leaves}, at the box ${arrives} (${days}); the parcels come to ${stop} on ${fromId}, there ${fromArrives}`,
     vanOnDays: (days: string) => `a van on ${days} (the transport does not run then)`,
+    vanOnDaysNoRoom: (days: string) => `a van on ${days} (the departures then have too little spare room)`,
     notUsed: (route: string, reason: string) => `not used: ${route}, ${reason}`,
     farTransports: (n: number) =>
       n === 1

@@ -191,7 +191,10 @@ const sv: Messages = {
     notFilled: 'fylls inte',
     departure: (id, leaves, arrives, days) =>
       `avgång ${id} lämnar terminalen ${leaves}, vid boxen ${arrives} (${days})`,
+    departureAfterTransfer: (id, stop, leaves, arrives, days, fromId, fromArrives) =>
+      `avgång ${id} lämnar ${stop} ${leaves}, vid boxen ${arrives} (${days}); paketen kommer till ${stop} med ${fromId}, där ${fromArrives}`,
     vanOnDays: (days) => `skåpbil på ${days} (transporten går inte då)`,
+    vanOnDaysNoRoom: (days) => `skåpbil på ${days} (avgångarna har då för lite ledigt utrymme)`,
     notUsed: (route, reason) => `används inte: ${route}, ${reason}`,
     farTransports: (n) =>
       n === 1
