@@ -24,6 +24,7 @@ import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
 import { createRateLimiters } from './rate-limit';
+import { Renderer } from './renderer';
 import { gtfsRoutes } from './routes/gtfs';
 import { jobRoutes } from './routes/jobs';
 import { serviceRoutes } from './routes/service';
@@ -139,6 +140,7 @@ export function createApp(options: ApiOptions): ApiApp {
   const checker = new BodyChecker({
     ...(options.validationThreads ? { threads: options.validationThreads } : {}),
   });
+  const renderer = new Renderer();
   if (options.jobMetrics ?? true) metrics.watchJobs(jobs, logger);
 
   const app = express();
@@ -199,10 +201,10 @@ export function createApp(options: ApiOptions): ApiApp {
   v1.use(limiters.perKey);
   app.use('/v1', v1);
   const targets = options.webhookTargets ?? STRICT_WEBHOOK_TARGETS;
-  app.use(submitRoutes(jobs, checker, limits, targets));
+  app.use(submitRoutes(jobs, checker, limits, targets, renderer));
   // The VROOM drop-in: the same keys (or the key-less tenant), limits, queue and workers as /v1/routes.
   const vroomCompat = { ...DEFAULT_VROOM_COMPAT, ...options.vroomCompat };
-  const submitContext: SubmitContext = { jobs, checker, targets, sizeLimits: limits };
+  const submitContext: SubmitContext = { jobs, checker, targets, sizeLimits: limits, renderer };
   app.use(
     vroomRoutes(
       submitContext,
@@ -215,7 +217,7 @@ export function createApp(options: ApiOptions): ApiApp {
       logger,
     ),
   );
-  app.use(jobRoutes(jobs));
+  app.use(jobRoutes(jobs, renderer));
   app.use(gtfsRoutes());
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.
@@ -232,6 +234,7 @@ export function createApp(options: ApiOptions): ApiApp {
     close: async () => {
       limiters.close();
       await checker.close();
+      await renderer.close();
       // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
       if (client.status !== 'ready') {
         client.disconnect();

@@ -7,6 +7,7 @@ import { invalid, tooLarge } from '../errors';
 import type { Limits } from '../config';
 import type { SizeLimits } from '../size-limits';
 import { linksOf, type JobStore } from '../jobs';
+import type { Renderer } from '../renderer';
 import { sendResult } from '../results';
 import type { Accepted } from '../schemas';
 import { DOCUMENT_NAMES } from '../validation';
@@ -17,6 +18,8 @@ export interface SubmitContext {
   checker: BodyChecker;
   targets: WebhookTargetPolicy;
   sizeLimits: SizeLimits;
+  /** Renders a plan's GeoJSON when `?wait` answers with the result. */
+  renderer: Renderer;
 }
 
 /**
@@ -59,7 +62,7 @@ function submit(kind: JobKind, context: SubmitContext): RequestHandler {
       if (fresh) {
         state = fresh.state;
         if (state === 'completed' || state === 'failed') {
-          await sendResult(req, res, jobs, fresh);
+          await sendResult(req, res, jobs, context.renderer, fresh);
           return;
         }
       }
@@ -75,10 +78,11 @@ export function submitRoutes(
   checker: BodyChecker,
   limits: Pick<Limits, 'maxBodyBytes'> & SizeLimits,
   targets: WebhookTargetPolicy,
+  renderer: Renderer,
 ): Router {
   const router = Router();
   const body = jsonBody(limits.maxBodyBytes);
-  const context: SubmitContext = { jobs, checker, targets, sizeLimits: limits };
+  const context: SubmitContext = { jobs, checker, targets, sizeLimits: limits, renderer };
   router.post('/v1/plans', ...body, submit('plan', context));
   router.post('/v1/comparisons', ...body, submit('compare', context));
   router.post('/v1/routes', ...body, submit('route', context));
