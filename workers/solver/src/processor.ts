@@ -86,7 +86,8 @@ export function createProcessor(options: ProcessorOptions) {
       if (error instanceof SolveFailed) {
         const { detail } = error;
         // The VROOM drop-in answers code 3 for these; the reason says so in words it can match.
-        const reason = detail.name === 'TravelError' ? `${FAILURE_REASON.routing}: ${detail.message}` : detail.message;
+        const reason =
+          detail.name === 'TravelError' ? `${FAILURE_REASON.routing}: ${detail.message}` : detail.message;
         if (detail.transient) {
           log.warn({ err: detail.message }, 'transient failure: retried when attempts are left');
           throw new Error(reason, { cause: error });
