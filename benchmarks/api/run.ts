@@ -1,12 +1,17 @@
 /**
  * pnpm bench:api [--duration S] [--connections N] [--jobs N] [--job-time-limit S] [--workers 1,2]
+ *                [--phases status,health,submit,dropin,jobs,kill] [--dropin-requests N] [--dropin-time-limit S]
  *
  * Measures the HTTP API against a redis-server of its own (never REDIS_URL: the bench empties its
  * queue) with the API and each solver worker in processes of their own, all on 127.0.0.1:
  *   1. job-status GETs per second, p50/p99 latency (autocannon, one job polled);
  *   2. submissions per second of a small routing request (autocannon POST /v1/routes);
- *   3. small routing jobs per minute through the real solver workers, with 1 and then 2 workers.
- * Prints a Markdown table with the machine's load before and after.
+ *   3. the VROOM drop-in (POST /vroom) one request at a time with one worker: p50/p99 end to end
+ *      and where the time goes (from the job's own timestamps);
+ *   4. small routing jobs per minute through the real solver workers, with 1 and then 2 workers;
+ *   5. SIGKILL of the worker running a job → the job running again on the other.
+ * Each phase has a deadline: one that overruns it is reported as such and the next one runs.
+ * Prints each row as it is measured, then a Markdown table with the machine's load before and after.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,15 +51,23 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: '40' },
     'job-time-limit': { type: 'string', default: '0.5' },
     workers: { type: 'string', default: '1,2' },
+    phases: { type: 'string', default: 'status,health,submit,dropin,jobs,kill' },
+    'dropin-requests': { type: 'string', default: '200' },
+    'dropin-time-limit': { type: 'string', default: '0.01' },
   },
 });
+const phases = new Set(values.phases.split(','));
+const dropinRequests = Number(values['dropin-requests']);
+const dropinTimeLimitS = Number(values['dropin-time-limit']);
 const durationS = Number(values.duration);
 const connections = Number(values.connections);
 const jobCount = Number(values.jobs);
 const jobTimeLimitS = Number(values['job-time-limit']);
 const workerCounts = values.workers.split(',').map(Number);
 if (
-  ![durationS, connections, jobCount, jobTimeLimitS].every((n) => Number.isFinite(n) && n > 0) ||
+  ![durationS, connections, jobCount, jobTimeLimitS, dropinRequests, dropinTimeLimitS].every(
+    (n) => Number.isFinite(n) && n > 0,
+  ) ||
   durationS > 60
 ) {
   throw new Error('--duration (≤ 60), --connections, --jobs and --job-time-limit are positive numbers');
@@ -151,6 +164,250 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+type Row = string[];
+type Worker = { child: ChildProcess; output: () => string };
+
+/** What every phase gets: the API's address, its Redis, the request used, and the workers so far. */
+interface Bench {
+  base: string;
+  redisUrl: string;
+  body: string;
+  workers: Worker[];
+}
+
+/** Runs a phase with a deadline; its rows are printed as they come. A phase that overruns is reported. */
+async function phase(
+  name: string,
+  limitS: number,
+  rows: Row[],
+  run: (add: (row: Row) => void) => Promise<void>,
+): Promise<void> {
+  if (!phases.has(name)) return;
+  const add = (row: Row) => {
+    rows.push(row);
+    console.log(`[${name}] ${row.filter(Boolean).join(' | ')}`);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, limitS * 1000, 'late')));
+  const started = performance.now();
+  try {
+    const outcome = await Promise.race([run(add).then(() => 'done' as const), deadline]);
+    if (outcome === 'late') add([`${name}: did not finish within ${limitS} s`, '', '', '', 'stopped']);
+  } catch (error) {
+    add([`${name}: failed`, '', '', '', String((error as Error).message ?? error).slice(0, 200)]);
+  } finally {
+    clearTimeout(timer);
+    console.log(`[${name}] ${fmt((performance.now() - started) / 1000, 1)} s, load ${load()}`);
+  }
+}
+
+async function ensureWorkers(bench: Bench, count: number): Promise<void> {
+  while (bench.workers.length < count) {
+    const w = startProcess(
+      `worker ${bench.workers.length + 1}`,
+      'workers/solver/src/main.ts',
+      { REDIS_URL: bench.redisUrl, WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' },
+      /solver worker started/,
+    );
+    await w.ready;
+    bench.workers.push(w);
+  }
+}
+
+/** 1. Job-status GETs: one queued job polled, a small one and one with a 1000×1000 matrix. */
+async function statusPhase({ base, body }: Bench, add: (row: Row) => void): Promise<void> {
+  const large = largeStatusJob();
+  for (const [label, payload] of [
+    [`${(body.length / 1024).toFixed(1)} kB job`, body],
+    [`${(large.length / 1e6).toFixed(1)} MB job`, large],
+  ] as const) {
+    const submitted = await postBytes(base, '/v1/routes', Buffer.from(payload));
+    if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
+    const { links } = JSON.parse(submitted.text) as { links: { self: string } };
+    await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
+    const gets = await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: durationS });
+    if (gets.non2xx > 0 || gets.errors > 0)
+      throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
+    add([
+      `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
+      `${fmt(gets.requests.average)} req/s`,
+      `${fmt(gets.latency.p50, 1)} ms`,
+      `${fmt(gets.latency.p99, 1)} ms`,
+      `${fmt(gets.requests.total)} requests`,
+    ]);
+  }
+}
+
+/** 1b. /healthz while a hostile and a large request are checked. */
+async function healthPhase({ base, body }: Bench, add: (row: Row) => void): Promise<void> {
+  const unknownField = `${body.slice(0, -1)},"${'k'.repeat(1 << 20)}":1}`;
+  for (const [label, payload] of [
+    ['1 MB unknown field name', unknownField],
+    ['30 MB valid request', largeValidRoute(1_520)],
+  ] as const) {
+    const probe = probeHealth(base);
+    const started = performance.now();
+    const answer = await postBytes(base, '/v1/routes', Buffer.from(payload));
+    const ms = performance.now() - started;
+    await sleep(20);
+    const latencies = await probe.stop();
+    add([
+      `/healthz during a ${label} (answered ${answer.status} in ${fmt(ms)} ms)`,
+      `${fmt(latencies.length)} probes`,
+      `${fmt(percentile(latencies, 50), 1)} ms`,
+      `${fmt(percentile(latencies, 99), 1)} ms`,
+      `max ${fmt(Math.max(...latencies), 1)} ms`,
+    ]);
+  }
+}
+
+/** 2. Submissions of a small routing request (validated, queued; no worker running). */
+async function submitPhase({ base, body }: Bench, add: (row: Row) => void): Promise<void> {
+  const posts = await run({
+    // A small time limit: submissions still in flight when autocannon stops are queued after the
+    // queue is emptied, and with the default limit each would hold the next phase's worker 10 s.
+    url: `${base}/v1/routes?timeLimitS=0.05`,
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: durationS,
+  });
+  if (posts.non2xx > 0 || posts.errors > 0)
+    throw new Error(`submissions: ${posts.non2xx} non-2xx, ${posts.errors} errors`);
+  add([
+    `POST /v1/routes, ${(body.length / 1024).toFixed(1)} kB (${connections} connections, ${durationS} s)`,
+    `${fmt(posts.requests.average)} req/s`,
+    `${fmt(posts.latency.p50, 1)} ms`,
+    `${fmt(posts.latency.p99, 1)} ms`,
+    `${fmt(posts.requests.total)} jobs queued`,
+  ]);
+}
+
+/** One drop-in request and where its time went, from the job's own timestamps (ms, one clock). */
+async function dropinOnce(base: string, body: string) {
+  const sentMs = Date.now();
+  const res = await fetch(`${base}/vroom`, {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body,
+  });
+  const answer = (await res.json()) as { code: number; error?: string };
+  const endMs = Date.now();
+  if (res.status !== 200 || answer.code !== 0)
+    throw new Error(`the drop-in answered ${res.status}: ${JSON.stringify(answer).slice(0, 200)}`);
+  const id = res.headers.get('paketbygd-job-id')!;
+  const job = (await (await fetch(`${base}/v1/jobs/${id}`, { headers: AUTH })).json()) as {
+    createdAt: string;
+    startedAt: string;
+    finishedAt: string;
+  };
+  const [created, started, finished] = [job.createdAt, job.startedAt, job.finishedAt].map(Date.parse) as [
+    number,
+    number,
+    number,
+  ];
+  return {
+    totalMs: endMs - sentMs,
+    acceptMs: created - sentMs,
+    queueMs: started - created,
+    solveMs: finished - started,
+    answerMs: endMs - finished,
+  };
+}
+
+/** 3. The VROOM drop-in, one request at a time, one worker: end to end and its parts. */
+async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
+  await ensureWorkers(bench, 1);
+  const queued = (await queueCount(bench.base, 'waiting')) + (await queueCount(bench.base, 'active'));
+  if (queued > 0)
+    throw new Error(`${queued} jobs are queued before the drop-in phase; it measures an idle worker`);
+  const request = JSON.parse(bench.body) as Record<string, unknown>;
+  const body = JSON.stringify({ ...request, options: { time_limit: dropinTimeLimitS } });
+  const jobs = (request.jobs as unknown[]).length;
+  for (let i = 0; i < 10; i++) await dropinOnce(bench.base, body); // warm-up: thread, JIT
+  const parts: Awaited<ReturnType<typeof dropinOnce>>[] = [];
+  for (let i = 0; i < dropinRequests; i++) parts.push(await dropinOnce(bench.base, body));
+  const of = (key: keyof (typeof parts)[number]) => parts.map((p) => p[key]);
+  const p = (key: keyof (typeof parts)[number], q: number) => fmt(percentile(of(key), q), 0);
+  add([
+    `POST /vroom, ${jobs} jobs, options.time_limit ${dropinTimeLimitS} s, 1 worker (${dropinRequests} requests one at a time)`,
+    `${fmt(1000 / (of('totalMs').reduce((a, b) => a + b, 0) / parts.length), 1)} req/s`,
+    `${p('totalMs', 50)} ms`,
+    `${p('totalMs', 99)} ms`,
+    `p50 (p99) ms: accept ${p('acceptMs', 50)} (${p('acceptMs', 99)}), queue ${p('queueMs', 50)} (${p('queueMs', 99)}), ` +
+      `solve ${p('solveMs', 50)} (${p('solveMs', 99)}), answer ${p('answerMs', 50)} (${p('answerMs', 99)})`,
+  ]);
+}
+
+/** 4. Small routing jobs through real workers (one job at a time per worker process). */
+async function jobsPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
+  const { base, body } = bench;
+  const perMinute: number[] = [];
+  for (const count of workerCounts) {
+    await ensureWorkers(bench, count);
+    // Warm-up: every worker's first job pays for its thread and module loading.
+    const done = await queueCount(base, 'completed');
+    await submitJobs(base, body, 2 * count);
+    await untilCompleted(base, done + 2 * count, 60_000);
+    const before = await queueCount(base, 'completed');
+    const started = performance.now();
+    await submitJobs(base, body, jobCount);
+    await untilCompleted(base, before + jobCount, 300_000);
+    const seconds = (performance.now() - started) / 1000;
+    perMinute.push((jobCount / seconds) * 60);
+    add([
+      `small routing jobs, ${count} worker${count > 1 ? 's' : ''} (${jobCount} jobs, timeLimitS ${jobTimeLimitS})`,
+      `${fmt((jobCount / seconds) * 60)} jobs/min`,
+      '',
+      '',
+      `${fmt(seconds, 1)} s${perMinute.length > 1 ? `, ${fmt(perMinute.at(-1)! / perMinute[0]!, 2)}× one worker` : ''}`,
+    ]);
+  }
+}
+
+/** Polls until `done` answers a value, at most `timeoutMs`. */
+async function until<T>(what: string, timeoutMs: number, done: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await done();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await sleep(20);
+  }
+}
+
+/** 5. SIGKILL of the worker running a job → the job running again on the other worker. */
+async function killPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
+  const { base, body } = bench;
+  await ensureWorkers(bench, 2);
+  const submitted = await postBytes(base, '/v1/routes?timeLimitS=60', Buffer.from(body));
+  const { links } = JSON.parse(submitted.text) as { links: { self: string } };
+  const id = links.self.split('/').pop()!;
+  const startedAt = async () =>
+    ((await (await fetch(`${base}${links.self}`, { headers: AUTH })).json()) as { startedAt: string | null })
+      .startedAt;
+  const victim = await until('a worker to take the job', 30_000, async () =>
+    bench.workers.find((w) => w.output().includes(`"jobId":"${id}"`)),
+  );
+  const first = await until('the job to start', 30_000, async () => (await startedAt()) ?? undefined);
+  const killedMs = Date.now();
+  victim.child.kill('SIGKILL');
+  bench.workers.splice(bench.workers.indexOf(victim), 1);
+  const again = await until('the job to run again', 120_000, async () => {
+    const now = await startedAt();
+    return now && now !== first ? now : undefined;
+  });
+  add([
+    'SIGKILL of the worker running a job → running again on the other (default lock settings)',
+    '',
+    '',
+    '',
+    `${fmt((Date.parse(again) - killedMs) / 1000, 1)} s`,
+  ]);
+  await fetch(`${base}${links.self}`, { method: 'DELETE', headers: AUTH });
+}
+
 async function main(): Promise<void> {
   // The bench empties and fills its queue: it never touches a Redis someone else uses.
   delete process.env.REDIS_URL;
@@ -166,143 +423,22 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '100000000',
   });
-  const rows: string[][] = [];
-  const workers: { child: ChildProcess; output: () => string }[] = [];
+  const rows: Row[] = [];
+  const bench: Bench = { base, redisUrl: redis.url, body: smallRequest(), workers: [] };
   try {
     await waitFor(`${base}/healthz`);
-    const body = smallRequest();
-
-    // 1. Job-status GETs: one queued job polled, a small one and one with a 1000×1000 matrix.
-    const large = largeStatusJob();
-    for (const [label, payload] of [
-      [`${(body.length / 1024).toFixed(1)} kB job`, body],
-      [`${(large.length / 1e6).toFixed(1)} MB job`, large],
-    ] as const) {
-      const submitted = await postBytes(base, '/v1/routes', Buffer.from(payload));
-      if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
-      const { links } = JSON.parse(submitted.text) as { links: { self: string } };
-      await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
-      const gets = await run({
-        url: `${base}${links.self}`,
-        headers: AUTH,
-        connections,
-        duration: durationS,
-      });
-      if (gets.non2xx > 0 || gets.errors > 0)
-        throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
-      rows.push([
-        `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
-        `${fmt(gets.requests.average)} req/s`,
-        `${fmt(gets.latency.p50, 1)} ms`,
-        `${fmt(gets.latency.p99, 1)} ms`,
-        `${fmt(gets.requests.total)} requests`,
-      ]);
-    }
-
-    // 1b. /healthz while a hostile and a large request are checked.
-    const unknownField = `${body.slice(0, -1)},"${'k'.repeat(1 << 20)}":1}`;
-    for (const [label, payload] of [
-      ['1 MB unknown field name', unknownField],
-      ['30 MB valid request', largeValidRoute(1_520)],
-    ] as const) {
-      const probe = probeHealth(base);
-      const started = performance.now();
-      const answer = await postBytes(base, '/v1/routes', Buffer.from(payload));
-      const ms = performance.now() - started;
-      await sleep(20);
-      const latencies = await probe.stop();
-      rows.push([
-        `/healthz during a ${label} (answered ${answer.status} in ${fmt(ms)} ms)`,
-        `${fmt(latencies.length)} probes`,
-        `${fmt(percentile(latencies, 50), 1)} ms`,
-        `${fmt(percentile(latencies, 99), 1)} ms`,
-        `max ${fmt(Math.max(...latencies), 1)} ms`,
-      ]);
-    }
-
-    // 2. Submissions of a small routing request (validated, queued; no worker running).
-    const posts = await run({
-      url: `${base}/v1/routes`,
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body,
-      connections,
-      duration: durationS,
-    });
-    if (posts.non2xx > 0 || posts.errors > 0)
-      throw new Error(`submissions: ${posts.non2xx} non-2xx, ${posts.errors} errors`);
-    rows.push([
-      `POST /v1/routes, ${(body.length / 1024).toFixed(1)} kB (${connections} connections, ${durationS} s)`,
-      `${fmt(posts.requests.average)} req/s`,
-      `${fmt(posts.latency.p50, 1)} ms`,
-      `${fmt(posts.latency.p99, 1)} ms`,
-      `${fmt(posts.requests.total)} jobs queued`,
-    ]);
-    // The queued submissions are not part of the throughput runs.
+    await phase('status', 2 * (durationS + 2) + 30, rows, (add) => statusPhase(bench, add));
+    await phase('health', 120, rows, (add) => healthPhase(bench, add));
+    await phase('submit', durationS + 30, rows, (add) => submitPhase(bench, add));
+    // What the phases above queued is not part of the runs with workers: emptied once the
+    // submissions still in flight have been answered.
+    await sleep(2_000);
     await clearQueue(redis.url);
-
-    // 3. Small routing jobs through real workers (one job at a time per worker process).
-    const perMinute: number[] = [];
-    for (const count of workerCounts) {
-      while (workers.length < count) {
-        const w = startProcess(
-          `worker ${workers.length + 1}`,
-          'workers/solver/src/main.ts',
-          { REDIS_URL: redis.url, WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' },
-          /solver worker started/,
-        );
-        await w.ready;
-        workers.push(w);
-      }
-      // Warm-up: every worker's first job pays for its thread and module loading.
-      const done = await queueCount(base, 'completed');
-      await submitJobs(base, body, 2 * count);
-      await untilCompleted(base, done + 2 * count, 60_000);
-      const before = await queueCount(base, 'completed');
-      const started = performance.now();
-      await submitJobs(base, body, jobCount);
-      await untilCompleted(base, before + jobCount, 300_000);
-      const seconds = (performance.now() - started) / 1000;
-      perMinute.push((jobCount / seconds) * 60);
-      rows.push([
-        `small routing jobs, ${count} worker${count > 1 ? 's' : ''} (${jobCount} jobs, timeLimitS ${jobTimeLimitS})`,
-        `${fmt((jobCount / seconds) * 60)} jobs/min`,
-        '',
-        '',
-        `${fmt(seconds, 1)} s${perMinute.length > 1 ? `, ${fmt(perMinute.at(-1)! / perMinute[0]!, 2)}× one worker` : ''}`,
-      ]);
-    }
-
-    // 4. SIGKILL of the worker running a job → the job running again on the other worker.
-    if (workers.length >= 2) {
-      const submitted = await postBytes(base, '/v1/routes?timeLimitS=60', Buffer.from(body));
-      const { links } = JSON.parse(submitted.text) as { links: { self: string } };
-      const id = links.self.split('/').pop()!;
-      let victim: (typeof workers)[number] | undefined;
-      while (!(victim = workers.find((w) => w.output().includes(`"jobId":"${id}"`)))) await sleep(20);
-      const startedAt = async () =>
-        (
-          (await (await fetch(`${base}${links.self}`, { headers: AUTH })).json()) as {
-            startedAt: string | null;
-          }
-        ).startedAt;
-      const first = await startedAt();
-      const killedMs = Date.now();
-      victim.child.kill('SIGKILL');
-      let again: string | null;
-      while ((again = await startedAt()) === first) await sleep(50);
-      const recoveryS = (Date.parse(again!) - killedMs) / 1000;
-      rows.push([
-        'SIGKILL of the worker running a job → running again on the other (default lock settings)',
-        '',
-        '',
-        '',
-        `${fmt(recoveryS, 1)} s`,
-      ]);
-      await fetch(`${base}${links.self}`, { method: 'DELETE', headers: AUTH });
-    }
+    await phase('dropin', 60 + dropinRequests * 2, rows, (add) => dropinPhase(bench, add));
+    await phase('jobs', 360, rows, (add) => jobsPhase(bench, add));
+    await phase('kill', 180, rows, (add) => killPhase(bench, add));
   } finally {
-    await Promise.all(workers.map((w) => stop(w.child)));
+    await Promise.all(bench.workers.map((w) => stop(w.child)));
     await stop(api.child);
     await redis.stop();
   }

@@ -19,6 +19,15 @@ export const WEBHOOK_QUEUE_NAME = '{paketbygd}webhook';
 export const CANCEL_CHANNEL = '{paketbygd}cancel';
 /** Header of a signed webhook: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export const WEBHOOK_SIGNATURE_HEADER = 'paketbygd-signature';
+/**
+ * How a failed job's reason begins, by cause: the workers write them, the API's VROOM drop-in reads
+ * them to answer VROOM's error code (input error 2, routing error 3, anything else 1).
+ */
+export const FAILURE_REASON = {
+  invalidPayload: 'job payload is not valid',
+  unsolvable: 'input cannot be solved',
+  routing: 'routing error',
+} as const;
 /** Longest solve one job may ask for. */
 export const MAX_JOB_TIME_LIMIT_S = 600;
 

@@ -10,6 +10,8 @@ import { requireAdmin, requireKey } from './auth';
 import {
   DEFAULT_LIMITS,
   DEFAULT_RETENTION,
+  DEFAULT_VROOM_COMPAT,
+  type VroomCompatConfig,
   type Limits,
   type RateLimitStore,
   type Retention,
@@ -22,10 +24,12 @@ import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
 import { createRateLimiters } from './rate-limit';
+import { Renderer } from './renderer';
 import { gtfsRoutes } from './routes/gtfs';
 import { jobRoutes } from './routes/jobs';
 import { serviceRoutes } from './routes/service';
-import { submitRoutes } from './routes/submit';
+import { submitRoutes, type SubmitContext } from './routes/submit';
+import { vroomRoutes } from './routes/vroom';
 import { webhookKeyRoutes } from './routes/webhook-key';
 
 export interface ApiOptions {
@@ -59,6 +63,8 @@ export interface ApiOptions {
   page?: Router;
   /** Threads that parse and check request bodies (VALIDATION_THREADS); default cores - 1, 1 to 2. */
   validationThreads?: number;
+  /** The VROOM drop-in's extra path, longest wait and key-less tenant; default /vroom and /optimization only, 300 s, keys needed. */
+  vroomCompat?: Partial<VroomCompatConfig>;
 }
 
 export interface ApiApp {
@@ -134,6 +140,7 @@ export function createApp(options: ApiOptions): ApiApp {
   const checker = new BodyChecker({
     ...(options.validationThreads ? { threads: options.validationThreads } : {}),
   });
+  const renderer = new Renderer();
   if (options.jobMetrics ?? true) metrics.watchJobs(jobs, logger);
 
   const app = express();
@@ -193,8 +200,24 @@ export function createApp(options: ApiOptions): ApiApp {
   v1.use(requireKey(options.keys, limiters.authFailures));
   v1.use(limiters.perKey);
   app.use('/v1', v1);
-  app.use(submitRoutes(jobs, checker, limits, options.webhookTargets ?? STRICT_WEBHOOK_TARGETS));
-  app.use(jobRoutes(jobs));
+  const targets = options.webhookTargets ?? STRICT_WEBHOOK_TARGETS;
+  app.use(submitRoutes(jobs, checker, limits, targets, renderer));
+  // The VROOM drop-in: the same keys (or the key-less tenant), limits, queue and workers as /v1/routes.
+  const vroomCompat = { ...DEFAULT_VROOM_COMPAT, ...options.vroomCompat };
+  const submitContext: SubmitContext = { jobs, checker, targets, sizeLimits: limits, renderer };
+  app.use(
+    vroomRoutes(
+      submitContext,
+      limits,
+      {
+        paths: ['/vroom', '/optimization', ...(vroomCompat.path ? [vroomCompat.path] : [])],
+        maxWaitMs: vroomCompat.maxWaitS * 1000,
+      },
+      [requireKey(options.keys, limiters.authFailures, vroomCompat.keylessTenant), limiters.perKey],
+      logger,
+    ),
+  );
+  app.use(jobRoutes(jobs, renderer));
   app.use(gtfsRoutes());
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.
@@ -211,6 +234,7 @@ export function createApp(options: ApiOptions): ApiApp {
     close: async () => {
       limiters.close();
       await checker.close();
+      await renderer.close();
       // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
       if (client.status !== 'ready') {
         client.disconnect();

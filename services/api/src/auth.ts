@@ -54,14 +54,28 @@ function judged(
   );
 }
 
+/** The key id (rate limits, logs) of requests without a key in key-less mode. */
+export const KEYLESS_KEY_ID = 'keyless';
+
 /**
  * Every /v1 call needs `Authorization: Bearer <key>`; the key decides the tenant. With a limiter,
  * an address with too many 401s gets 429 for every request, a valid key included (see
- * `AuthFailureLimiter`).
+ * `AuthFailureLimiter`). With `keylessTenant`, a request without any key is that tenant's (the
+ * VROOM drop-in's optional key-less mode).
  */
-export function requireKey(keys: KeyStore, failures?: AuthFailureLimiter): RequestHandler {
+export function requireKey(
+  keys: KeyStore,
+  failures?: AuthFailureLimiter,
+  keylessTenant?: string,
+): RequestHandler {
   return (req, _res, next) => {
     const token = bearer(req);
+    if (token === undefined && keylessTenant !== undefined) {
+      // Key-less mode (a private network): no key is this tenant; a wrong key is still a 401.
+      req.caller = { tenant: keylessTenant, keyId: KEYLESS_KEY_ID };
+      judged(failures, undefined, req, next);
+      return;
+    }
     if (token === undefined) {
       judged(
         failures,

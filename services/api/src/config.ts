@@ -63,6 +63,16 @@ const Env = z.object({
   HTTP_REQUEST_TIMEOUT_MS: intFrom(120_000, 100),
   // Threads that parse and check request bodies, off the event loop.
   VALIDATION_THREADS: intFrom(DEFAULT_VALIDATION_THREADS, 1),
+  // The VROOM drop-in (POST /vroom, /optimization): one more path of the operator's choosing,
+  // e.g. "/" as vroom-express's default base URL.
+  VROOM_COMPAT_PATH: z
+    .string()
+    .regex(/^\/[\w./-]*$/, 'a path starting with "/", e.g. / or /vroom-compat')
+    .optional(),
+  // Longest wait for a drop-in answer; vroom-express's own default timeout is 300 s.
+  VROOM_COMPAT_MAX_WAIT_S: z.coerce.number().positive().max(3600).default(300),
+  // Key-less mode (private networks only): drop-in requests without a key are this tenant's.
+  VROOM_COMPAT_KEYLESS_TENANT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -83,8 +93,22 @@ export interface ApiConfig {
   validationThreads: number;
   /** node:http's headersTimeout and requestTimeout. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  vroomCompat: VroomCompatConfig;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
+
+/** The VROOM drop-in: its extra path, its longest wait, and its key-less tenant (off when undefined). */
+export interface VroomCompatConfig {
+  path: string | undefined;
+  maxWaitS: number;
+  keylessTenant: string | undefined;
+}
+
+export const DEFAULT_VROOM_COMPAT: VroomCompatConfig = {
+  path: undefined,
+  maxWaitS: 300,
+  keylessTenant: undefined,
+};
 
 export interface Limits extends SizeLimits {
   /** Largest request body, bytes. */
@@ -204,6 +228,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jobMetrics: e.JOB_METRICS === 'true',
     validationThreads: e.VALIDATION_THREADS,
     http: { headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    vroomCompat: {
+      path: e.VROOM_COMPAT_PATH,
+      maxWaitS: e.VROOM_COMPAT_MAX_WAIT_S,
+      keylessTenant: e.VROOM_COMPAT_KEYLESS_TENANT,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -64,44 +64,55 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, `no such endpoint: ${req.method} ${req.path} (see /docs)`));
 };
 
+/** What an error answers: its status, message, extra fields and headers. Unexpected errors are logged. */
+export interface ErrorAnswer {
+  status: number;
+  message: string;
+  extra: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export function describeError(err: unknown, logger: Logger): ErrorAnswer {
+  if (err instanceof HttpError) {
+    return { status: err.status, message: err.message, extra: err.extra, headers: err.headers };
+  }
+  const answer: ErrorAnswer = {
+    status: 500,
+    message: 'internal error; the request is logged',
+    extra: {},
+    headers: {},
+  };
+  const error: BodyParserError = err instanceof Error ? err : new Error(String(err));
+  if (error.type === 'entity.too.large') {
+    answer.status = 413;
+    const limit = error.limit ?? 0;
+    const sent = error.length ? `is ${formatBytes(error.length)}; ` : 'is too large; ';
+    answer.message = `the request body ${sent}the limit is ${formatBytes(limit)} (${limit} bytes)`;
+    answer.extra = { limitBytes: limit };
+  } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+    answer.status = 415;
+    answer.message = `${error.message}; send UTF-8 JSON`;
+  } else if (error.type === 'request.aborted') {
+    answer.status = 400;
+    answer.message = 'the request was aborted before its body arrived';
+  } else if (isRedisUnavailable(error)) {
+    answer.status = 503;
+    answer.message = 'the job store (Redis) is not reachable; try again shortly';
+    answer.headers = { 'Retry-After': '5' };
+    logger.error({ err: error }, 'redis unavailable');
+  } else {
+    logger.error({ err: error }, 'unhandled error');
+  }
+  return answer;
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    if (err instanceof HttpError) {
-      res
-        .status(err.status)
-        .set(err.headers)
-        .json(errorBody(err.status, err.message, err.extra));
-      return;
-    }
-    let status = 500;
-    let message = 'internal error; the request is logged';
-    let extra: Record<string, unknown> = {};
-    let headers: Record<string, string> = {};
-    const error: BodyParserError = err instanceof Error ? err : new Error(String(err));
-    if (error.type === 'entity.too.large') {
-      status = 413;
-      const limit = error.limit ?? 0;
-      const sent = error.length ? `is ${formatBytes(error.length)}; ` : 'is too large; ';
-      message = `the request body ${sent}the limit is ${formatBytes(limit)} (${limit} bytes)`;
-      extra = { limitBytes: limit };
-    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
-      status = 415;
-      message = `${error.message}; send UTF-8 JSON`;
-    } else if (error.type === 'request.aborted') {
-      status = 400;
-      message = 'the request was aborted before its body arrived';
-    } else if (isRedisUnavailable(error)) {
-      status = 503;
-      message = 'the job store (Redis) is not reachable; try again shortly';
-      headers = { 'Retry-After': '5' };
-      logger.error({ err: error }, 'redis unavailable');
-    } else {
-      logger.error({ err: error }, 'unhandled error');
-    }
+    const { status, message, extra, headers } = describeError(err, logger);
     res
       .status(status)
       .set(headers)

@@ -151,9 +151,10 @@ export class JobStore {
     return (await this.client.hget(this.queue.toKey(id), 'returnvalue')) ?? undefined;
   }
 
-  /** The whole job, input included: for what needs it (GeoJSON, reports). */
-  async load(id: string): Promise<SolveJob | undefined> {
-    return (await Job.fromId(this.queue, id)) as SolveJob | undefined;
+  /** The job's stored input and result as bytes, parsed nowhere here: for GeoJSON and reports. */
+  async storedBytes(id: string): Promise<{ data: Buffer; returnvalue: Buffer } | undefined> {
+    const [data, returnvalue] = await this.client.hmgetBuffer(this.queue.toKey(id), 'data', 'returnvalue');
+    return data && returnvalue ? { data, returnvalue } : undefined;
   }
 
   /** Removes a job that is not running; asks the worker running it to stop otherwise. */

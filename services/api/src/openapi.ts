@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import {
   AcceptedSchema,
+  VroomErrorSchema,
   CancelSchema,
   ErrorSchema,
   JobViewSchema,
@@ -66,6 +67,7 @@ function schemas(): Record<string, unknown> {
     JobView: z.toJSONSchema(JobViewSchema, output),
     Cancel: z.toJSONSchema(CancelSchema, output),
     Error: z.toJSONSchema(ErrorSchema, output),
+    VroomError: z.toJSONSchema(VroomErrorSchema, output),
     WebhookKey: z.toJSONSchema(WebhookKeySchema, output),
     Readiness: z.toJSONSchema(ReadinessSchema, output),
   };
@@ -212,6 +214,44 @@ function submitOperation(s: Submit) {
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const s of SUBMISSIONS) paths[s.path] = submitOperation(s);
+  // The VROOM drop-in: VROOM's own answer and error shapes (VROOM_COMPAT_PATH adds one more path).
+  const vroomError = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: ref('VroomError') } },
+  });
+  for (const [path, operationId] of [
+    ['/vroom', 'vroom_solve'],
+    ['/optimization', 'vroom_optimization'],
+  ] as const) {
+    paths[path] = {
+      post: {
+        operationId,
+        tags: ['vroom'],
+        summary: 'Optimise vehicle routes synchronously (VROOM / vroom-express drop-in)',
+        description:
+          "A VROOM request, queued as a `route` job and answered when it ends, as vroom-express answers: the solution, or VROOM's `{ code, error }` (1 internal, 2 input, 3 routing, 4 too large). `/optimization` is openrouteservice's path for the same request and answer. The header `Paketbygd-Job-Id` names the job. A client that disconnects cancels it.",
+        requestBody: { required: true, content: { 'application/json': { schema: ref('RoutingProblem') } } },
+        responses: {
+          '200': {
+            description: 'the solution (code 0)',
+            content: { 'application/json': { schema: ref('RoutingSolution') } },
+          },
+          '400': vroomError(
+            'code 2: the body is not a valid VROOM request (the message names the path), or the job failed on its input',
+          ),
+          '401': vroomError(
+            'code 2: no or a wrong API key (without a key in key-less mode, the configured tenant)',
+          ),
+          '413': vroomError('code 4: over the size limits'),
+          '429': vroomError('code 2: rate limit'),
+          '500': vroomError(
+            'code 3: the travel backend failed; code 1: any other failure, or no answer within VROOM_COMPAT_MAX_WAIT_S (the message names the job, which goes on)',
+          ),
+          '503': vroomError('code 1: Redis is not reachable'),
+        },
+      },
+    };
+  }
   paths['/v1/jobs/{id}'] = {
     parameters: [jobId],
     get: {

@@ -1,9 +1,7 @@
-import type { ComparisonResult, Plan, Scenario } from '@paketbygd/model';
-import { planToGeoJSON } from '@paketbygd/planner';
-import { renderComparisonReport, renderPlanReport } from '@paketbygd/report';
 import type { Request, Response } from 'express';
 import { HttpError } from './errors';
-import { linksOf, type JobStore, type SolveJob } from './jobs';
+import { linksOf, type JobStore } from './jobs';
+import type { Renderer } from './renderer';
 import type { JobStatus } from './status';
 
 const GEOJSON = 'application/geo+json';
@@ -23,11 +21,19 @@ function requireCompleted(status: JobStatus): void {
   );
 }
 
-/** The whole job, or 404 when it was removed since its status was read. */
-async function loaded(jobs: JobStore, status: JobStatus): Promise<SolveJob> {
-  const job = await jobs.load(status.id);
-  if (!job) throw new HttpError(404, `no job ${JSON.stringify(status.id)} for this API key`);
-  return job;
+/**
+ * A plan's GeoJSON or a plan's or comparison's report, rendered in a thread from the stored bytes
+ * (404 when the job was removed since its status was read).
+ */
+async function rendered(
+  jobs: JobStore,
+  renderer: Renderer,
+  status: JobStatus,
+  what: 'geojson' | 'report',
+): Promise<Buffer> {
+  const stored = await jobs.storedBytes(status.id);
+  if (!stored) throw new HttpError(404, `no job ${JSON.stringify(status.id)} for this API key`);
+  return renderer.render(what, stored.data, stored.returnvalue);
 }
 
 /**
@@ -38,6 +44,7 @@ export async function sendResult(
   req: Request,
   res: Response,
   jobs: JobStore,
+  renderer: Renderer,
   status: JobStatus,
 ): Promise<void> {
   requireCompleted(status);
@@ -49,9 +56,7 @@ export async function sendResult(
         `GeoJSON is available for plan jobs; this is a ${status.kind} job: ask for application/json`,
       );
     }
-    const job = await loaded(jobs, status);
-    const geo = planToGeoJSON(job.data.input as Scenario, job.returnvalue as Plan);
-    res.type(GEOJSON).send(JSON.stringify(geo));
+    res.type(GEOJSON).send(await rendered(jobs, renderer, status, 'geojson'));
     return;
   }
   const text = await jobs.resultText(status.id);
@@ -60,7 +65,12 @@ export async function sendResult(
 }
 
 /** The HTML report of a plan or compare job. */
-export async function sendReport(res: Response, jobs: JobStore, status: JobStatus): Promise<void> {
+export async function sendReport(
+  res: Response,
+  jobs: JobStore,
+  renderer: Renderer,
+  status: JobStatus,
+): Promise<void> {
   if (status.kind !== 'plan' && status.kind !== 'compare') {
     throw new HttpError(
       404,
@@ -68,14 +78,7 @@ export async function sendReport(res: Response, jobs: JobStore, status: JobStatu
     );
   }
   requireCompleted(status);
-  const { data, returnvalue } = await loaded(jobs, status);
-  const html =
-    data.kind === 'plan'
-      ? renderPlanReport({ scenario: data.input, plan: returnvalue as Plan })
-      : renderComparisonReport({
-          scenario: (data.input as { scenario: Scenario }).scenario,
-          comparison: returnvalue as ComparisonResult,
-        });
+  const html = await rendered(jobs, renderer, status, 'report');
   // The report's own policy (inline styles, data: images, nothing else), instead of helmet's, which blocks inline styles.
   res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   res.type('html').send(html);

@@ -72,3 +72,11 @@ export const WebhookKeySchema = z.object({
 });
 
 export const ReadinessSchema = z.object({ status: z.enum(['ok', 'unavailable']), redis: z.boolean() });
+
+/** VROOM's error answer (docs/API.md "Output"), as the drop-in gives it. */
+export const VroomErrorSchema = z.object({
+  code: z
+    .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+    .describe('1 internal error, 2 input error, 3 routing error, 4 over the size limits (vroom-express)'),
+  error: z.string(),
+});

@@ -45,6 +45,7 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
     retention: config.retention,
     jobMetrics: config.jobMetrics,
     validationThreads: config.validationThreads,
+    vroomCompat: config.vroomCompat,
     page: webRouter(),
   });
   if (config.webhookTargets.allowPrivate)
@@ -52,6 +53,11 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
   if (config.rateLimitStore === 'memory')
     logger.warn(
       'RATE_LIMIT_STORE=memory: rate limits are counted in this process only; with several API processes each allows the full limit',
+    );
+  if (config.vroomCompat.keylessTenant)
+    logger.warn(
+      { tenant: config.vroomCompat.keylessTenant },
+      'VROOM_COMPAT_KEYLESS_TENANT is set: drop-in requests without a key are solved for this tenant (private networks only)',
     );
   if (!webBuilt()) logger.warn('the web page is not built: GET / answers 503 until `pnpm build`');
   await api.ready();

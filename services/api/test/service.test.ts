@@ -24,6 +24,8 @@ const PATHS = [
   '/v1/comparisons',
   '/v1/routes',
   '/v1/placements',
+  '/vroom',
+  '/optimization',
   '/v1/jobs/{id}',
   '/v1/jobs/{id}/result',
   '/v1/jobs/{id}/report',

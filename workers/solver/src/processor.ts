@@ -1,5 +1,5 @@
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
-import type { JobProgress, TravelSettings } from '@paketbygd/model';
+import { FAILURE_REASON, type JobProgress, type TravelSettings } from '@paketbygd/model';
 import type { Logger } from 'pino';
 import { SolveFailed, SolveStopped, problemsMessage } from './errors';
 import { runInThread, type ThreadOptions } from './threads/run-in-thread';
@@ -38,7 +38,7 @@ export function createProcessor(options: ProcessorOptions) {
     const checked = checkPayload(job.data);
     if (!checked.ok) {
       log.warn({ problems: checked.problems }, 'job payload is not valid: failed without retry');
-      throw new UnrecoverableError(problemsMessage('job payload is not valid', checked.problems));
+      throw new UnrecoverableError(problemsMessage(FAILURE_REASON.invalidPayload, checked.problems));
     }
     const payload = checked.payload;
     const timeLimitS = timeLimitOf(payload);
@@ -85,16 +85,19 @@ export function createProcessor(options: ProcessorOptions) {
       }
       if (error instanceof SolveFailed) {
         const { detail } = error;
+        // The VROOM drop-in answers code 3 for these; the reason says so in words it can match.
+        const reason =
+          detail.name === 'TravelError' ? `${FAILURE_REASON.routing}: ${detail.message}` : detail.message;
         if (detail.transient) {
           log.warn({ err: detail.message }, 'transient failure: retried when attempts are left');
-          throw new Error(detail.message, { cause: error });
+          throw new Error(reason, { cause: error });
         }
         log.warn({ err: detail.message }, 'solve failed: not retried');
         if (detail.problems)
           throw new UnrecoverableError(
-            problemsMessage('input cannot be solved', prefixProblems('input', detail.problems)),
+            problemsMessage(FAILURE_REASON.unsolvable, prefixProblems('input', detail.problems)),
           );
-        throw new UnrecoverableError(detail.message);
+        throw new UnrecoverableError(reason);
       }
       throw error;
     }

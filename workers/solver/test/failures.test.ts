@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { QUEUE_NAME } from '@paketbygd/model';
+import { FAILURE_REASON, QUEUE_NAME } from '@paketbygd/model';
 import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
 import { example, redisClient, silent, waitForState, withoutMatrices } from './helpers';
@@ -54,6 +54,8 @@ it('a travel backend that does not answer is a transient failure: retried with b
   expect(attempts).toEqual([false, false, true]);
   expect(failed.attemptsMade).toBe(3);
   expect(failed.failedReason).toContain(`OSRM at ${osrmUrl} did not answer`);
+  // The VROOM drop-in answers code 3 (routing error) for reasons that begin so.
+  expect(failed.failedReason).toMatch(new RegExp(`^${FAILURE_REASON.routing}: `));
   expect(failed.data).toEqual(data);
 }, 40_000);
 

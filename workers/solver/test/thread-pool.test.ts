@@ -12,7 +12,8 @@ afterEach(async () => {
 });
 
 // The pool drops every listener of a released thread, so look at the thread itself: -1 once stopped.
-const exited = (thread: Worker) => waitFor('the thread to stop', async () => thread.threadId === -1, 5_000);
+// A retiring thread stops once its replacement has loaded: seconds on a loaded machine.
+const exited = (thread: Worker) => waitFor('the thread to stop', async () => thread.threadId === -1, 20_000);
 
 it('hands a thread that answered back out for the next job, and retires it after its last job', async () => {
   pool = new ThreadPool(1, 2);
@@ -23,6 +24,18 @@ it('hands a thread that answered back out for the next job, and retires it after
   await exited(first);
   expect(pool.take()).not.toBe(first);
 });
+
+it('a retiring thread serves until its replacement has loaded, so no job waits for a start-up', async () => {
+  pool = new ThreadPool(1, 1);
+  const first = pool.take();
+  pool.release(first, true); // its last job: its replacement starts loading
+  expect(pool.take()).toBe(first); // and it serves the next job meanwhile
+  pool.release(first, true);
+  await exited(first); // the replacement has loaded and taken its place
+  const next = pool.take();
+  expect(next).not.toBe(first);
+  pool.release(next, true);
+}, 30_000);
 
 it('replaces a thread that was stopped instead of reusing it', async () => {
   pool = new ThreadPool(1, 50);

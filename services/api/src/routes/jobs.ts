@@ -2,11 +2,12 @@ import { Router, type Request } from 'express';
 import { callerOf } from '../auth';
 import { HttpError } from '../errors';
 import { viewOf, type JobStore } from '../jobs';
+import type { Renderer } from '../renderer';
 import { sendReport, sendResult } from '../results';
 import type { JobStatus } from '../status';
 
 /** GET/DELETE /v1/jobs/:id, its result and its report; only the caller's own tenant's jobs. */
-export function jobRoutes(jobs: JobStore): Router {
+export function jobRoutes(jobs: JobStore, renderer: Renderer): Router {
   const router = Router();
 
   const own = async (req: Request<{ id: string }>): Promise<JobStatus> => {
@@ -20,11 +21,11 @@ export function jobRoutes(jobs: JobStore): Router {
   });
 
   router.get('/v1/jobs/:id/result', async (req, res) => {
-    await sendResult(req, res, jobs, await own(req));
+    await sendResult(req, res, jobs, renderer, await own(req));
   });
 
   router.get('/v1/jobs/:id/report', async (req, res) => {
-    await sendReport(res, jobs, await own(req));
+    await sendReport(res, jobs, renderer, await own(req));
   });
 
   router.delete('/v1/jobs/:id', async (req, res) => {

@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ThreadMessage } from './thread';
 
 const THREAD_ENTRY = new URL('./entry.mjs', import.meta.url);
 
@@ -25,10 +26,18 @@ export const freshThreads: ThreadSource = {
  * thread about 0.75 s of CPU, as much as a small routing job; a warm thread starts at once.
  * A thread that was stopped (cancel, time limit, shutdown) or failed is replaced by a fresh
  * one, and each thread retires after `maxJobsPerThread` jobs, as the HiGHS heap only grows.
+ * A retiring thread goes on serving until its replacement has loaded (it says `ready`), so that
+ * no job waits for a thread's start-up (seconds on a loaded machine: the drop-in's p99).
  */
 export class ThreadPool implements ThreadSource {
   private idle: Worker[] = [];
   private readonly jobsRun = new WeakMap<Worker, number>();
+  /** Retiring threads whose replacement is loading. */
+  private readonly replacing = new WeakSet<Worker>();
+  /** Retiring threads to stop at their next release (their replacement came while they ran a job). */
+  private readonly retired = new WeakSet<Worker>();
+  /** Replacements still loading. */
+  private readonly loading = new Set<Worker>();
   private closed = false;
 
   constructor(
@@ -50,21 +59,48 @@ export class ThreadPool implements ThreadSource {
     thread.removeAllListeners();
     const jobs = (this.jobsRun.get(thread) ?? 0) + 1;
     this.jobsRun.set(thread, jobs);
-    const keep = reusable && jobs < this.maxJobsPerThread;
-    if (keep && !this.closed && this.idle.length < this.idleCount) {
+    const retired = this.retired.has(thread);
+    if (reusable && !retired && !this.closed && this.idle.length < this.idleCount) {
       this.park(thread);
+      if (jobs >= this.maxJobsPerThread && !this.replacing.has(thread)) this.replaceWhenLoaded(thread);
       return;
     }
     void thread.terminate();
-    // Start the replacement now, while nobody waits for it.
-    if (!this.closed && this.idle.length < this.idleCount) this.park(startThread(this.limits));
+    // Start the replacement now, while nobody waits for it (a retired thread's is already there).
+    if (!retired && !this.closed && this.idle.length < this.idleCount) this.park(startThread(this.limits));
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const idle = this.idle;
+    const threads = [...this.idle, ...this.loading];
     this.idle = [];
-    await Promise.all(idle.map((t) => t.terminate()));
+    this.loading.clear();
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+
+  /** Starts `old`'s replacement; once it has loaded, it takes `old`'s place. */
+  private replaceWhenLoaded(old: Worker): void {
+    this.replacing.add(old);
+    const fresh = startThread(this.limits);
+    fresh.unref();
+    this.loading.add(fresh);
+    fresh.on('error', () => undefined);
+    fresh.once('exit', () => {
+      // Failed to load: `old` keeps serving, and its next release tries again.
+      if (this.loading.delete(fresh)) this.replacing.delete(old);
+    });
+    fresh.on('message', (message: ThreadMessage) => {
+      if (message.type !== 'ready' || !this.loading.delete(fresh)) return;
+      fresh.removeAllListeners();
+      if (this.idle.includes(old)) {
+        this.idle = this.idle.filter((t) => t !== old);
+        void old.terminate();
+      } else {
+        this.retired.add(old);
+      }
+      if (this.closed) void fresh.terminate();
+      else this.park(fresh);
+    });
   }
 
   private park(thread: Worker): void {

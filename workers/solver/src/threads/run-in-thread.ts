@@ -44,7 +44,7 @@ export function runInThread(payload: JobPayload, options: ThreadOptions): Promis
     const guard = setTimeout(() => stop('hard-time-limit'), options.hardLimitMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     thread.on('message', (message: ThreadMessage) => {
-      if (settled) return;
+      if (settled || message.type === 'ready') return;
       if (message.type === 'progress') options.onProgress(message.progress);
       else if (message.type === 'done') finish(() => resolve(message.result), true);
       else finish(() => reject(new SolveFailed(message.error)));

@@ -11,6 +11,8 @@ export interface ThreadRequest {
 }
 
 export type ThreadMessage =
+  /** Sent once, when the thread has loaded: the pool swaps a retiring thread for it then. */
+  | { type: 'ready' }
   | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; result: JobResult }
   | { type: 'error'; error: ReturnType<typeof serializeError> };
@@ -34,3 +36,5 @@ port.on('message', async (request: ThreadRequest) => {
     port.postMessage({ type: 'error', error: serializeError(error) } satisfies ThreadMessage);
   }
 });
+
+port.postMessage({ type: 'ready' } satisfies ThreadMessage);

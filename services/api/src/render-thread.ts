@@ -1,0 +1,37 @@
+import type { ComparisonResult, JobPayload, Plan, Scenario } from '@paketbygd/model';
+import { planToGeoJSON } from '@paketbygd/planner';
+import { renderComparisonReport, renderPlanReport } from '@paketbygd/report';
+import { Piscina } from 'piscina';
+
+/** What a rendering thread gets: the stored job's input and result as the bytes Redis holds. */
+export interface RenderTask {
+  what: 'geojson' | 'report';
+  data: Uint8Array;
+  returnvalue: Uint8Array;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** The text a result endpoint answers: a plan as GeoJSON, or a plan's or comparison's HTML report. */
+function render(what: RenderTask['what'], payload: JobPayload, result: unknown): string {
+  if (what === 'geojson') return JSON.stringify(planToGeoJSON(payload.input as Scenario, result as Plan));
+  if (payload.kind === 'plan') return renderPlanReport({ scenario: payload.input, plan: result as Plan });
+  return renderComparisonReport({
+    scenario: (payload.input as { scenario: Scenario }).scenario,
+    comparison: result as ComparisonResult,
+  });
+}
+
+/**
+ * Runs in a worker thread (see renderer.ts): parses the job's stored input and result, which may be
+ * tens of MB, and renders them, so that the event loop only hands bytes over and sends bytes back.
+ */
+export function renderJob(task: RenderTask): ReturnType<typeof Piscina.move> {
+  const payload = JSON.parse(decoder.decode(task.data)) as JobPayload;
+  const result: unknown = JSON.parse(decoder.decode(task.returnvalue));
+  const bytes = encoder.encode(render(task.what, payload, result));
+  return Piscina.move(bytes);
+}
+
+export default renderJob;
