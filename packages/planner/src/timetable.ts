@@ -50,7 +50,7 @@ interface DayCheck {
   tooEarly?: { leavesS: number; loading: Loading };
   tooLate?: { arrivesS: number };
   /** A departure fits in time but it (or the departure bringing the parcels) has too little room. */
-  tooLittleRoomS?: number;
+  tooLittleRoomParcels?: number;
 }
 
 /** Room for the parcels on the departure and, after a transfer, on the departure that brings them. */
@@ -88,7 +88,7 @@ function checkDay(
         continue;
       }
       if (!hasRoom(scenario, route, i, loading, parcelsPerTrip)) {
-        check.tooLittleRoomS ??= departureRoom(route, i);
+        check.tooLittleRoomParcels ??= departureRoom(route, i);
         continue;
       }
       if (!check.usable || arrivesS < check.usable.arrivesS)
@@ -113,7 +113,7 @@ function noDayReason(
   hours: readonly [number, number],
   hub: Hub | undefined,
 ): [CarrierRejection['code'], string] {
-  const room = checks.find((c) => c.tooLittleRoomS !== undefined)?.tooLittleRoomS;
+  const room = checks.find((c) => c.tooLittleRoomParcels !== undefined)?.tooLittleRoomParcels;
   if (room !== undefined)
     return [
       'too_little_room',
@@ -190,7 +190,7 @@ export function timetabledOption(
     vanDayReasons: vanDays.map((day) => ({
       day,
       reason:
-        checks[WEEKDAYS.indexOf(day)]!.tooLittleRoomS !== undefined
+        checks[WEEKDAYS.indexOf(day)]!.tooLittleRoomParcels !== undefined
           ? ('too_little_room' as const)
           : ('no_usable_departure' as const),
     })),
