@@ -1,0 +1,30 @@
+import type { Scenario } from '@paketbygd/model';
+import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
+import type { SquareMatrix } from '../matrix';
+import type { PlaceIndex } from '../places';
+import { describePoint } from './point-ids';
+
+export interface TravelStage {
+  travel: TravelCosts;
+  m: SquareMatrix;
+  warnings: string[];
+}
+
+/** One travel matrix over every point of the scenario, which all later stages read. */
+export async function travelMatrix(
+  scenario: Scenario,
+  places: PlaceIndex,
+  given: TravelCosts | undefined,
+): Promise<TravelStage> {
+  const travel = given ?? createTravelCosts(scenario.travel);
+  const raw = await travel.matrix(places.points);
+  const m: SquareMatrix = {
+    size: places.points.length,
+    durationsS: raw.durationsS,
+    distancesM: raw.distancesM,
+  };
+  const warnings = raw.warnings.map(
+    (w) => `travel: point ${describePoint(places.byId, w.pointIndex)}: ${w.message}`,
+  );
+  return { travel, m, warnings };
+}
