@@ -1,19 +1,20 @@
-import { Plan as PlanSchema, type Plan, type Scenario } from '@paketbygd/model';
+import { Plan as PlanSchema, type Plan, type Scenario, type Weekday } from '@paketbygd/model';
 import type { TravelCosts } from '@paketbygd/travel';
 import { deliveryDays } from './delivery-days';
-import { indexPlaces } from './places';
+import type { SquareMatrix } from './matrix';
+import { indexPlaces, type PlaceIndex } from './places';
 import { accessBeforeAfter } from './plan/access-before-after';
 import { assemblePlan, planAssumptions } from './plan/assemble';
-import { assignDemandAfter } from './plan/demand-after';
-import { fillByCarriers } from './plan/fill-by-carriers';
-import { fillByVans } from './plan/fill-by-vans';
+import { assignDemandAfter, type DemandAfterStage } from './plan/demand-after';
+import { fillByCarriers, type CarrierStage } from './plan/fill-by-carriers';
+import { fillByVans, type VanStage } from './plan/fill-by-vans';
 import { planKpis } from './plan/kpis';
 import { openedBoxes } from './plan/opened-boxes';
-import { placeBoxes } from './plan/placement';
-import { reassignUnfilled } from './plan/reassign';
-import { withRoadGeometry } from './plan/road-geometry';
-import { accessToday } from './plan/today';
-import { travelMatrix } from './plan/travel-matrix';
+import { placeBoxes, type PlacementStage } from './plan/placement';
+import { reassignUnfilled, type ReassignInput, type Reassigned } from './plan/reassign';
+import { withRoadGeometry, type RoadGeometryStage } from './plan/road-geometry';
+import { accessToday, type TodayStage } from './plan/today';
+import { travelMatrix, type TravelStage } from './plan/travel-matrix';
 
 export type PlanStep = 'travel' | 'before' | 'placement' | 'carriers' | 'vans' | 'evaluate';
 
@@ -94,53 +95,92 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
       { boxes: carriers.boxes, carrierOf: carriers.assignment.choice, homeDelivered: after.homeDelivered },
       { timeLimitS, seed },
     );
-    const back = reassignUnfilled({
-      m,
-      policy: scenario.policy,
-      demand: scenario.demand.map((d, i) => ({ id: d.id, point: places.demand[i]! })),
-      pickupPoints: places.pickupPoints,
-      boxSiteIds: carriers.boxes.map((b) => b.siteId),
-      deliveryDayCount: days.length,
-      parts: after.assignment.parts,
-      boxLoad: after.assignment.boxLoad,
-      unfilled: planned.unfilled,
-    });
-    return { vans: planned, reassigned: back };
+    return {
+      vans: planned,
+      reassigned: reassignUnfilled(reassignInput(scenario, places, m, openedSites, after, planned)),
+    };
   });
   const roads = await withRoadGeometry(
     backend !== 'straightline' || options.travel ? travel.travel : undefined,
     vans.vans.routes,
     carriers.routes,
   );
-  const evaluated = await run('evaluate', 'KPIs before and after', () => {
-    const unserved = [...after.unserved, ...reassigned.unserved];
-    const kpis = planKpis(scenario, {
-      people: today.people,
-      before: today.before,
-      nearestAfter: after.nearestAfter,
-      homeDelivered: after.homeDelivered,
-      parts: reassigned.parts,
-      inBox: reassigned.inBox,
-      unserved,
-      opened: openedSites.map((j) => scenario.candidateSites[j]!),
-      vanRoutes: roads.vanRoutes,
-      carrierRoutes: roads.carrierRoutes,
-    });
-    const boxes = openedBoxes(scenario, {
-      people: today.people,
-      openedSites,
-      parts: reassigned.parts,
-      boxLoad: reassigned.boxLoad,
-      boxCapacityPerWeek: after.boxCapacityPerWeek,
-      carriers: carriers.assignment,
-      carrierRoutes: roads.carrierRoutes,
-      vans: vans.vans,
-      deliveryDayCount: days.length,
-    });
-    const accessAnalysis = accessBeforeAfter(scenario, places, m, openedSites, after.pickupsAfter);
-    return { unserved, kpis, boxes, accessAnalysis };
+  const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, days };
+  const result = await run('evaluate', 'KPIs before and after', () =>
+    evaluateAndAssemble(scenario, places, staged, { createdAt: options.now ?? new Date(), timingsS }),
+  );
+  // The plan leaves through the same schema that clients read it with.
+  return PlanSchema.parse(result);
+}
+
+/** The reassignment's input: the demand assignment before the vans, and the stops they left. */
+function reassignInput(
+  scenario: Scenario,
+  places: PlaceIndex,
+  m: SquareMatrix,
+  openedSites: readonly number[],
+  after: DemandAfterStage,
+  vans: VanStage,
+): ReassignInput {
+  return {
+    m,
+    policy: scenario.policy,
+    demand: scenario.demand.map((d, i) => ({ id: d.id, point: places.demand[i]! })),
+    pickupPoints: places.pickupPoints,
+    boxSiteIds: openedSites.map((j) => scenario.candidateSites[j]!.id),
+    deliveryDayCount: deliveryDays(scenario.policy.deliveriesPerWeek).length,
+    parts: after.assignment.parts,
+    boxLoad: after.assignment.boxLoad,
+    unfilled: vans.unfilled,
+  };
+}
+
+interface Staged {
+  travel: TravelStage;
+  today: TodayStage;
+  placement: PlacementStage;
+  after: DemandAfterStage;
+  carriers: CarrierStage;
+  vans: VanStage;
+  reassigned: Reassigned;
+  roads: RoadGeometryStage;
+  days: readonly Weekday[];
+}
+
+/** KPIs, the boxes as the plan shows them and the access measures, then the plan document. */
+function evaluateAndAssemble(
+  scenario: Scenario,
+  places: PlaceIndex,
+  s: Staged,
+  meta: { createdAt: Date; timingsS: Record<string, number> },
+): Plan {
+  const { today, after, reassigned, roads, placement } = s;
+  const openedSites = placement.openedSites;
+  const unserved = [...after.unserved, ...reassigned.unserved];
+  const kpis = planKpis(scenario, {
+    people: today.people,
+    before: today.before,
+    nearestAfter: after.nearestAfter,
+    homeDelivered: after.homeDelivered,
+    parts: reassigned.parts,
+    inBox: reassigned.inBox,
+    unserved,
+    opened: openedSites.map((j) => scenario.candidateSites[j]!),
+    vanRoutes: roads.vanRoutes,
+    carrierRoutes: roads.carrierRoutes,
   });
-  const result = assemblePlan(scenario, {
+  const boxes = openedBoxes(scenario, {
+    people: today.people,
+    openedSites,
+    parts: reassigned.parts,
+    boxLoad: reassigned.boxLoad,
+    boxCapacityPerWeek: after.boxCapacityPerWeek,
+    carriers: s.carriers.assignment,
+    carrierRoutes: roads.carrierRoutes,
+    vans: s.vans.vans,
+    deliveryDayCount: s.days.length,
+  });
+  return assemblePlan(scenario, {
     places,
     people: today.people,
     before: today.before,
@@ -148,32 +188,29 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     homeDelivered: after.homeDelivered,
     parts: reassigned.parts,
     placement: placement.summary,
-    boxes: evaluated.boxes.boxes,
+    boxes: boxes.boxes,
     carrierRoutes: roads.carrierRoutes,
     vanRoutes: roads.vanRoutes,
-    kpis: evaluated.kpis.kpis,
-    unserved: evaluated.unserved,
-    accessAnalysis: evaluated.accessAnalysis,
+    kpis: kpis.kpis,
+    unserved,
+    accessAnalysis: accessBeforeAfter(scenario, places, s.travel.m, openedSites, after.pickupsAfter),
     assumptions: [
       ...placement.assumptions,
-      ...planAssumptions(scenario, carriers.assignment.method, after.homeDelivered, days),
+      ...planAssumptions(scenario, s.carriers.assignment.method, after.homeDelivered, s.days),
     ],
     warnings: [
-      ...travel.warnings,
+      ...s.travel.warnings,
       ...today.warnings,
       ...placement.warnings,
       ...after.warnings,
-      ...carriers.warnings,
-      ...vans.warnings,
+      ...s.carriers.warnings,
+      ...s.vans.warnings,
       ...reassigned.warnings,
       ...roads.warnings,
-      ...evaluated.boxes.warnings,
-      ...evaluated.kpis.warnings,
+      ...boxes.warnings,
+      ...kpis.warnings,
     ],
-    attribution: travel.travel.attribution,
-    createdAt: options.now ?? new Date(),
-    timingsS,
+    attribution: s.travel.travel.attribution,
+    ...meta,
   });
-  // The plan leaves through the same schema that clients read it with.
-  return PlanSchema.parse(result);
 }
