@@ -1,7 +1,17 @@
-import type { AccessAnalysis, DemandAccess, Kpis, OpenedBox, Plan, Scenario } from '@paketbygd/model';
+import type {
+  AccessAnalysis,
+  DemandAccess,
+  Kpis,
+  OpenedBox,
+  Plan,
+  PlanMessage,
+  Scenario,
+} from '@paketbygd/model';
 import type { Access } from '../access';
 import { mainPart, type DemandPart } from '../assign-demand';
 import type { PlaceIndex } from '../places';
+import { SERVICE_S } from '../vans';
+import { assume } from './messages';
 import { idOfPoint } from './point-ids';
 import type { People } from './today';
 
@@ -19,8 +29,8 @@ export interface AssemblyInput {
   kpis: { before: Kpis; after: Kpis };
   unserved: Plan['unserved'];
   accessAnalysis: { before: AccessAnalysis; after: AccessAnalysis };
-  assumptions: string[];
-  warnings: string[];
+  assumptions: PlanMessage[];
+  warnings: PlanMessage[];
   attribution: string | undefined;
   createdAt: Date;
   timingsS: Record<string, number>;
@@ -50,8 +60,9 @@ export function assemblePlan(scenario: Scenario, input: AssemblyInput): Plan {
     kpis: input.kpis,
     unserved: input.unserved,
     accessAnalysis: input.accessAnalysis,
-    assumptions: input.assumptions,
-    warnings: input.warnings,
+    assumptions: input.assumptions.map((a) => a.text),
+    warnings: input.warnings.map((w) => w.text),
+    messages: { warnings: input.warnings, assumptions: input.assumptions },
     timingsS: input.timingsS,
   };
 }
@@ -94,18 +105,16 @@ export function planAssumptions(
   carrierMethod: 'enumeration' | 'greedy',
   homeDelivered: readonly boolean[],
   days: readonly string[],
-): string[] {
+): PlanMessage[] {
   const { policy, assumptions: a } = scenario;
   return [
-    `a box with c compartments takes c × 7 / ${policy.dwellTimeDays} parcels a week (a parcel waits ${policy.dwellTimeDays} days on average)`,
-    `investment is spread over ${policy.boxLifetimeYears} years without interest; weekly figures are yearly / 52`,
-    `households fetch ${a.parcelsPerPickupTrip} parcels a trip, ${(a.pickupTripsByCarShare * 100).toFixed(0)} % of trips by car at ${a.carCo2GPerKm} g CO2/km, there and back`,
-    `each delivery day has the same parcels (weekly / ${days.length}), so the van routes are the same on ${days.join(', ')}`,
-    `a van spends 300 s at a box and 90 s per parcel at a door`,
-    `carriers are assigned by ${carrierMethod === 'enumeration' ? 'exact enumeration' : 'greedy improvement'} against van costs estimated from shortest tours; their detours are cheapest insertions between consecutive stops after loading`,
-    'cost per parcel is the weekly cost over the parcels delivered to boxes and homes',
-    ...(homeDelivered.some(Boolean)
-      ? ['home-delivered households count as covered, at access distance 0']
-      : []),
+    assume.boxCapacity(policy.dwellTimeDays),
+    assume.investmentSpread(policy.boxLifetimeYears),
+    assume.householdTrips(a.parcelsPerPickupTrip, a.pickupTripsByCarShare, a.carCo2GPerKm),
+    assume.sameParcelsEachDay(days),
+    assume.vanServiceTimes(SERVICE_S.box, SERVICE_S.homePerParcel),
+    assume.carrierAssignment(carrierMethod),
+    assume.costPerParcel(),
+    ...(homeDelivered.some(Boolean) ? [assume.homeDeliveryCovered()] : []),
   ];
 }

@@ -1,8 +1,9 @@
-import type { Scenario, UnservedDemand } from '@paketbygd/model';
+import type { PlanMessage, Scenario, UnservedDemand } from '@paketbygd/model';
 import { nearestPickup, type Access } from '../access';
 import { assignDemand, type DemandAssignment } from '../assign-demand';
 import type { SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
+import { warn } from './messages';
 
 export interface DemandAfterStage {
   /** Point index of each opened box. */
@@ -17,7 +18,7 @@ export interface DemandAfterStage {
   assignment: DemandAssignment;
   /** Parcels that reach no pickup point at all. */
   unserved: UnservedDemand[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /** Demand → pickup points after placement: the new boxes within their capacity, then the existing points. */
@@ -48,24 +49,22 @@ export function assignDemandAfter(
     homeDelivered,
   );
   const unserved: UnservedDemand[] = [];
-  const overflowing: string[] = [];
+  const overflowing: Parameters<typeof warn.nearestBoxFull>[0][number][] = [];
   scenario.demand.forEach((d, i) => {
     if (assignment.unreachable[i]! > 0) {
       unserved.push({ demandId: d.id, parcelsPerWeek: assignment.unreachable[i]!, reason: 'unreachable' });
     }
     const overflow = assignment.parts[i]!.find((p) => p.box < 0);
     if (overflow && boxPoints.includes(nearestAfter[i]!.pickup) && !homeDelivered[i]) {
-      overflowing.push(
-        `${d.name ?? d.id} (${overflow.parcelsPerWeek.toFixed(0)} of ${d.parcelsPerWeek.toFixed(0)})`,
-      );
+      overflowing.push({
+        demandId: d.id,
+        name: d.name ?? d.id,
+        parcels: overflow.parcelsPerWeek,
+        ofParcels: d.parcelsPerWeek,
+      });
     }
   });
-  const warnings =
-    overflowing.length > 0
-      ? [
-          `the nearest box is full for ${overflowing.length} demand point${overflowing.length === 1 ? '' : 's'}, whose parcels (a week) are fetched at an existing pickup point instead: ${overflowing.join(', ')}`,
-        ]
-      : [];
+  const warnings = overflowing.length > 0 ? [warn.nearestBoxFull(overflowing)] : [];
   return {
     boxPoints,
     pickupsAfter,

@@ -1,4 +1,4 @@
-import type { CarrierRoute, Scenario } from '@paketbygd/model';
+import type { CarrierRoute, PlanMessage, Scenario } from '@paketbygd/model';
 import { buildCarrierRoutes } from '../carrier-routes';
 import {
   assignCarriers,
@@ -16,7 +16,7 @@ export interface CarrierStage {
   /** Which transport fills each box (undefined: the vans), after boxes whose detours together were too long went to the vans. */
   assignment: CarrierAssignment;
   routes: CarrierRoute[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /** Which existing transports fill the boxes, and their routes with the boxes inserted. */

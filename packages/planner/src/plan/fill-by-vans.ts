@@ -1,10 +1,11 @@
-import type { Scenario, Weekday } from '@paketbygd/model';
+import type { PlanMessage, Scenario, Weekday } from '@paketbygd/model';
 import type { BoxDemand, CarrierOption } from '../carriers';
 import { deliveryDays } from '../delivery-days';
 import type { SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
 import { planVansByDays } from '../timetable-plan';
 import { planVans, type VanPlan, type VanStopDemand } from '../vans';
+import { warn } from './messages';
 
 /** A stop the vans were asked to serve and did not, wholly or in part. */
 export interface UnfilledStop {
@@ -23,7 +24,7 @@ export interface UnfilledStop {
 export interface VanStage {
   vans: VanPlan;
   unfilled: UnfilledStop[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 export interface VanInput {
@@ -61,7 +62,7 @@ export function fillByVans(
       reason: u.reason,
     };
   });
-  return { vans, unfilled, warnings: vans.violations.map((v) => `van routes: ${v}`) };
+  return { vans, unfilled, warnings: vans.violations.map(warn.vanRouteViolation) };
 }
 
 function vanStops(scenario: Scenario, places: PlaceIndex, input: VanInput): DatedStop[] {

@@ -1,7 +1,8 @@
-import type { CarrierRoute, Kpis, Scenario, UnservedDemand, VanRoute } from '@paketbygd/model';
+import type { CarrierRoute, Kpis, PlanMessage, Scenario, UnservedDemand, VanRoute } from '@paketbygd/model';
 import { summarizeAccess, type Access, type AccessShare } from '../access';
 import type { DemandPart } from '../assign-demand';
 import { computeKpis, NO_SERVICE, type DemandOutcome, type ServiceCosts } from '../evaluate';
+import { warn } from './messages';
 import type { People } from './today';
 
 export interface KpiInput {
@@ -23,7 +24,7 @@ export interface KpiInput {
 
 export interface KpiStage {
   kpis: { before: Kpis; after: Kpis };
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /** The key figures today and with the plan, and a warning when coverage misses the policy's target. */
@@ -54,9 +55,7 @@ export function planKpis(scenario: Scenario, input: KpiInput): KpiStage {
   const target = scenario.policy.targetCoveredShare;
   const warnings =
     target !== undefined && after.access.coveredPopulationShare < target
-      ? [
-          `coverage after is ${(after.access.coveredPopulationShare * 100).toFixed(1)} % of the population, short of the target ${(target * 100).toFixed(0)} %`,
-        ]
+      ? [warn.coverageShort(after.access.coveredPopulationShare, target)]
       : [];
   return { kpis: { before, after }, warnings };
 }

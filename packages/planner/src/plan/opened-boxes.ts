@@ -1,8 +1,9 @@
-import type { CarrierRoute, OpenedBox, Scenario } from '@paketbygd/model';
+import type { CarrierRoute, OpenedBox, PlanMessage, Scenario } from '@paketbygd/model';
 import type { DemandPart } from '../assign-demand';
 import type { CarrierAssignment } from '../carriers';
 import { timetableFilling, transportsNotUsed } from '../timetable-plan';
 import type { VanPlan } from '../vans';
+import { warn } from './messages';
 import type { People } from './today';
 
 export interface OpenedBoxesInput {
@@ -22,16 +23,14 @@ export interface OpenedBoxesInput {
 export function openedBoxes(
   scenario: Scenario,
   input: OpenedBoxesInput,
-): { boxes: OpenedBox[]; warnings: string[] } {
+): { boxes: OpenedBox[]; warnings: PlanMessage[] } {
   const boxes = input.openedSites.map((j, b) => openedBox(scenario, input, j, b));
-  const warnings: string[] = [];
+  const warnings: PlanMessage[] = [];
   const perWeek = scenario.policy.deliveriesPerWeek;
   for (const box of boxes) {
     const f = box.filledBy;
     if (f.kind === 'carrier' && f.deliveriesPerWeek + (f.vanDays?.length ?? 0) < perWeek) {
-      warnings.push(
-        `box "${box.siteId}" is filled by "${f.routeId}" ${f.deliveriesPerWeek} times a week, fewer than the policy's ${perWeek}`,
-      );
+      warnings.push(warn.fewerDeliveries(box.siteId, f.routeId, f.deliveriesPerWeek, perWeek));
     }
   }
   return { boxes, warnings };

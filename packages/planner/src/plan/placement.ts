@@ -1,15 +1,16 @@
-import { ValidationError, type Plan, type Scenario } from '@paketbygd/model';
+import { ValidationError, type Plan, type PlanMessage, type Scenario } from '@paketbygd/model';
 import { scenarioToPlacement, solvePlacement, type PlacementResult } from '@paketbygd/placement';
 import { distanceM, type SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
+import { assume, warn } from './messages';
 
 export interface PlacementStage {
   /** Indices into the scenario's candidate sites that get a box. */
   openedSites: number[];
   /** How the sites were chosen, as the plan reports it. */
   summary: Plan['placement'];
-  warnings: string[];
-  assumptions: string[];
+  warnings: PlanMessage[];
+  assumptions: PlanMessage[];
 }
 
 export interface PlacementOptions {
@@ -42,14 +43,13 @@ export async function placeBoxes(
     return { openedSites, summary, warnings: [], assumptions: [] };
   }
   if (scenario.candidateSites.length === 0) {
-    const warning = 'the scenario has no candidate sites: no box can be placed, the plan shows today only';
-    return { openedSites: [], summary: none, warnings: [warning], assumptions: [] };
+    return { openedSites: [], summary: none, warnings: [warn.noCandidateSites()], assumptions: [] };
   }
   if (scenario.policy.maxBoxes === 0) {
     return {
       openedSites: [],
       summary: none,
-      warnings: ['policy.maxBoxes is 0: no box is placed'],
+      warnings: [warn.maxBoxesZero()],
       assumptions: [],
     };
   }
@@ -72,11 +72,11 @@ async function chooseSites(
     );
     return out;
   });
-  const assumptions = [...prepared.notes];
+  const assumptions = prepared.notes.map(assume.placementNote);
   let p = prepared.p;
   if (p === undefined && prepared.budgetPerYear === undefined) {
     p = scenario.candidateSites.length;
-    assumptions.push('the policy sets neither maxBoxes nor budgetPerYear: any candidate site may get a box');
+    assumptions.push(assume.anySiteMayGetBox());
   }
   const result = await solvePlacement(prepared.instance, {
     model: 'capacity',
@@ -89,7 +89,7 @@ async function chooseSites(
   return {
     openedSites: result.openSites.filter((j) => j < scenario.candidateSites.length),
     summary: summaryOf(result),
-    warnings: result.status === 'infeasible' ? [`placement: ${result.notes.join('; ')}`] : [],
+    warnings: result.status === 'infeasible' ? [warn.placementInfeasible(result.notes)] : [],
     assumptions,
   };
 }

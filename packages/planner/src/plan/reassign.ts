@@ -1,8 +1,9 @@
-import type { Policy, UnservedDemand } from '@paketbygd/model';
+import type { PlanMessage, Policy, UnservedDemand } from '@paketbygd/model';
 import { nearestPickup } from '../access';
 import type { DemandPart } from '../assign-demand';
 import type { SquareMatrix } from '../matrix';
 import type { UnfilledStop } from './fill-by-vans';
+import { warn } from './messages';
 
 export interface ReassignInput {
   m: SquareMatrix;
@@ -27,7 +28,7 @@ export interface Reassigned {
   /** Parcels a week of each demand point that go into a box. */
   inBox: number[];
   unserved: UnservedDemand[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /**
@@ -53,9 +54,7 @@ export function reassignUnfilled(input: ReassignInput): Reassigned {
       continue;
     }
     moveBoxShare(input, out, stop);
-    out.warnings.push(
-      `no van can fill box "${stop.id}" (${stop.reason}): its households fetch their parcels where they do today`,
-    );
+    out.warnings.push(warn.boxUnfilled(stop.id, stop.reason));
   }
   return out;
 }

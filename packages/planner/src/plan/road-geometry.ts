@@ -1,10 +1,11 @@
-import type { CarrierRoute, LonLat, VanRoute } from '@paketbygd/model';
+import type { CarrierRoute, LonLat, PlanMessage, VanRoute } from '@paketbygd/model';
 import type { TravelCosts } from '@paketbygd/travel';
+import { warn } from './messages';
 
 export interface RoadGeometryStage {
   vanRoutes: VanRoute[];
   carrierRoutes: CarrierRoute[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /**
@@ -17,7 +18,7 @@ export async function withRoadGeometry(
   vanRoutes: readonly VanRoute[],
   carrierRoutes: readonly CarrierRoute[],
 ): Promise<RoadGeometryStage> {
-  const warnings: string[] = [];
+  const warnings: PlanMessage[] = [];
   if (!travel) return { vanRoutes: [...vanRoutes], carrierRoutes: [...carrierRoutes], warnings };
   const geometries = new Map<string, LonLat[]>();
   const withRoads = async (coordinates: LonLat[]): Promise<LonLat[]> => {
@@ -27,9 +28,7 @@ export async function withRoadGeometry(
       try {
         line = (await travel.route(coordinates)).geometry.coordinates;
       } catch (error) {
-        warnings.push(
-          `route geometry: ${(error as Error).message}; the map draws straight lines between stops`,
-        );
+        warnings.push(warn.routeGeometryFailed((error as Error).message));
         line = coordinates;
       }
       geometries.set(key, line);

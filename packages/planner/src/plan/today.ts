@@ -1,7 +1,8 @@
-import type { Scenario } from '@paketbygd/model';
+import type { PlanMessage, Scenario } from '@paketbygd/model';
 import { nearestPickup, peopleOf, type Access } from '../access';
 import type { SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
+import { warn } from './messages';
 
 export interface People {
   population: number;
@@ -13,7 +14,7 @@ export interface TodayStage {
   people: People[];
   /** Each demand point's nearest existing pickup point. */
   before: Access[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /** Today's access: every demand point to its nearest existing pickup point. */
@@ -21,11 +22,6 @@ export function accessToday(scenario: Scenario, places: PlaceIndex, m: SquareMat
   const people = scenario.demand.map((d) => peopleOf(d, scenario.assumptions.peoplePerHousehold));
   const before = places.demand.map((p) => nearestPickup(m, scenario.policy, p, places.pickupPoints));
   const cutOff = before.filter((a) => a.pickup < 0).length;
-  const warnings =
-    cutOff > 0
-      ? [
-          `${cutOff} demand point${cutOff === 1 ? ' reaches' : 's reach'} no existing pickup point today; access means and p90 are over the people who reach one`,
-        ]
-      : [];
+  const warnings = cutOff > 0 ? [warn.unreachableToday(cutOff)] : [];
   return { people, before, warnings };
 }

@@ -1,13 +1,14 @@
-import type { Scenario } from '@paketbygd/model';
+import type { PlanMessage, Scenario } from '@paketbygd/model';
 import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
 import type { SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
-import { describePoint } from './point-ids';
+import { warn } from './messages';
+import { idOfPoint } from './point-ids';
 
 export interface TravelStage {
   travel: TravelCosts;
   m: SquareMatrix;
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /** One travel matrix over every point of the scenario, which all later stages read. */
@@ -23,8 +24,6 @@ export async function travelMatrix(
     durationsS: raw.durationsS,
     distancesM: raw.distancesM,
   };
-  const warnings = raw.warnings.map(
-    (w) => `travel: point ${describePoint(places.byId, w.pointIndex)}: ${w.message}`,
-  );
+  const warnings = raw.warnings.map((w) => warn.travelPoint(idOfPoint(places.byId, w.pointIndex), w.message));
   return { travel, m, warnings };
 }

@@ -33,7 +33,7 @@ describe('the carrier stage alone', () => {
       ['09:20', 'box-b'],
       ['09:30', null],
     ]);
-    expect(stage.warnings).toEqual([]);
+    expect(stage.warnings.map((w) => w.text)).toEqual([]);
   });
 
   it('leaves the box to the vans, with the reason, when the bus has too little room', () => {
@@ -75,7 +75,7 @@ describe('the carrier stage alone', () => {
     expect(stage.routes[0]!.detourMPerTrip).toBeCloseTo(2000, 6);
     // 1 kg a km × 2 km × 5 trips.
     expect(stage.routes[0]!.co2KgPerWeek).toBeCloseTo(10, 9);
-    expect(stage.warnings).toEqual([
+    expect(stage.warnings.map((w) => w.text)).toEqual([
       'route "bus": the boxes\' detours together (13.3 min) exceed 10 min; box "box-a" goes by van instead',
     ]);
   });

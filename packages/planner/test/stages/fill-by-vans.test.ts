@@ -35,7 +35,7 @@ describe('the van stage alone', () => {
     expect(route.stops[1]!.arrivalS).toBeCloseTo(8 * 3600 + 800, 6);
     expect(stage.vans.servedBy.get('box-b')).toBe('van');
     expect(stage.unfilled).toEqual([]);
-    expect(stage.warnings).toEqual([]);
+    expect(stage.warnings.map((w) => w.text)).toEqual([]);
   });
 
   it('comes only on the van days of a box a transport fills on the other days', () => {

@@ -92,9 +92,13 @@ describe('the KPI stage alone', () => {
     const target = lineScenario((s) => {
       s.policy!.targetCoveredShare = 0.9;
     });
-    expect(planKpis(target, short).warnings).toEqual([
+    expect(planKpis(target, short).warnings.map((w) => w.text)).toEqual([
       'coverage after is 33.3 % of the population, short of the target 90 %',
     ]);
+    expect(planKpis(target, short).warnings[0]).toMatchObject({
+      code: 'coverage_short',
+      params: { coveredShare: 1 / 3, targetShare: 0.9 },
+    });
     expect(planKpis(target, input()).warnings).toEqual([]);
   });
 });

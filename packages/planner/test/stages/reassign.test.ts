@@ -50,9 +50,13 @@ describe('the reassignment of what no van could take', () => {
     expect(out.boxLoad).toEqual([10, 0]);
     expect(out.inBox).toEqual([10, 0]);
     expect(out.unserved).toEqual([]);
-    expect(out.warnings).toEqual([
+    expect(out.warnings.map((w) => w.text)).toEqual([
       'no van can fill box "box-b" (no_vehicle): its households fetch their parcels where they do today',
     ]);
+    expect(out.warnings[0]).toMatchObject({
+      code: 'box_unfilled',
+      params: { site: 'box-b', reason: 'no_vehicle' },
+    });
     // The stage works on a copy: its input is as it was.
     expect(given.parts[1]!.map((p) => p.parcelsPerWeek)).toEqual([14, 6]);
     expect(given.boxLoad).toEqual([10, 14]);
@@ -96,7 +100,7 @@ describe('the reassignment of what no van could take', () => {
     expect(out.unserved).toEqual([
       { demandId: 'd9', parcelsPerWeek: 20, reason: 'no_vehicle_capacity', detail: 'capacity' },
     ]);
-    expect(out.warnings).toEqual([]);
+    expect(out.warnings.map((w) => w.text)).toEqual([]);
     expect(out.boxLoad).toEqual([10, 14]);
   });
 });
