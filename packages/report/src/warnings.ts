@@ -1,7 +1,7 @@
-import type { Plan, PlanMessageCode } from '@paketbygd/model';
+import type { Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
 import { html, type SafeHtml } from './html';
-import { currentLang, t } from './i18n';
-import type { Names } from './lookup';
+import { currentLang, t, withLang, type Lang } from './i18n';
+import { Names } from './lookup';
 import { wordPlanMessage } from './plan-messages';
 
 /** Where a warning belongs in a report, and how much it matters (lower is more important). */
@@ -73,6 +73,13 @@ export function planWarningItems(plan: Plan, names: Names): WarningItem[] {
     ...(CODE_RANKS[m.code] ?? rankWarning(m.text)),
     english: false,
   }));
+}
+
+/** A plan's warnings as lines of text in a language, most important first (the CLI prints them). */
+export function planWarningTexts(scenario: Scenario, plan: Plan, lang: Lang): string[] {
+  return withLang(lang, () =>
+    rankWarnings(planWarningItems(plan, new Names(scenario, plan))).map((w) => w.text),
+  );
 }
 
 /** Most important first; equally important ones keep their order. */
