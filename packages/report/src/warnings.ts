@@ -53,6 +53,8 @@ const CODE_RANKS: Partial<Record<PlanMessageCode, { rank: number; section: strin
 export interface WarningItem extends RankedWarning {
   /** Written in English whatever the report's language (a sentence from elsewhere). */
   english: boolean;
+  /** In a comparison: the label of the entry whose plan it is about. */
+  entry?: string;
 }
 
 export function rankWarning(text: string): { rank: number; section: string } {
@@ -66,7 +68,7 @@ function itemOf(w: string | WarningItem): WarningItem {
 }
 
 /** A plan's warnings in the report's language, ranked by their codes (a plan without codes: its English sentences). */
-export function planWarningItems(plan: Plan, names: Names): WarningItem[] {
+export function planWarningItems(plan: Pick<Plan, 'warnings' | 'messages'>, names: Names): WarningItem[] {
   if (!plan.messages) return plan.warnings.map(itemOf);
   return plan.messages.warnings.map((m) => ({
     text: wordPlanMessage(m, names),
@@ -87,7 +89,7 @@ export function rankWarnings(list: readonly (string | WarningItem)[]): WarningIt
   return list
     .map((w, i) => ({ ...itemOf(w), i }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .map(({ text, rank, section, english }) => ({ text, rank, section, english }));
+    .map(({ i: _, ...item }) => item);
 }
 
 /** `lang="en"` on an English sentence in a report of another language, for screen readers. */
@@ -116,11 +118,12 @@ export function renderWarnings(
   if (list.length === 0) return html``;
   const labels = [...entryLabels].sort((a, b) => b.length - a.length);
   const general: (string | WarningItem)[] = [];
-  const byEntry = new Map<string, string[]>();
+  const byEntry = new Map<string, (string | WarningItem)[]>();
   for (const w of list) {
-    // A worded warning is the report's own; only the plans' English sentences carry an entry's label.
+    // A worded warning names its entry; an English sentence carries the entry's label in front.
     if (typeof w !== 'string') {
-      general.push(w);
+      if (w.entry === undefined) general.push(w);
+      else byEntry.set(w.entry, [...(byEntry.get(w.entry) ?? []), w]);
       continue;
     }
     const label = labels.find((l) => w.startsWith(`${l}: `));

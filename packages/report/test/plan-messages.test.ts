@@ -1,10 +1,10 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { PlanMessageCode, type PlanMessage } from '@paketbygd/model';
-import { renderPlanReport, withLang } from '../src/index';
+import { renderComparisonReport, renderPlanReport, withLang } from '../src/index';
 import { Names } from '../src/lookup';
 import { wordPlanMessage } from '../src/plan-messages';
-import { buildPlan, loadScenario } from './fixtures';
+import { buildComparison, buildPlan, loadScenario } from './fixtures';
 
 const scenario = loadScenario();
 const names = new Names(scenario);
@@ -151,5 +151,22 @@ describe('the planner’s messages in the report’s language', () => {
     // Each is repeated at the head of the section whose figures it qualifies.
     expect(doc.querySelector('section#boxes .section-warnings')!.text).toContain('paketskåpet ”Läppe”');
     expect(doc.querySelector('section#carriers .section-warnings')!.text).toContain('2 gånger i veckan');
+  });
+
+  it('words each entry’s plan warnings in a Swedish comparison, under the entry’s label', () => {
+    const base = buildComparison();
+    const entry = base.entries.find((e) => e.kind === 'bid')!;
+    const unfilled = EVERY.find((m) => m.code === 'box_unfilled')!;
+    const comparison = {
+      ...base,
+      entries: base.entries.map((e) => (e.id === entry.id ? { ...e, planWarnings: [unfilled] } : e)),
+      warnings: [...base.warnings, `${entry.label}: ${unfilled.text}`],
+    };
+    const html = renderComparisonReport({ scenario, comparison, lang: 'sv' });
+    const group = parse(html)
+      .querySelectorAll('.warnings li')
+      .find((li) => li.querySelector('strong')?.text === entry.label)!;
+    expect(group.text).toContain('ingen bil kan fylla paketskåpet ”Läppe”');
+    expect(html).not.toContain(unfilled.text);
   });
 });
