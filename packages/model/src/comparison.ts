@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Money, Positive } from './primitives';
 import { Bid } from './bid';
-import { Kpis } from './plan';
+import { Kpis, PlanMessage } from './plan';
 import { PolicyFields, Scenario } from './scenario';
 
 /** What a criterion measures, from the evaluated plan or the bid. */
@@ -227,6 +227,8 @@ export const ComparisonResult = z.object({
       disqualified: z.boolean().default(false),
       /** Why the price looks abnormally low (LOU 16 kap. 7 §), if it does. */
       abnormallyLow: z.string().optional(),
+      /** The warnings of the entry's plan with their codes; `warnings` has them as "label: sentence". */
+      planWarnings: z.array(PlanMessage).optional(),
     }),
   ),
   scoring: z

@@ -203,6 +203,49 @@ export const Kpis = z.object({
 });
 export type Kpis = z.infer<typeof Kpis>;
 
+/** What a planner's warning or assumption is about: a report words it in its own language from the code and the params. */
+export const PlanMessageCode = z.enum([
+  // warnings
+  'travel_point',
+  'unreachable_today',
+  'no_candidate_sites',
+  'max_boxes_zero',
+  'placement_infeasible',
+  'nearest_box_full',
+  'detours_together_too_long',
+  'route_without_co2',
+  'loads_before_parcels',
+  'van_route_violation',
+  'box_unfilled',
+  'route_geometry_failed',
+  'fewer_deliveries',
+  'coverage_short',
+  // assumptions
+  'placement_note',
+  'any_site_may_get_box',
+  'box_capacity',
+  'investment_spread',
+  'household_trips',
+  'same_parcels_each_day',
+  'van_service_times',
+  'carrier_assignment',
+  'cost_per_parcel',
+  'home_delivery_covered',
+  'transfer_times',
+  'departure_room_default',
+]);
+export type PlanMessageCode = z.infer<typeof PlanMessageCode>;
+
+const MessageParam = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
+
+/** One warning or assumption: its code, its figures and names (ids, not display names), and the English sentence. */
+export const PlanMessage = z.object({
+  code: PlanMessageCode,
+  params: z.record(z.string(), MessageParam),
+  text: z.string(),
+});
+export type PlanMessage = z.infer<typeof PlanMessage>;
+
 /** A solved scenario: what the planner answers. Positions are repeated so that a plan draws on its own. */
 export const Plan = z.object({
   kind: z.literal('plan'),
@@ -229,8 +272,12 @@ export const Plan = z.object({
   unserved: z.array(UnservedDemand),
   /** The Dalarna study's access measures for today's points and for today's points with the new boxes (Paketbygd plans always give it). */
   accessAnalysis: z.object({ before: AccessAnalysis, after: AccessAnalysis }).optional(),
+  /** The English sentences of `messages.assumptions`, for readers that know no codes. */
   assumptions: z.array(z.string()),
+  /** The English sentences of `messages.warnings`, in the same order. */
   warnings: z.array(z.string()),
+  /** The warnings and assumptions with their codes and figures (plans before this field have only the sentences). */
+  messages: z.object({ warnings: z.array(PlanMessage), assumptions: z.array(PlanMessage) }).optional(),
   timingsS: z.record(z.string(), z.number()).optional(),
 });
 export type Plan = z.infer<typeof Plan>;

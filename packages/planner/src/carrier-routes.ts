@@ -3,12 +3,14 @@ import {
   serviceTimeToS,
   WEEKDAYS,
   type CarrierRoute,
+  type PlanMessage,
   type Scenario,
   type TransportRoute,
 } from '@paketbygd/model';
 import type { BoxDemand, CarrierOption } from './carriers';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
+import { warn } from './plan/messages';
 
 function hhmm(seconds: number): string {
   const minutes = Math.round(seconds / 60);
@@ -49,7 +51,7 @@ export interface BuiltCarrierRoutes {
   routes: CarrierRoute[];
   /** Boxes taken off a route because the detours of its boxes together exceeded the limit. */
   movedToVans: number[];
-  warnings: string[];
+  warnings: PlanMessage[];
 }
 
 /**
@@ -66,7 +68,7 @@ export function buildCarrierRoutes(
 ): BuiltCarrierRoutes {
   const routes: CarrierRoute[] = [];
   const movedToVans: number[] = [];
-  const warnings: string[] = [];
+  const warnings: PlanMessage[] = [];
   scenario.transportRoutes.forEach((route, r) => {
     let assigned = choice.flatMap((c, b) => (c?.route === r ? [b] : []));
     const stops = places.routeStops[r]!;
@@ -128,7 +130,7 @@ export function buildCarrierRoutes(
         );
         movedToVans.push(worst);
         warnings.push(
-          `route "${route.id}": the boxes' detours together (${(detourS / 60).toFixed(1)} min) exceed ${route.maxDetourMin} min; box "${boxes[worst]!.siteId}" goes by van instead`,
+          warn.detoursTogetherTooLong(route.id, detourS / 60, route.maxDetourMin, boxes[worst]!.siteId),
         );
         assigned = assigned.filter((b) => b !== worst);
         continue;
@@ -177,7 +179,7 @@ export function buildCarrierRoutes(
         geometry: { type: 'LineString', coordinates: timed.map((s) => s.location) },
       });
       if (route.co2GPerKm === undefined && detourM > 0) {
-        warnings.push(`route "${route.id}" has no co2GPerKm: its detour's CO2 is counted as 0`);
+        warnings.push(warn.routeWithoutCo2(route.id));
       }
       return;
     }

@@ -1,6 +1,7 @@
 import {
   clockTimeToS,
   WEEKDAYS,
+  type PlanMessage,
   type Scenario,
   type TransportNotUsed,
   type TransportRoute,
@@ -11,6 +12,7 @@ import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 import { roomLedger } from './departure-room';
 import { loadingsOf, loadingStop, TRANSFER_STOP_M } from './loading';
+import { warn } from './plan/messages';
 import { timetabledOption, type DayDeparture } from './timetable';
 import { tourLength } from './tour';
 
@@ -180,14 +182,14 @@ export function carrierOption(
 }
 
 /** Clock times at which each route picks parcels up, for a warning when it leaves before they arrive. */
-export function departsBeforeParcels(scenario: Scenario, routeIndex: number): string | undefined {
+export function departsBeforeParcels(scenario: Scenario, routeIndex: number): PlanMessage | undefined {
   const route = scenario.transportRoutes[routeIndex]!;
   const hub = scenario.hubs.find((h) => h.id === route.loadingHubId);
   // A timetabled route's departures were each checked against the parcels' arrival.
   if (!hub || route.departures) return undefined;
   const loadingTime = route.stops[loadingStop(route)]!.time;
   if (clockTimeToS(loadingTime) >= clockTimeToS(hub.parcelsArriveAt)) return undefined;
-  return `route "${route.id}" loads at ${loadingTime}, before parcels reach ${hub.id} at ${hub.parcelsArriveAt}: its boxes get the previous day's parcels`;
+  return warn.loadsBeforeParcels(route.id, loadingTime, hub.id, hub.parcelsArriveAt);
 }
 
 export interface VanCostModel {

@@ -405,6 +405,7 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
         requirements: requirementChecks[k]!,
         disqualified: disqualified[k]!,
         ...(lowPrices.has(e.id) ? { abnormallyLow: lowPrices.get(e.id) } : {}),
+        ...(plans[k]!.messages ? { planWarnings: plans[k]!.messages!.warnings } : {}),
       })),
     ],
     ...(scoringOut ? { scoring: scoringOut } : {}),

@@ -1,6 +1,7 @@
 import {
   WEEKDAYS,
   type BoxFilling,
+  type PlanMessage,
   type Scenario,
   type TransportNotUsed,
   type TransportRoute,
@@ -8,6 +9,7 @@ import {
 } from '@paketbygd/model';
 import type { CarrierAssignment, CarrierOption } from './carriers';
 import { DEFAULT_MIN_TRANSFER_MIN } from './loading';
+import { assume } from './plan/messages';
 import type { VanPlan, VanStopDemand } from './vans';
 
 function hhmm(seconds: number): string {
@@ -107,8 +109,8 @@ export function transportsNotUsed(
 export function timetableAssumptions(
   scenario: Scenario,
   choice: readonly (CarrierOption | undefined)[],
-): string[] {
-  const transfers = new Map<string, string>();
+): PlanMessage[] {
+  const transfers = new Map<string, { route: string; stop: string; minutes: number }>();
   let sharedRoom = false;
   for (const c of choice) {
     const route = c ? scenario.transportRoutes[c.route]! : undefined;
@@ -116,22 +118,15 @@ export function timetableAssumptions(
     for (const d of c.departures ?? []) {
       if (route.departures[d.departure]!.spareCapacityParcels === undefined) sharedRoom = true;
       if (d.feeder)
-        transfers.set(
-          `${route.id} at ${d.feeder.stopName}`,
-          `${route.id} at ${d.feeder.stopName} (${d.feeder.minTransferMin} min)`,
-        );
+        transfers.set(`${route.id} at ${d.feeder.stopName}`, {
+          route: route.id,
+          stop: d.feeder.stopName,
+          minutes: d.feeder.minTransferMin,
+        });
     }
   }
   return [
-    ...(transfers.size > 0
-      ? [
-          `a line that passes no hub is loaded at a transfer stop, a set time after a line from the hub gets there (assumption, a route's minTransferMin; default ${DEFAULT_MIN_TRANSFER_MIN} min): ${[...transfers.values()].join(', ')}`,
-        ]
-      : []),
-    ...(sharedRoom
-      ? [
-          "a departure without its own spareCapacityParcels has the transport's spare room on each day it runs",
-        ]
-      : []),
+    ...(transfers.size > 0 ? [assume.transferTimes(DEFAULT_MIN_TRANSFER_MIN, [...transfers.values()])] : []),
+    ...(sharedRoom ? [assume.departureRoomDefault()] : []),
   ];
 }

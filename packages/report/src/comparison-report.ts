@@ -20,7 +20,8 @@ import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
 import { renderSources } from './sources';
 import { renderTravelModel, travelModelText } from './travel-model';
-import { renderSectionWarnings, renderWarnings } from './warnings';
+import { Names } from './lookup';
+import { planWarningItems, renderSectionWarnings, renderWarnings, type WarningItem } from './warnings';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -614,6 +615,26 @@ function verdict(comparison: ComparisonResult): SafeHtml {
   </div>`;
 }
 
+/**
+ * The comparison's warnings: each entry's plan warnings worded from their codes in the report's
+ * language, under the entry's label; the rest (the comparison's own) as the comparison wrote them.
+ */
+function comparisonWarnings(scenario: Scenario, comparison: ComparisonResult): (string | WarningItem)[] {
+  const names = new Names(scenario);
+  const worded = new Set<string>();
+  const items: WarningItem[] = [];
+  for (const e of comparison.entries) {
+    if (!e.planWarnings) continue;
+    const plan = {
+      warnings: e.planWarnings.map((m) => m.text),
+      messages: { warnings: e.planWarnings, assumptions: [] },
+    };
+    for (const item of planWarningItems(plan, names)) items.push({ ...item, entry: e.label });
+    for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
+  }
+  return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
+}
+
 export function renderComparisonReport(input: ComparisonReportInput): string {
   return withLang(input.lang ?? 'en', () => render(input));
 }
@@ -671,7 +692,7 @@ function render({ scenario, comparison }: ComparisonReportInput): string {
         </ul>
       </nav>
     </header>
-    ${verdict(comparison)}${renderWarnings(comparison.warnings, entryLabels, {
+    ${verdict(comparison)}${renderWarnings(comparisonWarnings(scenario, comparison), entryLabels, {
       folded: comparison.warnings.length > 6,
     })}${sections.map(
       ([id, title, content]) =>

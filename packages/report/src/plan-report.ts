@@ -16,7 +16,7 @@ import {
   formatShare,
 } from './format';
 import { html, type SafeHtml } from './html';
-import { t, withLang, type Lang } from './i18n';
+import { currentLang, t, withLang, type Lang } from './i18n';
 import { accessLimitText, renderKpiCards } from './kpi-cards';
 import { Names } from './lookup';
 import { SERIES_COLOURS } from './palette';
@@ -28,8 +28,15 @@ import {
   renderVanRoutes,
 } from './plan-tables';
 import { renderAttribution, renderSources } from './sources';
-import { renderSectionWarnings, renderWarnings } from './warnings';
+import {
+  planWarningItems,
+  rankWarning,
+  renderSectionWarnings,
+  renderWarnings,
+  type WarningItem,
+} from './warnings';
 import { renderTravelModel, travelModelFor } from './travel-model';
+import { wordPlanMessage } from './plan-messages';
 import { renderPlanMap } from './svg-map';
 import { tileSource } from './tiles';
 
@@ -219,7 +226,22 @@ function placement(plan: Plan): SafeHtml {
   </dl>`;
 }
 
-function assumptions(scenario: Scenario, plan: Plan, travelModel: TravelModelSummary | undefined): SafeHtml {
+/** The planner's assumptions in the report's language (a plan without codes: its English sentences). */
+function plannerAssumptions(plan: Plan, names: Names): SafeHtml[] {
+  if (!plan.messages) return plan.assumptions.map((a) => html`<li lang="en">${a}</li>`);
+  return plan.messages.assumptions.map((a) =>
+    a.code === 'placement_note' && currentLang() !== 'en'
+      ? html`<li lang="en">${a.text}</li>`
+      : html`<li>${wordPlanMessage(a, names)}</li>`,
+  );
+}
+
+function assumptions(
+  scenario: Scenario,
+  plan: Plan,
+  travelModel: TravelModelSummary | undefined,
+  names: Names,
+): SafeHtml {
   const p = scenario.policy;
   const m = t().plan.assumptions;
   const yesNo = (b: boolean) => (b ? t().common.yes : t().common.no);
@@ -268,7 +290,7 @@ function assumptions(scenario: Scenario, plan: Plan, travelModel: TravelModelSum
     ${
       plan.assumptions.length
         ? html`<ul>
-          ${plan.assumptions.map((a) => html`<li lang="en">${a}</li>`)}
+          ${plannerAssumptions(plan, names)}
         </ul>`
         : html`<p>${m.noneStated}</p>`
     }
@@ -294,7 +316,11 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
   const m = t().plan;
   const travelModel = travelModelFor(given, plan, scenario);
   const budget = budgetCheck(scenario, plan);
-  const warnings = [...(budget?.exceeded ? [budget.exceeded] : []), ...plan.warnings];
+  // The budget's warning is worded here, in the report's language; the plan's through their codes.
+  const warnings: WarningItem[] = [
+    ...(budget?.exceeded ? [{ text: budget.exceeded, ...rankWarning('budget'), english: false }] : []),
+    ...planWarningItems(plan, names),
+  ];
   const sections: [string, string, SafeHtml][] = [
     [
       'key-figures',
@@ -317,7 +343,7 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
     ['unserved', m.sections.unserved, renderUnserved(plan, names)],
     ['charts', m.sections.charts, charts(plan)],
     ['placement', m.sections.placement, placement(plan)],
-    ['assumptions', m.sections.assumptions, assumptions(scenario, plan, travelModel)],
+    ['assumptions', m.sections.assumptions, assumptions(scenario, plan, travelModel, names)],
     ['sources', m.sections.sources, html`${renderAttribution(plan)}${renderSources(scenario.sources)}`],
   ];
   const timings = plan.timingsS ? Object.values(plan.timingsS).reduce((s, v) => s + v, 0) : undefined;

@@ -1,5 +1,8 @@
+import type { Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
 import { html, type SafeHtml } from './html';
-import { currentLang, t } from './i18n';
+import { currentLang, t, withLang, type Lang } from './i18n';
+import { Names } from './lookup';
+import { wordPlanMessage } from './plan-messages';
 
 /** Where a warning belongs in a report, and how much it matters (lower is more important). */
 export interface RankedWarning {
@@ -28,25 +31,77 @@ const RULES: { pattern: RegExp; rank: number; section: string }[] = [
   { pattern: /costs are the bid's prices/i, rank: 11, section: 'key-figures' },
 ];
 
+/** The planner's coded warnings on the same scale as RULES (the budget's 3 is the report's own). */
+const CODE_RANKS: Partial<Record<PlanMessageCode, { rank: number; section: string }>> = {
+  placement_infeasible: { rank: 3, section: 'placement' },
+  no_candidate_sites: { rank: 4, section: 'boxes' },
+  max_boxes_zero: { rank: 4, section: 'boxes' },
+  box_unfilled: { rank: 4, section: 'boxes' },
+  coverage_short: { rank: 5, section: 'key-figures' },
+  unreachable_today: { rank: 6, section: 'key-figures' },
+  van_route_violation: { rank: 6, section: 'vans' },
+  fewer_deliveries: { rank: 7, section: 'carriers' },
+  detours_together_too_long: { rank: 7, section: 'carriers' },
+  loads_before_parcels: { rank: 7, section: 'carriers' },
+  nearest_box_full: { rank: 8, section: 'boxes' },
+  travel_point: { rank: 9, section: 'map' },
+  route_geometry_failed: { rank: 9, section: 'map' },
+  route_without_co2: { rank: 10, section: 'carriers' },
+};
+
+/** A warning already worded in the report's language (or known to be English), with its rank. */
+export interface WarningItem extends RankedWarning {
+  /** Written in English whatever the report's language (a sentence from elsewhere). */
+  english: boolean;
+  /** In a comparison: the label of the entry whose plan it is about. */
+  entry?: string;
+}
+
 export function rankWarning(text: string): { rank: number; section: string } {
   const rule = RULES.find((r) => r.pattern.test(text));
   return rule ? { rank: rule.rank, section: rule.section } : { rank: 10, section: 'general' };
 }
 
+/** An English sentence ranked by the rules above. */
+function itemOf(w: string | WarningItem): WarningItem {
+  return typeof w === 'string' ? { text: w, ...rankWarning(w), english: true } : w;
+}
+
+/** A plan's warnings in the report's language, ranked by their codes (a plan without codes: its English sentences). */
+export function planWarningItems(plan: Pick<Plan, 'warnings' | 'messages'>, names: Names): WarningItem[] {
+  if (!plan.messages) return plan.warnings.map(itemOf);
+  return plan.messages.warnings.map((m) => ({
+    text: wordPlanMessage(m, names),
+    ...(CODE_RANKS[m.code] ?? rankWarning(m.text)),
+    english: false,
+  }));
+}
+
+/** A plan's warnings as lines of text in a language, most important first (the CLI prints them). */
+export function planWarningTexts(scenario: Scenario, plan: Plan, lang: Lang): string[] {
+  return withLang(lang, () =>
+    rankWarnings(planWarningItems(plan, new Names(scenario, plan))).map((w) => w.text),
+  );
+}
+
 /** Most important first; equally important ones keep their order. */
-export function rankWarnings(list: readonly string[]): RankedWarning[] {
+export function rankWarnings(list: readonly (string | WarningItem)[]): WarningItem[] {
   return list
-    .map((text, i) => ({ text, i, ...rankWarning(text) }))
+    .map((w, i) => ({ ...itemOf(w), i }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .map(({ text, rank, section }) => ({ text, rank, section }));
+    .map(({ i: _, ...item }) => item);
+}
+
+/** `lang="en"` on an English sentence in a report of another language, for screen readers. */
+function langOf(w: WarningItem): SafeHtml {
+  return w.english && currentLang() !== 'en' ? html` lang="en"` : html``;
 }
 
 /** The warnings that qualify one section's result, shown at the head of that section. */
-export function renderSectionWarnings(list: readonly string[], section: string): SafeHtml {
+export function renderSectionWarnings(list: readonly (string | WarningItem)[], section: string): SafeHtml {
   const own = rankWarnings(list).filter((w) => w.section === section);
   if (own.length === 0) return html``;
-  const lang = currentLang() === 'en' ? '' : html` lang="en"`;
-  return html`<ul class="section-warnings" role="note">${own.map((w) => html`<li${lang}>⚠ ${w.text}</li>`)}</ul>`;
+  return html`<ul class="section-warnings" role="note">${own.map((w) => html`<li${langOf(w)}>⚠ ${w.text}</li>`)}</ul>`;
 }
 
 /**
@@ -56,17 +111,21 @@ export function renderSectionWarnings(list: readonly string[], section: string):
  * warning, and the warnings about the comparison itself (such as the relative model's) first.
  */
 export function renderWarnings(
-  list: readonly string[],
+  list: readonly (string | WarningItem)[],
   entryLabels: readonly string[] = [],
   options: { folded?: boolean } = {},
 ): SafeHtml {
   if (list.length === 0) return html``;
-  // The planner writes its warnings in English; a report in another language says so to screen readers.
-  const lang = currentLang() === 'en' ? '' : html` lang="en"`;
   const labels = [...entryLabels].sort((a, b) => b.length - a.length);
-  const general: string[] = [];
-  const byEntry = new Map<string, string[]>();
+  const general: (string | WarningItem)[] = [];
+  const byEntry = new Map<string, (string | WarningItem)[]>();
   for (const w of list) {
+    // A worded warning names its entry; an English sentence carries the entry's label in front.
+    if (typeof w !== 'string') {
+      if (w.entry === undefined) general.push(w);
+      else byEntry.set(w.entry, [...(byEntry.get(w.entry) ?? []), w]);
+      continue;
+    }
     const label = labels.find((l) => w.startsWith(`${l}: `));
     if (label === undefined) general.push(w);
     else byEntry.set(label, [...(byEntry.get(label) ?? []), w.slice(label.length + 2)]);
@@ -77,9 +136,9 @@ export function renderWarnings(
     .sort((a, b) => (a.ranked[0]?.rank ?? 99) - (b.ranked[0]?.rank ?? 99) || a.i - b.i);
   const grouped = groups.map(
     (g) =>
-      html`<li><strong>${g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${lang}>${w.text}</li>`)}</ul></li>`,
+      html`<li><strong>${g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`)}</ul></li>`,
   );
-  const top = rankWarnings(general).map((w) => html`<li data-rank="${w.rank}"${lang}>${w.text}</li>`);
+  const top = rankWarnings(general).map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`);
   const items = html`<ul>${top}${grouped}</ul>`;
   // A long list of the plans' remarks is folded, so that it cannot bury the verdict and the tables.
   return options.folded

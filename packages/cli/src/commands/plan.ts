@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { plan, planToGeoJSON, travelModelOf } from '@paketbygd/planner';
-import { isLang, renderPlanReport, type Lang } from '@paketbygd/report';
+import { isLang, planWarningTexts, renderPlanReport, type Lang } from '@paketbygd/report';
 import { ValidationError, type Scenario } from '@paketbygd/model';
 import { CliError, explainTravelError } from '../errors';
 import { parseNumberFlag } from '../flags';
@@ -82,7 +82,8 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
     out.write(
       `placement: ${result.placement.status}${result.placement.gapPct !== null ? `, gap ${result.placement.gapPct.toFixed(2)} %` : ''}\n`,
     );
-    for (const w of result.warnings) out.write(`warning: ${w}\n`);
+    // In the report's language, most important first, as the report lists them.
+    for (const w of planWarningTexts(scenario, result, lang)) out.write(`warning: ${w}\n`);
     out.write(`\nwrote ${join(dir, 'plan.json')}\n      ${join(dir, 'plan.geojson')}\n      ${report}\n`);
   }
   return { dir, report };

@@ -157,6 +157,73 @@ const en = {
       peoplePerHousehold: (v: string) => `People per household: ${v}`,
     },
   },
+  /** The planner's warnings and assumptions, by code (the plan's `messages`); names and numbers come formatted. */
+  planMessages: {
+    quote: (name: string) => `“${name}”`,
+    travel_point: (point: string, message: string) => `travel: ${point}: ${message}`,
+    routeStop: (n: string) => `route stop ${n}`,
+    unreachable_today: (n: number) =>
+      `${n} demand point${n === 1 ? ' reaches' : 's reach'} no existing pickup point today; access means and p90 are over the people who reach one`,
+    no_candidate_sites:
+      'the scenario has no candidate sites: no box can be placed, the plan shows today only',
+    max_boxes_zero: 'the policy allows 0 boxes (maxBoxes): no box is placed',
+    placement_infeasible: (notes: string) => `placement: ${notes}`,
+    nearest_box_full: (n: number, list: string) =>
+      `the nearest box is full for ${n} demand point${n === 1 ? '' : 's'}, whose parcels (a week) are fetched at an existing pickup point instead: ${list}`,
+    nearestBoxFullItem: (place: string, parcels: string, of: string) => `${place} (${parcels} of ${of})`,
+    detours_together_too_long: (route: string, detour: string, limit: string, box: string) =>
+      `${route}: the boxes' detours together (${detour}) exceed ${limit}; box ${box} goes by van instead`,
+    route_without_co2: (route: string) => `${route} gives no CO₂ per km: its detour's CO₂ is counted as 0`,
+    loads_before_parcels: (route: string, loadsAt: string, hub: string, arriveAt: string) =>
+      `${route} loads at ${loadsAt}, before parcels reach ${hub} at ${arriveAt}: its boxes get the previous day's parcels`,
+    van_route_violation: (message: string) => `van routes: ${message}`,
+    box_unfilled: (box: string, reason: string) =>
+      `no van can fill box ${box} (${reason}): its households fetch their parcels where they do today`,
+    route_geometry_failed: (message: string) =>
+      `route geometry: ${message}; the map draws straight lines between stops`,
+    fewer_deliveries: (box: string, route: string, n: number, policy: number) =>
+      `box ${box} is filled by ${route} ${n} times a week, fewer than the policy's ${policy}`,
+    coverage_short: (covered: string, target: string) =>
+      `coverage after is ${covered} of the population, short of the target ${target}`,
+    any_site_may_get_box:
+      'the policy sets neither a maximum number of boxes nor a budget: any candidate site may get a box',
+    box_capacity: (dwell: string) =>
+      `a box with c compartments takes c × 7 / ${dwell} parcels a week (a parcel waits ${dwell} days on average)`,
+    investment_spread: (years: string) =>
+      `investment is spread over ${years} years without interest; weekly figures are yearly / 52`,
+    household_trips: (parcels: string, share: string, co2: string) =>
+      `households fetch ${parcels} parcels a trip, ${share} of trips by car at ${co2} g CO₂/km, there and back`,
+    same_parcels_each_day: (n: number, days: string) =>
+      `each delivery day has the same parcels (weekly / ${n}), so the van routes are the same on ${days}`,
+    van_service_times: (box: string, door: string) =>
+      `a van spends ${box} s at a box and ${door} s per parcel at a door`,
+    carrier_assignment: {
+      enumeration:
+        'carriers are assigned by exact enumeration against van costs estimated from shortest tours; their detours are cheapest insertions between consecutive stops after loading',
+      greedy:
+        'carriers are assigned by greedy improvement against van costs estimated from shortest tours; their detours are cheapest insertions between consecutive stops after loading',
+    } as Record<string, string>,
+    cost_per_parcel: 'cost per parcel is the weekly cost over the parcels delivered to boxes and homes',
+    home_delivery_covered: 'home-delivered households count as covered, at access distance 0',
+    transfer_times: (defaultMin: string, transfers: string) =>
+      `a line that passes no hub is loaded at a transfer stop, a set time after a line from the hub gets there (assumption, a route's minTransferMin; default ${defaultMin} min): ${transfers}`,
+    transferAt: (route: string, stop: string, minutes: string) => `${route} at ${stop} (${minutes} min)`,
+    departure_room_default:
+      "a departure without its own spare room (spareCapacityParcels) has the transport's spare room on each day it runs",
+    /** Why the vans left a stop (the routing solver's reasons). */
+    reasons: {
+      no_vehicle: 'the scenario has no vans',
+      capacity: 'the vans are full',
+      time_window: 'no van arrives in time',
+      max_duration: 'the vans’ working day is too short',
+      max_distance: 'too far for the vans',
+      max_travel_time: 'too long a drive for the vans',
+      max_tasks: 'the vans have too many stops',
+      unreachable: 'no road to it',
+      not_profitable: 'not worth a van',
+      skills: 'no van fit for it',
+    } as Record<string, string>,
+  },
   tables: {
     hosts: {
       library: 'library',

@@ -163,6 +163,71 @@ const sv: Messages = {
       peoplePerHousehold: (v) => `Personer per hushåll: ${v}`,
     },
   },
+  planMessages: {
+    quote: (name) => `”${name}”`,
+    travel_point: (point, message) => `resor: ${point}: ${message}`,
+    routeStop: (n) => `hållplats ${n} på en linje`,
+    unreachable_today: (n) =>
+      `${n} ${n === 1 ? 'efterfrågepunkt når' : 'efterfrågepunkter når'} inget befintligt utlämningsställe i dag; medelvärden och p90 för tillgängligheten gäller dem som når ett`,
+    no_candidate_sites:
+      'scenariot har inga tänkbara platser: inget paketskåp kan placeras, planen visar bara dagens läge',
+    max_boxes_zero: 'policyn tillåter 0 nya paketskåp (maxBoxes): inget paketskåp placeras',
+    placement_infeasible: (notes) => `placeringen: ${notes}`,
+    nearest_box_full: (n, list) =>
+      `närmaste paketskåp är fullt för ${n} ${n === 1 ? 'efterfrågepunkt' : 'efterfrågepunkter'}, vars paket (per vecka) i stället hämtas vid ett befintligt utlämningsställe: ${list}`,
+    nearestBoxFullItem: (place, parcels, of) => `${place} (${parcels} av ${of})`,
+    detours_together_too_long: (route, detour, limit, box) =>
+      `${route}: omvägarna till paketskåpen tillsammans (${detour}) överstiger ${limit}; paketskåpet ${box} fylls med bil i stället`,
+    route_without_co2: (route) => `${route} anger inga CO₂ per km: omvägens CO₂ räknas som 0`,
+    loads_before_parcels: (route, loadsAt, hub, arriveAt) =>
+      `${route} lastar ${loadsAt}, innan paketen når ${hub} ${arriveAt}: dess paketskåp får föregående dags paket`,
+    van_route_violation: (message) => `bilrutter: ${message}`,
+    box_unfilled: (box, reason) =>
+      `ingen bil kan fylla paketskåpet ${box} (${reason}): hushållen hämtar sina paket där de gör i dag`,
+    route_geometry_failed: (message) => `ruttgeometri: ${message}; kartan ritar raka linjer mellan stoppen`,
+    fewer_deliveries: (box, route, n, policy) =>
+      `paketskåpet ${box} fylls av ${route} ${n} gånger i veckan, färre än policyns ${policy}`,
+    coverage_short: (covered, target) =>
+      `täckningen efter är ${covered} av befolkningen, under målet ${target}`,
+    any_site_may_get_box:
+      'policyn anger varken högsta antal paketskåp eller budget: varje tänkbar plats kan få ett skåp',
+    box_capacity: (dwell) =>
+      `ett paketskåp med c fack tar c × 7 / ${dwell} paket i veckan (ett paket väntar i snitt ${dwell} dagar)`,
+    investment_spread: (years) =>
+      `investeringen fördelas på ${years} år utan ränta; veckobelopp är årsbelopp / 52`,
+    household_trips: (parcels, share, co2) =>
+      `hushållen hämtar ${parcels} paket per resa, ${share} av resorna med bil som släpper ut ${co2} g CO₂/km, tur och retur`,
+    same_parcels_each_day: (n, days) =>
+      `varje leveransdag har lika många paket (veckans / ${n}), så bilrutterna är desamma ${days}`,
+    van_service_times: (box, door) =>
+      `en bil stannar ${box} s vid ett paketskåp och ${door} s per paket vid en dörr`,
+    carrier_assignment: {
+      enumeration:
+        'befintliga transporter tilldelas genom fullständig uppräkning mot bilkostnader uppskattade från kortaste turer; deras omvägar är billigaste insättning mellan två på varandra följande hållplatser efter lastning',
+      greedy:
+        'befintliga transporter tilldelas genom girig förbättring mot bilkostnader uppskattade från kortaste turer; deras omvägar är billigaste insättning mellan två på varandra följande hållplatser efter lastning',
+    },
+    cost_per_parcel:
+      'kostnad per paket är veckokostnaden delad med paketen som levereras till paketskåp och hem',
+    home_delivery_covered: 'hushåll som får hemleverans räknas som täckta, på avståndet 0',
+    transfer_times: (defaultMin, transfers) =>
+      `en linje som inte passerar någon hubb lastas vid en bytespunkt, en viss tid efter att en linje från hubben kommit dit (antagande, linjens minTransferMin; standard ${defaultMin} min): ${transfers}`,
+    transferAt: (route, stop, minutes) => `${route} vid ${stop} (${minutes} min)`,
+    departure_room_default:
+      'en avgång utan eget ledigt utrymme (spareCapacityParcels) har transportens lediga utrymme varje dag den går',
+    reasons: {
+      no_vehicle: 'scenariot har inga bilar',
+      capacity: 'bilarna är fulla',
+      time_window: 'ingen bil hinner fram i tid',
+      max_duration: 'bilarnas arbetsdag räcker inte',
+      max_distance: 'för långt för bilarna',
+      max_travel_time: 'för lång körning för bilarna',
+      max_tasks: 'bilarna har för många stopp',
+      unreachable: 'ingen väg dit',
+      not_profitable: 'inte lönsamt med bil',
+      skills: 'ingen bil passar',
+    },
+  },
   tables: {
     hosts: {
       library: 'bibliotek',
