@@ -15,11 +15,10 @@ import { loadingsOf, loadingStop, TRANSFER_STOP_M } from './loading';
 import { warn } from './plan/messages';
 import { timetabledOption, type DayDeparture } from './timetable';
 import { tourLength } from './tour';
+import { SERVICE_S } from './vans';
 
 /** A box closer than this to a stop is served at the stop: the carrier stops there anyway. */
 export const SAME_STOP_M = 300;
-/** Time a van spends at a box (parking, filling compartments), for the cost estimate. */
-export const VAN_SERVICE_S_PER_BOX = 300;
 /** The price of a box that no van can serve (the scenario has none), in the search only. */
 export const NO_VAN_PENALTY_PER_BOX = 1e9;
 /** Above this many combinations the assignment is improved greedily instead of enumerated. */
@@ -211,8 +210,7 @@ export function vanCostPerWeek(
   if (!model) return NO_VAN_PENALTY_PER_BOX * boxes.length;
   const km = tourLength(model.depot, boxes, (a, b) => distanceM(m, a, b)) / 1000;
   const hours =
-    (tourLength(model.depot, boxes, (a, b) => durationS(m, a, b)) + boxes.length * VAN_SERVICE_S_PER_BOX) /
-    3600;
+    (tourLength(model.depot, boxes, (a, b) => durationS(m, a, b)) + boxes.length * SERVICE_S.box) / 3600;
   return model.deliveriesPerWeek * (model.fixedCostPerDay + model.costPerKm * km + model.costPerHour * hours);
 }
 
