@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { JobPayload } from '@paketbygd/model';
+import { JobPayload, type RoutingSolution } from '@paketbygd/model';
 import { SolveFailed } from '../src/errors';
 import { runInThread } from '../src/threads/run-in-thread';
 import { ThreadPool } from '../src/threads/pool';
@@ -36,6 +36,40 @@ it('a retiring thread serves until its replacement has loaded, so no job waits f
   expect(next).not.toBe(first);
   pool.release(next, true);
 }, 30_000);
+
+it("the thread that took a retired one's place answers its jobs", async () => {
+  pool = new ThreadPool(1, 1);
+  const first = pool.take();
+  pool.release(first, true); // its last job: the replacement loads, then takes its place
+  await exited(first);
+  const tiny = JobPayload.parse({
+    kind: 'route',
+    tenant: 't',
+    input: {
+      vehicles: [{ id: 1, start: [16.2, 59.0], start_index: 0 }],
+      jobs: [{ id: 1, location: [16.21, 59.0], location_index: 1 }],
+      matrices: {
+        car: {
+          durations: [
+            [0, 60],
+            [60, 0],
+          ],
+        },
+      },
+    },
+    options: { timeLimitS: 0.05 },
+  });
+  const options = {
+    travel: { backend: 'straightline' as const },
+    onProgress: () => undefined,
+    threads: pool,
+  };
+  // Twice: the replacement's first job, then its reuse (the pool's own listeners come and go).
+  for (let job = 0; job < 2; job++) {
+    const result = (await runInThread(tiny, { ...options, hardLimitMs: 20_000 })) as RoutingSolution;
+    expect(result.routes.map((route) => route.steps.filter((s) => s.type === 'job').length)).toEqual([1]);
+  }
+}, 60_000);
 
 it('replaces a thread that was stopped instead of reusing it', async () => {
   pool = new ThreadPool(1, 50);

@@ -8,6 +8,16 @@ export function startThread(limits: ResourceLimits = {}): Worker {
   return new Worker(THREAD_ENTRY, { resourceLimits: limits });
 }
 
+/**
+ * Removes the listeners the pool and runInThread add. Never `removeAllListeners()`: a Worker has
+ * listeners of its own ('newListener', 'removeListener') that start its message port when a
+ * 'message' listener is added; without them a reused thread's answers are never delivered and
+ * its job runs into the hard time limit.
+ */
+function dropOurListeners(thread: Worker): void {
+  for (const event of ['message', 'error', 'exit'] as const) thread.removeAllListeners(event);
+}
+
 /** Where a job's thread comes from and goes back to. */
 export interface ThreadSource {
   take(): Worker;
@@ -50,13 +60,13 @@ export class ThreadPool implements ThreadSource {
 
   take(): Worker {
     const thread = this.idle.shift() ?? startThread(this.limits);
-    thread.removeAllListeners();
+    dropOurListeners(thread);
     thread.ref();
     return thread;
   }
 
   release(thread: Worker, reusable: boolean): void {
-    thread.removeAllListeners();
+    dropOurListeners(thread);
     const jobs = (this.jobsRun.get(thread) ?? 0) + 1;
     this.jobsRun.set(thread, jobs);
     const retired = this.retired.has(thread);
@@ -91,7 +101,7 @@ export class ThreadPool implements ThreadSource {
     });
     fresh.on('message', (message: ThreadMessage) => {
       if (message.type !== 'ready' || !this.loading.delete(fresh)) return;
-      fresh.removeAllListeners();
+      dropOurListeners(fresh);
       if (this.idle.includes(old)) {
         this.idle = this.idle.filter((t) => t !== old);
         void old.terminate();
