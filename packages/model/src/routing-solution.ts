@@ -19,6 +19,8 @@ export type UnassignedReason = z.infer<typeof UnassignedReason>;
 export const VroomStep = z.object({
   type: z.enum(['start', 'job', 'pickup', 'delivery', 'break', 'end']),
   id: z.number().int().optional(),
+  /** The job's id again on `job` steps, as VROOM's answers have it (`id` is the field to read). */
+  job: z.number().int().optional(),
   description: z.string().optional(),
   location: LonLat.optional(),
   location_index: z.number().int().optional(),

@@ -10,6 +10,7 @@ import {
   type VroomStep,
 } from '@paketbygd/model';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
+import { RequestTasks } from './vroom/tasks';
 import { serviceStart } from './route';
 import { solveInstance, type Progress, type SearchParams } from './solver';
 import {
@@ -63,18 +64,21 @@ export function toModelSpec(p: RoutingProblem): Converted {
     }
     return i;
   };
+  // Ids are the request's indices: the request's own ids are read back by RequestTasks.
   const stop = (
-    s: { id: number; service?: number; setup?: number; time_windows?: [number, number][] } & Placed,
+    index: number,
+    s: { service?: number; setup?: number; time_windows?: [number, number][] } & Placed,
     path: string,
   ): StopSpec => ({
-    id: s.id,
+    id: index,
     location: place(s, path) ?? 0,
-    // Setup is always counted: a conservative reading of VROOM's "when arriving from another location".
+    // The search always counts setup: a conservative reading of VROOM's "when arriving from another
+    // location". The answer (toRoutingSolution) applies it as VROOM does.
     serviceS: (s.service ?? 0) + (s.setup ?? 0),
     timeWindowsS: s.time_windows ?? [],
   });
   const jobs: JobSpec[] = p.jobs.map((j, i) => ({
-    ...stop(j, `jobs[${i}]`),
+    ...stop(i, j, `jobs[${i}]`),
     delivery: j.delivery ?? [],
     pickup: j.pickup ?? [],
     skills: j.skills ?? [],
@@ -82,8 +86,8 @@ export function toModelSpec(p: RoutingProblem): Converted {
     ...(j.penalty !== undefined ? { penalty: j.penalty } : {}),
   }));
   const shipments: ShipmentSpec[] = p.shipments.map((s, i) => ({
-    pickup: stop(s.pickup, `shipments[${i}].pickup`),
-    delivery: stop(s.delivery, `shipments[${i}].delivery`),
+    pickup: stop(i, s.pickup, `shipments[${i}].pickup`),
+    delivery: stop(i, s.delivery, `shipments[${i}].delivery`),
     amount: s.amount ?? [],
     skills: s.skills ?? [],
     priority: s.priority ?? 0,
@@ -146,7 +150,7 @@ export function toModelSpec(p: RoutingProblem): Converted {
     for (let copy = 0; copy < (v.count ?? 1); copy++) {
       vehicles.push(
         defaultVehicle({
-          id: v.id,
+          id: i,
           copy,
           matrix: matrix ?? 0,
           start,
@@ -217,7 +221,7 @@ export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOption
   const converted = toModelSpec(problem);
   const inst = buildInstance(converted.spec);
   const loadingS = (performance.now() - t0) / 1000;
-  const initialRoutes = opts.initialSolution ? warmRoutes(inst, opts.initialSolution) : undefined;
+  const initialRoutes = opts.initialSolution ? warmRoutes(inst, problem, opts.initialSolution) : undefined;
   const timeLimitS = opts.timeLimitS ?? problem.options?.time_limit;
   const result = solveInstance(inst, {
     ...(timeLimitS !== undefined ? { timeLimitS } : {}),
@@ -239,19 +243,20 @@ export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOption
   );
 }
 
-function warmRoutes(inst: Instance, s: RoutingSolution): { vehicle: number; tasks: number[] }[] {
-  const byKey = new Map<string, number>();
-  for (let t = 0; t < inst.nTasks; t++) {
-    const type = inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery';
-    byKey.set(`${type}:${inst.taskId[t]}`, t);
-  }
+function warmRoutes(
+  inst: Instance,
+  problem: RoutingProblem,
+  s: RoutingSolution,
+): { vehicle: number; tasks: number[] }[] {
+  const request = new RequestTasks(problem, inst);
+  const byKey = request.byAnswerKey();
   const vehicleOf = new Map<string, number>();
-  for (let v = 0; v < inst.nVeh; v++) vehicleOf.set(`${inst.vehId[v]}:${inst.vehCopy[v]}`, v);
+  for (let v = 0; v < inst.nVeh; v++) vehicleOf.set(`${String(request.vehicle(v).id)}:${inst.vehCopy[v]}`, v);
   return s.routes.flatMap((r) => {
-    const vehicle = vehicleOf.get(`${r.vehicle}:${r.copy ?? 0}`);
+    const vehicle = vehicleOf.get(`${String(r.vehicle)}:${r.copy ?? 0}`);
     if (vehicle === undefined) return [];
     const tasks = r.steps.flatMap((st) => {
-      const t = st.id === undefined ? undefined : byKey.get(`${st.type}:${st.id}`);
+      const t = st.id === undefined ? undefined : byKey.get(`${st.type}:${String(st.id)}`);
       return t === undefined ? [] : [t];
     });
     return [{ vehicle, tasks }];
@@ -270,18 +275,7 @@ export function toRoutingSolution(
 ): RoutingSolution {
   const dims = inst.dims;
   const s = inst.stride;
-  const descriptions = new Map<number, string | undefined>();
-  problem.jobs.forEach((j) => descriptions.set(j.id, j.description));
-  const vehicleDescription = new Map(problem.vehicles.map((v) => [v.id, v.description]));
-  const shipmentDescription = new Map<string, string | undefined>();
-  problem.shipments.forEach((sh) => {
-    shipmentDescription.set(`pickup:${sh.pickup.id}`, sh.pickup.description);
-    shipmentDescription.set(`delivery:${sh.delivery.id}`, sh.delivery.description);
-  });
-  const describe = (t: number) =>
-    inst.kind[t] === JOB
-      ? descriptions.get(inst.taskId[t]!)
-      : shipmentDescription.get(`${inst.kind[t] === PICKUP ? 'pickup' : 'delivery'}:${inst.taskId[t]}`);
+  const request = new RequestTasks(problem, inst);
   const position = (l: number) => (l === inst.virtualLoc ? undefined : converted.positions[l]);
   const withDistance = converted.hasDistances;
   const out: VroomRoute[] = [];
@@ -319,6 +313,7 @@ export function toRoutingSolution(
     let travel = 0;
     let distance = 0;
     let cost = 0;
+    let setup = 0;
     let service = 0;
     let waiting = 0;
     let priority = 0;
@@ -351,18 +346,25 @@ export function toRoutingSolution(
       const start = serviceStart(inst, t, arrival);
       const wait = start - arrival;
       for (let d = 0; d < dims; d++) load[d]! += inst.loadChange[t * dims + d]!;
-      const type = inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery';
-      const description = describe(t);
+      const type = request.kind(t);
+      const task = request.stop(t);
+      // As VROOM: setup only when arriving from another place (a route without a start comes from
+      // the virtual place, so its first task has its setup).
+      const stepSetup = prev === inst.loc[t] ? 0 : (task.setup ?? 0);
+      const stepService = task.service ?? 0;
       const st = step(type, inst.loc[t]!, {
-        id: inst.taskId[t]!,
-        ...(description !== undefined ? { description } : {}),
-        service: inst.serviceS[t]!,
+        id: task.id,
+        ...(type === 'job' ? { job: task.id } : {}),
+        ...(task.description !== undefined ? { description: task.description } : {}),
+        setup: stepSetup,
+        service: stepService,
         waiting_time: Math.round(wait),
       });
       st.arrival = Math.round(arrival);
       steps.push(st);
-      time = start + inst.serviceS[t]!;
-      service += inst.serviceS[t]!;
+      time = start + stepSetup + stepService;
+      setup += stepSetup;
+      service += stepService;
       waiting += wait;
       priority += inst.priority[t]!;
       prev = inst.loc[t]!;
@@ -374,15 +376,13 @@ export function toRoutingSolution(
     cost += C[a]!;
     if (inst.hasEnd[v]) steps.push(step('end', inst.vehEnd[v]!, {}));
     const routeCost = Math.round(cost + inst.fixed[v]!);
-    const description = vehicleDescription.get(inst.vehId[v]!);
+    const vehicle = request.vehicle(v);
     out.push({
-      vehicle: inst.vehId[v]!,
-      ...(inst.vehCopy[v]! > 0 || problem.vehicles.find((x) => x.id === inst.vehId[v])?.count
-        ? { copy: inst.vehCopy[v]! }
-        : {}),
-      ...(description !== undefined ? { description } : {}),
+      vehicle: vehicle.id,
+      ...(inst.vehCopy[v]! > 0 || vehicle.count ? { copy: inst.vehCopy[v]! } : {}),
+      ...(vehicle.description !== undefined ? { description: vehicle.description } : {}),
       cost: routeCost,
-      setup: 0,
+      setup,
       service,
       duration: Math.round(travel),
       waiting_time: Math.round(waiting),
@@ -398,7 +398,7 @@ export function toRoutingSolution(
     });
     totals = {
       cost: totals.cost + routeCost,
-      setup: 0,
+      setup: totals.setup + setup,
       service: totals.service + service,
       duration: totals.duration + Math.round(travel),
       waiting: totals.waiting + Math.round(waiting),
@@ -414,7 +414,7 @@ export function toRoutingSolution(
       cost: totals.cost,
       routes: out.length,
       unassigned: unassigned.length,
-      setup: 0,
+      setup: totals.setup,
       service: totals.service,
       duration: totals.duration,
       waiting_time: totals.waiting,
@@ -427,15 +427,10 @@ export function toRoutingSolution(
     },
     unassigned: unassigned.map(({ task, reason }) => {
       const pos = position(inst.loc[task]!);
-      const description = describe(task);
+      const { id, description } = request.stop(task);
       return {
-        id: inst.taskId[task]!,
-        type:
-          inst.kind[task] === JOB
-            ? ('job' as const)
-            : inst.kind[task] === PICKUP
-              ? ('pickup' as const)
-              : ('delivery' as const),
+        id,
+        type: request.kind(task),
         ...(pos ? { location: pos } : {}),
         ...(description !== undefined ? { description } : {}),
         ...(reason ? { reason } : {}),

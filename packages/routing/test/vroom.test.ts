@@ -114,6 +114,28 @@ describe('solveRoutingProblem: features', () => {
     expect(route.steps.at(-1)!.arrival).toBe(100 + 90 + 100);
   });
 
+  it('reports setup apart from service, once per place as VROOM does, and names jobs in `job`', () => {
+    // Jobs 1 and 2 share place 1: the vehicle sets up once (30 s) and serves both (60 s each).
+    const s = solveRoutingProblem(
+      problem({
+        jobs: [
+          { id: 1, location_index: 1, setup: 30, service: 60 },
+          { id: 2, location_index: 1, setup: 30, service: 60 },
+        ],
+      }),
+      { maxIterations: 20 },
+    );
+    const [start, first, second, end] = s.routes[0]!.steps;
+    expect(start!.job).toBeUndefined();
+    expect([first!.job, second!.job].sort()).toEqual([1, 2]);
+    expect(first!.job).toBe(first!.id);
+    expect([first!.setup, first!.service, second!.setup, second!.service]).toEqual([30, 60, 0, 60]);
+    expect(second!.arrival).toBe(100 + 30 + 60);
+    expect(end!.arrival).toBe(100 + 30 + 120 + 100);
+    expect(s.routes[0]!).toMatchObject({ setup: 30, service: 120 });
+    expect(s.summary).toMatchObject({ setup: 30, service: 120 });
+  });
+
   it('serves shipments pickup first on one vehicle, and reports loads along the way', () => {
     const s = solveRoutingProblem(
       problem({
