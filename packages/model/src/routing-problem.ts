@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LonLat } from './primitives';
 import type { Problem } from './problems';
+import { legacyMatrixAsMatrices, refuseMatrixWithMatrices } from './vroom-legacy';
 
 /**
  * The VROOM (v1.14) input format, also accepted by openrouteservice's optimization endpoint.
@@ -142,14 +143,12 @@ export const RoutingProblem = z
     vehicles: z.array(VroomVehicle).min(1, 'at least one vehicle is needed'),
     matrices: VroomMatrices.optional(),
     options: RoutingOptions.optional(),
-    matrix: unknownOptional,
+    /** VROOM's legacy key: the durations of profile "car" (read as `matrices.car.durations`). */
+    matrix: Matrix.optional(),
   })
   .strict()
-  .superRefine(
-    unsupported({
-      matrix: 'the legacy "matrix" key is not supported; send {"matrices": {"car": {"durations": …}}}',
-    }),
-  );
+  .superRefine(refuseMatrixWithMatrices)
+  .transform(legacyMatrixAsMatrices);
 export type RoutingProblem = z.infer<typeof RoutingProblem>;
 export type RoutingProblemInput = z.input<typeof RoutingProblem>;
 
