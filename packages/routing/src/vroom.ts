@@ -1,7 +1,5 @@
 import {
   checkRoutingProblem,
-  haversineM,
-  ROAD_DETOUR_FACTOR,
   ValidationError,
   type Problem,
   type RoutingProblem,
@@ -23,46 +21,41 @@ import {
   type VehicleSpec,
 } from './spec';
 
-/** Stand-in travel when a request gives positions but no matrices: straight line × the measured detour factor at 60 km/h. */
-const DETOUR = ROAD_DETOUR_FACTOR;
-const SPEED_M_PER_S = 60 / 3.6;
-
 interface Converted {
   spec: ModelSpec;
   /** For each location index, its position when known. */
   positions: ([number, number] | undefined)[];
-  straightLine: boolean;
   hasDistances: boolean;
 }
 
 type Placed = { location?: [number, number]; location_index?: number };
 
-/** RoutingProblem (validated) → ModelSpec. Throws a ValidationError naming the path on what cannot be solved. */
+/**
+ * RoutingProblem (validated) → ModelSpec. Throws a ValidationError naming the path on what cannot be
+ * solved. The solver sees matrices only: a request with locations and no matrices gets them from
+ * the travel package first (planner's `withTravelMatrix`, used by the CLI, the worker and the API).
+ */
 export function toModelSpec(p: RoutingProblem): Converted {
   const problems: Problem[] = checkRoutingProblem(p);
-  const straightLine = p.matrices === undefined;
+  if (p.matrices === undefined) {
+    problems.push({
+      path: 'matrices',
+      message:
+        'the solver needs "matrices" (or VROOM\'s "matrix"); requests with locations only get them from the travel backend (paketbygd route, POST /v1/routes)',
+    });
+    throw new ValidationError('routing problem', problems);
+  }
+  const matricesGiven = p.matrices;
   const positions: ([number, number] | undefined)[] = [];
-  const coordIndex = new Map<string, number>();
   const place = (t: Placed | undefined, path: string): number | null => {
     if (!t) return null;
-    if (!straightLine) {
-      if (t.location_index === undefined) {
-        if (t.location !== undefined)
-          problems.push({ path, message: 'with "matrices", give "location_index" (the matrix row)' });
-        return null;
-      }
-      if (t.location) positions[t.location_index] = t.location;
-      return t.location_index;
+    if (t.location_index === undefined) {
+      if (t.location !== undefined)
+        problems.push({ path, message: 'with "matrices", give "location_index" (the matrix row)' });
+      return null;
     }
-    if (!t.location) return null;
-    const key = `${t.location[0]},${t.location[1]}`;
-    let i = coordIndex.get(key);
-    if (i === undefined) {
-      i = positions.length;
-      positions.push(t.location);
-      coordIndex.set(key, i);
-    }
-    return i;
+    if (t.location) positions[t.location_index] = t.location;
+    return t.location_index;
   };
   // Ids are the request's indices: the request's own ids are read back by RequestTasks.
   const stop = (
@@ -98,13 +91,11 @@ export function toModelSpec(p: RoutingProblem): Converted {
   // Matrices: one set per (profile, speed factor).
   const matrices: MatrixSet[] = [];
   const matrixKey = new Map<string, number>();
-  let hasDistances = straightLine;
-  const size = straightLine
-    ? 0
-    : Math.max(
-        0,
-        ...Object.values(p.matrices!).map((m) => (m.durations ?? m.costs ?? m.distances ?? []).length),
-      );
+  let hasDistances = false;
+  const size = Math.max(
+    0,
+    ...Object.values(matricesGiven).map((m) => (m.durations ?? m.costs ?? m.distances ?? []).length),
+  );
   const vehicles: VehicleSpec[] = [];
   p.vehicles.forEach((v, i) => {
     const path = `vehicles[${i}]`;
@@ -123,8 +114,8 @@ export function toModelSpec(p: RoutingProblem): Converted {
     const speed = v.speed_factor ?? 1;
     const key = `${v.profile}:${speed}`;
     let matrix = matrixKey.get(key);
-    if (matrix === undefined && !straightLine) {
-      const m = p.matrices![v.profile];
+    if (matrix === undefined) {
+      const m = matricesGiven[v.profile];
       if (m) {
         const flat = (rows: number[][] | undefined, scale: number) => {
           if (!rows) return undefined;
@@ -169,34 +160,10 @@ export function toModelSpec(p: RoutingProblem): Converted {
       );
     }
   });
-  if (straightLine) {
-    const n = positions.length;
-    const distanceM = new Float64Array(n * n);
-    const durationS = new Float64Array(n * n);
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        const d = haversineM(positions[a]!, positions[b]!) * DETOUR;
-        distanceM[a * n + b] = d;
-        durationS[a * n + b] = d / SPEED_M_PER_S;
-      }
-    }
-    // Speed factors scale durations, as with given matrices.
-    const speeds = [...new Set(p.vehicles.map((v) => v.speed_factor ?? 1))];
-    for (const sp of speeds) {
-      matrixKey.set(`any:${sp}`, matrices.length);
-      matrices.push({ size: n, distanceM, durationS: sp === 1 ? durationS : durationS.map((x) => x / sp) });
-    }
-    let k = 0;
-    p.vehicles.forEach((v) => {
-      const m = matrixKey.get(`any:${v.speed_factor ?? 1}`)!;
-      for (let c = 0; c < (v.count ?? 1); c++) vehicles[k++]!.matrix = m;
-    });
-  }
   if (problems.length > 0) throw new ValidationError('routing problem', problems);
   return {
     spec: { matrices, dims, vehicles, jobs, shipments, objective: p.options?.objective ?? 'cost' },
     positions,
-    straightLine,
     hasDistances,
   };
 }
@@ -323,7 +290,7 @@ export function toRoutingSolution(
       return {
         type,
         ...(pos ? { location: pos } : {}),
-        ...(l !== inst.virtualLoc && !converted.straightLine ? { location_index: l } : {}),
+        ...(l !== inst.virtualLoc ? { location_index: l } : {}),
         arrival: Math.round(time),
         duration: Math.round(travel),
         setup: 0,
@@ -437,13 +404,5 @@ export function toRoutingSolution(
       };
     }),
     routes: out,
-    ...(converted.straightLine
-      ? {
-          travel: {
-            backend: 'straightline',
-            note: `no "matrices" given: straight line × ${DETOUR} at 60 km/h; send matrices for road travel`,
-          },
-        }
-      : {}),
   };
 }

@@ -255,21 +255,13 @@ describe('solveRoutingProblem: features', () => {
     expect(again.summary.cost).toBe(first.summary.cost);
   });
 
-  it('without matrices, travels straight lines and says so', () => {
-    const s = solveRoutingProblem(
-      RoutingProblem.parse({
-        vehicles: [{ id: 1, start: [16.2, 59.0], end: [16.2, 59.0] }],
-        jobs: [
-          { id: 1, location: [16.0, 59.0] },
-          { id: 2, location: [15.9, 59.1] },
-        ],
-        options: { g: true },
-      }),
-      { maxIterations: 50 },
-    );
-    expect(s.travel?.backend).toBe('straightline');
-    expect(s.summary.distance).toBeGreaterThan(30_000);
-    expect(s.routes[0]!.geometry).toMatchObject({ type: 'LineString' });
+  it('without matrices, refuses at "matrices": travel is for the travel package, not the solver', () => {
+    const p = RoutingProblem.parse({
+      vehicles: [{ id: 1, start: [16.2, 59.0], end: [16.2, 59.0] }],
+      jobs: [{ id: 1, location: [16.0, 59.0] }],
+    });
+    expect(() => solveRoutingProblem(p)).toThrow(ValidationError);
+    expect(() => solveRoutingProblem(p)).toThrow(/matrices: the solver needs "matrices"/);
   });
 });
 

@@ -14,7 +14,7 @@ export function needsMatrix(problem: RoutingProblem): boolean {
 
 /**
  * A request with `location`s and no `matrices` gets a matrix from the configured travel backend
- * (the routing package alone would fall back to straight lines), with `location_index` set on
+ * (the routing package takes matrices only), with `location_index` set on
  * every place so that the solver reads our matrix.
  */
 export async function withTravelMatrix(
