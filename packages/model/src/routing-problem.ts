@@ -125,7 +125,7 @@ export const VroomMatrices = z.record(
 
 export const RoutingOptions = z
   .object({
-    /** Return route geometry (openrouteservice's `g`). */
+    /** Return each route's geometry, an encoded polyline (VROOM's `-g`, openrouteservice's `g`). */
     g: z.boolean().optional(),
     /** (Paketbygd) Wall-clock limit for the search, seconds. */
     time_limit: z.number().positive().optional(),

@@ -51,8 +51,11 @@ export const VroomRoute = z.object({
   distance: z.number().optional(),
   steps: z.array(VroomStep),
   violations: z.array(z.unknown()).default([]),
-  /** GeoJSON LineString when `options.g` was asked (VROOM gives an encoded polyline; GeoJSON is kept [lon, lat] like everything here). */
-  geometry: z.unknown().optional(),
+  /**
+   * With `options.g`: the route's road path as VROOM gives it, an encoded polyline (Google's format,
+   * precision 5, [lat, lon] pairs as OSRM's), from the travel backend's route through the steps.
+   */
+  geometry: z.string().optional(),
 });
 export type VroomRoute = z.infer<typeof VroomRoute>;
 

@@ -359,9 +359,6 @@ export function toRoutingSolution(
       ...(withDistance ? { distance: Math.round(distance) } : {}),
       steps,
       violations: [],
-      ...(problem.options?.g && steps.every((x) => x.location)
-        ? { geometry: { type: 'LineString', coordinates: steps.map((x) => x.location!) } }
-        : {}),
     });
     totals = {
       cost: totals.cost + routeCost,

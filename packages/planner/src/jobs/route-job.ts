@@ -1,35 +1,54 @@
 import type { JobProgress, RoutingProblem, RoutingSolution, TravelSettings } from '@paketbygd/model';
 import { solveRoutingProblem } from '@paketbygd/routing';
-import { withTravelMatrix } from './route-matrix';
+import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
+import { withRouteGeometry } from './route-geometry';
+import { needsMatrix, withTravelMatrix } from './route-matrix';
 
 export interface RouteJobOptions {
-  /** Travel for a request that gives locations and no matrices. */
+  /** Travel for a request that gives locations and no matrices, and for route geometry. */
   travel: TravelSettings;
   timeLimitS: number;
   seed?: number;
   onProgress?: (progress: JobProgress) => void;
 }
 
-/** A VROOM routing request → its solution: the travel matrix when the request has none, then the solver. */
+/**
+ * A VROOM routing request → its solution: the travel matrix when the request has none, then the
+ * solver, then the routes' geometry when the request asks for it (`options.g`).
+ */
 export async function solveRouteJob(
   problem: RoutingProblem,
-  { travel, timeLimitS, seed, onProgress }: RouteJobOptions,
+  { travel: settings, timeLimitS, seed, onProgress }: RouteJobOptions,
 ): Promise<RoutingSolution> {
-  onProgress?.({ percent: 0, message: problem.matrices ? 'solving' : `travel matrix (${travel.backend})` });
-  const routed = await withTravelMatrix(problem, travel);
-  const solution = solveRoutingProblem(routed.problem, {
-    timeLimitS,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(onProgress
-      ? {
-          onProgress: (p) =>
-            onProgress({
-              percent: Math.min(99, (100 * p.elapsedS) / timeLimitS),
-              message: `${p.iterations} iterations, ${p.vehicles} vehicles${p.unassigned ? `, ${p.unassigned} unassigned` : ''}`,
-              bestCost: p.cost,
-            }),
-        }
-      : {}),
-  });
-  return routed.travel ? { ...solution, travel: routed.travel } : solution;
+  const wantsGeometry = problem.options?.g === true;
+  // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
+  const travel: TravelCosts | undefined =
+    needsMatrix(problem) || wantsGeometry
+      ? createTravelCosts(settings, { matrixCache: false, swappedCheck: false })
+      : undefined;
+  try {
+    onProgress?.({
+      percent: 0,
+      message: problem.matrices ? 'solving' : `travel matrix (${settings.backend})`,
+    });
+    const routed = await withTravelMatrix(problem, settings, travel);
+    const solution = solveRoutingProblem(routed.problem, {
+      timeLimitS,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(onProgress
+        ? {
+            onProgress: (p) =>
+              onProgress({
+                percent: Math.min(99, (100 * p.elapsedS) / timeLimitS),
+                message: `${p.iterations} iterations, ${p.vehicles} vehicles${p.unassigned ? `, ${p.unassigned} unassigned` : ''}`,
+                bestCost: p.cost,
+              }),
+          }
+        : {}),
+    });
+    const drawn = wantsGeometry && travel ? await withRouteGeometry(solution, travel) : solution;
+    return routed.travel ? { ...drawn, travel: routed.travel } : drawn;
+  } finally {
+    await travel?.close?.();
+  }
 }

@@ -20,8 +20,8 @@ export function needsMatrix(problem: RoutingProblem): boolean {
 export async function withTravelMatrix(
   problem: RoutingProblem,
   settings: TravelSettings,
-  // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
-  travel: TravelCosts = createTravelCosts(settings, { matrixCache: false, swappedCheck: false }),
+  /** The caller's travel (the caller closes it); without it one is made and closed here. */
+  given?: TravelCosts,
 ): Promise<RoutedTravel> {
   if (!needsMatrix(problem)) return { problem };
   const points: LonLat[] = [];
@@ -57,6 +57,8 @@ export async function withTravelMatrix(
     };
   });
   if (points.length === 0) return { problem };
+  // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
+  const travel = given ?? createTravelCosts(settings, { matrixCache: false, swappedCheck: false });
   try {
     const m = await travel.matrix(points);
     // Unreachable pairs stay unreachable: the solver must not route over a made-up number.
@@ -80,6 +82,6 @@ export async function withTravelMatrix(
       },
     };
   } finally {
-    await travel.close?.();
+    if (!given) await travel.close?.();
   }
 }
