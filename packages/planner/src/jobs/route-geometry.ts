@@ -1,6 +1,9 @@
-import { encode } from '@googlemaps/polyline-codec';
+import * as codec from '@googlemaps/polyline-codec';
 import type { LonLat, RoutingSolution } from '@paketbygd/model';
 import type { TravelCosts } from '@paketbygd/travel';
+
+// Node loads the package's UMD build (a default export only); Vite and bundlers its ES module.
+const { encode } = (codec as { default?: typeof codec }).default ?? codec;
 
 /** Precision of VROOM's and OSRM's encoded polylines (Google's format, 5 decimals). */
 export const POLYLINE_PRECISION = 5;
