@@ -1,3 +1,4 @@
+import { parseJson } from './json';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Bid, checkBid } from './bid';
@@ -168,7 +169,7 @@ export function parseJsonText(
   if (text.trim() === '')
     return { path: '(document)', message: 'the document is empty; expected a JSON object' };
   try {
-    return { value: JSON.parse(text) };
+    return { value: parseJson(text) };
   } catch (error) {
     // V8's message has no position for some errors; a scanner that reports offsets finds the first one.
     const errors: ParseError[] = [];

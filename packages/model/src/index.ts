@@ -5,6 +5,8 @@ export * from './scenario';
 export * from './scenario-checks';
 export * from './routing-problem';
 export * from './routing-solution';
+export * from './vroom-id';
+export * from './json';
 export * from './access-analysis';
 export * from './plan';
 export * from './bid';

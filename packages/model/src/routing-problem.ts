@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LonLat } from './primitives';
 import type { Problem } from './problems';
+import { VroomId, type VroomIdValue } from './vroom-id';
 import { legacyMatrixAsMatrices, refuseMatrixWithMatrices } from './vroom-legacy';
 
 /**
@@ -10,7 +11,7 @@ import { legacyMatrixAsMatrices, refuseMatrixWithMatrices } from './vroom-legacy
  * support are refused with a message, never ignored.
  */
 
-const TaskId = z.number().int('an id is a whole number').nonnegative('an id cannot be negative');
+const TaskId = VroomId;
 const Amount = z.array(z.number().int('amounts are whole numbers').nonnegative('amounts cannot be negative'));
 const Seconds = z.number().nonnegative('a duration in seconds cannot be negative');
 const TimeWindow = z
@@ -155,8 +156,8 @@ export type RoutingProblemInput = z.input<typeof RoutingProblem>;
 /** Checks across the document: unique ids, matrix shape and indices, amount dimensions, time windows. */
 export function checkRoutingProblem(p: RoutingProblem): Problem[] {
   const problems: Problem[] = [];
-  const uniqueIds = (label: string, entries: { id: number; path: string }[]) => {
-    const first = new Map<number, string>();
+  const uniqueIds = (label: string, entries: { id: VroomIdValue; path: string }[]) => {
+    const first = new Map<VroomIdValue, string>();
     for (const { id, path } of entries) {
       const earlier = first.get(id);
       if (earlier !== undefined)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LonLat } from './primitives';
+import { VroomIdOut } from './vroom-id';
 
 /** Why a task was left unserved (Paketbygd extension of VROOM's `unassigned`). */
 export const UnassignedReason = z.enum([
@@ -18,9 +19,9 @@ export type UnassignedReason = z.infer<typeof UnassignedReason>;
 
 export const VroomStep = z.object({
   type: z.enum(['start', 'job', 'pickup', 'delivery', 'break', 'end']),
-  id: z.number().int().optional(),
+  id: VroomIdOut.optional(),
   /** The job's id again on `job` steps, as VROOM's answers have it (`id` is the field to read). */
-  job: z.number().int().optional(),
+  job: VroomIdOut.optional(),
   description: z.string().optional(),
   location: LonLat.optional(),
   location_index: z.number().int().optional(),
@@ -36,7 +37,7 @@ export const VroomStep = z.object({
 export type VroomStep = z.infer<typeof VroomStep>;
 
 export const VroomRoute = z.object({
-  vehicle: z.number().int(),
+  vehicle: VroomIdOut,
   /** (Paketbygd) which copy of a vehicle with `count` > 1. */
   copy: z.number().int().optional(),
   description: z.string().optional(),
@@ -79,7 +80,7 @@ export const RoutingSolution = z.object({
   }),
   unassigned: z.array(
     z.object({
-      id: z.number().int(),
+      id: VroomIdOut,
       type: z.enum(['job', 'pickup', 'delivery']),
       location: LonLat.optional(),
       description: z.string().optional(),

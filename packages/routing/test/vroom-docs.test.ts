@@ -30,7 +30,7 @@ function missingShape(expected: unknown, actual: unknown, path = ''): string[] {
 
 interface Answer {
   summary: { cost: number };
-  routes: { vehicle: number; steps: { type: string; id?: number }[] }[];
+  routes: { vehicle: number | string; steps: { type: string; id?: number | string }[] }[];
 }
 const routesOf = (a: Answer) =>
   a.routes.map((r) => ({ vehicle: r.vehicle, steps: r.steps.map((s) => `${s.type}${s.id ?? ''}`) }));

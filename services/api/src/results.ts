@@ -1,3 +1,4 @@
+import { answerTextWithNumericIds } from '@paketbygd/model';
 import type { Request, Response } from 'express';
 import { HttpError } from './errors';
 import { linksOf, type JobStore } from './jobs';
@@ -61,7 +62,8 @@ export async function sendResult(
   }
   const text = await jobs.resultText(status.id);
   if (text === undefined) throw new HttpError(404, `no job ${JSON.stringify(status.id)} for this API key`);
-  res.type('application/json').send(text);
+  // A route answer's ids above 2^53 − 1 are stored as strings; VROOM's answers have numbers.
+  res.type('application/json').send(status.kind === 'route' ? answerTextWithNumericIds(text) : text);
 }
 
 /** The HTML report of a plan or compare job. */

@@ -1,4 +1,4 @@
-import { FAILURE_REASON } from '@paketbygd/model';
+import { answerTextWithNumericIds, FAILURE_REASON, parseJson, stringifyJson } from '@paketbygd/model';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { describeError } from './errors';
@@ -49,11 +49,13 @@ export function vroomErrorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 /**
- * The stored result as VROOM's answer: the same text, without the one key VROOM does not have
- * (`travel`, which says which travel backend gave the matrix). Parsed only when that key is there.
+ * The stored result as VROOM's answer: the same text, with ids above 2^53 − 1 as JSON numbers, and
+ * without the one key VROOM does not have (`travel`, which says which travel backend gave the
+ * matrix). Parsed only when that key is there.
  */
 export function vroomAnswerText(resultText: string): string {
-  if (!resultText.includes('"travel"')) return resultText;
-  const { travel: _travel, ...answer } = JSON.parse(resultText) as Record<string, unknown>;
-  return JSON.stringify(answer);
+  const text = answerTextWithNumericIds(resultText);
+  if (!text.includes('"travel"')) return text;
+  const { travel: _travel, ...answer } = parseJson(text) as Record<string, unknown>;
+  return stringifyJson(answer);
 }

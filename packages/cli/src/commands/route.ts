@@ -8,7 +8,7 @@ import {
   solveInstance,
   type Progress,
 } from '@paketbygd/routing';
-import type { JobProgress } from '@paketbygd/model';
+import { stringifyJson, withNumericIds, type JobProgress } from '@paketbygd/model';
 import { routeTimeLimitS, solveRouteJob } from '@paketbygd/planner';
 import { CliError } from '../errors';
 import { numberFlag } from '../flags';
@@ -126,7 +126,8 @@ async function routeJsonFile(file: string, options: RouteOptions): Promise<void>
     );
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(solution, null, 2)}\n`);
+    // Ids above 2^53 − 1 are held as strings and written as JSON numbers, as VROOM writes them.
+    process.stdout.write(`${stringifyJson(withNumericIds(solution), 2)}\n`);
     return;
   }
   for (const r of solution.routes) {

@@ -1,6 +1,13 @@
 import { Job, Queue, QueueEvents, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JobKind, QUEUE_NAME, WEBHOOK_QUEUE_NAME } from '@paketbygd/model';
+import {
+  answerTextWithNumericIds,
+  JobKind,
+  parseJson,
+  QUEUE_NAME,
+  stringifyJson,
+  WEBHOOK_QUEUE_NAME,
+} from '@paketbygd/model';
 import type { Logger } from 'pino';
 import { tenantWebhookKey, tryDelivery, type DeliverySettings, type WebhookEvent } from './delivery';
 
@@ -264,7 +271,13 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
         jobId,
         kind,
         state,
-        ...(returnvalue == null ? {} : { result: JSON.parse(returnvalue) as unknown }),
+        // A route answer's ids above 2^53 − 1 are stored as strings and sent as JSON numbers.
+        ...(returnvalue == null
+          ? {}
+          : {
+              result:
+                kind === 'route' ? parseJson(answerTextWithNumericIds(returnvalue)) : JSON.parse(returnvalue),
+            }),
       };
     return { jobId, kind, state, error: { message: failedReason ?? '' } };
   }
@@ -299,7 +312,7 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     const outcome = await tryDelivery(
       callbackUrl,
       tenantWebhookKey(options.secret, tenant),
-      JSON.stringify(event),
+      stringifyJson(event),
       settings,
       signal,
     );
