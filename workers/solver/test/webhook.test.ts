@@ -117,6 +117,40 @@ describe('webhooks', () => {
     expect((await queue.getJobLogs(job.id!)).logs).toEqual(['webhook delivered: HTTP 204 (try 2)']);
   });
 
+  it('a route answer with ids above 2^53 − 1 is POSTed with them as JSON numbers', async () => {
+    const MAX = '18446744073709551615';
+    // As the API queues a validated request: such ids travel as their digits.
+    const job = await queue.add('solve', {
+      kind: 'route',
+      tenant: 'tenant-a',
+      input: {
+        vehicles: [{ id: MAX, start_index: 0, end_index: 0 }],
+        jobs: [{ id: MAX, location_index: 1 }],
+        matrices: {
+          car: {
+            durations: [
+              [0, 5],
+              [5, 0],
+            ],
+          },
+        },
+      },
+      options: { timeLimitS: 0.2 },
+      callbackUrl: `${base}/big-ids`,
+    });
+    await waitForState(queue, job.id!, ['completed']);
+    const [call] = await waitFor('a webhook call', async () => {
+      const c = received.filter((r) => r.path === '/big-ids');
+      return c.length >= 1 && c;
+    });
+    expect(call!.body).toContain(`"vehicle":${MAX}`);
+    expect(call!.body).toContain(`"id":${MAX}`);
+    expect(call!.body).not.toContain(`"${MAX}"`);
+    expect(verifyWebhookSignature(tenantWebhookKey(SECRET, 'tenant-a'), call!.body, call!.signature)).toBe(
+      true,
+    );
+  });
+
   it('a failed job is POSTed with its error', async () => {
     const job = await queue.add('solve', {
       kind: 'route',
