@@ -8,8 +8,9 @@ import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-wo
 import type { TestRedis } from '../../../tests/support/redis-server';
 import { fileRedis, startTestApi, type TestApi } from './support';
 
-// VROOM takes 64-bit ids: ids above 2^53 − 1 go through `paketbygd route`, POST /v1/routes and
-// the drop-in POST /vroom and come back as the same JSON numbers, digit for digit.
+// VROOM's formats through the real worker: 64-bit ids (above 2^53 − 1 they go through
+// `paketbygd route`, POST /v1/routes and the drop-in POST /vroom and come back as the same JSON
+// numbers, digit for digit), the legacy "matrix" key, geometry as a polyline, setup apart.
 const CLI = join(import.meta.dirname, '..', '..', '..', 'packages', 'cli', 'src', 'main.ts');
 const MAX = '18446744073709551615';
 const BIG = '9007199254740993'; // 2^53 + 1: a double would read it as 2^53
@@ -99,4 +100,52 @@ it('a negative, fractional or too large id is a 400 naming its path', async () =
     expect(answer.error, id).toMatch(/jobs\[0\]\.id/);
     expect(answer.error, id).toMatch(message);
   }
+});
+
+it('the legacy "matrix" key with "matrices" is a 400 naming "matrix"', async () => {
+  const body = JSON.stringify({
+    vehicles: [{ id: 1, start_index: 0 }],
+    jobs: [{ id: 1, location_index: 1 }],
+    matrix: [
+      [0, 1],
+      [1, 0],
+    ],
+    matrices: {
+      car: {
+        durations: [
+          [0, 1],
+          [1, 0],
+        ],
+      },
+    },
+  });
+  const v1 = await post('/v1/routes', body);
+  expect(v1.status).toBe(400);
+  expect(JSON.stringify(await v1.json())).toMatch(/"path":"matrix".*not both/);
+  const vroom = await post('/vroom', body);
+  expect(vroom.status).toBe(400);
+  expect(await vroom.json()).toMatchObject({ code: 2, error: expect.stringMatching(/matrix.*not both/) });
+});
+
+it('with options.g, POST /vroom answers each route with an encoded polyline and steps with setup apart', async () => {
+  const vroom = await post(
+    '/vroom',
+    JSON.stringify({
+      vehicles: [{ id: 1, start: [16.2, 59.0], end: [16.2, 59.0] }],
+      jobs: [
+        { id: 1, location: [16.0, 59.0], setup: 60, service: 120 },
+        { id: 2, location: [16.0, 59.0], setup: 60, service: 120 },
+      ],
+      options: { g: true, time_limit: 0.2 },
+    }),
+  );
+  expect(vroom.status).toBe(200);
+  const answer = (await vroom.json()) as {
+    summary: { setup: number; service: number };
+    routes: { geometry: unknown; steps: { type: string; setup: number; job?: number }[] }[];
+  };
+  // Straight-line travel in this test's worker: start, the jobs' place, and back.
+  expect(answer.routes[0]!.geometry).toEqual(expect.stringMatching(/^[\x3f-\x7e]+$/));
+  expect(answer.routes[0]!.steps.filter((s) => s.type === 'job').map((s) => s.setup)).toEqual([60, 0]);
+  expect(answer.summary).toMatchObject({ setup: 60, service: 240 });
 });
