@@ -1,8 +1,8 @@
-import { parseJson } from './json';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Bid, checkBid } from './bid';
 import { Comparison, ScoringDocument } from './comparison';
+import { parseJson } from './json';
 import { Plan } from './plan';
 import { capProblems, collectKeys, issuesToProblems, ValidationError, type Problem } from './problems';
 import { checkRoutingProblem, RoutingProblem } from './routing-problem';
