@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { Scenario } from '@paketbygd/model';
+import { planWarningTexts } from '@paketbygd/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_KEY,
@@ -46,6 +48,17 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
+
+/** The Vingåker example as the page loads it (the policy the Swedish test leaves unchanged). */
+const checkedExample = () =>
+  Scenario.parse(
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../examples/vingaker/scenario.json', import.meta.url)),
+        'utf8',
+      ),
+    ),
+  );
 
 const features = async (kind: string) => page.locator(`#map .leaflet-map-pane .pk-${kind}`).count();
 const focused = () =>
@@ -356,8 +369,35 @@ describe.skipIf(missing)('the web page', () => {
       await sv.fill('#api-key', API_KEY);
       await sv.click('summary:has-text("Inställningar")');
       await sv.fill('#f-timeLimitS', '2');
+      // Every status line the run shows, to check the job's state words.
+      await sv.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenStatus: string[] }).seenStatus = seen;
+        const el = document.getElementById('plan-progress-text')!;
+        new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
       await sv.click('#run-plan');
       await sv.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+      const seen = await sv.evaluate(() => (window as unknown as { seenStatus: string[] }).seenStatus);
+      const running = seen.filter((line) => /%/.test(line));
+      expect(running.length).toBeGreaterThan(0);
+      for (const line of running) expect(line).toMatch(/^(i kö|pågår|klar)( —|$)/);
+      expect(seen.join('\n')).not.toMatch(/\b(waiting|active|completed|best cost)\b/);
+      // The plan's warnings as the report words them in Swedish, most important first.
+      const svPlan = await (
+        await fetch(`${stack.url}/v1/jobs/${await sv.getAttribute('body', 'data-plan-job')}/result`, {
+          headers: { authorization: `Bearer ${API_KEY}` },
+        })
+      ).json();
+      const expected = planWarningTexts(checkedExample(), svPlan, 'sv');
+      expect(expected.length).toBeGreaterThan(0);
+      const shown = await sv.$$eval('#plan-warnings li', (els) => els.map((e) => e.textContent));
+      expect(shown.slice(0, expected.length)).toEqual(expected);
+      expect(await sv.locator('#plan-warnings li[lang="en"]').count()).toBe(0);
       expect(await sv.textContent('#plan-progress-text')).toMatch(
         /^klart: \d+ paketskåp, kostnad \d{1,3}\u00a0\d{3}\u00a0SEK\/vecka$/,
       );

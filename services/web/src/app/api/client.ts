@@ -1,4 +1,5 @@
 import type { JobProgress } from '@paketbygd/model';
+import { pw } from '../i18n/page-words';
 
 /** The API's job view, as far as the page needs it. */
 export interface JobView {
@@ -53,7 +54,7 @@ export class ApiClient {
       } catch {
         // not JSON: keep the status line
       }
-      if (res.status === 401) message = `${message} (set your API key under Settings)`;
+      if (res.status === 401) message = `${message} (${pw().setKey})`;
       throw new ApiError(res.status, message, problems);
     }
     return res;

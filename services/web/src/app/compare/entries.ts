@@ -1,4 +1,5 @@
 import type { Problem } from '@paketbygd/model';
+import { pw } from '../i18n/page-words';
 import { checkCompareDocument } from '../scenario/check';
 import { state } from '../state/state';
 import { $ } from '../ui/dom';
@@ -7,17 +8,17 @@ import { $ } from '../ui/dom';
 export function renderEntries(): void {
   const items = [
     ...state.variants.map((v, i) => ({
-      text: `Variant: ${v.name}`,
+      text: pw().variant(v.name),
       remove: () => state.variants.splice(i, 1),
     })),
     ...state.bids.map((b, i) => ({
-      text: `Bid ${String(b.id)}: ${String(b.bidder ?? '')}`,
+      text: pw().bid(String(b.id), String(b.bidder ?? '')),
       remove: () => state.bids.splice(i, 1),
     })),
     ...(state.scoring
       ? [
           {
-            text: `Scoring: ${String(state.scoring.name ?? state.scoring.model ?? 'scoring')}`,
+            text: pw().scoring(String(state.scoring.name ?? state.scoring.model ?? 'scoring')),
             remove: () => (state.scoring = undefined),
           },
         ]
@@ -31,8 +32,8 @@ export function renderEntries(): void {
     span.textContent = item.text;
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Remove';
-    button.setAttribute('aria-label', `Remove ${item.text}`);
+    button.textContent = pw().remove;
+    button.setAttribute('aria-label', pw().removeItem(item.text));
     button.addEventListener('click', () => {
       item.remove();
       renderEntries();

@@ -1,4 +1,5 @@
 import type { ComparisonResult } from '@paketbygd/model';
+import { pw } from '../i18n/page-words';
 import { cancelJob, runJob } from '../jobs/run-job';
 import { editedScenario, numberField } from '../scenario/form';
 import { api } from '../state/services';
@@ -40,11 +41,10 @@ async function compare(): Promise<void> {
       state.comparison = { id, result };
       $('compare-view').hidden = false;
       renderComparison($('panel-compare'), result);
-      text.textContent = `completed: ${result.entries.length} entries compared`;
+      text.textContent = pw().comparedN(result.entries.length);
     },
-    failed: (error) =>
-      showProblems(problemBox(), 'The comparison failed:', [{ path: 'job', message: error }]),
-    refused: (error) => showProblems(problemBox(), 'The API refused the comparison:', errorProblems(error)),
+    failed: (error) => showProblems(problemBox(), pw().compareFailed, [{ path: 'job', message: error }]),
+    refused: (error) => showProblems(problemBox(), pw().apiRefusedComparison, errorProblems(error)),
   });
 }
 
@@ -52,7 +52,7 @@ export function initCompareRun(): void {
   $('run-compare').addEventListener('click', () => void compare());
   $('cancel-compare').addEventListener('click', () =>
     cancelJob('compare', state.compareRun, (error) =>
-      showProblems(problemBox(), 'Could not cancel:', errorProblems(error)),
+      showProblems(problemBox(), pw().cannotCancel, errorProblems(error)),
     ),
   );
   $('dl-comparison').addEventListener('click', () => {
@@ -64,7 +64,7 @@ export function initCompareRun(): void {
     try {
       download('comparison-report.html', await api.report(state.comparison.id));
     } catch (error) {
-      showProblems(problemBox(), 'Could not fetch the report:', errorProblems(error));
+      showProblems(problemBox(), pw().cannotFetchReport, errorProblems(error));
     }
   });
 }

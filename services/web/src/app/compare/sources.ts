@@ -4,6 +4,7 @@ import bidBygden from '../../../../../examples/bids/bygden-existing-transport.js
 import bidNordbox from '../../../../../examples/bids/nordbox-vans.json';
 import bidRegionbuss from '../../../../../examples/bids/regionbuss-bus-line.json';
 import scoringExample from '../../../../../examples/bids/scoring.json';
+import { pw } from '../i18n/page-words';
 import { parseText } from '../scenario/check';
 import { formPolicy, validateForm } from '../scenario/form';
 import { loadExample } from '../scenario/load';
@@ -26,7 +27,7 @@ const problemBox = () => $('compare-problems');
 function loadExampleBids(): void {
   if (!state.raw) loadExample();
   const problems = EXAMPLES.flatMap(([doc, name]) => addCompareDocument(structuredClone(doc), name));
-  showProblems(problemBox(), 'Some files are not valid:', problems);
+  showProblems(problemBox(), pw().filesInvalid, problems);
   renderEntries();
 }
 
@@ -37,7 +38,7 @@ async function uploadBids(input: HTMLInputElement): Promise<void> {
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: `${file.name}: ${p.path}` })));
     else problems.push(...addCompareDocument(parsed.value, file.name));
   }
-  showProblems(problemBox(), 'Some files are not valid:', problems);
+  showProblems(problemBox(), pw().filesInvalid, problems);
   input.value = '';
   renderEntries();
 }
@@ -45,19 +46,15 @@ async function uploadBids(input: HTMLInputElement): Promise<void> {
 /** The policy form as it stands, as a variant under a name. */
 function addVariant(): void {
   if (!state.raw) {
-    showProblems(problemBox(), 'No scenario:', [
-      { path: 'scenario', message: 'load a scenario first (Scenario tab)' },
-    ]);
+    showProblems(problemBox(), pw().noScenarioTitle, [{ path: 'scenario', message: pw().loadScenarioFirst }]);
     return;
   }
   if (!validateForm()) {
-    showProblems(problemBox(), 'The policy form is not valid:', [
-      { path: 'policy', message: 'fix the policy on the Scenario tab first' },
-    ]);
+    showProblems(problemBox(), pw().formInvalid, [{ path: 'policy', message: pw().fixPolicyFirst }]);
     return;
   }
   const nameInput = $<HTMLInputElement>('variant-name');
-  const name = nameInput.value.trim() || `Variant ${state.variants.length + 1}`;
+  const name = nameInput.value.trim() || pw().variantN(state.variants.length + 1);
   state.variants.push({ name, policy: formPolicy()! });
   nameInput.value = '';
   showProblems(problemBox(), '', []);

@@ -1,7 +1,8 @@
 import L from 'leaflet';
 import type { LonLat, Scenario } from '@paketbygd/model';
+import { dayName } from '@paketbygd/report';
 import { km as formatKm, num } from '../i18n/format';
-import { w } from '../i18n/lang';
+import { lang, w } from '../i18n/lang';
 import { COLOURS } from './colours';
 import type { Drawing } from './entries';
 import type { PlanFeature, PlanFeatureCollection } from './features';
@@ -41,7 +42,7 @@ function drawPlanRoute(d: Drawing, f: PlanFeature, shade: { van: number; carrier
       coords,
       'van-route',
       colour,
-      w().van(String(p.vehicleId), String(p.day)),
+      w().van(String(p.vehicleId), dayName(String(p.day), 'long', lang())),
       formatKm(Number(p.distanceM) || 0),
     );
   else

@@ -1,4 +1,6 @@
 import type { Scenario } from '@paketbygd/model';
+import { t } from '@paketbygd/report';
+import { lang } from '../i18n/lang';
 import type { Drawing } from './entries';
 import { drawArea } from './layers/area';
 import { drawUnplannedDemand } from './layers/demand';
@@ -6,6 +8,10 @@ import { drawLabel, isSettlement } from './layers/labels';
 import { drawMarker } from './layers/markers';
 import { drawCandidate } from './layers/points';
 import { drawTransports } from './layers/routes';
+
+/** A candidate site's host (school, library …) in the page's language. */
+const hostName = (host: string | undefined): string =>
+  host === undefined ? '' : (t(lang()).tables.hosts[host] ?? host.replace(/_/g, ' '));
 
 /** The scenario before planning: area, transports, today's pickup points, hubs, villages, candidates. */
 export function drawScenario(d: Drawing, s: Scenario): void {
@@ -18,6 +24,6 @@ export function drawScenario(d: Drawing, s: Scenario): void {
     if (isSettlement(demand.name)) drawLabel(d.layers, demand.location, demand.name!);
   }
   for (const c of s.candidateSites) {
-    drawCandidate(d, c.location, c.name ?? c.id, String(c.host ?? '').replace(/_/g, ' '));
+    drawCandidate(d, c.location, c.name ?? c.id, hostName(c.host));
   }
 }

@@ -1,3 +1,4 @@
+import { pw } from '../i18n/page-words';
 import { api } from '../state/services';
 import { state } from '../state/state';
 import { $ } from '../ui/dom';
@@ -26,7 +27,7 @@ export function initPlanDownloads(): void {
     try {
       download(`${slug(state.plan.plan.scenarioName)}-report.html`, await api.report(state.plan.id));
     } catch (error) {
-      showProblems($('scenario-problems'), 'Could not fetch the report:', errorProblems(error));
+      showProblems($('scenario-problems'), pw().cannotFetchReport, errorProblems(error));
     }
   });
 }

@@ -1,6 +1,7 @@
 import type { Plan } from '@paketbygd/model';
 import { money } from '../i18n/format';
 import { w } from '../i18n/lang';
+import { pw } from '../i18n/page-words';
 import { cancelJob, runJob } from '../jobs/run-job';
 import type { PlanFeatureCollection } from '../map/features';
 import { checkScenario } from '../scenario/check';
@@ -24,7 +25,7 @@ async function planScenario(form: HTMLFormElement): Promise<void> {
   const doc = editedScenario()!;
   const full = checkScenario(doc);
   if (!full.ok) {
-    showProblems(problemBox(), 'The edited scenario is not valid:', full.problems);
+    showProblems(problemBox(), pw().editedInvalid, full.problems);
     return;
   }
   await runJob(api, {
@@ -48,8 +49,8 @@ async function planScenario(form: HTMLFormElement): Promise<void> {
       );
       selectTab('plan', true);
     },
-    failed: (error) => showProblems(problemBox(), 'The plan failed:', [{ path: 'job', message: error }]),
-    refused: (error) => showProblems(problemBox(), 'The API refused the scenario:', errorProblems(error)),
+    failed: (error) => showProblems(problemBox(), pw().planFailed, [{ path: 'job', message: error }]),
+    refused: (error) => showProblems(problemBox(), pw().apiRefusedScenario, errorProblems(error)),
   });
 }
 
@@ -61,7 +62,7 @@ export function initPlanRun(): void {
   });
   $('cancel-plan').addEventListener('click', () =>
     cancelJob('plan', state.run, (error) =>
-      showProblems(problemBox(), 'Could not cancel:', errorProblems(error)),
+      showProblems(problemBox(), pw().cannotCancel, errorProblems(error)),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import { updateAccessLabel, editedScenario, validateForm } from './form';
+import { pw } from '../i18n/page-words';
 import { $ } from '../ui/dom';
 import { download, slug } from '../ui/download';
 import { showProblems } from '../ui/problems';
@@ -14,7 +15,7 @@ export function initScenarioControls(): void {
     if (!file) return;
     const parsed = parseText(await file.text());
     if (!parsed.ok)
-      showProblems($('scenario-problems'), `${file.name} is not a valid scenario:`, parsed.problems);
+      showProblems($('scenario-problems'), pw().notAScenario(file.name, false), parsed.problems);
     else loadScenario(parsed.value, file.name);
     input.value = '';
   });

@@ -1,6 +1,7 @@
 import type { Problem } from '@paketbygd/model';
 import { problemToString } from '@paketbygd/model';
 import { w } from '../i18n/lang';
+import { pw } from '../i18n/page-words';
 import { state } from '../state/state';
 import { $ } from '../ui/dom';
 import { showProblems } from '../ui/problems';
@@ -76,7 +77,7 @@ function markFields(problems: Problem[]): void {
     $(`f-${name}`).setAttribute('aria-invalid', String(messages.length > 0));
     $(`e-${name}`).textContent = messages.join('; ');
   }
-  showProblems($('scenario-problems'), 'The policy is not valid:', other);
+  showProblems($('scenario-problems'), pw().policyInvalid, other);
 }
 
 /** Validates the form's policy with the model's schema; marks the fields; true when valid. */
@@ -86,7 +87,7 @@ export function validateForm(): boolean {
   const problems = policyProblems(policy).map((p) => ({ ...p, path: `policy.${p.path}` }));
   // A number field the browser could not read is empty to the script: say so instead of "required".
   for (const name of NUMBER_FIELDS) {
-    if (Number.isNaN(numberField(name))) problems.push({ path: `policy.${name}`, message: 'not a number' });
+    if (Number.isNaN(numberField(name))) problems.push({ path: `policy.${name}`, message: pw().notANumber });
   }
   markFields(problems);
   return problems.length === 0;

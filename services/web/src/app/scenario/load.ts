@@ -1,5 +1,6 @@
 import vingaker from '../../../../../examples/vingaker/scenario.json';
 import { w } from '../i18n/lang';
+import { pw } from '../i18n/page-words';
 import { describeMap } from '../map/describe';
 import { resetResults } from '../state/reset';
 import { planMap } from '../state/services';
@@ -14,8 +15,11 @@ import { writeScenarioSummary } from './summary';
 export function loadScenario(doc: unknown, source: string): void {
   const checked = checkScenario(doc);
   if (!checked.ok) {
-    const kept = state.raw ? ' (the scenario loaded before stays)' : '';
-    showProblems($('scenario-problems'), `${source} is not a valid scenario${kept}:`, checked.problems);
+    showProblems(
+      $('scenario-problems'),
+      pw().notAScenario(source, state.raw !== undefined),
+      checked.problems,
+    );
     return;
   }
   resetResults();

@@ -1,5 +1,6 @@
 import type { Problem } from '@paketbygd/model';
 import { ApiError } from '../api/client';
+import { pw } from '../i18n/page-words';
 import { esc } from './html';
 
 /** Lists problems as `path: message` under a title in a box; no problems hide the box. */
@@ -13,7 +14,7 @@ export function showProblems(box: HTMLElement, title: string, problems: Problem[
   box.innerHTML = `<strong>${esc(title)}</strong><ul>${problems
     .slice(0, 50)
     .map((p) => `<li data-path="${esc(p.path)}"><code>${esc(p.path)}</code>: ${esc(p.message)}</li>`)
-    .join('')}${problems.length > 50 ? `<li>… and ${problems.length - 50} more</li>` : ''}</ul>`;
+    .join('')}${problems.length > 50 ? `<li>${esc(pw().andMore(problems.length - 50))}</li>` : ''}</ul>`;
 }
 
 /** An error as problems: the API's own list, or one line with the HTTP status or "error". */

@@ -1,4 +1,5 @@
 import { num } from '../../i18n/format';
+import { pw } from '../../i18n/page-words';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 import { ROWS, rowLabel, type Entry } from './rows';
@@ -28,7 +29,7 @@ function figureRows({ result }: CompareContext): string[] {
     return `<tr><th scope="row">${esc(rowLabel(r.label))}</th>${values
       .map(
         (v, i) =>
-          `<td class="num${isBest(v, i) ? ' winner' : ''}">${esc(r.show(v, result.currency))}${isBest(v, i) ? '<span class="visually-hidden"> (best)</span>' : ''}</td>`,
+          `<td class="num${isBest(v, i) ? ' winner' : ''}">${esc(r.show(v, result.currency))}${isBest(v, i) ? `<span class="visually-hidden"> ${esc(pw().best)}</span>` : ''}</td>`,
       )
       .join('')}</tr>`;
   });

@@ -24,5 +24,5 @@ export function renderPlan(root: HTMLElement, scenario: Scenario, plan: Plan): v
   q('#kpi-cards').innerHTML = kpiCards(plan);
   q('#box-table').innerHTML = boxTable(scenario, plan, routeName);
   q('#route-list').innerHTML = routeList(scenario, plan, routeName);
-  q('#plan-warnings').innerHTML = warningList(plan);
+  q('#plan-warnings').innerHTML = warningList(scenario, plan);
 }

@@ -5,6 +5,10 @@ import { lang, w } from '../../i18n/lang';
 import { COLOURS } from '../../map/colours';
 import { esc } from '../../ui/html';
 
+/** A van stop's kind (hub, box, home) in the page's language. */
+const stopKind = (kind: 'hub' | 'box' | 'home'): string =>
+  kind === 'home' ? w().homeDelivered : (w().kinds[kind] ?? kind).toLowerCase();
+
 /** Existing transports carrying parcels, each with its stops (times as the timetable has them). */
 function carrierList(plan: Plan, routeName: (id: string) => string): string {
   return plan.carrierRoutes
@@ -34,7 +38,7 @@ function vanList(scenario: Scenario, plan: Plan): string {
       const stops = r.stops
         .map(
           (s) =>
-            `<li><span class="time">${clock(s.arrivalS)}</span> ${esc(s.name ?? s.at)} (${esc(s.kind)}${s.kind === 'hub' ? '' : `, ${esc(w().stopParcels(num(s.parcels)))}`})</li>`,
+            `<li><span class="time">${clock(s.arrivalS)}</span> ${esc(s.name ?? s.at)} (${esc(stopKind(s.kind))}${s.kind === 'hub' ? '' : `, ${esc(w().stopParcels(num(s.parcels)))}`})</li>`,
         )
         .join('');
       return `<details class="route" data-route="van" data-route-id="${esc(r.vehicleId)}-${esc(r.day)}">
