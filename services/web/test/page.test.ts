@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { Scenario } from '@paketbygd/model';
 import { planWarningTexts } from '@paketbygd/report';
+import { TINY_SCENARIO } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_KEY,
@@ -431,6 +432,120 @@ describe.skipIf(missing)('the web page', () => {
       expect(await sv.getAttribute('html', 'lang')).toBe('en');
     } finally {
       await sv.close();
+    }
+  }, 90_000);
+
+  it('on a 768 px tablet: the legend folds; place names clear of each other and of the symbols; roads from the plan; a reset', async () => {
+    // (Without animation, so that the names are measured where the map comes to rest.)
+    const tab = await browser.newPage({ viewport: { width: 768, height: 1024 }, reducedMotion: 'reduce' });
+    tab.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await tab.goto(stack.url);
+      await tab.waitForSelector('body[data-ready="true"]');
+      await tab.click('#load-example');
+      await expect.poll(() => tab.locator('#map .pk-label').count()).toBeGreaterThan(3);
+      // The legend starts folded; opened, it scrolls within a third of the map's height.
+      const legend = tab.locator('#map .legend');
+      expect(await legend.getAttribute('open')).toBeNull();
+      const mapBox = (await tab.locator('#map').boundingBox())!;
+      expect((await legend.boundingBox())!.height).toBeLessThan(60);
+      await legend.locator('summary').click();
+      expect(await legend.getAttribute('open')).not.toBeNull();
+      expect((await legend.boundingBox())!.height).toBeLessThanOrEqual(mapBox.height / 3 + 60);
+      await tab.screenshot({ path: `${ARTIFACTS}web-tablet-768-legend.png` });
+      expect.soft(await axeViolations(tab), 'axe: 768 px, legend open').toEqual([]);
+      await legend.locator('summary').click();
+
+      // Place names: none covers another; none covers a box, agent, hub or candidate site where
+      // another slot was free; Läppe Hamn keeps its name beside its candidate site.
+      const measure = () =>
+        tab.evaluate(() => {
+          const rect = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+          };
+          return {
+            labels: [...document.querySelectorAll<HTMLElement>('#map .pk-label')].map((e) => ({
+              text: e.textContent ?? '',
+              hidden: e.classList.contains('pk-label-hidden'),
+              ...rect(e),
+            })),
+            symbols: [...document.querySelectorAll('#map .pk-marker, #map path.pk-candidate-site')].map(rect),
+          };
+        });
+      const placed = await measure();
+      type R = { x0: number; y0: number; x1: number; y1: number };
+      const overlaps = (a: R, b: R) =>
+        Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
+        Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5;
+      const shown = placed.labels.filter((l) => !l.hidden);
+      expect(shown.length).toBeGreaterThan(3);
+      for (const [i, a] of shown.entries())
+        for (const b of shown.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+      // Zoomed in on Läppe Hamn (through the map's table): its name stands beside its candidate site.
+      await tab.click('#map-list-summary');
+      await tab.click('#map-list tr[data-kind="demand"]:has(th:text-is("around Läppe Hamn")) button');
+      await tab.keyboard.press('Escape');
+      const near = await measure();
+      const lappe = near.labels.find((l) => l.text === 'around Läppe Hamn' && !l.hidden);
+      expect(lappe, 'Läppe Hamn is labelled').toBeDefined();
+      expect(near.symbols.some((s) => overlaps(lappe!, s))).toBe(false);
+      const nearShown = near.labels.filter((l) => !l.hidden);
+      for (const [i, a] of nearShown.entries())
+        for (const b of nearShown.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+      await tab.locator('#map').screenshot({ path: `${ARTIFACTS}web-tablet-768-labels.png` });
+      await tab.click('#map-list-summary');
+
+      // A plan that carries main roads (plan.baseRoads) draws them on the base layer.
+      await tab.route('**/v1/jobs/*/result', async (route) => {
+        if (!/application\/json/.test(route.request().headers().accept ?? '')) return route.continue();
+        const res = await route.fetch();
+        const plan = await res.json();
+        plan.baseRoads = [
+          {
+            coordinates: [
+              [15.85, 59.02],
+              [15.95, 59.05],
+              [16.05, 59.08],
+            ],
+          },
+          {
+            coordinates: [
+              [15.9, 58.98],
+              [15.92, 59.1],
+            ],
+          },
+        ];
+        await route.fulfill({ response: res, json: plan });
+      });
+      await tab.click('summary:has-text("Settings")');
+      await tab.fill('#api-key', API_KEY);
+      await tab.click('summary:has-text("Settings")');
+      await tab.fill('#f-timeLimitS', '2');
+      await tab.click('#run-plan');
+      await tab.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+      expect(await tab.locator('#map path.pk-road').count()).toBe(2);
+      expect(await legend.textContent()).toContain('main road');
+      expect(await tab.textContent('#plan-progress-text')).toMatch(/^completed: /);
+
+      // Another scenario: the status line, the plan and its roads go; villages are grey again.
+      await tab.click('#tab-scenario');
+      await tab.setInputFiles('#upload-scenario', {
+        name: 'tiny.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(TINY_SCENARIO)),
+      });
+      await expect.poll(() => tab.textContent('#scenario-summary')).toMatch(/^tiny \(tiny\.json\)/);
+      expect(await tab.textContent('#plan-progress-text')).toBe('');
+      expect(await tab.isHidden('#plan-progress-box')).toBe(true);
+      expect(await tab.locator('#map path.pk-road').count()).toBe(0);
+      expect(await tab.locator('#map .pk-coverage').count()).toBe(0);
+      expect(await legend.textContent()).not.toContain('main road');
+      await tab.click('#tab-plan');
+      expect(await tab.isVisible('#plan-empty')).toBe(true);
+      expect(await tab.isHidden('#plan-view')).toBe(true);
+    } finally {
+      await tab.close();
     }
   }, 90_000);
 

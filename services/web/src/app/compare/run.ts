@@ -28,6 +28,7 @@ async function compare(): Promise<void> {
   if (!scenario) return;
   const body = comparisonBody(scenario);
   showProblems(problemBox(), '', []);
+  const generation = state.generation;
   await runJob(api, {
     prefix: 'compare',
     currency: String(scenario.currency ?? ''),
@@ -36,8 +37,10 @@ async function compare(): Promise<void> {
       return api.submit('comparisons', body, timeLimitS ? { timeLimitS } : {});
     },
     hold: (run) => (state.compareRun = run),
+    stale: () => state.generation !== generation,
     completed: async (id, text) => {
       const result = await api.result<ComparisonResult>(id);
+      if (state.generation !== generation) return;
       state.comparison = { id, result };
       $('compare-view').hidden = false;
       renderComparison($('panel-compare'), result);

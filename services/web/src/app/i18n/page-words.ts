@@ -43,6 +43,7 @@ const en = {
   remove: 'Remove',
   removeItem: (item: string) => `Remove ${item}`,
   best: '(best)',
+  mainRoad: 'main road (from the OSM extract)',
   gtfsTitle: 'Existing transports from a timetable (GTFS)',
   gtfsHelp: 'A GTFS feed as a .zip (at most 50 MB): the lines that stop in the kommun become its transports.',
   gtfsUpload: 'Upload a GTFS feed (.zip)',
@@ -56,7 +57,7 @@ const en = {
     `${n} transports from ${lines} lines that stop in the area (timetable ${dates}) are now in the scenario.`,
   gtfsCaption: 'Transports added from the GTFS feed',
   gtfsHead: ['Transport', 'Kind', 'Stops', 'Departures'] as string[],
-  gtfsKinds: { bus: 'bus', on_demand: 'on-demand', other: 'other' } as Record<string, string>,
+  gtfsKinds: { bus_line: 'bus line', on_demand: 'on-demand (anropsstyrd trafik)' } as Record<string, string>,
   gtfsSkipped: (n: number) => `${n} rows of the feed were skipped:`,
 };
 
@@ -97,6 +98,7 @@ const sv: typeof en = {
   remove: 'Ta bort',
   removeItem: (item) => `Ta bort ${item}`,
   best: '(bäst)',
+  mainRoad: 'större väg (från OSM-utdraget)',
   gtfsTitle: 'Befintliga transporter från en tidtabell (GTFS)',
   gtfsHelp: 'Ett GTFS-flöde som .zip (högst 50 MB): linjerna som stannar i kommunen blir dess transporter.',
   gtfsUpload: 'Ladda upp ett GTFS-flöde (.zip)',
@@ -109,7 +111,7 @@ const sv: typeof en = {
     `${n} transporter från ${lines} linjer som stannar i området (tidtabell ${dates}) finns nu i scenariot.`,
   gtfsCaption: 'Transporter tillagda från GTFS-flödet',
   gtfsHead: ['Transport', 'Slag', 'Hållplatser', 'Avgångar'],
-  gtfsKinds: { bus: 'buss', on_demand: 'anropsstyrd', other: 'annan' },
+  gtfsKinds: { bus_line: 'busslinje', on_demand: 'anropsstyrd trafik' },
   gtfsSkipped: (n) => `${n} rader i flödet hoppades över:`,
 };
 

@@ -12,6 +12,8 @@ export interface JobRun {
   submit(): Promise<Accepted>;
   /** Keeps the handle where Cancel and a reset find it (undefined when the run ends). */
   hold(run: RunHandle | undefined): void;
+  /** Whether another scenario was loaded since the run started: then it must not touch the page. */
+  stale(): boolean;
   completed(id: string, status: HTMLElement): Promise<void>;
   failed(error: string): void;
   refused(error: unknown): void;
@@ -32,7 +34,9 @@ export async function runJob(api: ApiClient, job: JobRun): Promise<void> {
   runButton.disabled = true;
   try {
     const accepted = await job.submit();
+    if (job.stale()) return void api.cancel(accepted.id).catch(() => undefined);
     const run = followJob(api, accepted.id, (view) => {
+      if (job.stale()) return;
       bar.value = view.state === 'completed' ? 100 : (view.progress?.percent ?? 0);
       text.textContent = progressText(view, job.currency);
     });
@@ -40,6 +44,7 @@ export async function runJob(api: ApiClient, job: JobRun): Promise<void> {
     cancelButton.hidden = false;
     cancelButton.focus();
     const end = await run.done;
+    if (job.stale()) return;
     if (end.state === 'completed') await job.completed(end.id, text);
     else if (end.state === 'cancelled') text.textContent = w().cancelled;
     else {
@@ -47,16 +52,22 @@ export async function runJob(api: ApiClient, job: JobRun): Promise<void> {
       job.failed(end.error ?? 'failed');
     }
   } catch (error) {
+    if (job.stale()) return;
     text.textContent = w().notSubmitted;
     job.refused(error);
   } finally {
-    job.hold(undefined);
-    runButton.disabled = false;
-    const hadFocus = document.activeElement === cancelButton;
-    cancelButton.hidden = true;
-    // The focus was on Cancel (it goes there when a run starts): keep it in the form.
-    if (hadFocus) runButton.focus();
+    if (!job.stale()) restoreControls(job, runButton, cancelButton);
   }
+}
+
+/** The run is over: no handle, the run button back, Cancel gone. */
+function restoreControls(job: JobRun, runButton: HTMLButtonElement, cancelButton: HTMLButtonElement): void {
+  job.hold(undefined);
+  runButton.disabled = false;
+  const hadFocus = document.activeElement === cancelButton;
+  cancelButton.hidden = true;
+  // The focus was on Cancel (it goes there when a run starts): keep it in the form.
+  if (hadFocus) runButton.focus();
 }
 
 /** Cancel: says so on the status line, and names a failure to cancel. */

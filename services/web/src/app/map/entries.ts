@@ -1,5 +1,6 @@
 import type L from 'leaflet';
 import { w } from '../i18n/lang';
+import type { PlaceLabel } from './layers/labels';
 
 /** What the map shows, one kind per row group of the list beside it. */
 export type EntryKind =
@@ -40,6 +41,8 @@ export interface MapEntry {
 export interface Drawing {
   layers: L.FeatureGroup;
   register(entry: MapEntry, focusable: boolean): void;
+  /** The place names drawn, placed clear of each other and of the symbols after every zoom. */
+  labels: PlaceLabel[];
 }
 
 /** The pane of the villages and candidate sites: drawn under the markers, tabbed to after them. */

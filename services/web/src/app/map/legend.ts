@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { km as formatKm } from '../i18n/format';
 import { w } from '../i18n/lang';
+import { pw } from '../i18n/page-words';
 import { COLOURS, DASHES } from './colours';
 
 const line = (colour: string, dash = '', width = 4) =>
@@ -18,10 +19,12 @@ const row = (swatch: string, label: string) => `<li>${swatch}${label}</li>`;
 export interface LegendState {
   planned: boolean;
   ringRadiusM: number | undefined;
+  /** Main roads on the base layer. */
+  roads: boolean;
 }
 
 /** The legend's rows in the page's language. */
-function legendRows({ planned, ringRadiusM }: LegendState): string[] {
+function legendRows({ planned, ringRadiusM, roads }: LegendState): string[] {
   const m = w().legendItems;
   const villages = planned
     ? [
@@ -42,6 +45,7 @@ function legendRows({ planned, ringRadiusM }: LegendState): string[] {
     ...(planned && ringRadiusM !== undefined
       ? [row(line(COLOURS.coverage, DASHES.coverage, 1.5), m.ring(formatKm(ringRadiusM)))]
       : []),
+    ...(roads ? [row(line('#8d8d8d', '', 1.5), pw().mainRoad)] : []),
   ];
 }
 

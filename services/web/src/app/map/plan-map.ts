@@ -3,7 +3,10 @@ import 'leaflet/dist/leaflet.css';
 import type { Scenario } from '@paketbygd/model';
 import { kindLabel, KIND_ORDER, POINTS_PANE, type Drawing, type EntryKind, type MapEntry } from './entries';
 import type { PlanFeatureCollection } from './features';
+import type { RoadLine } from '../plan/base-roads';
+import { drawBaseRoads } from './layers/base-roads';
 import { coverageRadiusM } from './layers/coverage';
+import { placeLabels, type PlaceLabel } from './layers/labels';
 import { legendControl } from './legend';
 import { reducedMotion } from './motion';
 import { registerEntry } from './register';
@@ -40,16 +43,20 @@ export class PlanMap implements Drawing {
   /** Everything drawn that means something, in the order of the list beside the map. */
   entries: MapEntry[] = [];
   readonly layers = L.featureGroup();
+  labels: PlaceLabel[] = [];
   private tiles: L.TileLayer | undefined;
   private legend: L.Control | undefined;
   /** Whether the map shows a plan (coverage colours mean something) or only the scenario. */
   private planned = false;
   private ringRadiusM: number | undefined;
+  /** Whether main roads are drawn (the plan carried them). */
+  private roads = false;
 
   constructor(element: HTMLElement) {
     this.map = createMap(element);
     this.layers.addTo(this.map);
     this.renderLegend();
+    this.map.on('zoomend moveend', () => this.placeLabels());
     // Escape closes an open popup wherever the focus is inside the map.
     element.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.map.closePopup) this.map.closePopup();
@@ -76,13 +83,27 @@ export class PlanMap implements Drawing {
   /** Re-measures the container (after a tab or the window changed its size). */
   refresh(): void {
     this.map.invalidateSize();
+    this.placeLabels();
+  }
+
+  /** Place names clear of each other and of the symbols, for the zoom as it is now. */
+  placeLabels(): void {
+    const obstacles = this.entries.flatMap(({ kind, layer }) => {
+      const at = (layer as L.Layer & { getLatLng?(): L.LatLng }).getLatLng?.();
+      if (!at || kind === 'demand') return [];
+      return [{ at, halfPx: kind === 'candidate-site' ? 7 : 10 }];
+    });
+    placeLabels(this.map, this.labels, obstacles);
   }
 
   /** Redraws the legend (after a plan, or in another language), keeping it open or folded as it was. */
   renderLegend(): void {
     const wasOpen = (this.legend?.getContainer() as HTMLDetailsElement | undefined)?.open;
     this.legend?.remove();
-    this.legend = legendControl({ planned: this.planned, ringRadiusM: this.ringRadiusM }, wasOpen);
+    this.legend = legendControl(
+      { planned: this.planned, ringRadiusM: this.ringRadiusM, roads: this.roads },
+      wasOpen,
+    );
     this.legend.addTo(this.map);
     // Tab order inside the map: zoom buttons, legend and attribution first, then the features.
     const container = this.map.getContainer().querySelector('.leaflet-control-container');
@@ -92,12 +113,14 @@ export class PlanMap implements Drawing {
   private fit(): void {
     const bounds = this.layers.getBounds();
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [20, 20], animate: !reducedMotion() });
+    this.placeLabels();
   }
 
   private clear(): void {
     this.map.closePopup();
     this.layers.clearLayers();
     this.entries = [];
+    this.labels = [];
   }
 
   /** Pans to an entry (zooms in on a point, fits a route) and opens its popup. */
@@ -122,6 +145,7 @@ export class PlanMap implements Drawing {
   showScenario(s: Scenario): void {
     this.clear();
     this.planned = false;
+    this.roads = false;
     this.renderLegend();
     drawScenario(this, s);
     this.fit();
@@ -132,12 +156,16 @@ export class PlanMap implements Drawing {
     geo: PlanFeatureCollection,
     accessLimitM: number | undefined,
     detourFactor?: number,
+    roads: readonly RoadLine[] = [],
   ): Record<string, number> {
     this.ringRadiusM = accessLimitM === undefined ? undefined : coverageRadiusM(accessLimitM, detourFactor);
     this.planned = true;
     this.clear();
     const counts = drawPlan(this, geo, this.ringRadiusM);
     this.fit();
+    // After the fit: roads may run far outside the kommun and must not widen the view.
+    drawBaseRoads(this.layers, roads);
+    this.roads = roads.length > 0;
     this.renderLegend();
     return counts;
   }

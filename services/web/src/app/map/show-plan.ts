@@ -9,7 +9,7 @@ import type { PlanFeature, PlanFeatureCollection } from './features';
 import { ll } from './geo';
 import { drawArea } from './layers/area';
 import { drawCoverageRing } from './layers/coverage';
-import { drawPlannedDemand } from './layers/demand';
+import { demandRadius, drawPlannedDemand } from './layers/demand';
 import { drawLabel, isSettlement } from './layers/labels';
 import { drawMarker } from './layers/markers';
 import { drawCandidate } from './layers/points';
@@ -100,7 +100,12 @@ export function drawPlan(
         break;
       case 'demand':
         drawPlannedDemand(d, f, km);
-        if (isSettlement(String(p.name))) drawLabel(d.layers, f.geometry.coordinates, String(p.name));
+        if (isSettlement(String(p.name))) {
+          const people = Number(p.population) || 0;
+          d.labels.push(
+            drawLabel(d.layers, f.geometry.coordinates, String(p.name), people, demandRadius(people)),
+          );
+        }
         break;
       case 'candidate-site':
         drawCandidate(d, f.geometry.coordinates, String(p.name), w().notOpened);

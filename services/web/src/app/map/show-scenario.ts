@@ -3,7 +3,7 @@ import { t } from '@paketbygd/report';
 import { lang } from '../i18n/lang';
 import type { Drawing } from './entries';
 import { drawArea } from './layers/area';
-import { drawUnplannedDemand } from './layers/demand';
+import { demandRadius, drawUnplannedDemand } from './layers/demand';
 import { drawLabel, isSettlement } from './layers/labels';
 import { drawMarker } from './layers/markers';
 import { drawCandidate } from './layers/points';
@@ -21,7 +21,10 @@ export function drawScenario(d: Drawing, s: Scenario): void {
   for (const h of s.hubs) drawMarker(d, h.location, 'hub', h.name ?? h.id, '');
   for (const demand of s.demand) {
     drawUnplannedDemand(d, demand);
-    if (isSettlement(demand.name)) drawLabel(d.layers, demand.location, demand.name!);
+    if (isSettlement(demand.name)) {
+      const people = demand.population ?? demand.households ?? 0;
+      d.labels.push(drawLabel(d.layers, demand.location, demand.name!, people, demandRadius(people)));
+    }
   }
   for (const c of s.candidateSites) {
     drawCandidate(d, c.location, c.name ?? c.id, hostName(c.host));

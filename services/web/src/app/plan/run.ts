@@ -28,6 +28,7 @@ async function planScenario(form: HTMLFormElement): Promise<void> {
     showProblems(problemBox(), pw().editedInvalid, full.problems);
     return;
   }
+  const generation = state.generation;
   await runJob(api, {
     prefix: 'plan',
     currency: full.value.currency,
@@ -38,9 +39,11 @@ async function planScenario(form: HTMLFormElement): Promise<void> {
       return accepted;
     },
     hold: (run) => (state.run = run),
+    stale: () => state.generation !== generation,
     completed: async (id, text) => {
       text.textContent = w().fetchingPlan;
       const [plan, geo] = await Promise.all([api.result<Plan>(id), api.geojson(id)]);
+      if (state.generation !== generation) return;
       state.plan = { id, plan, geo: geo as PlanFeatureCollection, scenario: full.value };
       showPlan();
       text.textContent = w().completedPlan(

@@ -8,6 +8,7 @@ import { state } from './state';
 export function resetResults(): void {
   void state.run?.cancel().catch(() => undefined);
   void state.compareRun?.cancel().catch(() => undefined);
+  state.generation += 1;
   state.run = undefined;
   state.compareRun = undefined;
   state.plan = undefined;
@@ -19,5 +20,9 @@ export function resetResults(): void {
   $('plan-view').hidden = true;
   $('plan-empty').hidden = false;
   $('compare-view').hidden = true;
+  // The runs' controls as before a run (a cancelled run of the old scenario no longer touches them).
+  $<HTMLButtonElement>('run-plan').disabled = false;
+  $('cancel-plan').hidden = true;
+  $('cancel-compare').hidden = true;
   delete $('map').dataset.features;
 }

@@ -17,6 +17,8 @@ export interface State {
   variants: { name: string; policy: Json }[];
   comparison?: { id: string; result: ComparisonResult };
   compareRun?: RunHandle;
+  /** Counts the scenarios loaded: a run started under an older one is stale and leaves the page alone. */
+  generation: number;
 }
 
-export const state: State = { source: '', bids: [], variants: [] };
+export const state: State = { source: '', bids: [], variants: [], generation: 0 };
