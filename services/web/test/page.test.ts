@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { Scenario } from '@paketbygd/model';
 import { planWarningTexts } from '@paketbygd/report';
-import { TINY_SCENARIO } from '../../../tests/support/gtfs-tiny-feed';
+import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_KEY,
@@ -546,6 +548,92 @@ describe.skipIf(missing)('the web page', () => {
       expect(await tab.isHidden('#plan-view')).toBe(true);
     } finally {
       await tab.close();
+    }
+  }, 90_000);
+
+  it('takes a GTFS feed (.zip) on the Scenario tab: refuses what is not a zip, too large or broken, and lists the transports it added', async () => {
+    const gtfs = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    gtfs.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await gtfs.goto(stack.url);
+      await gtfs.waitForSelector('body[data-ready="true"]');
+      expect(await gtfs.isHidden('#gtfs')).toBe(true);
+      await gtfs.click('summary:has-text("Settings")');
+      await gtfs.fill('#api-key', API_KEY);
+      await gtfs.click('summary:has-text("Settings")');
+      await gtfs.setInputFiles('#upload-scenario', {
+        name: 'tiny.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(TINY_SCENARIO)),
+      });
+      await gtfs.waitForSelector('#gtfs:not([hidden])');
+      const problems = gtfs.locator('#gtfs-problems');
+
+      // Not a zip: refused in the page, before anything is sent.
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'stops.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('stop_id,stop_name,stop_lat,stop_lon\n'),
+      });
+      await expect.poll(() => problems.textContent()).toMatch(/stops\.txt is not a \.zip file/);
+      // Over the limit (50 MB): refused by its size.
+      const national = join(mkdtempSync(join(tmpdir(), 'paketbygd-web-')), 'national.zip');
+      writeFileSync(national, '');
+      truncateSync(national, 50 * 1024 * 1024 + 1);
+      await gtfs.setInputFiles('#upload-gtfs', national);
+      await expect
+        .poll(() => problems.textContent())
+        .toMatch(/national\.zip is 50\sMB; a GTFS feed may be at most 50\sMB/);
+      // A zip the API cannot use: its message names the file and line.
+      const broken = readFileSync(
+        await writeFeedZip({ ...TINY_FEED, 'trips.txt': 'route_id,trip_id\nR1,T1\n' }),
+      );
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'broken.zip',
+        mimeType: 'application/zip',
+        buffer: broken,
+      });
+      await expect
+        .poll(() => problems.textContent())
+        .toMatch(/broken\.zip was not used:.*trips\.txt:1: missing required column service_id/);
+      expect.soft(await axeViolations(gtfs), 'axe: a refused GTFS feed').toEqual([]);
+
+      // The tiny feed: line 1 (a bus) and line 9 (on demand) stop in the area; line 50 does not.
+      const feed = readFileSync(await writeFeedZip(TINY_FEED));
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'feed.zip',
+        mimeType: 'application/zip',
+        buffer: feed,
+      });
+      await gtfs.waitForSelector('#gtfs-table:not([hidden])', { timeout: 20_000 });
+      expect(await problems.isHidden()).toBe(true);
+      expect(await gtfs.textContent('#gtfs-status')).toMatch(
+        /^2 transports from 2 lines that stop in the area/,
+      );
+      const rows = gtfs.locator('#gtfs-table tbody tr');
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-transport')))).toEqual([
+        'gtfs-1',
+        'gtfs-9',
+      ]);
+      expect(await rows.nth(0).textContent()).toMatch(/bus line/);
+      expect(await rows.nth(1).textContent()).toMatch(/on-demand/);
+      expect(await gtfs.textContent('#scenario-summary')).toMatch(
+        /^tiny \(tiny\.json \+ feed\.zip\): .*2 existing transports/,
+      );
+      expect(await gtfs.locator('#map path.pk-transport-route').count()).toBe(2);
+      expect.soft(await axeViolations(gtfs), 'axe: the transports from a GTFS feed').toEqual([]);
+      await gtfs.locator('#gtfs-table').scrollIntoViewIfNeeded();
+      await gtfs.screenshot({ path: `${ARTIFACTS}web-gtfs.png` });
+
+      // In Swedish, the same list; and the added transports go with the scenario they belong to.
+      await gtfs.click('#lang-switch');
+      expect(await gtfs.textContent('#gtfs-title')).toBe('Befintliga transporter från en tidtabell (GTFS)');
+      await gtfs.click('#lang-switch');
+      await gtfs.click('#load-example');
+      expect(await gtfs.isHidden('#gtfs-table')).toBe(true);
+      expect(await gtfs.textContent('#gtfs-status')).toBe('');
+    } finally {
+      await gtfs.close();
     }
   }, 90_000);
 

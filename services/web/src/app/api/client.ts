@@ -17,6 +17,15 @@ export interface Accepted {
   links: { self: string; result: string; report?: string };
 }
 
+/** The API's answer to a GTFS upload, as far as the page needs it. */
+export interface TransportsAnswer {
+  scenario: unknown;
+  transports: number;
+  lines: number;
+  datesChosen: string;
+  skipped: string[];
+}
+
 /** An answer of the API that is not 2xx, with its message and problems (`path: message`). */
 export class ApiError extends Error {
   constructor(
@@ -74,6 +83,16 @@ export class ApiClient {
       body: JSON.stringify(body),
     });
     return (await res.json()) as Accepted;
+  }
+
+  /** POST /v1/transports: the scenario with the lines of a GTFS feed (a .zip, base64) as its transports. */
+  async transports(scenario: unknown, feedZipBase64: string): Promise<TransportsAnswer> {
+    const res = await this.call('/v1/transports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario, feedZipBase64 }),
+    });
+    return (await res.json()) as TransportsAnswer;
   }
 
   async job(id: string): Promise<JobView> {

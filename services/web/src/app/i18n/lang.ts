@@ -36,30 +36,5 @@ export function setLang(next: Lang): void {
   } catch {
     // no storage
   }
-  applyStatic();
   for (const listener of listeners) listener();
-}
-
-/**
- * The static page in the language: elements name their text with data-i18n="key" (a key of the
- * web catalogue), and attributes with data-i18n-aria-label / data-i18n-placeholder.
- */
-export function applyStatic(root: ParentNode = document): void {
-  const words = w() as unknown as Record<string, unknown>;
-  const text = (key: string | undefined) =>
-    key && typeof words[key] === 'string' ? (words[key] as string) : undefined;
-  document.documentElement.lang = current;
-  document.title = w().title;
-  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    const value = text(el.dataset.i18n);
-    if (value !== undefined) el.textContent = value;
-  });
-  root.querySelectorAll<HTMLElement>('[data-i18n-aria-label]').forEach((el) => {
-    const value = text(el.dataset.i18nAriaLabel);
-    if (value !== undefined) el.setAttribute('aria-label', value);
-  });
-  root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]').forEach((el) => {
-    const value = text(el.dataset.i18nPlaceholder);
-    if (value !== undefined) el.setAttribute('placeholder', value);
-  });
 }

@@ -6,7 +6,8 @@ import { writeScenarioSummary } from '../scenario/summary';
 import { planMap } from '../state/services';
 import { state } from '../state/state';
 import { $ } from '../ui/dom';
-import { applyStatic, lang, onLangChange, setLang, w } from './lang';
+import { lang, onLangChange, setLang, w } from './lang';
+import { applyStatic } from './static';
 
 /** The switch names the other language, in that language. */
 function labelSwitch(button: HTMLButtonElement): void {
@@ -30,6 +31,7 @@ export function initLangSwitch(): void {
   const button = $<HTMLButtonElement>('lang-switch');
   button.addEventListener('click', () => setLang(lang() === 'sv' ? 'en' : 'sv'));
   onLangChange(() => {
+    applyStatic();
     labelSwitch(button);
     redraw();
   });

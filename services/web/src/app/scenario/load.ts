@@ -29,6 +29,7 @@ export function loadScenario(doc: unknown, source: string): void {
   showProblems($('scenario-problems'), '', []);
   writeScenarioSummary();
   $('policy-form').hidden = false;
+  $('gtfs').hidden = false;
   fillForm(formValuesOf(doc && typeof doc === 'object' ? (((doc as Json).policy ?? {}) as Json) : {}));
   validateForm();
   $<HTMLButtonElement>('save-scenario').disabled = false;

@@ -25,4 +25,8 @@ export function resetResults(): void {
   $('cancel-plan').hidden = true;
   $('cancel-compare').hidden = true;
   delete $('map').dataset.features;
+  // What a GTFS feed added belongs to the scenario it was added to.
+  $('gtfs-status').textContent = '';
+  $('gtfs-problems').hidden = true;
+  $('gtfs-table').hidden = true;
 }
