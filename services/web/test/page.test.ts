@@ -265,6 +265,14 @@ describe.skipIf(missing)('the web page', () => {
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Loading a scenario again: the comparison and its status line belong to the old one and go.
+    expect(await page.textContent('#compare-progress-text')).toMatch(/^completed: \d+ entries compared$/);
+    await page.click('#tab-scenario');
+    await page.click('#load-example');
+    await page.click('#tab-compare');
+    expect(await page.isHidden('#compare-view')).toBe(true);
+    expect(await page.textContent('#compare-progress-text')).toBe('');
+    expect(await page.isHidden('#compare-progress-box')).toBe(true);
   }, 60_000);
 
   it('a broken upload shows the validation message with its path', async () => {
