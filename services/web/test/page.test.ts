@@ -383,9 +383,13 @@ describe.skipIf(missing)('the web page', () => {
       // Every status line the run shows, to check the job's state words.
       await sv.evaluate(() => {
         const seen: string[] = [];
-        (window as unknown as { seenStatus: string[] }).seenStatus = seen;
+        const html: string[] = [];
+        Object.assign(window, { seenStatus: seen, seenHtml: html });
         const el = document.getElementById('plan-progress-text')!;
-        new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+        new MutationObserver(() => {
+          seen.push(el.textContent ?? '');
+          html.push(el.innerHTML);
+        }).observe(el, {
           childList: true,
           characterData: true,
           subtree: true,
@@ -397,6 +401,11 @@ describe.skipIf(missing)('the web page', () => {
       const running = seen.filter((line) => /%/.test(line));
       expect(running.length).toBeGreaterThan(0);
       for (const line of running) expect(line).toMatch(/^(i kö|pågår|klar)( —|$)/);
+      // The worker's own message stays English, marked as such for screen readers.
+      const html = await sv.evaluate(() => (window as unknown as { seenHtml: string[] }).seenHtml);
+      const withMessage = html.filter((line) => line.includes('<span'));
+      expect(withMessage.length).toBeGreaterThan(0);
+      for (const line of withMessage) expect(line).toMatch(/<span lang="en">[^<]+<\/span>/);
       expect(seen.join('\n')).not.toMatch(/\b(waiting|active|completed|best cost)\b/);
       // The plan's warnings as the report words them in Swedish, most important first.
       const svPlan = await (

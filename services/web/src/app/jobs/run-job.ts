@@ -2,7 +2,7 @@ import type { Accepted, ApiClient } from '../api/client';
 import { w } from '../i18n/lang';
 import { $ } from '../ui/dom';
 import { followJob, type RunHandle } from './follow-job';
-import { progressText } from './progress';
+import { showProgress } from './progress';
 
 /** How one kind of job (plan, comparison) is run from the page. */
 export interface JobRun {
@@ -38,7 +38,7 @@ export async function runJob(api: ApiClient, job: JobRun): Promise<void> {
     const run = followJob(api, accepted.id, (view) => {
       if (job.stale()) return;
       bar.value = view.state === 'completed' ? 100 : (view.progress?.percent ?? 0);
-      text.textContent = progressText(view, job.currency);
+      showProgress(text, view, job.currency);
     });
     job.hold(run);
     cancelButton.hidden = false;
