@@ -617,6 +617,8 @@ describe.skipIf(missing)('the web page', () => {
 
       // The tiny feed: line 1 (a bus) and line 9 (on demand) stop in the area; line 50 does not.
       const feed = readFileSync(await writeFeedZip(TINY_FEED));
+      // The week to read: the second of 2023 (the API's default is the feed's first whole week).
+      await gtfs.fill('#gtfs-week', '2023-W02');
       await gtfs.setInputFiles('#upload-gtfs', {
         name: 'feed.zip',
         mimeType: 'application/zip',
@@ -624,8 +626,8 @@ describe.skipIf(missing)('the web page', () => {
       });
       await gtfs.waitForSelector('#gtfs-table:not([hidden])', { timeout: 20_000 });
       expect(await problems.isHidden()).toBe(true);
-      expect(await gtfs.textContent('#gtfs-status')).toMatch(
-        /^2 transports from 2 lines that stop in the area/,
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        '2 transports from 2 lines that stop in the area (the timetable of 2023-01-09 – 2023-01-15) are now in the scenario.',
       );
       const rows = gtfs.locator('#gtfs-table tbody tr');
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-transport')))).toEqual([

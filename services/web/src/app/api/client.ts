@@ -22,7 +22,8 @@ export interface TransportsAnswer {
   scenario: unknown;
   transports: number;
   lines: number;
-  datesChosen: string;
+  /** The service dates read (YYYY-MM-DD), a week or one date. */
+  dates: string[];
   skipped: string[];
 }
 
@@ -86,11 +87,11 @@ export class ApiClient {
   }
 
   /** POST /v1/transports: the scenario with the lines of a GTFS feed (a .zip, base64) as its transports. */
-  async transports(scenario: unknown, feedZipBase64: string): Promise<TransportsAnswer> {
+  async transports(scenario: unknown, feedZipBase64: string, week?: string): Promise<TransportsAnswer> {
     const res = await this.call('/v1/transports', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scenario, feedZipBase64 }),
+      body: JSON.stringify({ scenario, feedZipBase64, ...(week ? { week } : {}) }),
     });
     return (await res.json()) as TransportsAnswer;
   }

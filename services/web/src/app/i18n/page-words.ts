@@ -47,6 +47,7 @@ const en = {
   gtfsTitle: 'Existing transports from a timetable (GTFS)',
   gtfsHelp: 'A GTFS feed as a .zip (at most 50 MB): the lines that stop in the kommun become its transports.',
   gtfsUpload: 'Upload a GTFS feed (.zip)',
+  gtfsWeek: "Week of the timetable (optional: else the feed's first whole week)",
   gtfsNoScenario: 'Load a scenario before a GTFS feed: the lines are chosen by its area.',
   gtfsTooLarge: (name: string, size: string, max: string) =>
     `${name} is ${size}; a GTFS feed may be at most ${max}.`,
@@ -54,7 +55,7 @@ const en = {
   gtfsReading: (name: string) => `Reading ${name}…`,
   gtfsRefused: (name: string) => `${name} was not used:`,
   gtfsAdded: (n: number, lines: number, dates: string) =>
-    `${n} transports from ${lines} lines that stop in the area (timetable ${dates}) are now in the scenario.`,
+    `${n} transports from ${lines} lines that stop in the area (the timetable of ${dates}) are now in the scenario.`,
   gtfsCaption: 'Transports added from the GTFS feed',
   gtfsHead: ['Transport', 'Kind', 'Stops', 'Departures'] as string[],
   gtfsKinds: { bus_line: 'bus line', on_demand: 'on-demand (anropsstyrd trafik)' } as Record<string, string>,
@@ -102,13 +103,14 @@ const sv: typeof en = {
   gtfsTitle: 'Befintliga transporter från en tidtabell (GTFS)',
   gtfsHelp: 'Ett GTFS-flöde som .zip (högst 50 MB): linjerna som stannar i kommunen blir dess transporter.',
   gtfsUpload: 'Ladda upp ett GTFS-flöde (.zip)',
+  gtfsWeek: 'Vecka i tidtabellen (frivillig: annars flödets första hela vecka)',
   gtfsNoScenario: 'Läs in ett scenario före GTFS-flödet: linjerna väljs efter dess område.',
   gtfsTooLarge: (name, size, max) => `${name} är ${size}; ett GTFS-flöde får vara högst ${max}.`,
   gtfsNotZip: (name) => `${name} är ingen .zip-fil (ett GTFS-flöde är en zip med .txt-filer).`,
   gtfsReading: (name) => `Läser ${name}…`,
   gtfsRefused: (name) => `${name} användes inte:`,
   gtfsAdded: (n, lines, dates) =>
-    `${n} transporter från ${lines} linjer som stannar i området (tidtabell ${dates}) finns nu i scenariot.`,
+    `${n} transporter från ${lines} linjer som stannar i området (tidtabellen för ${dates}) finns nu i scenariot.`,
   gtfsCaption: 'Transporter tillagda från GTFS-flödet',
   gtfsHead: ['Transport', 'Slag', 'Hållplatser', 'Avgångar'],
   gtfsKinds: { bus_line: 'busslinje', on_demand: 'anropsstyrd trafik' },

@@ -12,6 +12,10 @@ import { loadScenario } from './load';
 
 type Transport = Scenario['transportRoutes'][number];
 
+/** The dates read as a range, "2023-01-02 – 2023-01-08" (ISO dates read the same in both languages). */
+const datesText = (dates: string[]) =>
+  dates.length > 1 ? `${dates[0]} – ${dates.at(-1)}` : (dates[0] ?? '–');
+
 const megabytes = (bytes: number) => `${num(bytes / 1024 / 1024, 1)}\u00a0MB`;
 
 /** The transports the feed added: name, kind, stops, departures. */
@@ -54,10 +58,11 @@ async function uploadFeed(file: File): Promise<void> {
   $('gtfs-status').textContent = pw().gtfsReading(file.name);
   const before = new Set(state.scenario?.transportRoutes.map((t) => t.id));
   try {
-    const answer = await api.transports(editedScenario(), await base64Of(file));
+    const week = $<HTMLInputElement>('gtfs-week').value.trim() || undefined;
+    const answer = await api.transports(editedScenario(), await base64Of(file), week);
     loadScenario(answer.scenario, `${state.source} + ${file.name}`);
     const added = (state.scenario?.transportRoutes ?? []).filter((t) => !before.has(t.id));
-    $('gtfs-status').textContent = pw().gtfsAdded(answer.transports, answer.lines, answer.datesChosen);
+    $('gtfs-status').textContent = pw().gtfsAdded(answer.transports, answer.lines, datesText(answer.dates));
     renderAdded(added);
   } catch (error) {
     $('gtfs-status').textContent = '';
