@@ -261,6 +261,15 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
     expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
+    // In Swedish: the table, the list of entries; the planner's English sentences marked lang="en".
+    await page.click('#lang-switch');
+    expect(await page.textContent('#compare-table thead')).toContain('I dag (befintliga utlämningsställen)');
+    expect(await page.textContent('#compare-entries')).toContain('Anbud');
+    expect(await page.locator('#compare-scores td[lang="en"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#sensitivity-table td[lang="en"]').count()).toBeGreaterThan(0);
+    expect.soft(await axeViolations(page), 'axe: the comparison in Swedish').toEqual([]);
+    await page.click('#lang-switch');
+    expect(await page.textContent('#compare-entries')).toContain('Bid ');
     // The panel scrolls inside the page: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });

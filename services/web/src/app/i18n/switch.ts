@@ -1,3 +1,4 @@
+import { renderEntries } from '../compare/entries';
 import { renderComparison } from '../compare/view/render';
 import { showPlan } from '../plan/show';
 import { updateAccessLabel } from '../scenario/form';
@@ -22,6 +23,7 @@ function redraw(): void {
   if (state.plan) showPlan();
   else if (state.scenario) showScenarioMap();
   else planMap.renderLegend();
+  renderEntries();
   if (state.comparison) renderComparison($('panel-compare'), state.comparison.result);
   updateAccessLabel();
 }

@@ -1,5 +1,6 @@
 import { t } from '@paketbygd/report';
 import { lang } from '../../i18n/lang';
+import { englishAttr } from '../../ui/english';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 
@@ -19,7 +20,7 @@ export function compareWarnings({ result, words, label }: CompareContext): strin
   return (
     (flags ? `<ul class="flags">${flags}</ul>` : '') +
     (result.warnings.length
-      ? `<details><summary>${esc(t(lang()).common.warnings(result.warnings.length))}</summary><ul class="warnings"${lang() === 'en' ? '' : ' lang="en"'}>${result.warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></details>`
+      ? `<details><summary>${esc(t(lang()).common.warnings(result.warnings.length))}</summary><ul class="warnings"${englishAttr()}>${result.warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></details>`
       : '')
   );
 }

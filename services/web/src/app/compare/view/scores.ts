@@ -1,6 +1,7 @@
 import type { ComparisonResult } from '@paketbygd/model';
 import { num, pct } from '../../i18n/format';
 import { w } from '../../i18n/lang';
+import { englishAttr } from '../../ui/english';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 
@@ -17,7 +18,7 @@ function scoreDetails(
       (
         c,
       ) => `<tr><th scope="row">${esc(c.criterionId)}</th><td>${esc(words.measures[c.measure] ?? c.measure)}</td><td class="num">${num(c.value, 3)}</td>
-              <td class="num">${pct(c.fulfilment)}</td><td class="num">${num(c.contribution, 2)}</td><td>${esc(c.explanation)}</td></tr>`,
+              <td class="num">${pct(c.fulfilment)}</td><td class="num">${num(c.contribution, 2)}</td><td${englishAttr()}>${esc(c.explanation)}</td></tr>`,
     )
     .join('');
   const h = w().cmpHead;

@@ -2,6 +2,7 @@ import type { ComparisonResult } from '@paketbygd/model';
 import { t } from '@paketbygd/report';
 import { num } from '../../i18n/format';
 import { lang } from '../../i18n/lang';
+import { englishAttr } from '../../ui/english';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 
@@ -14,7 +15,7 @@ function caseRow(s: Case, { words, label }: CompareContext): string {
       ? esc(words.against(num(s.totals[s.ranking[0]!]!, 1), num(s.totals[s.ranking[1]!]!, 1))) +
         `<br><small>${esc(words.margin(num(s.margin, 1)))}</small>`
       : '–';
-  return `<tr class="${s.winnerChanges ? 'winner' : ''}"><td>${esc(s.what)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)}\u00a0%</td>
+  return `<tr class="${s.winnerChanges ? 'winner' : ''}"><td${englishAttr()}>${esc(s.what)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)}\u00a0%</td>
           <td>${esc(s.ranking.map((id) => label.get(id) ?? id).join(' › '))}</td><td class="num">${lead}</td><td>${s.winnerChanges ? esc(t(lang()).common.yes) : esc(t(lang()).common.no)}</td></tr>`;
 }
 
