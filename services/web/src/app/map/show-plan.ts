@@ -4,7 +4,7 @@ import { dayName } from '@paketbygd/report';
 import { km as formatKm, num } from '../i18n/format';
 import { lang, w } from '../i18n/lang';
 import { COLOURS } from './colours';
-import type { Drawing } from './entries';
+import { KIND_ORDER, type Drawing } from './entries';
 import type { PlanFeature, PlanFeatureCollection } from './features';
 import { ll } from './geo';
 import { drawArea } from './layers/area';
@@ -15,17 +15,8 @@ import { drawMarker } from './layers/markers';
 import { drawCandidate } from './layers/points';
 import { drawRoute } from './layers/routes';
 
-/** Drawing order (and so the order of the list and of Tab): boxes before the rest. */
-const ORDER = [
-  'area',
-  'box',
-  'van-route',
-  'carrier-route',
-  'pickup-point',
-  'hub',
-  'demand',
-  'candidate-site',
-];
+/** Drawing order (and so the order of the list and of Tab): the area, then the list's order. */
+const ORDER: string[] = ['area', ...KIND_ORDER];
 
 const km = (m: unknown) => (typeof m === 'number' ? formatKm(m) : '–');
 
