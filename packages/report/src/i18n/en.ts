@@ -351,6 +351,9 @@ const en = {
     circleNote: (n: string) => `Circle area grows with population (largest: ${n} people).`,
     ringBefore: (km: string) => `${km} around existing pickup points`,
     ringAfter: (km: string) => `${km} around new boxes`,
+    areaBefore: (limit: string) => `Within ${limit} by road of an existing pickup point`,
+    areaAfter: (limit: string) => `Within ${limit} by road of a new box`,
+    mainRoads: 'Main road (50 km/h or more, OpenStreetMap)',
     transport: (name: string) => `Existing transport: ${name}`,
     vanLegend: (vehicle: string, days: string) => `Van: ${vehicle}, ${days}`,
     carrierTitle: (name: string, boxes: number, detour: string) =>
@@ -371,6 +374,8 @@ const en = {
       `Rings have a straight-line radius of ${radius}: the access limit of ${limit} by road divided by the detour factor ${factor}, so a place inside a ring is covered.`,
     ringsRoad: (radius: string, limit: string) =>
       `Rings have a straight-line radius of ${radius} (the access limit of ${limit} divided by the typical rural detour factor), for orientation; coverage is decided by road distance, so a place near a ring's edge may fall either side.`,
+    areasRoad: (limit: string) =>
+      `Shaded areas show from where an existing pickup point or a new box is reached within ${limit} by road: outlines of the roads reached, from the road graph (to within 25 m). A place is covered when the road it lies on is inside.`,
     routes: (geometry: boolean) =>
       `Routes follow ${geometry ? 'their geometry where the plan has it, otherwise ' : ''}straight lines between stops.`,
   },
