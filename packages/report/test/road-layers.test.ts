@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { Plan, type LonLat } from '@paketbygd/model';
-import { renderPlanReport } from '../src/index';
+import { AccessReport, Plan, type LonLat } from '@paketbygd/model';
+import { renderAccessReport, renderPlanReport } from '../src/index';
 import { buildPlan, loadScenario } from './fixtures';
 
 const scenario = loadScenario();
@@ -98,5 +98,47 @@ describe('the plan map draws the road graph layers', () => {
     const legend = figure.querySelector('.legend')!.text;
     expect(legend).toContain('Inom 5,0\u00a0km på väg till ett nytt paketskåp');
     expect(legend).toContain('Större väg');
+  });
+});
+
+describe('the travel model on every report', () => {
+  it('a road-graph plan says its distances and speeds are the roads', () => {
+    const doc = parse(renderPlanReport({ scenario, plan: withRoads }));
+    const line = doc.querySelector('header .travel-model')!;
+    expect(line.getAttribute('data-backend')).toBe('roadgraph');
+    expect(line.text).toMatch(/distances along the roads; speeds by road type \(motorway 90, primary 65/);
+    const sv = parse(renderPlanReport({ scenario, plan: withRoads, lang: 'sv' }));
+    expect(sv.querySelector('header .travel-model')!.text).toMatch(/avstånd längs vägarna/);
+  });
+
+  it('the access report prints it too', () => {
+    const report = AccessReport.parse({
+      kind: 'access',
+      scenarioName: scenario.name,
+      createdAt: '2026-12-03T00:00:00.000Z',
+      travel: { backend: 'straightline' },
+      accessLimit: { maxAccessDistanceM: 5000 },
+      analysis: {
+        pickupPointCount: 0,
+        population: 9000,
+        population65Plus: 2500,
+        rankedBy: 'distance',
+        nearest: { meanM: 4356, population: 9000 },
+        secondNearest: { meanM: 14_150, population: 9000 },
+        nearestOtherCarrier: { meanM: null, population: 0 },
+        nearest65Plus: { meanM: 5100, population: 2500 },
+        within: [{ distanceM: 5000, populationShare: 0.64, population65PlusShare: 0.6 }],
+        withinLimitShare: 0.64,
+        withinLimit65PlusShare: 0.6,
+        unreachablePopulation: 0,
+        closures: [],
+        notes: [],
+      },
+      warnings: [],
+    });
+    const doc = parse(renderAccessReport(scenario, report));
+    expect(doc.querySelector('header .travel-model')!.text).toMatch(
+      /\(straightline\).*straight line × 1\.365/,
+    );
   });
 });

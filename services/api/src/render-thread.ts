@@ -1,5 +1,5 @@
 import type { ComparisonResult, JobPayload, Plan, Scenario } from '@paketbygd/model';
-import { planToGeoJSON } from '@paketbygd/planner';
+import { planToGeoJSON, travelModelOf } from '@paketbygd/planner';
 import { renderComparisonReport, renderPlanReport, type Lang } from '@paketbygd/report';
 import { Piscina } from 'piscina';
 
@@ -20,8 +20,11 @@ function render(task: RenderTask, payload: JobPayload, result: unknown): string 
   if (task.what === 'geojson')
     return JSON.stringify(planToGeoJSON(payload.input as Scenario, result as Plan));
   const lang = task.lang ? { lang: task.lang } : {};
-  if (payload.kind === 'plan')
-    return renderPlanReport({ scenario: payload.input, plan: result as Plan, ...lang });
+  if (payload.kind === 'plan') {
+    // The travel model as the CLI prints it: backend, detour factor and speeds.
+    const travelModel = travelModelOf(payload.input.travel);
+    return renderPlanReport({ scenario: payload.input, plan: result as Plan, travelModel, ...lang });
+  }
   return renderComparisonReport({
     scenario: (payload.input as { scenario: Scenario }).scenario,
     comparison: result as ComparisonResult,

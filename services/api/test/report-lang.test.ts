@@ -58,6 +58,9 @@ describe('the report of a finished plan job, in the language asked for', () => {
     const en = await report('?lang=en');
     expect(en.lang).toBe('en');
     expect(en.text).toMatch(/Key figures/);
+    // The travel model with its detour factor and speeds, as the CLI's report prints it.
+    expect(en.text).toMatch(/straight line × 1\.365; speeds: 36\u00a0km\/h up to 2\u00a0km/);
+    expect(sv.text).toMatch(/fågelvägen × 1,365; hastigheter: 36\u00a0km\/h upp till 2\u00a0km/);
   });
 
   it('without lang, Accept-Language chooses; without either, English as before', async () => {

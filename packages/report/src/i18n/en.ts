@@ -28,6 +28,10 @@ const en = {
     speeds: (text: string) => `speeds: ${text}`,
     band: (kmh: string, upTo: string | undefined) => (upTo ? `${kmh} up to ${upTo}` : `${kmh} beyond`),
     source: (s: string) => `data: ${s}`,
+    // The road graph's car profile (packages/travel/src/roadgraph/car-profile.ts, after OSRM's car.lua).
+    roadgraphSpeeds:
+      'distances along the roads; speeds by road type (motorway 90, primary 65, secondary 55, tertiary 40, residential 25 km/h) or 80 % of a posted limit',
+    osrmSpeeds: "distances along the roads; speeds from the OSRM server's car profile",
     straightInComparison:
       'Every entry is evaluated on the same demand and the same travel matrix; distances are straight lines times the detour factor, not roads.',
     sameMatrix: 'Every entry is evaluated on the same demand and the same travel matrix.',

@@ -29,6 +29,9 @@ const sv: Messages = {
     speeds: (text) => `hastigheter: ${text}`,
     band: (kmh, upTo) => (upTo ? `${kmh} upp till ${upTo}` : `${kmh} längre`),
     source: (s) => `data: ${s}`,
+    roadgraphSpeeds:
+      'avstånd längs vägarna; hastigheter efter vägtyp (motorväg 90, primär 65, sekundär 55, tertiär 40, bostadsgata 25 km/h) eller 80 % av skyltad hastighet',
+    osrmSpeeds: 'avstånd längs vägarna; hastigheter från OSRM-serverns bilprofil',
     straightInComparison:
       'Alla alternativ bedöms på samma efterfrågan och samma resmatris; avstånden är fågelvägen gånger omvägsfaktorn, inte vägar.',
     sameMatrix: 'Alla alternativ bedöms på samma efterfrågan och samma resmatris.',
