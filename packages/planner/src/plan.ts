@@ -107,11 +107,13 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     vans.vans.routes,
     carriers.routes,
   );
+  const layersStarted = performance.now();
   const layers = mapLayers(
     scenario,
     travel.travel,
     openedSites.map((j) => scenario.candidateSites[j]!),
   );
+  if (travel.travel.layers) timingsS.mapLayers = (performance.now() - layersStarted) / 1000;
   const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, layers, days };
   const result = await run('evaluate', 'KPIs before and after', () =>
     evaluateAndAssemble(scenario, places, staged, { createdAt: options.now ?? new Date(), timingsS }),

@@ -108,5 +108,7 @@ describe('a plan on the Liechtenstein road graph draws its own base map and road
     const p = await plan(straight, { timeLimitS: 1, now: new Date('2026-12-03T00:00:00Z') });
     expect(p.baseRoads).toBeUndefined();
     expect(p.accessAreas).toBeUndefined();
+    expect(p.timingsS?.mapLayers).toBeUndefined();
+    expect(result.timingsS?.mapLayers).toBeGreaterThan(0);
   });
 });
