@@ -20,3 +20,9 @@ export {
 export type { RoadGraph, GraphMeta } from './roadgraph/graph';
 export { carWay, parseMaxspeedKmh } from './roadgraph/car-profile';
 export { createTravelCosts, type CreateTravelOptions } from './create';
+export {
+  mainRoads,
+  edgeSpeedKmh,
+  MAIN_ROAD_MIN_SPEED_KMH,
+  type MainRoadOptions,
+} from './roadgraph/main-roads';
