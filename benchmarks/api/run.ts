@@ -170,6 +170,8 @@ type Worker = { child: ChildProcess; output: () => string };
 /** What every phase gets: the API's address, its Redis, the request used, and the workers so far. */
 interface Bench {
   base: string;
+  /** The API's process id: its CPU time per request is read from /proc (Linux). */
+  apiPid: number | undefined;
   redisUrl: string;
   body: string;
   workers: Worker[];
@@ -215,7 +217,22 @@ async function ensureWorkers(bench: Bench, count: number): Promise<void> {
 }
 
 /** 1. Job-status GETs: one queued job polled, a small one and one with a 1000×1000 matrix. */
-async function statusPhase({ base, body }: Bench, add: (row: Row) => void): Promise<void> {
+/**
+ * CPU seconds (user + system) a process has used, from /proc/PID/stat; undefined where there is
+ * no /proc. On a machine shared with other work, CPU time per request varies less than req/s.
+ */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
+async function statusPhase({ base, body, apiPid }: Bench, add: (row: Row) => void): Promise<void> {
   const large = largeStatusJob();
   for (const [label, payload] of [
     [`${(body.length / 1024).toFixed(1)} kB job`, body],
@@ -225,15 +242,20 @@ async function statusPhase({ base, body }: Bench, add: (row: Row) => void): Prom
     if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
     const { links } = JSON.parse(submitted.text) as { links: { self: string } };
     await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
+    const cpuBeforeS = cpuSecondsOf(apiPid);
     const gets = await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: durationS });
+    const cpuS = (cpuSecondsOf(apiPid) ?? NaN) - (cpuBeforeS ?? NaN);
     if (gets.non2xx > 0 || gets.errors > 0)
       throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
+    const cpuPerRequest = Number.isFinite(cpuS)
+      ? `, API CPU ${fmt((cpuS / gets.requests.total) * 1e6)} µs/request`
+      : '';
     add([
       `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
       `${fmt(gets.requests.average)} req/s`,
       `${fmt(gets.latency.p50, 1)} ms`,
       `${fmt(gets.latency.p99, 1)} ms`,
-      `${fmt(gets.requests.total)} requests`,
+      `${fmt(gets.requests.total)} requests${cpuPerRequest}`,
     ]);
   }
 }
@@ -424,7 +446,13 @@ async function main(): Promise<void> {
     RATE_LIMIT_MAX: '100000000',
   });
   const rows: Row[] = [];
-  const bench: Bench = { base, redisUrl: redis.url, body: smallRequest(), workers: [] };
+  const bench: Bench = {
+    base,
+    apiPid: api.child.pid,
+    redisUrl: redis.url,
+    body: smallRequest(),
+    workers: [],
+  };
   try {
     await waitFor(`${base}/healthz`);
     await phase('status', 2 * (durationS + 2) + 30, rows, (add) => statusPhase(bench, add));
