@@ -103,9 +103,9 @@ function connect(options: ApiOptions): {
   }
   // A Cluster client cannot be described to a thread: its jobs are queued on the event loop.
   if (connection && 'nodes' in connection && typeof connection.nodes === 'function') {
-    const base = connection as RedisClient;
+    const base = connection as Cluster;
     return {
-      client: base.duplicate(AUTO_PIPELINING),
+      client: base.duplicate(undefined, AUTO_PIPELINING),
       events: base.duplicate(),
       threadRedis: undefined,
     };
