@@ -338,6 +338,17 @@ async function dropinOnce(base: string, body: string) {
   };
 }
 
+type DropinParts = Awaited<ReturnType<typeof dropinOnce>>;
+
+/** The slowest requests with their parts (ms): a tail is one slow part or the sum of several. */
+function slowest(parts: DropinParts[], count: number): string {
+  return [...parts]
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, count)
+    .map((p) => `${p.totalMs} = ${p.acceptMs}+${p.queueMs}+${p.solveMs}+${p.answerMs}`)
+    .join(', ');
+}
+
 /** 3. The VROOM drop-in, one request at a time, one worker: end to end and its parts. */
 async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
   await ensureWorkers(bench, 1);
@@ -348,7 +359,7 @@ async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void>
   const body = JSON.stringify({ ...request, options: { time_limit: dropinTimeLimitS } });
   const jobs = (request.jobs as unknown[]).length;
   for (let i = 0; i < 10; i++) await dropinOnce(bench.base, body); // warm-up: thread, JIT
-  const parts: Awaited<ReturnType<typeof dropinOnce>>[] = [];
+  const parts: DropinParts[] = [];
   for (let i = 0; i < dropinRequests; i++) parts.push(await dropinOnce(bench.base, body));
   const of = (key: keyof (typeof parts)[number]) => parts.map((p) => p[key]);
   const p = (key: keyof (typeof parts)[number], q: number) => fmt(percentile(of(key), q), 0);
@@ -358,7 +369,8 @@ async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void>
     `${p('totalMs', 50)} ms`,
     `${p('totalMs', 99)} ms`,
     `p50 (p99) ms: accept ${p('acceptMs', 50)} (${p('acceptMs', 99)}), queue ${p('queueMs', 50)} (${p('queueMs', 99)}), ` +
-      `solve ${p('solveMs', 50)} (${p('solveMs', 99)}), answer ${p('answerMs', 50)} (${p('answerMs', 99)})`,
+      `solve ${p('solveMs', 50)} (${p('solveMs', 99)}), answer ${p('answerMs', 50)} (${p('answerMs', 99)}); ` +
+      `slowest three: ${slowest(parts, 3)}`,
   ]);
 }
 
