@@ -5,10 +5,14 @@
 import { readFileSync } from 'node:fs';
 // Straight to the modules, not the package index: the index also loads the VROOM converter and with
 // it @paketbygd/model, which a benchmark of the core does not need.
-import { checkSolution } from '../../packages/routing/src/check';
-import { buildInstance } from '../../packages/routing/src/instance/index';
-import { parseSolomon, parseVrplib } from '../../packages/routing/src/parsers';
-import { solveInstance, type SearchParams } from '../../packages/routing/src/solver';
+import {
+  checkSolution,
+  buildInstance,
+  parseSolomon,
+  parseVrplib,
+  solveInstance,
+  type SearchParams,
+} from '@paketbygd/routing';
 
 const [file, seconds = '5', seed = '1', ...rest] = process.argv.slice(2);
 if (!file) throw new Error('usage: one.ts <file> [seconds] [seed] [key=value…]');

@@ -13,10 +13,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 // Straight to the modules, not the package index: the index also loads the VROOM converter and with
 // it @paketbygd/model, which a benchmark of the core does not need.
-import { checkSolution } from '../../packages/routing/src/check';
-import { buildInstance } from '../../packages/routing/src/instance/index';
-import { parseSolomon, parseVrplib } from '../../packages/routing/src/parsers';
-import { solveInstance, type SearchParams } from '../../packages/routing/src/solver';
+import {
+  checkSolution,
+  buildInstance,
+  parseSolomon,
+  parseVrplib,
+  solveInstance,
+  type SearchParams,
+} from '@paketbygd/routing';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'shared', 'benchmarks');
 
