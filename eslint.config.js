@@ -120,7 +120,12 @@ export default tseslint.config(
     // No import loops, and no relative path into another workspace package (its public name instead).
     files: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts', 'workers/*/src/**/*.ts'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
+    // The typescript settings (extensions, parser) make import-x read .ts files at all: without them
+    // no-cycle resolved our imports but parsed none of them, so it never saw a loop.
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-relative-packages': 'error',

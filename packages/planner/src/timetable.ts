@@ -7,26 +7,21 @@ import {
   type TransportRoute,
   type Weekday,
 } from '@paketbygd/model';
-import type { BoxDemand, CarrierOption, CarrierRejection, RoutePosition } from './carriers';
+import type {
+  BoxDemand,
+  CarrierOption,
+  CarrierRejection,
+  DayDeparture,
+  RoutePosition,
+} from './carrier-types';
 import { departureRoom } from './departure-room';
-import type { Feeder, Loading } from './loading';
+import type { Loading } from './loading';
 import { durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 
 /** Hours in which a box that is not open day and night can be filled. An assumption: sites give no hours. */
 export const NOT_247_BOX_HOURS_S: readonly [number, number] = [8 * 3600, 20 * 3600];
 const DAY_S = 24 * 3600;
-
-export interface DayDeparture {
-  day: Weekday;
-  departure: number;
-  /** Leaves its loading stop (the hub's, or the transfer stop) at. */
-  leavesS: number;
-  arrivesS: number;
-  /** The route's stop index where the parcels go on board. */
-  loadingStop: number;
-  feeder?: Feeder;
-}
 
 function hhmm(seconds: number): string {
   const minutes = Math.round(seconds / 60);
