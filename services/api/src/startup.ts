@@ -1,4 +1,4 @@
-import { checkRedis, redisHelp } from '@paketbygd/redis';
+import { checkRedis, redisHelp, withoutPassword } from '@paketbygd/redis';
 import type { Logger } from 'pino';
 import { configFromEnv, type ApiConfig } from './config';
 import { createLogger } from './server';
@@ -18,7 +18,7 @@ export async function prepareStart(): Promise<{ config: ApiConfig; logger: Logge
   const logger = createLogger(config.logLevel);
   const redis = await checkRedis(config.redisUrl);
   if (!redis.ok) {
-    logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
+    logger.fatal({ redisUrl: withoutPassword(config.redisUrl), reason: redis.reason }, 'redis not reachable');
     process.stderr.write(`${redisHelp(config.redisUrl, redis.reason, 'The API keeps its jobs in Redis.')}\n`);
     return 1;
   }
