@@ -24,3 +24,14 @@ export async function prepareStart(): Promise<{ config: ApiConfig; logger: Logge
   }
   return { config, logger };
 }
+
+/** Ends an entry point's process with the code its main resolves to; a throw is printed with its stack, exit 1. */
+export function exitWith(main: Promise<number>): void {
+  main.then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
