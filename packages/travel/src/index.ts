@@ -18,6 +18,7 @@ export {
   type LoadedGraph,
 } from './roadgraph/load-graph';
 export type { RoadGraph, GraphMeta } from './roadgraph/graph';
+export { EDGE_MAIN_COMPONENT } from './roadgraph/graph';
 export { carWay, parseMaxspeedKmh } from './roadgraph/car-profile';
 export { createTravelCosts, type CreateTravelOptions } from './create';
 export {
