@@ -1,6 +1,9 @@
+import type { Convergence } from './convergence';
+
 /**
- * The search's budget: a wall-clock limit, an iteration limit and an AbortSignal. `spent` is the
- * share of the budget used, measured after the route elimination phase when there was one.
+ * The search's budget: a wall-clock limit, an iteration limit, an AbortSignal and, without an
+ * explicit limit, the convergence stop (`convergence.ts`). `spent` is the share of the budget
+ * used, measured after the route elimination phase when there was one.
  */
 export class SearchClock {
   /** Share of the budget used (0..1), updated by `next`. */
@@ -14,6 +17,7 @@ export class SearchClock {
     readonly timeLimitMs: number,
     readonly maxIterations: number,
     readonly signal: AbortSignal | undefined,
+    readonly convergence?: Convergence,
   ) {}
 
   elapsedMs(): number {
@@ -23,6 +27,7 @@ export class SearchClock {
   /** False when the search must stop before iteration `iterations` + 1; the clock is read every 16. */
   next(iterations: number): boolean {
     if (iterations >= this.maxIterations) return false;
+    if (this.convergence) return this.nextUntilConverged(iterations, this.convergence);
     if ((iterations & 15) === 0) {
       if (this.signal?.aborted) {
         this.aborted = true;
@@ -37,6 +42,24 @@ export class SearchClock {
       );
     } else if (this.maxIterations !== Infinity && this.timeLimitMs === Infinity)
       this.spent = iterations / this.maxIterations;
+    return true;
+  }
+
+  /** `next` without an explicit limit: the schedule's share of iterations, or of the cap if more. */
+  private nextUntilConverged(iterations: number, convergence: Convergence): boolean {
+    if (convergence.converged(iterations)) return false;
+    const scheduleSpent = convergence.scheduleSpent(iterations);
+    if ((iterations & 15) === 0) {
+      if (this.signal?.aborted) {
+        this.aborted = true;
+        return false;
+      }
+      const elapsedMs = this.elapsedMs();
+      if (elapsedMs >= this.timeLimitMs) return false;
+      const phaseMs = this.phaseMs;
+      const timeSpent = (elapsedMs - phaseMs) / (this.timeLimitMs - phaseMs);
+      this.spent = Math.max(timeSpent, scheduleSpent);
+    } else this.spent = Math.max(this.spent, scheduleSpent);
     return true;
   }
 }

@@ -13,6 +13,12 @@ export interface SolveOptions {
   /** Wall-clock limit in seconds (default 5 when no iteration limit is given). */
   timeLimitS?: number;
   maxIterations?: number;
+  /**
+   * Stop when the search has converged (`convergence.ts`: a cooling schedule and a stall stop,
+   * both growing with the number of tasks) instead of at a fixed time; `timeLimitS` (default 10)
+   * and `maxIterations` then cap it. For requests that give no limit of their own.
+   */
+  untilConverged?: boolean;
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
