@@ -59,6 +59,8 @@ export interface SearchParams {
   eliminateFails: number;
   /** A share of the time limit without a removed route that ends the phase. */
   eliminateStallShare: number;
+  /** Route elimination tries the squeeze step (`squeeze.ts`) before ejecting tasks. */
+  squeeze: boolean;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -79,6 +81,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   eliminateShare: 0.5,
   eliminateFails: 50,
   eliminateStallShare: 0.2,
+  squeeze: false,
 };
 
 export interface SolvedRoute {

@@ -138,7 +138,7 @@ function eliminateRoutes(
 ): number {
   if (inst.objective !== 'vehicles' || !params.eliminate || !complete || !RouteEliminator.applicable(inst))
     return 0;
-  const eliminator = new RouteEliminator(inst, sol, ls ?? new LocalSearch(inst), rng);
+  const eliminator = new RouteEliminator(inst, sol, ls ?? new LocalSearch(inst), rng, params.squeeze);
   eliminator.run({
     deadlineMs: clock.startMs + clock.timeLimitMs * params.eliminateShare,
     maxSteps: Math.min(clock.maxIterations, clock.convergence?.budget.eliminationSteps ?? Infinity),
