@@ -61,6 +61,8 @@ export interface SearchParams {
   eliminateStallShare: number;
   /** Route elimination tries the squeeze step (`squeeze.ts`) before ejecting tasks. */
   squeeze: boolean;
+  /** …and the annealing squeezes a job into the used routes rather than open one ("vehicles" objective). */
+  squeezeAnnealing: boolean;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -82,6 +84,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   eliminateFails: 50,
   eliminateStallShare: 0.2,
   squeeze: false,
+  squeezeAnnealing: false,
 };
 
 export interface SolvedRoute {

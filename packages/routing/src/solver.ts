@@ -11,6 +11,7 @@ import { realCost, solveResult } from './result';
 import { StringRemoval } from './ruin';
 import { LocalSearch } from './search/local-search';
 import { Solution } from './solution';
+import { Squeeze } from './squeeze';
 import { warmStart } from './warm-start';
 
 export type { Progress, SearchParams, SolveOptions, SolveResult, SolvedRoute } from './options';
@@ -37,6 +38,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     sol.commit();
   }
   const eliminated = eliminateRoutes(inst, sol, ls, rng, clock, params, reach.count === sol.nUnassigned);
+  if (params.squeezeAnnealing && inst.objective === 'vehicles' && RouteEliminator.applicable(inst))
+    recreate.squeeze = new Squeeze(inst, sol);
 
   let bestRoutes = sol.snapshot();
   let bestTotal = sol.total();
