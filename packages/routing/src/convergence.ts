@@ -22,6 +22,8 @@ const MIN_STALL_ITERATIONS = 100;
  * work like its share of a time limit.
  */
 const ELIMINATION_STEPS_PER_ITERATION = 10;
+/** The least relative gain that counts as a new best solution for the stall. */
+const MIN_RELATIVE_GAIN = 1e-9;
 /** The cap when the caller gives none. */
 export const CONVERGENCE_CAP_S = 10;
 
@@ -55,9 +57,15 @@ export class Convergence {
     return Math.min(1, iterations / this.budget.scheduleIterations);
   }
 
-  /** Call when iteration `iterations` found a new best solution. */
-  improved(iterations: number): void {
-    this.lastBestIteration = iterations;
+  /**
+   * Call when iteration `iterations` found a new best solution, its total `nextTotal` below
+   * `previousTotal`. A gain within rounding (a relative 1e-9: a search total that holds a large
+   * vehicle weight changes by more than 1e-9 when the same routes are summed in another order)
+   * does not count as progress.
+   */
+  improved(iterations: number, previousTotal: number, nextTotal: number): void {
+    if (previousTotal - nextTotal > MIN_RELATIVE_GAIN * Math.abs(previousTotal))
+      this.lastBestIteration = iterations;
   }
 
   /** True when the schedule is done and the last `stallIterations` found nothing better. */

@@ -71,9 +71,9 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     sol.commit();
     current = sol.total();
     if (current < bestTotal - 1e-9) {
+      clock.convergence?.improved(iterations, bestTotal, current);
       bestTotal = current;
       bestRoutes = sol.snapshot();
-      clock.convergence?.improved(iterations);
       report();
     }
   }

@@ -85,7 +85,9 @@ describe('convergence budget', () => {
   it('converges only after the schedule and a stall without a new best', () => {
     const c = new Convergence({ scheduleIterations: 100, stallIterations: 30, eliminationSteps: 0 });
     expect(c.converged(99)).toBe(false);
-    c.improved(90);
+    c.improved(90, 1000, 999);
+    // A gain within rounding is no progress.
+    c.improved(105, 999, 999 - 1e-10);
     expect(c.converged(110)).toBe(false);
     expect(c.converged(120)).toBe(true);
     expect(c.scheduleSpent(50)).toBe(0.5);
