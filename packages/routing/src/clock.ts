@@ -29,17 +29,9 @@ export class SearchClock {
     if (iterations >= this.maxIterations) return false;
     if (this.convergence) return this.nextUntilConverged(iterations, this.convergence);
     if ((iterations & 15) === 0) {
-      if (this.signal?.aborted) {
-        this.aborted = true;
-        return false;
-      }
-      const elapsedMs = this.elapsedMs();
-      if (elapsedMs >= this.timeLimitMs) return false;
-      const phaseMs = this.phaseMs;
-      this.spent = Math.max(
-        phaseMs > 0 ? (elapsedMs - phaseMs) / (this.timeLimitMs - phaseMs) : elapsedMs / this.timeLimitMs,
-        iterations / this.maxIterations,
-      );
+      const timeSpent = this.readTime();
+      if (timeSpent < 0) return false;
+      this.spent = Math.max(timeSpent, iterations / this.maxIterations);
     } else if (this.maxIterations !== Infinity && this.timeLimitMs === Infinity)
       this.spent = iterations / this.maxIterations;
     return true;
@@ -50,16 +42,22 @@ export class SearchClock {
     if (convergence.converged(iterations)) return false;
     const scheduleSpent = convergence.scheduleSpent(iterations);
     if ((iterations & 15) === 0) {
-      if (this.signal?.aborted) {
-        this.aborted = true;
-        return false;
-      }
-      const elapsedMs = this.elapsedMs();
-      if (elapsedMs >= this.timeLimitMs) return false;
-      const phaseMs = this.phaseMs;
-      const timeSpent = (elapsedMs - phaseMs) / (this.timeLimitMs - phaseMs);
+      const timeSpent = this.readTime();
+      if (timeSpent < 0) return false;
       this.spent = Math.max(timeSpent, scheduleSpent);
     } else this.spent = Math.max(this.spent, scheduleSpent);
     return true;
+  }
+
+  /** The share of the time limit used after the phase (0..1), or -1 when aborted or out of time. */
+  private readTime(): number {
+    if (this.signal?.aborted) {
+      this.aborted = true;
+      return -1;
+    }
+    const elapsedMs = this.elapsedMs();
+    if (elapsedMs >= this.timeLimitMs) return -1;
+    const phaseMs = this.phaseMs;
+    return phaseMs > 0 ? (elapsedMs - phaseMs) / (this.timeLimitMs - phaseMs) : elapsedMs / this.timeLimitMs;
   }
 }
