@@ -1,5 +1,8 @@
 import type { Convergence } from './convergence';
 
+/** Share of the cap after which, until converged, the clock may speed up the cooling. */
+const CLOCK_STEERS_AFTER = 0.5;
+
 /**
  * The search's budget: a wall-clock limit, an iteration limit, an AbortSignal and, without an
  * explicit limit, the convergence stop (`convergence.ts`). `spent` is the share of the budget
@@ -37,14 +40,19 @@ export class SearchClock {
     return true;
   }
 
-  /** `next` without an explicit limit: the schedule's share of iterations, or of the cap if more. */
+  /**
+   * `next` without an explicit limit: the schedule's share of iterations; once half the cap is
+   * used, the cap's share when that is more (a large instance then cools by the clock). Before
+   * that the clock does not steer the search, so a run that ends within half the cap is a
+   * function of (input, seed).
+   */
   private nextUntilConverged(iterations: number, convergence: Convergence): boolean {
     if (convergence.converged(iterations)) return false;
     const scheduleSpent = convergence.scheduleSpent(iterations);
     if ((iterations & 15) === 0) {
       const timeSpent = this.readTime();
       if (timeSpent < 0) return false;
-      this.spent = Math.max(timeSpent, scheduleSpent);
+      this.spent = timeSpent >= CLOCK_STEERS_AFTER ? Math.max(timeSpent, scheduleSpent) : scheduleSpent;
     } else this.spent = Math.max(this.spent, scheduleSpent);
     return true;
   }

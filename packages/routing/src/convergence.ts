@@ -3,11 +3,11 @@
  * should take as long as its size needs, not a fixed 10 s. The annealing cools over an iteration
  * budget that grows with the number of tasks; after it, the search goes on at the end temperature
  * as long as it still finds new best solutions, and stops once `stallIterations` pass without one.
- * A wall-clock cap bounds it all: when the cap binds first, the temperature follows the clock as
- * under an explicit time limit, so a large instance is searched as under that limit.
+ * A wall-clock cap bounds it all: once half the cap is used, the temperature follows the clock
+ * where that is cooler, so a large instance still cools by the cap, as under a time limit.
  *
- * Within the cap the stop depends on iterations only, so the answer is a function of the input
- * and the seed, as under an iteration limit.
+ * A run that ends within half the cap depends on iterations only, so its answer is a function of
+ * the input and the seed, as under an iteration limit.
  */
 
 /** Iterations of the cooling schedule per task, and its least length. */
