@@ -200,6 +200,8 @@ export function toModelSpec(p: RoutingProblem): Converted {
 export interface RoutingOptions {
   timeLimitS?: number;
   maxIterations?: number;
+  /** Stop at convergence, `timeLimitS` (default 10) as a cap: for requests that give no limit. */
+  untilConverged?: boolean;
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -222,6 +224,7 @@ export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOption
   const result = solveInstance(inst, {
     ...(timeLimitS !== undefined ? { timeLimitS } : {}),
     ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
+    ...(opts.untilConverged ? { untilConverged: true } : {}),
     seed: opts.seed ?? problem.options?.seed ?? 1,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
