@@ -1,6 +1,7 @@
 import { PICKUP, type Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
+import { bestJobByRebuild, bestShipmentByRebuild } from './insertion-rebuild';
 import type { Rng } from '@paketbygd/random';
 
 /** The best insertion found so far; reused to avoid allocation in the search loop. */
@@ -37,6 +38,8 @@ export function bestJobInRoute(
   const v = r.v;
   if (inst.compat[v * inst.nTasks + task] === 0) return;
   if (r.len + 1 > inst.maxTasks[v]!) return;
+  if (inst.breaks.offset[v + 1]! > inst.breaks.offset[v]!)
+    return bestJobByRebuild(inst, r, task, best, rng, blink);
   const dims = inst.dims;
   const n = r.len;
   const load = r.load;
@@ -131,6 +134,8 @@ export function bestShipmentInRoute(
   const nTasks = inst.nTasks;
   if (inst.compat[v * nTasks + pickup] === 0 || inst.compat[v * nTasks + delivery] === 0) return;
   if (r.len + 2 > inst.maxTasks[v]!) return;
+  if (inst.breaks.offset[v + 1]! > inst.breaks.offset[v]!)
+    return bestShipmentByRebuild(inst, r, pickup, best, rng, blink);
   const dims = inst.dims;
   const n = r.len;
   const stride = inst.stride;

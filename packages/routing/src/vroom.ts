@@ -9,10 +9,13 @@ import {
   type VroomRoute,
   type VroomStep,
 } from '@paketbygd/model';
+import { breakStart } from './instance/breaks';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
 import { solveInstance, type Progress, type SearchParams } from './solver';
+import type { SolvedRoute } from './options';
 import {
+  type BreakSpec,
   defaultVehicle,
   type JobSpec,
   type MatrixSet,
@@ -161,6 +164,7 @@ export function toModelSpec(p: RoutingProblem): Converted {
           maxTravelTimeS: v.max_travel_time ?? Infinity,
           maxDistanceM: v.max_distance ?? Infinity,
           maxDurationS: v.max_duration ?? Infinity,
+          ...(v.breaks ? { breaks: v.breaks.map(breakSpec) } : {}),
         }),
       );
     }
@@ -194,6 +198,15 @@ export function toModelSpec(p: RoutingProblem): Converted {
     positions,
     straightLine,
     hasDistances,
+  };
+}
+
+function breakSpec(b: NonNullable<RoutingProblem['vehicles'][number]['breaks']>[number]): BreakSpec {
+  return {
+    id: b.id,
+    timeWindowsS: b.time_windows ?? [],
+    serviceS: b.service ?? 0,
+    ...(b.max_load ? { maxLoad: b.max_load } : {}),
   };
 }
 
@@ -263,7 +276,7 @@ export function toRoutingSolution(
   inst: Instance,
   problem: RoutingProblem,
   converted: Converted,
-  routes: { vehicle: number; tasks: number[] }[],
+  routes: SolvedRoute[],
   unassigned: { task: number; reason: RoutingSolution['unassigned'][number]['reason'] }[],
   loadingS: number,
   solvingS: number,
@@ -289,7 +302,11 @@ export function toRoutingSolution(
   let totals = { cost: 0, setup: 0, service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
   let totalDelivery = new Array<number>(dims).fill(0);
   let totalPickup = new Array<number>(dims).fill(0);
-  for (const { vehicle: v, tasks } of routes) {
+  const breakDescription = new Map<string, string | undefined>();
+  problem.vehicles.forEach((v) =>
+    v.breaks?.forEach((b) => breakDescription.set(`${v.id}:${b.id}`, b.description)),
+  );
+  for (const { vehicle: v, tasks, breaks: placed } of routes) {
     const m = inst.vehMatrixSet[v]!;
     const D = inst.durationS[m]!;
     const L = inst.distanceM[m]!;
@@ -307,9 +324,10 @@ export function toRoutingSolution(
         else delivery[d]! -= inst.loadChange[t * dims + d]!;
       }
     }
-    // Leave as late as possible without moving the first service: no waiting at the first stop.
+    // Leave as late as possible without moving the first service: no waiting at the first stop
+    // (a route with breaks leaves at the shift start, where its break schedule was made).
     let time = inst.shiftStartS[v]!;
-    if (tasks.length > 0) {
+    if (tasks.length > 0 && !placed?.length) {
       const first = tasks[0]!;
       const travel0 = D[inst.vehStart[v]! * s + inst.loc[first]!]!;
       const s0 = serviceStart(inst, first, time + travel0);
@@ -341,7 +359,29 @@ export function toRoutingSolution(
       };
     };
     if (inst.hasStart[v]) steps.push(step('start', prev, {}));
-    for (const t of tasks) {
+    /** The break steps placed after position `gap` (0: the start), as VROOM reports them: no location, before the travel. */
+    const takeBreaks = (gap: number) => {
+      for (const { break: b, after } of placed ?? []) {
+        if (after !== gap) continue;
+        const start = breakStart(inst.breaks, b, time);
+        const breakId = inst.breaks.id[b]!;
+        const description = breakDescription.get(`${inst.vehId[v]}:${breakId}`);
+        const st = step('break', prev, {
+          id: breakId,
+          ...(description !== undefined ? { description } : {}),
+          service: inst.breaks.serviceS[b]!,
+          waiting_time: Math.round(start - time),
+        });
+        delete st.location;
+        delete st.location_index;
+        steps.push(st);
+        waiting += start - time;
+        service += inst.breaks.serviceS[b]!;
+        time = start + inst.breaks.serviceS[b]!;
+      }
+    };
+    tasks.forEach((t, i) => {
+      takeBreaks(i);
       const a = prev * s + inst.loc[t]!;
       time += D[a]!;
       travel += D[a]!;
@@ -366,7 +406,8 @@ export function toRoutingSolution(
       waiting += wait;
       priority += inst.priority[t]!;
       prev = inst.loc[t]!;
-    }
+    });
+    takeBreaks(tasks.length);
     const a = prev * s + inst.vehEnd[v]!;
     time += D[a]!;
     travel += D[a]!;
