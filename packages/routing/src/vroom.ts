@@ -12,6 +12,8 @@ import {
 import { breakStart } from './instance/breaks';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
+import { planRoutes } from './vroom/plan';
+import { initialRoutesFromSteps } from './vroom/steps';
 import { solveInstance, type Progress, type SearchParams } from './solver';
 import type { SolvedRoute } from './options';
 import {
@@ -29,7 +31,7 @@ import {
 const DETOUR = ROAD_DETOUR_FACTOR;
 const SPEED_M_PER_S = 60 / 3.6;
 
-interface Converted {
+export interface Converted {
   spec: ModelSpec;
   /** For each location index, its position when known. */
   positions: ([number, number] | undefined)[];
@@ -223,15 +225,21 @@ export interface RoutingOptions {
 
 /**
  * Solves a validated VROOM-style request and answers in VROOM's format. Options given here override
- * `options.time_limit` and `options.seed` of the request.
+ * `options.time_limit` (or VROOM's `l`) and `options.seed` of the request. Vehicles' `steps` are the
+ * starting solution (an input error when one breaks a constraint: `vroom/steps.ts`); with
+ * `options.c` (VROOM's plan mode) the given routes are timed and their violations reported,
+ * without a search (`vroom/plan.ts`).
  */
 export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOptions = {}): RoutingSolution {
   const t0 = performance.now();
   const converted = toModelSpec(problem);
   const inst = buildInstance(converted.spec);
   const loadingS = (performance.now() - t0) / 1000;
-  const initialRoutes = opts.initialSolution ? warmRoutes(inst, opts.initialSolution) : undefined;
-  const timeLimitS = opts.timeLimitS ?? problem.options?.time_limit;
+  if (problem.options?.c) return planRoutes(inst, problem, converted, loadingS);
+  const initialRoutes = opts.initialSolution
+    ? warmRoutes(inst, opts.initialSolution)
+    : initialRoutesFromSteps(inst, problem);
+  const timeLimitS = opts.timeLimitS ?? problem.options?.time_limit ?? problem.options?.l;
   const result = solveInstance(inst, {
     ...(timeLimitS !== undefined ? { timeLimitS } : {}),
     ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),

@@ -9,7 +9,7 @@ export const DEFAULT_TIME_LIMIT_S: Record<JobPayload['kind'], number> = {
   place: 10,
 };
 
-/** A job's solving time: its options, else (routing) the request's own `time_limit`, else the default. */
+/** A job's solving time: its options, else (routing) the request's own `time_limit` (or VROOM's `l`), else the default. */
 export function timeLimitOf(payload: JobPayload): number {
   if (payload.options.timeLimitS !== undefined) return payload.options.timeLimitS;
   if (payload.kind === 'route') return routeTimeLimitS(payload.input);
@@ -17,7 +17,7 @@ export function timeLimitOf(payload: JobPayload): number {
 }
 
 export function routeTimeLimitS(problem: RoutingProblem): number {
-  return problem.options?.time_limit ?? DEFAULT_TIME_LIMIT_S.route;
+  return problem.options?.time_limit ?? problem.options?.l ?? DEFAULT_TIME_LIMIT_S.route;
 }
 
 /** Plans a comparison runs: every entry, and each scored entry twice more for demand ±30 %. */

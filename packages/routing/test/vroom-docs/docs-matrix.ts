@@ -1,6 +1,16 @@
 import { haversineM, ROAD_DETOUR_FACTOR, type RoutingProblemInput } from '@paketbygd/model';
 
-type Lonlat = [number, number];
+type Lonlat = number[];
+interface Located {
+  location?: Lonlat;
+  [key: string]: unknown;
+}
+interface DocRequest {
+  vehicles: { start?: Lonlat; end?: Lonlat; [key: string]: unknown }[];
+  jobs?: Located[];
+  shipments?: { pickup: Located; delivery: Located; [key: string]: unknown }[];
+  [key: string]: unknown;
+}
 interface DocStep {
   type: string;
   location?: Lonlat;
@@ -19,27 +29,28 @@ interface DocAnswer {
  * documented routes cost exactly what VROOM reports, so "the same routes or a better cost" is a
  * fair comparison.
  */
-export function withDocumentedMatrix(request: RoutingProblemInput, answer: DocAnswer): RoutingProblemInput {
+export function withDocumentedMatrix(request: DocRequest, answer: DocAnswer): RoutingProblemInput {
   const places: Lonlat[] = [];
   const indexOf = (p: Lonlat) => {
     let i = places.findIndex((q) => q[0] === p[0] && q[1] === p[1]);
     if (i < 0) i = places.push(p) - 1;
     return i;
   };
-  const located = <T extends { location?: Lonlat }>(t: T) => ({ ...t, location_index: indexOf(t.location!) });
+  const located = (t: Located) => ({ ...t, location_index: indexOf(t.location!) });
   const vehicles = request.vehicles.map((v) => ({
     ...v,
-    ...(v.start ? { start_index: indexOf(v.start as Lonlat) } : {}),
-    ...(v.end ? { end_index: indexOf(v.end as Lonlat) } : {}),
+    ...(v.start ? { start_index: indexOf(v.start) } : {}),
+    ...(v.end ? { end_index: indexOf(v.end) } : {}),
   }));
-  const jobs = (request.jobs ?? []).map((j) => located(j as { location?: Lonlat }));
+  const jobs = (request.jobs ?? []).map(located);
   const shipments = (request.shipments ?? []).map((s) => ({
     ...s,
-    pickup: located(s.pickup as { location?: Lonlat }),
-    delivery: located(s.delivery as { location?: Lonlat }),
+    pickup: located(s.pickup),
+    delivery: located(s.delivery),
   }));
   const n = places.length;
-  const estimate = (a: number, b: number) => haversineM(places[a]!, places[b]!) * ROAD_DETOUR_FACTOR;
+  const estimate = (a: number, b: number) =>
+    haversineM(places[a] as [number, number], places[b] as [number, number]) * ROAD_DETOUR_FACTOR;
   const distances = places.map((_, a) => places.map((_, b) => Math.round(estimate(a, b))));
   const durations = distances.map((row) => row.map((m) => Math.round(m / (60 / 3.6))));
   for (const route of answer.routes) {
@@ -58,5 +69,5 @@ export function withDocumentedMatrix(request: RoutingProblemInput, answer: DocAn
     jobs,
     shipments,
     matrices: { car: { durations, distances } },
-  } as RoutingProblemInput;
+  } as unknown as RoutingProblemInput;
 }

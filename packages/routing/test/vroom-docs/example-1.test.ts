@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoutingProblem, RoutingSolution, type RoutingProblemInput } from '@paketbygd/model';
+import { RoutingProblem, RoutingSolution } from '@paketbygd/model';
 import {
   buildInstance,
   checkSolution,
@@ -18,7 +18,7 @@ const taskKeys = (s: RoutingSolution | typeof documented) =>
   );
 
 describe("VROOM's documented example 1 (a break on vehicle 2)", () => {
-  const problem = RoutingProblem.parse(withDocumentedMatrix(request as RoutingProblemInput, documented));
+  const problem = RoutingProblem.parse(withDocumentedMatrix(request, documented));
   const answer = RoutingSolution.parse(solveRoutingProblem(problem, { maxIterations: 200, seed: 1 }));
 
   it("answers in VROOM's shape with the break as a step, and the same routes or a better cost", () => {
