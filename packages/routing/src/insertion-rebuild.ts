@@ -1,13 +1,12 @@
 import type { Instance } from './instance/index';
-import type { Best } from './insertion';
 import { Route } from './route';
-import type { Rng } from '@paketbygd/random';
 
 /**
  * Insertion for vehicles with breaks: a break's place depends on the whole route, so the O(1)
- * slack checks of `insertion.ts` do not hold. Each position (pair of positions for a shipment)
- * is tried by rebuilding the route in a scratch `Route`, which schedules the breaks
- * (`breaks.ts`) and checks everything: O(len) per position. Only these vehicles pay it.
+ * slack checks of `insertion.ts` (made without breaks) are necessary but not sufficient. A
+ * position that passes them and would be the best so far is confirmed by rebuilding the route
+ * in a scratch `Route`, which schedules the breaks (`breaks.ts`) and checks everything: O(len).
+ * Only these vehicles pay it.
  */
 interface Scratch {
   routes: Map<number, Route>;
@@ -50,52 +49,20 @@ function withInserted(out: Int32Array, r: Route, x: number, p: number, y: number
   return k;
 }
 
-function tryCandidate(
+/**
+ * Whether route r with x inserted after position p (and y after original position q ≥ p, when
+ * y ≥ 0) is feasible, breaks included. The caller has already checked the insertion without
+ * breaks in O(1): breaks only add time and load limits, so that check is a valid filter.
+ */
+export function feasibleWithBreaks(
   inst: Instance,
   r: Route,
   x: number,
   p: number,
   y: number,
   q: number,
-  best: Best,
-  rng: Rng,
-  blink: number,
-): void {
+): boolean {
   const { route, tasks } = scratch(inst, r.v);
-  const length = withInserted(tasks, r, x, p, y, q);
-  route.setTasks(tasks, length);
-  if (!route.feasible) return;
-  const delta = route.cost - r.cost;
-  if (delta >= best.cost) return;
-  if (blink > 0 && rng.next() < blink) return;
-  best.cost = delta;
-  best.route = r.v;
-  best.p = p;
-  best.q = y >= 0 ? q : -1;
-}
-
-/** The cheapest feasible position of job `task` in route r (compatibility and task count already checked). */
-export function bestJobByRebuild(
-  inst: Instance,
-  r: Route,
-  task: number,
-  best: Best,
-  rng: Rng,
-  blink: number,
-): void {
-  for (let p = 0; p <= r.len; p++) tryCandidate(inst, r, task, p, -1, -1, best, rng, blink);
-}
-
-/** The cheapest feasible (pickup, delivery) positions of the shipment of `pickup` in route r. */
-export function bestShipmentByRebuild(
-  inst: Instance,
-  r: Route,
-  pickup: number,
-  best: Best,
-  rng: Rng,
-  blink: number,
-): void {
-  const delivery = inst.partner[pickup]!;
-  for (let p = 0; p <= r.len; p++)
-    for (let q = p; q <= r.len; q++) tryCandidate(inst, r, pickup, p, delivery, q, best, rng, blink);
+  route.setTasks(tasks, withInserted(tasks, r, x, p, y, q));
+  return route.feasible;
 }
