@@ -14,6 +14,7 @@ import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
 import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
+import { routeAmounts } from './vroom/tasks';
 import { solveInstance, type Progress, type SearchParams } from './solver';
 import type { SolvedRoute } from './options';
 import {
@@ -319,19 +320,7 @@ export function toRoutingSolution(
     const D = inst.durationS[m]!;
     const L = inst.distanceM[m]!;
     const C = inst.cost[m]!;
-    const load = new Array<number>(dims).fill(0);
-    const delivery = new Array<number>(dims).fill(0);
-    const pickup = new Array<number>(dims).fill(0);
-    for (const t of tasks) {
-      for (let d = 0; d < dims; d++) {
-        load[d]! += inst.startLoad[t * dims + d]!;
-        if (inst.kind[t] === JOB) {
-          delivery[d]! += inst.startLoad[t * dims + d]!;
-          pickup[d]! += inst.startLoad[t * dims + d]! + inst.loadChange[t * dims + d]!;
-        } else if (inst.kind[t] === PICKUP) pickup[d]! += inst.loadChange[t * dims + d]!;
-        else delivery[d]! -= inst.loadChange[t * dims + d]!;
-      }
-    }
+    const { load, delivery, pickup } = routeAmounts(inst, tasks);
     // Leave as late as possible without moving the first service: no waiting at the first stop
     // (a route with breaks leaves at the shift start, where its break schedule was made).
     let time = inst.shiftStartS[v]!;

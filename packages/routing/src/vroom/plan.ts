@@ -6,9 +6,10 @@ import {
   type VroomRoute,
   type VroomStep,
 } from '@paketbygd/model';
-import { DELIVERY, JOB, PICKUP, type Instance } from '../instance/index';
+import { DELIVERY, PICKUP, type Instance } from '../instance/index';
 import type { Converted } from '../vroom';
 import { instanceVehicle, taskIndexByKey } from './steps';
+import { routeAmounts, taskType } from './tasks';
 import { planSummary, type Violation, violationTotals } from './violations';
 
 type VehicleStep = NonNullable<RoutingProblem['vehicles'][number]['steps']>[number];
@@ -72,12 +73,7 @@ export function planRoutes(
     const position = converted.positions[inst.loc[t]!];
     unassigned.push({
       id: inst.taskId[t]!,
-      type:
-        inst.kind[t] === JOB
-          ? ('job' as const)
-          : inst.kind[t] === PICKUP
-            ? ('pickup' as const)
-            : ('delivery' as const),
+      type: taskType(inst, t),
       ...(position ? { location: position } : {}),
     });
   }
@@ -250,22 +246,10 @@ function describeRoute(
   const dims = inst.dims;
   const m = inst.vehMatrixSet[v]!;
   const stride = inst.stride;
-  const load = new Array<number>(dims).fill(0);
-  const delivery = new Array<number>(dims).fill(0);
-  const pickup = new Array<number>(dims).fill(0);
-  for (const it of items) {
-    if (it.kind !== 'task') continue;
-    for (let d = 0; d < dims; d++) {
-      const start = inst.startLoad[it.task * dims + d]!;
-      const change = inst.loadChange[it.task * dims + d]!;
-      load[d]! += start;
-      if (inst.kind[it.task] === JOB) {
-        delivery[d]! += start;
-        pickup[d]! += start + change;
-      } else if (inst.kind[it.task] === PICKUP) pickup[d]! += change;
-      else delivery[d]! -= change;
-    }
-  }
+  const { load, delivery, pickup } = routeAmounts(
+    inst,
+    items.filter((it) => it.kind === 'task').map((it) => it.task),
+  );
   const routeViolations: Violation[] = [];
   const picked = new Set<number>();
   const inRoute = new Set(items.filter((it) => it.kind === 'task').map((it) => it.task));
@@ -391,14 +375,7 @@ function planStep(
   violations: Violation[],
   waitS: number,
 ): VroomStep {
-  const type: VroomStep['type'] =
-    it.kind === 'task'
-      ? inst.kind[it.task] === JOB
-        ? 'job'
-        : inst.kind[it.task] === PICKUP
-          ? 'pickup'
-          : 'delivery'
-      : it.kind;
+  const type: VroomStep['type'] = it.kind === 'task' ? taskType(inst, it.task) : it.kind;
   const located = it.kind !== 'break' && loc !== inst.virtualLoc;
   const position = located ? converted.positions[loc] : undefined;
   const id =

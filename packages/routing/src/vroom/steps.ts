@@ -1,5 +1,6 @@
 import { ValidationError, type Problem, type RoutingProblem } from '@paketbygd/model';
-import { JOB, PICKUP, type Instance } from '../instance/index';
+import type { Instance } from '../instance/index';
+import { taskType } from './tasks';
 import { Route } from '../route';
 
 type StepType = NonNullable<RoutingProblem['vehicles'][number]['steps']>[number]['type'];
@@ -8,8 +9,7 @@ type StepType = NonNullable<RoutingProblem['vehicles'][number]['steps']>[number]
 export function taskIndexByKey(inst: Instance): Map<string, number> {
   const byKey = new Map<string, number>();
   for (let t = 0; t < inst.nTasks; t++) {
-    const type = inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery';
-    byKey.set(`${type}:${inst.taskId[t]}`, t);
+    byKey.set(`${taskType(inst, t)}:${inst.taskId[t]}`, t);
   }
   return byKey;
 }
@@ -77,7 +77,7 @@ function firstBrokenStep(inst: Instance, given: GivenRoute): Problem | null {
   for (let k = 0; k < given.tasks.length; k++) {
     const t = given.tasks[k]!;
     const path = `steps[${given.stepOf[k]}]`;
-    const what = `${inst.kind[t] === JOB ? 'job' : inst.kind[t] === PICKUP ? 'pickup' : 'delivery'} ${inst.taskId[t]}`;
+    const what = `${taskType(inst, t)} ${inst.taskId[t]}`;
     if (!inst.compat[v * inst.nTasks + t])
       return { path, message: `vehicle ${inst.vehId[v]} lacks the skills of ${what}` };
     route.setTasks(given.tasks, k + 1);
