@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '@paketbygd/random';
 import { RoutingProblem, type RoutingProblemInput } from '@paketbygd/model';
 import { buildInstance, checkSolution, solveInstance, solveRoutingProblem, toModelSpec } from '../src/index';
+import type { ModelSpec } from '../src/spec';
+import { randomSpec } from './random-spec';
 
 // Places on a line, 100 s apart; the depot is place 0.
 const line = (n: number) =>
@@ -65,5 +69,56 @@ describe('the checker verifies breaks', () => {
     expect(violations.join()).toMatch(/after its time windows/);
     const early = checkSolution(inst, [{ ...route, breaks: [{ break: 0, after: 0 }] }], []).violations;
     expect(early.join()).toMatch(/max_load/);
+  });
+});
+
+/** Every feature at once, and one or two breaks on about half the vehicles, windows inside their shifts. */
+function withRandomBreaks(spec: ModelSpec, seed: number): ModelSpec {
+  const rng = new Rng(seed);
+  return {
+    ...spec,
+    vehicles: spec.vehicles.map((v) => {
+      if (rng.next() < 0.5) return v;
+      const [open, close] = v.shiftS;
+      const horizon = Number.isFinite(close) ? close - open : 10_000;
+      const breaks = Array.from({ length: 1 + rng.int(2) }, (_, k) => {
+        const start = open + rng.next() * horizon * 0.8;
+        return {
+          id: k + 1,
+          serviceS: Math.round(rng.next() * horizon * 0.05),
+          timeWindowsS: [[start, start + rng.next() * horizon * 0.3]] as [number, number][],
+          ...(rng.next() < 0.3 ? { maxLoad: Array.from({ length: spec.dims }, () => rng.int(20)) } : {}),
+        };
+      });
+      return { ...v, breaks };
+    }),
+  };
+}
+
+describe('breaks with every other feature (fast-check over random instances)', () => {
+  it('every answer passes the independent checker, breaks included, with the default search and with SWAP*', () => {
+    let placed = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean(), (seed, extras) => {
+        const inst = buildInstance(withRandomBreaks(randomSpec(seed), seed));
+        const res = solveInstance(inst, {
+          maxIterations: 60,
+          seed,
+          params: extras ? { swapStar: true, shipmentRoutes: true } : {},
+        });
+        const check = checkSolution(
+          inst,
+          res.routes,
+          res.unassigned.map((u) => u.task),
+        );
+        expect(check.violations).toEqual([]);
+        expect(res.cost).toBeCloseTo(check.cost, 6);
+        for (const r of res.routes) placed += r.breaks?.length ?? 0;
+      }),
+      { numRuns: 40 },
+    );
+    // The runs did route vehicles with breaks.
+    console.log(`breaks placed over the runs: ${placed}`);
+    expect(placed).toBeGreaterThan(20);
   });
 });
