@@ -377,8 +377,9 @@ export function toRoutingSolution(
         time = start + inst.breaks.serviceS[b]!;
       }
     };
-    tasks.forEach((t, i) => {
-      takeBreaks(i);
+    let gap = 0;
+    for (const t of tasks) {
+      takeBreaks(gap++);
       const a = prev * s + inst.loc[t]!;
       time += D[a]!;
       travel += D[a]!;
@@ -403,7 +404,7 @@ export function toRoutingSolution(
       waiting += wait;
       priority += inst.priority[t]!;
       prev = inst.loc[t]!;
-    });
+    }
     takeBreaks(tasks.length);
     const a = prev * s + inst.vehEnd[v]!;
     time += D[a]!;
