@@ -5,6 +5,8 @@
  * naming the step. Real API and worker processes, as in `vroom.test.ts`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import documented1 from '../../packages/routing/test/vroom-docs/example-1.solution.json';
+import example1 from '../../packages/routing/test/vroom-docs/example-1.request.json';
 import documented from '../../packages/routing/test/vroom-docs/example-3.solution.json';
 import example3 from '../../packages/routing/test/vroom-docs/example-3.request.json';
 import { withDocumentedMatrix } from '../../packages/routing/test/vroom-docs/docs-matrix';
@@ -33,6 +35,22 @@ const causes = (violations: { cause: string }[]) => violations.map((v) => v.caus
 const planRequest = withDocumentedMatrix(example3, documented);
 
 describe('VROOM drop-in: steps and plan mode', () => {
+  it("VROOM's example 1 (a break on vehicle 2) in VROOM's shape, at most its documented cost", async () => {
+    // options.l (vroom-express's -l) keeps the solve to 1 s.
+    const { status, answer } = await vroomClient({
+      ...withDocumentedMatrix(example1, documented1),
+      options: { l: 1 },
+    });
+    expect(status).toBe(200);
+    expect(Object.keys(answer).sort()).toEqual(['code', 'routes', 'summary', 'unassigned']);
+    expect(answer.unassigned).toEqual([]);
+    expect(answer.summary.cost).toBeLessThanOrEqual(documented1.summary.cost);
+    const steps = answer.routes.find((r: { vehicle: number }) => r.vehicle === 2).steps;
+    expect(steps.filter((s: { type: string }) => s.type === 'break')).toEqual([
+      expect.objectContaining({ type: 'break', id: 2, service: 300, violations: [] }),
+    ]);
+  }, 60_000);
+
   it("options.c (VROOM's -c): VROOM's example 3 timed as documented, with its violations", async () => {
     const started = performance.now();
     const { status, answer } = await vroomClient({ ...planRequest, options: { c: true } });
