@@ -1,3 +1,4 @@
+import type { BreakPlacement } from './breaks';
 import type { UnassignedReason } from '@paketbygd/model';
 
 export interface Progress {
@@ -90,6 +91,8 @@ export const DEFAULT_PARAMS: SearchParams = {
 export interface SolvedRoute {
   vehicle: number;
   tasks: number[];
+  /** For a vehicle with breaks: where each is taken (`breaks.ts`). */
+  breaks?: BreakPlacement[];
 }
 
 export interface SolveResult {

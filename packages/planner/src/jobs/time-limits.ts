@@ -10,7 +10,7 @@ export const DEFAULT_TIME_LIMIT_S: Record<JobPayload['kind'], number> = {
 };
 
 /**
- * A job's solving time: its options, else (routing) the request's own `time_limit`, else the
+ * A job's solving time: its options, else (routing) the request's own `time_limit` (or VROOM's `l`), else the
  * default. A route job with neither stops earlier, at convergence (`untilConvergedOf`); this is
  * then its cap.
  */
@@ -21,7 +21,7 @@ export function timeLimitOf(payload: JobPayload): number {
 }
 
 export function routeTimeLimitS(problem: RoutingProblem): number {
-  return problem.options?.time_limit ?? DEFAULT_TIME_LIMIT_S.route;
+  return problem.options?.time_limit ?? problem.options?.l ?? DEFAULT_TIME_LIMIT_S.route;
 }
 
 /**
@@ -37,7 +37,7 @@ export function untilConvergedOf(payload: JobPayload): boolean {
 
 /** True when a routing request gives no `time_limit` of its own. */
 export function routeUntilConverged(problem: RoutingProblem): boolean {
-  return problem.options?.time_limit === undefined;
+  return problem.options?.time_limit === undefined && problem.options?.l === undefined;
 }
 
 /** Plans a comparison runs: every entry, and each scored entry twice more for demand ±30 %. */
