@@ -49,6 +49,28 @@ const testsMayImport = {
   'services/web/test': [...mayImport['services/web'], 'api', 'solver-worker'],
   'services/api/test': [...mayImport['services/api'], 'solver-worker'],
 };
+// Benchmarks and examples use the packages as a user would, by their public names. A package's test
+// fixtures (its test/ folder) may serve its benchmark too, so both measure the same instances.
+const publicFaceOnly = {
+  files: ['benchmarks/**/*.ts', 'examples/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^@paketbygd/[^/]+/.+',
+            message: "import a package's public face (@paketbygd/name), not its files",
+          },
+          {
+            regex: '^(\\.\\./)+(packages|services|workers)/[^/]+/src(/|$)',
+            message: 'import a package by its name (@paketbygd/…), not a path into its src/',
+          },
+        ],
+      },
+    ],
+  },
+};
 const boundaryRules = Object.entries({ ...mayImport, ...testsMayImport }).map(([folder, allowed]) => ({
   files: [`${folder}/**/*.ts`],
   rules: {
@@ -98,7 +120,12 @@ export default tseslint.config(
     // No import loops, and no relative path into another workspace package (its public name instead).
     files: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts', 'workers/*/src/**/*.ts'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
+    // The typescript settings (extensions, parser) make import-x read .ts files at all: without them
+    // no-cycle resolved our imports but parsed none of them, so it never saw a loop.
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-relative-packages': 'error',
@@ -110,5 +137,6 @@ export default tseslint.config(
     rules: { 'import-x/no-relative-packages': 'off' },
   },
   ...boundaryRules,
+  publicFaceOnly,
   prettier,
 );

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cruise, type ICruiseOptions } from 'dependency-cruiser';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -50,5 +55,65 @@ describe('architecture boundaries (lint)', () => {
       "import { checkSolution } from '@paketbygd/routing';\nexport const probe = checkSolution;\n",
     );
     expect(problems.filter((p) => /restricted|relative-packages/.test(p))).toEqual([]);
+  });
+
+  it('refuses an import loop: a module of random that imports the package index, which imports it', async () => {
+    // packages/random/src/index.ts re-exports ./random; random.ts importing ./index closes the loop.
+    const problems = await problemsOf(
+      'packages/random/src/random.ts',
+      "import { Mulberry32 } from './index';\nexport const probe = Mulberry32;\n",
+    );
+    expect(problems).toContain('import-x/no-cycle: Dependency cycle detected');
+  });
+
+  it("refuses a benchmark or an example that imports a path into a package's src/", async () => {
+    for (const file of ['benchmarks/routing/boundary-probe.ts', 'examples/vingaker/boundary-probe.ts']) {
+      const problems = await problemsOf(
+        file,
+        "import { solveInstance } from '../../packages/routing/src/solver';\nexport const probe = solveInstance;\n",
+      );
+      expect(problems.join('\n'), file).toMatch(/no-restricted-imports: .*not a path into its src/);
+    }
+  });
+});
+
+describe('import loops of types (dependency-cruiser, run by pnpm lint)', () => {
+  // eslint's import-x/no-cycle skips `import type` by design; .dependency-cruiser.cjs catches those.
+  const config = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as {
+    forbidden: NonNullable<ICruiseOptions['ruleSet']>['forbidden'];
+    options: ICruiseOptions;
+  };
+  const { tsConfig: _ourTsConfig, ...options } = config.options;
+
+  async function loopsIn(files: Record<string, string>): Promise<number> {
+    const dir = mkdtempSync(join(tmpdir(), 'paketbygd-loop-'));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const result = await cruise([dir], {
+        ...options,
+        validate: true,
+        ruleSet: { forbidden: config.forbidden },
+      });
+      if (typeof result.output === 'string') throw new Error('expected a cruise result, got text');
+      return result.output.summary.violations.filter((v) => v.rule.name === 'no-import-loop').length;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("refuses two modules that import each other's types", async () => {
+    const loops = await loopsIn({
+      'a.ts': "import type { B } from './b';\nexport interface A { b?: B }\n",
+      'b.ts': "import type { A } from './a';\nexport interface B { a?: A }\n",
+    });
+    expect(loops).toBeGreaterThan(0);
+  });
+
+  it('accepts the same types once one side moves to a module of its own', async () => {
+    const loops = await loopsIn({
+      'types.ts': 'export interface A { n: number }\n',
+      'b.ts': "import type { A } from './types';\nexport interface B { a?: A }\n",
+    });
+    expect(loops).toBe(0);
   });
 });

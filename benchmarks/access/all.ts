@@ -6,8 +6,8 @@
  * and the time spent measuring are reported apart. Target: all 290 in at most 60 s.
  */
 import { cpuUsage } from 'node:process';
-import { resolveDataDir } from '../../packages/data/src/index';
-import { publicDataScenarios, rankKommuner } from '../../packages/cli/src/commands/access-all';
+import { resolveDataDir } from '@paketbygd/data';
+import { publicDataScenarios, rankKommuner } from '@paketbygd/cli';
 import { machineLine } from '../placement/common';
 
 const i = process.argv.indexOf('--data');

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Assumptions, Policy, type AccessAnalysis, type LonLat } from '../../packages/model/src/index';
-import { analyseAccess, type AccessDemand, type AccessPoint } from '../../packages/planner/src/index';
-import { DEFAULT_DETOUR_FACTOR, StraightLineTravel } from '../../packages/travel/src/index';
+import { Assumptions, Policy, type AccessAnalysis, type LonLat } from '@paketbygd/model';
+import { analyseAccess, type AccessDemand, type AccessPoint } from '@paketbygd/planner';
+import { DEFAULT_DETOUR_FACTOR, StraightLineTravel } from '@paketbygd/travel';
 import { GEODATA } from '../travel/common';
 import { machineLine } from '../placement/common';
 

@@ -170,6 +170,8 @@ type Worker = { child: ChildProcess; output: () => string };
 /** What every phase gets: the API's address, its Redis, the request used, and the workers so far. */
 interface Bench {
   base: string;
+  /** The API's process id: its CPU time per request is read from /proc (Linux). */
+  apiPid: number | undefined;
   redisUrl: string;
   body: string;
   workers: Worker[];
@@ -215,7 +217,22 @@ async function ensureWorkers(bench: Bench, count: number): Promise<void> {
 }
 
 /** 1. Job-status GETs: one queued job polled, a small one and one with a 1000×1000 matrix. */
-async function statusPhase({ base, body }: Bench, add: (row: Row) => void): Promise<void> {
+/**
+ * CPU seconds (user + system) a process has used, from /proc/PID/stat; undefined where there is
+ * no /proc. On a machine shared with other work, CPU time per request varies less than req/s.
+ */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
+async function statusPhase({ base, body, apiPid }: Bench, add: (row: Row) => void): Promise<void> {
   const large = largeStatusJob();
   for (const [label, payload] of [
     [`${(body.length / 1024).toFixed(1)} kB job`, body],
@@ -225,15 +242,20 @@ async function statusPhase({ base, body }: Bench, add: (row: Row) => void): Prom
     if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
     const { links } = JSON.parse(submitted.text) as { links: { self: string } };
     await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
+    const cpuBeforeS = cpuSecondsOf(apiPid);
     const gets = await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: durationS });
+    const cpuS = (cpuSecondsOf(apiPid) ?? NaN) - (cpuBeforeS ?? NaN);
     if (gets.non2xx > 0 || gets.errors > 0)
       throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
+    const cpuPerRequest = Number.isFinite(cpuS)
+      ? `, API CPU ${fmt((cpuS / gets.requests.total) * 1e6)} µs/request`
+      : '';
     add([
       `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
       `${fmt(gets.requests.average)} req/s`,
       `${fmt(gets.latency.p50, 1)} ms`,
       `${fmt(gets.latency.p99, 1)} ms`,
-      `${fmt(gets.requests.total)} requests`,
+      `${fmt(gets.requests.total)} requests${cpuPerRequest}`,
     ]);
   }
 }
@@ -316,6 +338,17 @@ async function dropinOnce(base: string, body: string) {
   };
 }
 
+type DropinParts = Awaited<ReturnType<typeof dropinOnce>>;
+
+/** The slowest requests with their parts (ms): a tail is one slow part or the sum of several. */
+function slowest(parts: DropinParts[], count: number): string {
+  return [...parts]
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, count)
+    .map((p) => `${p.totalMs} = ${p.acceptMs}+${p.queueMs}+${p.solveMs}+${p.answerMs}`)
+    .join(', ');
+}
+
 /** 3. The VROOM drop-in, one request at a time, one worker: end to end and its parts. */
 async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
   await ensureWorkers(bench, 1);
@@ -326,7 +359,7 @@ async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void>
   const body = JSON.stringify({ ...request, options: { time_limit: dropinTimeLimitS } });
   const jobs = (request.jobs as unknown[]).length;
   for (let i = 0; i < 10; i++) await dropinOnce(bench.base, body); // warm-up: thread, JIT
-  const parts: Awaited<ReturnType<typeof dropinOnce>>[] = [];
+  const parts: DropinParts[] = [];
   for (let i = 0; i < dropinRequests; i++) parts.push(await dropinOnce(bench.base, body));
   const of = (key: keyof (typeof parts)[number]) => parts.map((p) => p[key]);
   const p = (key: keyof (typeof parts)[number], q: number) => fmt(percentile(of(key), q), 0);
@@ -336,7 +369,8 @@ async function dropinPhase(bench: Bench, add: (row: Row) => void): Promise<void>
     `${p('totalMs', 50)} ms`,
     `${p('totalMs', 99)} ms`,
     `p50 (p99) ms: accept ${p('acceptMs', 50)} (${p('acceptMs', 99)}), queue ${p('queueMs', 50)} (${p('queueMs', 99)}), ` +
-      `solve ${p('solveMs', 50)} (${p('solveMs', 99)}), answer ${p('answerMs', 50)} (${p('answerMs', 99)})`,
+      `solve ${p('solveMs', 50)} (${p('solveMs', 99)}), answer ${p('answerMs', 50)} (${p('answerMs', 99)}); ` +
+      `slowest three: ${slowest(parts, 3)}`,
   ]);
 }
 
@@ -424,7 +458,13 @@ async function main(): Promise<void> {
     RATE_LIMIT_MAX: '100000000',
   });
   const rows: Row[] = [];
-  const bench: Bench = { base, redisUrl: redis.url, body: smallRequest(), workers: [] };
+  const bench: Bench = {
+    base,
+    apiPid: api.child.pid,
+    redisUrl: redis.url,
+    body: smallRequest(),
+    workers: [],
+  };
   try {
     await waitFor(`${base}/healthz`);
     await phase('status', 2 * (durationS + 2) + 30, rows, (add) => statusPhase(bench, add));

@@ -2,7 +2,7 @@
  * One cold `initScenario` in a fresh process (modules loaded, no file read yet), for `run.ts`:
  * prints `{ "kommun": …, "initMs": …, "cpuMs": … }`.
  */
-import { initScenario } from '../../packages/data/src/index';
+import { initScenario } from '@paketbygd/data';
 
 const kommun = process.argv[2] ?? 'Vingåker';
 const started = performance.now();

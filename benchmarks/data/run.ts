@@ -17,8 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Scenario } from '../../packages/model/src/index';
-import { plan } from '../../packages/planner/src/index';
+import type { Scenario } from '@paketbygd/model';
+import { plan } from '@paketbygd/planner';
 import {
   clearDataCache,
   DEFAULT_SPREAD_RULE,
@@ -27,7 +27,7 @@ import {
   measureSpreadError,
   resolveDataDir,
   SPREAD_RULES,
-} from '../../packages/data/src/index';
+} from '@paketbygd/data';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NAMED = ['Vingåker', 'Ludvika', '2506', 'Sorsele', 'Munkedal', 'Flen'];

@@ -1,5 +1,5 @@
 /** Child process of run.ts: reads one feed for one kommun and prints time and peak memory as JSON. */
-import { loadTransports } from '../../packages/data/src/index';
+import { loadTransports } from '@paketbygd/data';
 import { ARJEPLOG, kommunScenario } from './common';
 
 const [feed, week] = process.argv.slice(2);

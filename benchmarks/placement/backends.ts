@@ -23,7 +23,7 @@ import {
   type PlacementInstance,
   type PlacementOptions,
   type PlacementResult,
-} from '../../packages/placement/src/index';
+} from '@paketbygd/placement';
 import { Mulberry32 } from '@paketbygd/random';
 import { arg, machineLine, median } from './common';
 
@@ -107,7 +107,7 @@ async function runInWorker(data: {
   const inner: MipSolver =
     data.backend === 'highs'
       ? await loadHighsSolver()
-      : (await import('../../packages/placement/src/mip/lp-solver-backend')).lpSolverBackend({
+      : (await import('../../packages/placement/test/lp-solver-backend')).lpSolverBackend({
           maxTableauCells: data.maxCells,
         });
   const loadS = (performance.now() - t0) / 1000;

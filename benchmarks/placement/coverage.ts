@@ -4,11 +4,7 @@
  * Usage: pnpm bench:placement coverage [--sites 500] [--points 5000] [--time-limit 10]
  *   [--radius 5000,7500,10000] [--p 10,25,50] [--methods auto,mip]
  */
-import {
-  loadHighsThreadSolver,
-  solvePlacementSync,
-  type PlacementInstance,
-} from '../../packages/placement/src/index';
+import { loadHighsThreadSolver, solvePlacementSync, type PlacementInstance } from '@paketbygd/placement';
 import { Mulberry32 } from '@paketbygd/random';
 import { arg, machineLine } from './common';
 

@@ -13,8 +13,8 @@ import {
   orLibraryToPlacement,
   parseOrLibraryPMedian,
   solvePlacementSync,
-} from '../../packages/placement/src/index';
-import { buildMedianMip } from '../../packages/placement/src/model/formulation';
+  buildMedianMip,
+} from '@paketbygd/placement';
 import { arg, machineLine, PMEDIAN_DIR, requireData } from './common';
 
 requireData(PMEDIAN_DIR);

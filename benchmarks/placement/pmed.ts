@@ -9,7 +9,7 @@ import {
   orLibraryToPlacement,
   parseOrLibraryPMedian,
   solvePlacementSync,
-} from '../../packages/placement/src/index';
+} from '@paketbygd/placement';
 import { arg, machineLine, median, PMEDIAN_DIR, requireData } from './common';
 
 requireData(join(PMEDIAN_DIR, 'pmed_optimal.csv'));

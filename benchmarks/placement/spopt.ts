@@ -5,11 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  loadHighsThreadSolver,
-  solvePlacementSync,
-  type PlacementInstance,
-} from '../../packages/placement/src/index';
+import { loadHighsThreadSolver, solvePlacementSync, type PlacementInstance } from '@paketbygd/placement';
 import { machineLine, PMEDIAN_DIR, requireData } from './common';
 
 const file = join(PMEDIAN_DIR, 'spopt_sf', 'SF_network_distance_candidateStore_16_censusTract_205_new.csv');

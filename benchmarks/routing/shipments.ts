@@ -5,9 +5,7 @@
  * time limit, e.g. `1s`), seeds 1–3, and prints the mean cost and CPU time. No public pickup-and-delivery set is in
  * ../shared/benchmarks; this compares search variants on the same work.
  */
-import { checkSolution } from '../../packages/routing/src/check';
-import { buildInstance } from '../../packages/routing/src/instance/index';
-import { solveInstance, type SearchParams } from '../../packages/routing/src/solver';
+import { checkSolution, buildInstance, solveInstance, type SearchParams } from '@paketbygd/routing';
 import { shipmentSpec } from '../../packages/routing/test/golden/cases';
 
 const [iterationsArg = '3000', ...rest] = process.argv.slice(2);

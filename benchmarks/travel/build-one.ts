@@ -1,6 +1,6 @@
 // Builds one road graph in a fresh process and prints JSON with build time and peak memory,
 // so that the peak is this build's alone. Used by roadgraph.ts; not meant to be run by hand.
-import { RoadGraphTravel } from '../../packages/travel/src';
+import { RoadGraphTravel } from '@paketbygd/travel';
 
 const file = process.argv[2]!;
 const baselineRssMb = process.resourceUsage().maxRSS / 1024;

@@ -5,8 +5,7 @@
 import { haversineM, type LonLat } from '@paketbygd/model';
 import { Mulberry32 } from '@paketbygd/random';
 // Relative import: benchmarks is a workspace package that does not list the travel package.
-import { RoadGraphTravel } from '../../packages/travel/src';
-import { EDGE_MAIN_COMPONENT } from '../../packages/travel/src/roadgraph/graph';
+import { RoadGraphTravel, EDGE_MAIN_COMPONENT } from '@paketbygd/travel';
 import { EXTRACTS, quantile, table } from './common';
 
 const BANDS = [

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LonLat } from '@paketbygd/model';
 // Relative import: benchmarks is a workspace package that does not list the travel package.
-import { OsrmTravel } from '../../packages/travel/src';
+import { OsrmTravel } from '@paketbygd/travel';
 import { FIXTURES, REPO, fixturePoints, quantile, table } from './common';
 
 const RUNS = 5;

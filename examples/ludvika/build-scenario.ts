@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '@paketbygd/model';
-import { initScenario } from '../../packages/data/src/index';
+import { initScenario } from '@paketbygd/data';
 import { writeOrCheck } from '../write-or-check';
 
 export const SCENARIO_PATH = join(dirname(fileURLToPath(import.meta.url)), 'scenario.json');

@@ -14,7 +14,7 @@ import {
   type TransportRoute,
   type VehicleType,
 } from '@paketbygd/model';
-import { initScenario } from '../../packages/data/src/index';
+import { initScenario } from '@paketbygd/data';
 import { writeOrCheck } from '../write-or-check';
 
 const here = dirname(fileURLToPath(import.meta.url));

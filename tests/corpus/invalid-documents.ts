@@ -126,9 +126,9 @@ export const INVALID_CASES: InvalidCase[] = [
     expect: [{ path: '(document)', message: /a document is a JSON object/ }],
   },
   {
-    name: 'VROOM request with an unsupported field and a bad index',
+    name: 'VROOM request with a repeated break id, a step of an unknown job and a bad index',
     text: JSON.stringify({
-      vehicles: [{ id: 1, start_index: 0, breaks: [{ id: 1 }] }],
+      vehicles: [{ id: 1, start_index: 0, breaks: [{ id: 1 }, { id: 1 }], steps: [{ type: 'job', id: 9 }] }],
       jobs: [{ id: 1, location_index: 5 }],
       matrices: {
         car: {
@@ -139,7 +139,13 @@ export const INVALID_CASES: InvalidCase[] = [
         },
       },
     }),
-    expect: [{ path: 'vehicles[0].breaks', message: /breaks are not supported/ }],
+    expect: [
+      {
+        path: 'vehicles[0].breaks[1].id',
+        message: /break id 1 is already used at vehicles\[0\]\.breaks\[0\]/,
+      },
+      { path: 'vehicles[0].steps[0]', message: /no job with id 9/ },
+    ],
   },
   {
     name: 'VROOM request with an index outside the matrix',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,16 @@ describe('paketbygd route', () => {
     expect(run.stdout).toMatch(/^Route #1: [\d ]+\n/);
     const cost = Number(/Cost ([\d.]+)/.exec(run.stdout)![1]);
     expect(cost).toBeCloseTo(828.94, 2);
+  });
+
+  it('without --time-limit stops when the search converges, long before 10 s', (ctx) => {
+    if (!existsSync(SHARED)) ctx.skip(`needs ${SHARED}`);
+    const run = runCli(['route', join(SHARED, 'vrptw', 'C101.txt'), '--json', '--quiet']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { cost: number; timeS: number };
+    expect(out.cost).toBeCloseTo(828.94, 2);
+    // 5000 iterations (50 per customer); the process gets a fraction of a core on a busy machine.
+    expect(out.timeS).toBeLessThan(5);
   });
 
   it('answers a VROOM JSON request with a RoutingSolution', () => {

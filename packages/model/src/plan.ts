@@ -246,6 +246,23 @@ export const PlanMessage = z.object({
 });
 export type PlanMessage = z.infer<typeof PlanMessage>;
 
+/** A main road of the base map, as a [lon, lat] polyline (simplified; drawing only). */
+export const BaseRoad = z.object({ coordinates: z.array(LonLat).min(2) });
+export type BaseRoad = z.infer<typeof BaseRoad>;
+
+/** The area reachable by road within the access limit from an existing pickup point or a new box. */
+export const AccessArea = z.object({
+  /** The pickup point's id ('pickup') or the box's site id ('box'). */
+  pointId: Id,
+  kind: z.enum(['pickup', 'box']),
+  /** The access limit the area is drawn for: metres by road, or seconds of driving (the scenario gives one). */
+  limitM: z.number().optional(),
+  limitS: z.number().optional(),
+  /** Closed [lon, lat] outline: a concave hull of the road positions reached, simplified by up to 25 m. */
+  outline: z.array(LonLat).min(4),
+});
+export type AccessArea = z.infer<typeof AccessArea>;
+
 /** A solved scenario: what the planner answers. Positions are repeated so that a plan draws on its own. */
 export const Plan = z.object({
   kind: z.literal('plan'),
@@ -279,5 +296,9 @@ export const Plan = z.object({
   /** The warnings and assumptions with their codes and figures (plans before this field have only the sentences). */
   messages: z.object({ warnings: z.array(PlanMessage), assumptions: z.array(PlanMessage) }).optional(),
   timingsS: z.record(z.string(), z.number()).optional(),
+  /** Main roads in the area's bounding box (speed ≥ 50 km/h), when the plan used a road graph. */
+  baseRoads: z.array(BaseRoad).optional(),
+  /** Road isochrones of the access limit around today's points and the boxes, when the plan used a road graph. */
+  accessAreas: z.array(AccessArea).optional(),
 });
 export type Plan = z.infer<typeof Plan>;

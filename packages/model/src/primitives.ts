@@ -43,6 +43,17 @@ export function clockTimeToS(time: ClockTime): number {
   return h * 3600 + m * 60;
 }
 
+/**
+ * Seconds after midnight as `HH:MM`, the minutes rounded: the inverse of `clockTimeToS`. Hours
+ * past midnight go on counting (a run that ends after midnight shows 24:10) unless `wrap` asks
+ * for a time of day (00:10), as a `ClockTime` field needs.
+ */
+export function sToClockTime(seconds: number, { wrap = false }: { wrap?: boolean } = {}): string {
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  return `${String(wrap ? hours % 24 : hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
   error: 'a day is one of mon, tue, wed, thu, fri, sat, sun',
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LonLat } from './primitives';
 import type { Problem } from './problems';
+import { checkBreaksAndSteps } from './routing-steps';
 import { VroomId, type VroomIdValue } from './vroom-id';
 import { legacyMatrixAsMatrices, refuseMatrixWithMatrices } from './vroom-legacy';
 
@@ -77,6 +78,30 @@ export const VroomShipment = z
   .strict();
 export type VroomShipment = z.infer<typeof VroomShipment>;
 
+/** A vehicle break (VROOM): taken once per route, starting in one of its windows. */
+export const VroomBreak = z
+  .object({
+    id: TaskId,
+    time_windows: z.array(TimeWindow).min(1).optional(),
+    service: Seconds.optional(),
+    description: z.string().optional(),
+    max_load: Amount.optional(),
+  })
+  .strict();
+export type VroomBreak = z.infer<typeof VroomBreak>;
+
+/** A step of a user-given route (VROOM's `vehicle_step`): the initial solution, or the plan in plan mode. */
+export const VroomVehicleStep = z
+  .object({
+    type: z.enum(['start', 'job', 'pickup', 'delivery', 'break', 'end']),
+    id: TaskId.optional(),
+    service_at: Seconds.optional(),
+    service_after: Seconds.optional(),
+    service_before: Seconds.optional(),
+  })
+  .strict();
+export type VroomVehicleStep = z.infer<typeof VroomVehicleStep>;
+
 export const VroomVehicle = z
   .object({
     id: TaskId,
@@ -105,17 +130,10 @@ export const VroomVehicle = z
     max_duration: Seconds.optional(),
     /** (Paketbygd) This many identical vehicles (a fleet-mix type); routes name the copy. */
     count: z.number().int().positive().optional(),
-    breaks: unknownOptional,
-    steps: unknownOptional,
+    breaks: z.array(VroomBreak).optional(),
+    steps: z.array(VroomVehicleStep).optional(),
   })
-  .strict()
-  .superRefine(
-    unsupported({
-      breaks: 'vehicle breaks are not supported yet; remove "breaks" or shorten "time_window" instead',
-      steps:
-        'user-given steps (VROOM plan mode) are not supported; send the tasks as jobs and let the solver order them',
-    }),
-  );
+  .strict();
 export type VroomVehicle = z.infer<typeof VroomVehicle>;
 
 const Matrix = z.array(z.array(z.number().nonnegative('matrix entries cannot be negative')));
@@ -134,6 +152,13 @@ export const RoutingOptions = z
     seed: z.number().int().nonnegative().optional(),
     /** (Paketbygd) "cost" (default) or "vehicles" (fewest vehicles first, then cost). */
     objective: z.enum(['cost', 'vehicles']).optional(),
+    /** Plan mode (VROOM's `-c`, as vroom-express passes it): ETAs and violations of the given `steps`, no search. */
+    c: z.boolean().nullable().optional(),
+    /** VROOM's `-l`: a time limit in seconds, as `time_limit` (which wins when both are given). */
+    l: z.number().positive().optional(),
+    /** VROOM's threads (`-t`) and exploration level (`-x`), sent by vroom-express: accepted and ignored. */
+    t: z.number().optional(),
+    x: z.number().optional(),
   })
   .strict();
 
@@ -165,6 +190,7 @@ export function checkRoutingProblem(p: RoutingProblem): Problem[] {
       else first.set(id, path);
     }
   };
+  problems.push(...checkBreaksAndSteps(p));
   uniqueIds(
     'job',
     p.jobs.map((j, i) => ({ id: j.id, path: `jobs[${i}].id` })),

@@ -36,12 +36,8 @@ export const VroomStep = z.object({
 });
 export type VroomStep = z.infer<typeof VroomStep>;
 
-export const VroomRoute = z.object({
-  vehicle: VroomIdOut,
-  /** (Paketbygd) which copy of a vehicle with `count` > 1. */
-  copy: z.number().int().optional(),
-  description: z.string().optional(),
-  cost: z.number(),
+/** What VROOM sums per route and again over all routes: the same fields in a route and in the summary. */
+const routeTotals = {
   setup: z.number(),
   service: z.number(),
   duration: z.number(),
@@ -50,6 +46,15 @@ export const VroomRoute = z.object({
   delivery: z.array(z.number()),
   pickup: z.array(z.number()),
   distance: z.number().optional(),
+};
+
+export const VroomRoute = z.object({
+  vehicle: VroomIdOut,
+  /** (Paketbygd) which copy of a vehicle with `count` > 1. */
+  copy: z.number().int().optional(),
+  description: z.string().optional(),
+  cost: z.number(),
+  ...routeTotals,
   steps: z.array(VroomStep),
   violations: z.array(z.unknown()).default([]),
   /**
@@ -67,14 +72,7 @@ export const RoutingSolution = z.object({
     cost: z.number(),
     routes: z.number().int(),
     unassigned: z.number().int(),
-    setup: z.number(),
-    service: z.number(),
-    duration: z.number(),
-    waiting_time: z.number(),
-    priority: z.number(),
-    delivery: z.array(z.number()),
-    pickup: z.array(z.number()),
-    distance: z.number().optional(),
+    ...routeTotals,
     violations: z.array(z.unknown()).default([]),
     computing_times: z.object({ loading: z.number(), solving: z.number(), routing: z.number().optional() }),
   }),

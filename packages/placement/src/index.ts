@@ -22,6 +22,7 @@ export {
   orLibraryToPlacement,
   type OrLibraryPMedian,
 } from './model/orlib';
+export { buildMedianMip, type MedianMip, type MedianMipSpec } from './model/formulation';
 export {
   scenarioToPlacement,
   straightLineDistances,

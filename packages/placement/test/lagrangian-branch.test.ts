@@ -57,27 +57,45 @@ function bruteForce(inst: MedianInstance, p: number): number {
 
 const cutoffFor = (ub: number) => ub - 1 + 1e-6;
 
+/**
+ * The root's Lagrangian bound (`rootIterations` steps) from a start solution, then the branch and
+ * bound for `branchMs` (negative: its deadline has passed before it starts).
+ */
+function branchFrom(
+  inst: MedianInstance,
+  p: number,
+  startOpen: number[],
+  run: { rootIterations: number; branchMs: number; reuseRows: boolean; iterationsPerNode?: number },
+) {
+  const startCost = evaluateOpen(inst, startOpen);
+  const root = lagrangianBound(inst, {
+    p,
+    upperBound: startCost,
+    cutoff: cutoffFor(startCost),
+    deadline: performance.now() + 1000,
+    maxIterations: run.rootIterations,
+  });
+  return lagrangianBranch(inst, {
+    p,
+    deadline: performance.now() + run.branchMs,
+    open: startOpen,
+    cost: startCost,
+    lambda: root.lambda,
+    ...(run.reuseRows ? { rows: root.rows } : {}),
+    cutoffFor,
+    ...(run.iterationsPerNode !== undefined ? { iterationsPerNode: run.iterationsPerNode } : {}),
+  });
+}
+
 describe('Lagrangian branch and bound', () => {
   it('finds and proves the brute-force optimum from a poor start (p-median and coverage costs)', () => {
     fc.assert(
       fc.property(caseArb, ({ inst, p, startOpen }) => {
-        const startCost = evaluateOpen(inst, startOpen);
         // Few root steps, so the tree has work to do.
-        const root = lagrangianBound(inst, {
-          p,
-          upperBound: startCost,
-          cutoff: cutoffFor(startCost),
-          deadline: performance.now() + 1000,
-          maxIterations: 5,
-        });
-        const r = lagrangianBranch(inst, {
-          p,
-          deadline: performance.now() + 20_000,
-          open: startOpen,
-          cost: startCost,
-          lambda: root.lambda,
-          rows: root.rows,
-          cutoffFor,
+        const r = branchFrom(inst, p, startOpen, {
+          rootIterations: 5,
+          branchMs: 20_000,
+          reuseRows: true,
           iterationsPerNode: 8,
         });
         const optimum = bruteForce(inst, p);
@@ -97,21 +115,7 @@ describe('Lagrangian branch and bound', () => {
     fc.assert(
       fc.property(caseArb, ({ inst, p, startOpen }) => {
         const startCost = evaluateOpen(inst, startOpen);
-        const root = lagrangianBound(inst, {
-          p,
-          upperBound: startCost,
-          cutoff: cutoffFor(startCost),
-          deadline: performance.now() + 1000,
-          maxIterations: 3,
-        });
-        const r = lagrangianBranch(inst, {
-          p,
-          deadline: performance.now() - 1,
-          open: startOpen,
-          cost: startCost,
-          lambda: root.lambda,
-          cutoffFor,
-        });
+        const r = branchFrom(inst, p, startOpen, { rootIterations: 3, branchMs: -1, reuseRows: false });
         const optimum = bruteForce(inst, p);
         expect(r.complete).toBe(false);
         expect(r.bound).toBeLessThanOrEqual(optimum);

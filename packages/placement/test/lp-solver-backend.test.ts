@@ -10,7 +10,7 @@ import {
   type PlacementInstance,
   type PlacementOptions,
 } from '../src/index';
-import { LP_SOLVER_MAX_TABLEAU_CELLS, lpSolverBackend, violation } from '../src/mip/lp-solver-backend';
+import { LP_SOLVER_MAX_TABLEAU_CELLS, lpSolverBackend, violation } from './lp-solver-backend';
 import { smallCase } from './helpers';
 
 let highs: MipSolver;

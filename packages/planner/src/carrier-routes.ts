@@ -6,17 +6,12 @@ import {
   type PlanMessage,
   type Scenario,
   type TransportRoute,
+  sToClockTime,
 } from '@paketbygd/model';
 import type { BoxDemand, CarrierOption } from './carriers';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 import { warn } from './plan/messages';
-
-function hhmm(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60) % 24;
-  return `${String(h).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
@@ -150,7 +145,7 @@ export function buildCarrierRoutes(
         return {
           name: entry.name,
           location: places.points[entry.point]!,
-          time: hhmm(clockS),
+          time: sToClockTime(clockS, { wrap: true }),
           ...(entry.boxIndex !== undefined ? { boxSiteId: boxes[entry.boxIndex]!.siteId } : {}),
         };
       });

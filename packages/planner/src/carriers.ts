@@ -3,17 +3,17 @@ import {
   WEEKDAYS,
   type PlanMessage,
   type Scenario,
-  type TransportNotUsed,
   type TransportRoute,
   type Weekday,
 } from '@paketbygd/model';
+import type { BoxDemand, CarrierOption, CarrierRejection, RoutePosition } from './carrier-types';
 import { deliveryDays } from './delivery-days';
 import { distanceM, durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 import { roomLedger } from './departure-room';
 import { loadingsOf, loadingStop, TRANSFER_STOP_M } from './loading';
 import { warn } from './plan/messages';
-import { timetabledOption, type DayDeparture } from './timetable';
+import { timetabledOption } from './timetable';
 import { tourLength } from './tour';
 import { SERVICE_S } from './vans';
 
@@ -24,40 +24,8 @@ export const NO_VAN_PENALTY_PER_BOX = 1e9;
 /** Above this many combinations the assignment is improved greedily instead of enumerated. */
 export const ENUMERATION_LIMIT = 200_000;
 
-export interface BoxDemand {
-  siteId: string;
-  name?: string;
-  point: number;
-  parcelsPerWeek: number;
-}
-
-export interface RoutePosition {
-  /** The box is inserted after this stop (k) and before the next; `atStop` when it stands at stop k. */
-  afterStop: number;
-  atStop: boolean;
-  detourS: number;
-  detourM: number;
-}
-
-export interface CarrierOption extends RoutePosition {
-  route: number;
-  deliveriesPerWeek: number;
-  parcelsPerTrip: number;
-  costPerWeek: number;
-  /** Days the transport fills the box. */
-  days: Weekday[];
-  /** Days a van fills it instead (partial filling: the transport does not run then, or has no room). */
-  vanDays: Weekday[];
-  vanDayReasons?: { day: Weekday; reason: 'no_usable_departure' | 'too_little_room' }[];
-  /** With a timetable: the departure used on each of `days`. */
-  departures?: DayDeparture[];
-}
-
-export interface CarrierRejection {
-  route: number;
-  code: Exclude<TransportNotUsed['reason'], 'costlier'>;
-  reason: string;
-}
+// The types live in carrier-types.ts (timetable.ts and departure-room.ts need them too, without a loop).
+export type { BoxDemand, CarrierOption, CarrierRejection, RoutePosition } from './carrier-types';
 
 /** Where on the route the box is reached with the least detour, after the loading stop, or why not. */
 function positionOnRoute(

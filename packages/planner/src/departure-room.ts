@@ -1,5 +1,5 @@
 import type { Scenario, TransportRoute } from '@paketbygd/model';
-import type { CarrierOption } from './carriers';
+import type { CarrierOption } from './carrier-types';
 
 /** Parcels departure i of a route can take on a day it runs: its own room, else the route's. */
 export function departureRoom(route: TransportRoute, i: number): number {

@@ -15,7 +15,14 @@ export {
   type PlaceScenarioOptions,
   type PlacedScenario,
 } from './jobs/place-job';
-export { DEFAULT_TIME_LIMIT_S, timeLimitOf, routeTimeLimitS, comparisonPlanCount } from './jobs/time-limits';
+export {
+  DEFAULT_TIME_LIMIT_S,
+  timeLimitOf,
+  routeTimeLimitS,
+  untilConvergedOf,
+  routeUntilConverged,
+  comparisonPlanCount,
+} from './jobs/time-limits';
 export {
   analyseAccess,
   carriersOf,

@@ -13,6 +13,7 @@ import { openedBoxes } from './plan/opened-boxes';
 import { placeBoxes, type PlacementStage } from './plan/placement';
 import { reassignUnfilled, type ReassignInput, type Reassigned } from './plan/reassign';
 import { withRoadGeometry, type RoadGeometryStage } from './plan/road-geometry';
+import { mapLayers, type MapLayersStage } from './plan/map-layers';
 import { accessToday, type TodayStage } from './plan/today';
 import { timetableAssumptions } from './timetable-plan';
 import { travelMatrix, type TravelStage } from './plan/travel-matrix';
@@ -106,7 +107,14 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     vans.vans.routes,
     carriers.routes,
   );
-  const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, days };
+  const layersStarted = performance.now();
+  const layers = mapLayers(
+    scenario,
+    travel.travel,
+    openedSites.map((j) => scenario.candidateSites[j]!),
+  );
+  if (travel.travel.layers) timingsS.mapLayers = (performance.now() - layersStarted) / 1000;
+  const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, layers, days };
   const result = await run('evaluate', 'KPIs before and after', () =>
     evaluateAndAssemble(scenario, places, staged, { createdAt: options.now ?? new Date(), timingsS }),
   );
@@ -145,6 +153,7 @@ interface Staged {
   vans: VanStage;
   reassigned: Reassigned;
   roads: RoadGeometryStage;
+  layers: MapLayersStage;
   days: readonly Weekday[];
 }
 
@@ -213,6 +222,7 @@ function evaluateAndAssemble(
       ...kpis.warnings,
     ],
     attribution: s.travel.travel.attribution,
+    layers: s.layers,
     ...meta,
   });
 }

@@ -6,16 +6,12 @@ import {
   type TransportNotUsed,
   type TransportRoute,
   type Weekday,
+  sToClockTime,
 } from '@paketbygd/model';
 import type { CarrierAssignment, CarrierOption } from './carriers';
 import { DEFAULT_MIN_TRANSFER_MIN } from './loading';
 import { assume } from './plan/messages';
 import type { VanPlan, VanStopDemand } from './vans';
-
-function hhmm(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 /**
  * Plans the vans once per group of days with the same stops (a box a transport fills on some days
@@ -61,15 +57,15 @@ export function timetableFilling(
     departures: (carrier.departures ?? []).map((d) => ({
       day: d.day,
       departureId: route.departures![d.departure]!.id,
-      leavesAt: hhmm(d.leavesS),
-      arrivesAt: hhmm(d.arrivesS),
+      leavesAt: sToClockTime(d.leavesS),
+      arrivesAt: sToClockTime(d.arrivesS),
       ...(d.feeder
         ? {
             transfer: {
               stopName: d.feeder.stopName,
               fromRouteId: d.feeder.routeId,
               fromDepartureId: d.feeder.departureId,
-              fromArrivesAt: hhmm(d.feeder.arrivesS),
+              fromArrivesAt: sToClockTime(d.feeder.arrivesS),
               minTransferMin: d.feeder.minTransferMin,
             },
           }

@@ -6,32 +6,23 @@ import {
   type Scenario,
   type TransportRoute,
   type Weekday,
+  sToClockTime,
 } from '@paketbygd/model';
-import type { BoxDemand, CarrierOption, CarrierRejection, RoutePosition } from './carriers';
+import type {
+  BoxDemand,
+  CarrierOption,
+  CarrierRejection,
+  DayDeparture,
+  RoutePosition,
+} from './carrier-types';
 import { departureRoom } from './departure-room';
-import type { Feeder, Loading } from './loading';
+import type { Loading } from './loading';
 import { durationS, type SquareMatrix } from './matrix';
 import type { PlaceIndex } from './places';
 
 /** Hours in which a box that is not open day and night can be filled. An assumption: sites give no hours. */
 export const NOT_247_BOX_HOURS_S: readonly [number, number] = [8 * 3600, 20 * 3600];
 const DAY_S = 24 * 3600;
-
-export interface DayDeparture {
-  day: Weekday;
-  departure: number;
-  /** Leaves its loading stop (the hub's, or the transfer stop) at. */
-  leavesS: number;
-  arrivesS: number;
-  /** The route's stop index where the parcels go on board. */
-  loadingStop: number;
-  feeder?: Feeder;
-}
-
-function hhmm(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 /** Days the transport fills the box (the policy's days first), and the days a van fills the rest. */
 export function splitDays(usable: readonly Weekday[], policyDays: readonly Weekday[]) {
@@ -123,7 +114,7 @@ function noDayReason(
   if (late)
     return [
       'arrives_too_late',
-      `its departures reach the box at ${hhmm(late.arrivesS)} or later, outside the box's hours (${hhmm(hours[0])}-${hhmm(hours[1] + 1)})`,
+      `its departures reach the box at ${sToClockTime(late.arrivesS)} or later, outside the box's hours (${sToClockTime(hours[0])}-${sToClockTime(hours[1] + 1)})`,
     ];
   const early = checks.find((c) => c.tooEarly)?.tooEarly;
   if (early) {
@@ -131,8 +122,8 @@ function noDayReason(
     return [
       'leaves_before_parcels',
       feeder
-        ? `it leaves the transfer stop ${feeder.stopName} at ${hhmm(early.leavesS)}, before the parcels brought by ${feeder.departureId} are there (${hhmm(feeder.arrivesS)} + ${feeder.minTransferMin} min)`
-        : `it leaves ${hub?.id ?? route.stops[early.loading.stop]!.name ?? 'its first stop'} at ${hhmm(early.leavesS)}, before the parcels arrive at ${hub?.parcelsArriveAt ?? '00:00'}`,
+        ? `it leaves the transfer stop ${feeder.stopName} at ${sToClockTime(early.leavesS)}, before the parcels brought by ${feeder.departureId} are there (${sToClockTime(feeder.arrivesS)} + ${feeder.minTransferMin} min)`
+        : `it leaves ${hub?.id ?? route.stops[early.loading.stop]!.name ?? 'its first stop'} at ${sToClockTime(early.leavesS)}, before the parcels arrive at ${hub?.parcelsArriveAt ?? '00:00'}`,
     ];
   }
   return [

@@ -26,14 +26,18 @@ export async function checkRedis(
   }
 }
 
+/** The URL to print or log: its user and password (`redis://:secret@host`) become `***`. */
+export function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
 /**
  * What to tell someone whose Redis is not there. `needs` says who needs it for what ("The API
  * keeps its jobs in Redis."). A password in the URL is not repeated.
  */
 export function redisHelp(url: string, reason: string, needs: string): string {
-  const safe = url.replace(/\/\/([^@/]*)@/, '//***@');
   return [
-    `Redis at ${safe} is not reachable (${reason}).`,
+    `Redis at ${withoutPassword(url)} is not reachable (${reason}).`,
     `${needs} Either start one here:`,
     '  redis-server --appendonly yes          (apt-get install redis-server)',
     '  docker compose -f infra/docker-compose.yml up -d redis',

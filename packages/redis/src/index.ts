@@ -1,1 +1,1 @@
-export { checkRedis, redisHelp } from './check';
+export { checkRedis, redisHelp, withoutPassword } from './check';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
-import { checkRedis, redisHelp } from '../src/index';
+import { checkRedis, redisHelp, withoutPassword } from '../src/index';
 
 describe('checkRedis', () => {
   let redis: TestRedis;
@@ -34,5 +34,12 @@ describe('redisHelp', () => {
     expect(help).toContain('Redis at redis://***@db.example:6380 is not reachable (connect ECONNREFUSED).');
     expect(help).toContain('The API keeps its jobs in Redis. Either start one here:');
     expect(help).toMatch(/redis-server .*\n.*docker compose/);
+  });
+});
+
+describe('withoutPassword', () => {
+  it('hides the user and password of a Redis URL and leaves a URL without them as it is', () => {
+    expect(withoutPassword('rediss://app:s3cret@db.example:6380/2')).toBe('rediss://***@db.example:6380/2');
+    expect(withoutPassword('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 });

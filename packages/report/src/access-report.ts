@@ -1,4 +1,4 @@
-import type { AccessReport, Scenario } from '@paketbygd/model';
+import type { AccessReport, Scenario, TravelModelSummary } from '@paketbygd/model';
 import { ACCESS_STRINGS as S } from './access-strings';
 import { renderAccessTables } from './access-tables';
 import { renderDocument } from './document';
@@ -6,13 +6,22 @@ import { formatCount, formatDate, formatKm, formatNumber, formatShare } from './
 import { html } from './html';
 import { Names } from './lookup';
 import { table } from './plan-tables';
+import { renderTravelModel, travelModelFor } from './travel-model';
 import { renderWarnings } from './warnings';
 
-/** The page `paketbygd access --out DIR` writes: the access tables of one scenario today. */
-export function renderAccessReport(scenario: Scenario, report: AccessReport): string {
+/**
+ * The page `paketbygd access --out DIR` writes: the access tables of one scenario today, under
+ * the travel model they were measured with (as given, else from the report and the scenario).
+ */
+export function renderAccessReport(
+  scenario: Scenario,
+  report: AccessReport,
+  travelModel?: TravelModelSummary,
+): string {
   const body = html`<header class="report-header">
       <h1>${S.reportTitle(scenario.name)}</h1>
       <p class="subtitle">${S.reportSubtitle(formatDate(report.createdAt), report.travel.backend)}</p>
+      ${renderTravelModel(travelModelFor(travelModel, report, scenario))}
     </header>
     ${renderWarnings(report.warnings)}
     <section id="access">${renderAccessTables(scenario, new Names(scenario), report.analysis)}</section>`;

@@ -14,6 +14,7 @@ export const COLOURS = {
   ringBefore: '#6b8fb3',
   ringAfter: '#1b9e77',
   closureLoss: '#b2182b',
+  baseRoad: '#cfc6ae',
 } as const;
 
 /** Van routes: one colour per vehicle and day. */

@@ -72,3 +72,14 @@ export function niceLengthM(targetM: number): number {
 export function px(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/** An SVG path through the points (closed with `close`), in the projection's pixels. */
+export function pathOf(projection: Projection, points: readonly LonLat[], close = false): string {
+  const d = points
+    .map((p, i) => {
+      const [x, y] = projection.project(p);
+      return `${i === 0 ? 'M' : 'L'}${px(x)} ${px(y)}`;
+    })
+    .join('');
+  return close ? `${d}Z` : d;
+}

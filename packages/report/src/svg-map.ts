@@ -7,7 +7,8 @@ import { html, type SafeHtml } from './html';
 import { placeLabels, type LabelRequest } from './labels';
 import type { Names } from './lookup';
 import { CARRIER_COLOURS, COLOURS, cycle } from './palette';
-import { fitProjection, niceLengthM, px, type Projection } from './projection';
+import { fitProjection, niceLengthM, pathOf, px } from './projection';
+import { accessAreaLayer, areaLimitText, baseRoadLayer } from './road-layers';
 import { tileSource, tilesFor } from './tiles';
 import { groupVanRoutes } from './van-groups';
 
@@ -30,16 +31,6 @@ export function carrierRouteColour(index: number): string {
 
 function ringsOf(area: AreaGeometry): LonLat[][] {
   return area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
-}
-
-function pathOf(projection: Projection, points: readonly LonLat[], close = false): string {
-  const d = points
-    .map((p, i) => {
-      const [x, y] = projection.project(p);
-      return `${i === 0 ? 'M' : 'L'}${px(x)} ${px(y)}`;
-    })
-    .join('');
-  return close ? `${d}Z` : d;
 }
 
 function allPositions(scenario: Scenario, plan: Plan): LonLat[] {
@@ -144,9 +135,13 @@ export function renderPlanMap(
     const [x, y] = projection.project(location);
     return html`<circle data-kind="${kind}" data-radius-m="${Math.round(radiusM)}" cx="${px(x)}" cy="${px(y)}" r="${px(radiusM * projection.pxPerM)}" fill="${colour}" fill-opacity="0.08" stroke="${colour}" stroke-opacity="0.6" stroke-width="1"${dashed ? html` stroke-dasharray="4 3"` : ''}/>`;
   };
-  const rings = html`<g class="rings">${scenario.pickupPoints.map((p) =>
-    ring(p.location, COLOURS.ringBefore, true, 'ring-before'),
-  )}${plan.boxes.map((b) => ring(b.location, COLOURS.ringAfter, false, 'ring-after'))}</g>`;
+  // Road isochrones where the plan has them (a road graph), rings otherwise.
+  const areas = accessAreaLayer(plan, projection);
+  const rings =
+    areas ||
+    html`<g class="rings">${scenario.pickupPoints.map((p) =>
+      ring(p.location, COLOURS.ringBefore, true, 'ring-before'),
+    )}${plan.boxes.map((b) => ring(b.location, COLOURS.ringAfter, false, 'ring-after'))}</g>`;
 
   const carrierPaths = plan.carrierRoutes.map((r, i) => {
     const points = r.geometry?.coordinates ?? r.stops.map((s) => s.location);
@@ -254,7 +249,7 @@ export function renderPlanMap(
     plan.carrierRoutes.length,
   );
 
-  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">${m.title}</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g>${closureLossLayer(scenario, plan, at, names)}<g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
+  const svg = html`<svg class="map" role="img" aria-labelledby="map-title map-desc" viewBox="0 0 ${widthPx} ${heightPx}" width="${widthPx}" height="${heightPx}" xmlns="http://www.w3.org/2000/svg" data-px-per-m="${projection.pxPerM.toPrecision(6)}"><title id="map-title">${m.title}</title><desc id="map-desc">${desc}</desc><rect width="${widthPx}" height="${heightPx}" fill="#fbfbf8"/>${tileLayer}${area}${baseRoadLayer(plan, projection)}${rings}<g class="carrier-routes">${carrierPaths}</g><g class="van-routes">${vanPaths}</g><g class="demand">${demandCircles}</g><g class="candidates">${candidates}</g>${closureLossLayer(scenario, plan, at, names)}<g class="pickups">${pickups}</g><g class="hubs">${hubs}</g><g class="boxes">${boxes}</g><g class="labels">${labels}</g>${scaleBar}${north}</svg>`;
 
   const present = new Set<DemandStatus>(plan.access.map((a) => demandStatus(a)));
   const alwaysShown: DemandStatus[] = ['covered_before', 'newly_covered', 'not_covered'];
@@ -264,8 +259,10 @@ export function renderPlanMap(
       m.place(statusStyle(s).label.toLowerCase()),
     ),
   );
-  const ringItems =
-    radiusM === undefined
+  const firstArea = plan.accessAreas?.[0];
+  const ringItems = firstArea
+    ? areaLegendItems(areaLimitText(firstArea))
+    : radiusM === undefined
       ? []
       : [
           legendItem(
@@ -282,6 +279,7 @@ export function renderPlanMap(
     legendItem(SYMBOLS.pickup(14, 8), m.pickup),
     legendItem(SYMBOLS.candidate(14, 8), m.candidate),
     legendItem(SYMBOLS.hub(14, 8), m.hub),
+    ...(plan.baseRoads?.length ? [legendItem(lineSymbol(COLOURS.baseRoad, false), m.mainRoads)] : []),
     ...statusItems,
     html`<li class="legend-note">${m.circleNote(formatCount(maxPopulation))}</li>`,
     ...ringItems,
@@ -301,13 +299,24 @@ export function renderPlanMap(
     : '';
   const hasGeometry = plan.vanRoutes.some((r) => r.geometry) || plan.carrierRoutes.some((r) => r.geometry);
   const factor = options.travelModel?.detourFactor;
-  const ringNote =
-    limitM === undefined || radiusM === undefined
+  const ringNote = firstArea
+    ? m.areasRoad(areaLimitText(firstArea))
+    : limitM === undefined || radiusM === undefined
       ? ''
       : plan.travel.backend === 'straightline' && factor !== undefined
         ? m.ringsStraight(formatKm(radiusM), formatKm(limitM), formatNumber(factor, 3))
         : m.ringsRoad(formatKm(radiusM), formatKm(limitM));
   return html`<figure class="map-figure"><div class="map-wrap">${svg}</div>${legend}<figcaption>${tileNote}<p class="map-note">${ringNote} ${m.routes(hasGeometry)}</p></figcaption></figure>`;
+}
+
+function areaLegendItems(limit: string): SafeHtml[] {
+  const m = t().map;
+  const square = (colour: string, dashed: boolean) =>
+    html`<path d="M4 3h20v10h-20z" fill="${colour}" fill-opacity="0.15" stroke="${colour}"${dashed ? html` stroke-dasharray="3 2"` : ''}/>`;
+  return [
+    legendItem(square(COLOURS.ringBefore, true), m.areaBefore(limit)),
+    legendItem(square(COLOURS.ringAfter, false), m.areaAfter(limit)),
+  ];
 }
 
 function xy([x, y]: [number, number]): { x: number; y: number } {

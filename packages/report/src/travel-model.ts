@@ -28,6 +28,9 @@ export function travelModelText(model: TravelModelSummary): string {
   const details: string[] = [];
   if (model.backend === 'straightline' && model.detourFactor !== undefined)
     details.push(m.detour(formatNumber(model.detourFactor, 3)));
+  // Road backends have no detour factor or speed bands: their distances and speeds are the roads'.
+  if (model.backend === 'roadgraph') details.push(m.roadgraphSpeeds);
+  if (model.backend === 'osrm') details.push(m.osrmSpeeds);
   if (model.speedBands?.length) {
     details.push(
       m.speeds(

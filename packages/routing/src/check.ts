@@ -1,14 +1,17 @@
+import { BreakChecker } from './check-breaks';
 import { DELIVERY, JOB, PICKUP, type Instance } from './instance/index';
+import type { SolvedRoute } from './options';
 
 /**
  * An independent feasibility check: simulates each route from scratch with none of the search's
  * caches, and checks coverage, capacity, time windows, shifts, max duration, travel time,
- * distance and task count, skills, and pickup-before-delivery on one vehicle.
+ * distance and task count, skills, pickup-before-delivery on one vehicle, and breaks (placed
+ * once each, in a window, within max_load: `check-breaks.ts`).
  * Returns the violations found (empty when feasible) and the recomputed cost.
  */
 export function checkSolution(
   inst: Instance,
-  routes: { vehicle: number; tasks: number[] }[],
+  routes: SolvedRoute[],
   unassigned: number[],
 ): { violations: string[]; cost: number; travelCost: number } {
   const violations: string[] = [];
@@ -18,7 +21,8 @@ export function checkSolution(
   let cost = 0;
   const dims = inst.dims;
   const s = inst.stride;
-  for (const { vehicle: v, tasks } of routes) {
+  for (const route of routes) {
+    const { vehicle: v, tasks } = route;
     const where = `route of vehicle ${inst.vehId[v]}${inst.vehCopy[v] ? `#${inst.vehCopy[v]}` : ''}`;
     if (v < 0 || v >= inst.nVeh) {
       violations.push(`${where}: no such vehicle`);
@@ -51,7 +55,9 @@ export function checkSolution(
     let travel = 0;
     let distance = 0;
     const pickedAt = new Map<number, number>();
+    const breaks = new BreakChecker(inst, route, where, violations);
     tasks.forEach((t, i) => {
+      time = breaks.take(i, time, load);
       if (t < 0 || t >= inst.nTasks) {
         violations.push(`${where}: unknown task ${t}`);
         return;
@@ -91,6 +97,8 @@ export function checkSolution(
       if (!tasks.includes(inst.partner[p]!))
         violations.push(`${where}: pickup ${inst.taskId[p]} without its delivery`);
     }
+    time = breaks.take(tasks.length, time, load);
+    breaks.finish();
     const a = prev * s + inst.vehEnd[v]!;
     travelCost += inst.cost[m]![a]!;
     travel += inst.durationS[m]![a]!;

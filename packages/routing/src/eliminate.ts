@@ -5,6 +5,7 @@ import { Perturbation } from './search/perturb';
 import type { Rng } from '@paketbygd/random';
 import { Route } from './route';
 import type { Solution } from './solution';
+import { Squeeze } from './squeeze';
 
 /** Random feasible moves after each ejection (the perturbation of Nagata & Bräysy 2009). */
 const PERTURB_TRIES = 60;
@@ -51,12 +52,15 @@ export class RouteEliminator {
   /** The phase's deadline, moved earlier by the time stall. */
   private stopMs = Infinity;
   private readonly perturbation: Perturbation;
+  /** The squeeze step (`squeeze.ts`), tried before ejections when enabled. */
+  readonly squeeze: Squeeze | null;
 
   constructor(
     private readonly inst: Instance,
     private readonly sol: Solution,
     private readonly ls: LocalSearch,
     private readonly rng: Rng,
+    useSqueeze = false,
   ) {
     const n = inst.nTasks;
     this.pool = new Int32Array(n);
@@ -65,6 +69,7 @@ export class RouteEliminator {
     this.buf = new Int32Array(n + 2);
     this.scratch = new Array<Route | undefined>(inst.nVeh).fill(undefined);
     this.perturbation = new Perturbation(inst, ls.operators);
+    this.squeeze = useSqueeze ? new Squeeze(inst, sol) : null;
   }
 
   /** True when the phase can run: jobs only, at least two vehicles. */
@@ -170,6 +175,7 @@ export class RouteEliminator {
       this.steps++;
       const x = this.pool[--this.poolLen]!;
       if (this.insertAnywhere(x)) continue;
+      if (this.squeeze?.run(x)) continue;
       this.p[x]!++;
       if (!this.ejectAndInsert(x)) {
         this.pool[this.poolLen++] = x;

@@ -1,6 +1,7 @@
 import { PICKUP, type Instance } from './instance/index';
 import type { Route } from './route';
 import { serviceStart } from './route';
+import { feasibleWithBreaks } from './insertion-rebuild';
 import type { Rng } from '@paketbygd/random';
 
 /** The best insertion found so far; reused to avoid allocation in the search loop. */
@@ -37,6 +38,8 @@ export function bestJobInRoute(
   const v = r.v;
   if (inst.compat[v * inst.nTasks + task] === 0) return;
   if (r.len + 1 > inst.maxTasks[v]!) return;
+  // The checks below ignore breaks; a position that passes them is confirmed with its breaks.
+  const withBreaks = inst.breaks.offset[v + 1]! > inst.breaks.offset[v]!;
   const dims = inst.dims;
   const n = r.len;
   const load = r.load;
@@ -106,6 +109,7 @@ export function bestJobInRoute(
       }
     }
     if (!ok) continue;
+    if (withBreaks && !feasibleWithBreaks(inst, r, task, p, -1, -1)) continue;
     if (blink > 0 && rng.next() < blink) continue;
     best.cost = delta;
     best.route = r.v;
@@ -131,6 +135,7 @@ export function bestShipmentInRoute(
   const nTasks = inst.nTasks;
   if (inst.compat[v * nTasks + pickup] === 0 || inst.compat[v * nTasks + delivery] === 0) return;
   if (r.len + 2 > inst.maxTasks[v]!) return;
+  const withBreaks = inst.breaks.offset[v + 1]! > inst.breaks.offset[v]!;
   const dims = inst.dims;
   const n = r.len;
   const stride = inst.stride;
@@ -194,6 +199,7 @@ export function bestShipmentInRoute(
             distanceM[deliveryLoc * stride + nextLoc]! -
             distanceM[prevLoc * stride + nextLoc]! <=
             distanceLeftM &&
+          !(withBreaks && !feasibleWithBreaks(inst, r, pickup, p, delivery, p)) &&
           !(blink > 0 && rng.next() < blink)
         ) {
           best.cost = delta;
@@ -251,6 +257,7 @@ export function bestShipmentInRoute(
         distanceLeftM
       )
         continue;
+      if (withBreaks && !feasibleWithBreaks(inst, r, pickup, p, delivery, q)) continue;
       if (blink > 0 && rng.next() < blink) continue;
       best.cost = delta;
       best.route = v;

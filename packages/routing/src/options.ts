@@ -1,3 +1,4 @@
+import type { BreakPlacement } from './breaks';
 import type { UnassignedReason } from '@paketbygd/model';
 
 export interface Progress {
@@ -13,6 +14,12 @@ export interface SolveOptions {
   /** Wall-clock limit in seconds (default 5 when no iteration limit is given). */
   timeLimitS?: number;
   maxIterations?: number;
+  /**
+   * Stop when the search has converged (`convergence.ts`: a cooling schedule and a stall stop,
+   * both growing with the number of tasks) instead of at a fixed time; `timeLimitS` (default 10)
+   * and `maxIterations` then cap it. For requests that give no limit of their own.
+   */
+  untilConverged?: boolean;
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -53,6 +60,10 @@ export interface SearchParams {
   eliminateFails: number;
   /** A share of the time limit without a removed route that ends the phase. */
   eliminateStallShare: number;
+  /** Route elimination tries the squeeze step (`squeeze.ts`) before ejecting tasks. */
+  squeeze: boolean;
+  /** …and the annealing squeezes a job into the used routes rather than open one ("vehicles" objective). */
+  squeezeAnnealing: boolean;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -73,11 +84,15 @@ export const DEFAULT_PARAMS: SearchParams = {
   eliminateShare: 0.5,
   eliminateFails: 50,
   eliminateStallShare: 0.2,
+  squeeze: false,
+  squeezeAnnealing: false,
 };
 
 export interface SolvedRoute {
   vehicle: number;
   tasks: number[];
+  /** For a vehicle with breaks: where each is taken (`breaks.ts`). */
+  breaks?: BreakPlacement[];
 }
 
 export interface SolveResult {

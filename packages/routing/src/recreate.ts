@@ -3,6 +3,7 @@ import { bestInsertionInRoute, newBest } from './insertion';
 import type { SearchParams } from './options';
 import type { Rng } from '@paketbygd/random';
 import type { Solution } from './solution';
+import type { Squeeze } from './squeeze';
 
 /**
  * The recreate step of SISR: the pending tasks are inserted one by one at their cheapest feasible
@@ -20,6 +21,12 @@ export class Recreate {
   private readonly candidates: number[] = [];
   private readonly classMembers: number[][];
   private readonly byKey = (a: number, b: number) => this.sortKey[a]! - this.sortKey[b]! || a - b;
+  /**
+   * When set ("vehicles" objective, `params.squeezeAnnealing`): a job whose cheapest place would
+   * open a route is squeezed into the used ones instead when the repair succeeds, so the search
+   * at a reduced vehicle count is not confined to what plain insertion can reach.
+   */
+  squeeze: Squeeze | null = null;
 
   constructor(
     private readonly inst: Instance,
@@ -103,6 +110,7 @@ export class Recreate {
         if (r.len > 0 && !this.candidateFlag[r.v]) bestInsertionInRoute(inst, r, x, best, this.rng, 0);
     }
     for (const v of candidates) this.candidateFlag[v] = 0;
+    if (this.squeeze && best.route >= 0 && sol.routes[best.route]!.len === 0 && this.squeeze.run(x)) return;
     if (best.route < 0) {
       sol.markUnassigned(x);
       if (inst.partner[x]! >= 0) sol.markUnassigned(inst.partner[x]!);

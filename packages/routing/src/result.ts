@@ -4,6 +4,9 @@ import type { SolveResult } from './options';
 import type { Rng } from '@paketbygd/random';
 import { crowdedReason } from './reasons';
 import type { Solution } from './solution';
+import type { Route } from './route';
+import { scheduleBreaks, type BreakPlacement } from './breaks';
+import { hasBreaks } from './instance/breaks';
 
 /** The objective without the internal vehicle weight and without mandatory-task penalties. */
 export function realCost(inst: Instance, sol: Solution): { cost: number; travel: number; vehicles: number } {
@@ -18,6 +21,14 @@ export function realCost(inst: Instance, sol: Solution): { cost: number; travel:
   }
   for (let t = 0; t < inst.nTasks; t++) if (sol.unassigned[t] && !inst.mandatory[t]) cost += inst.penalty[t]!;
   return { cost, travel, vehicles };
+}
+
+/** Where route r takes its vehicle's breaks (nothing when it has none). */
+function placedBreaks(inst: Instance, r: Route): { breaks?: BreakPlacement[] } {
+  if (!hasBreaks(inst.breaks, r.v)) return {};
+  const breaks: BreakPlacement[] = [];
+  scheduleBreaks(inst, r, inst.shiftStartS[r.v]!, breaks);
+  return { breaks };
 }
 
 /** The routes, costs and unassigned tasks (each with its reason) of `sol`. */
@@ -37,7 +48,11 @@ export function solveResult(
   return {
     routes: sol.routes
       .filter((r) => r.len > 0)
-      .map((r) => ({ vehicle: r.v, tasks: Array.from(r.tasks.subarray(0, r.len)) })),
+      .map((r) => ({
+        vehicle: r.v,
+        tasks: Array.from(r.tasks.subarray(0, r.len)),
+        ...placedBreaks(inst, r),
+      })),
     unassigned,
     cost: real.cost,
     travelCost: real.travel,

@@ -1,3 +1,4 @@
+import { scheduleBreaks } from './breaks';
 import type { Instance } from './instance/index';
 
 /** Earliest service start at task `t` when arriving at `arrival`, or Infinity when every window has closed. */
@@ -113,6 +114,9 @@ export class Route {
     let feasible = this.forward();
     feasible = this.backward() && feasible;
     feasible = this.loads() && feasible;
+    // Breaks need the whole route (the O(1) caches above do not see them): checked only for vehicles that have some.
+    if (feasible && n > 0 && inst.breaks.offset[v + 1]! > inst.breaks.offset[v]!)
+      feasible = scheduleBreaks(inst, this, inst.shiftStartS[v]!, null);
     if (
       n > inst.maxTasks[v]! ||
       this.travelTimeS[n + 1]! > inst.maxTravelTimeS[v]! ||

@@ -1,5 +1,6 @@
 import { Annealing } from './accept';
 import { SearchClock } from './clock';
+import { Convergence, CONVERGENCE_CAP_S, convergenceBudget } from './convergence';
 import { RouteEliminator } from './eliminate';
 import { DELIVERY, type Instance } from './instance/index';
 import { DEFAULT_PARAMS, type SearchParams, type SolveOptions, type SolveResult } from './options';
@@ -10,6 +11,7 @@ import { realCost, solveResult } from './result';
 import { StringRemoval } from './ruin';
 import { LocalSearch } from './search/local-search';
 import { Solution } from './solution';
+import { Squeeze } from './squeeze';
 import { warmStart } from './warm-start';
 
 export type { Progress, SearchParams, SolveOptions, SolveResult, SolvedRoute } from './options';
@@ -21,9 +23,7 @@ export type { Progress, SearchParams, SolveOptions, SolveResult, SolvedRoute } f
  */
 export function solveInstance(inst: Instance, options: SolveOptions = {}): SolveResult {
   const params = { ...DEFAULT_PARAMS, ...options.params };
-  const maxIterations = options.maxIterations ?? Infinity;
-  const timeLimitS = options.timeLimitS ?? (options.maxIterations === undefined ? 5 : Infinity);
-  const clock = new SearchClock(performance.now(), timeLimitS * 1000, maxIterations, options.signal);
+  const clock = searchClock(inst, options);
   const rng = new Rng(options.seed ?? 1);
   const sol = new Solution(inst);
   // Tasks no vehicle can serve even alone stay out of the search.
@@ -38,6 +38,8 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     sol.commit();
   }
   const eliminated = eliminateRoutes(inst, sol, ls, rng, clock, params, reach.count === sol.nUnassigned);
+  if (params.squeezeAnnealing && inst.objective === 'vehicles' && RouteEliminator.applicable(inst))
+    recreate.squeeze = new Squeeze(inst, sol);
 
   let bestRoutes = sol.snapshot();
   let bestTotal = sol.total();
@@ -69,6 +71,7 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     sol.commit();
     current = sol.total();
     if (current < bestTotal - 1e-9) {
+      clock.convergence?.improved(iterations, bestTotal, current);
       bestTotal = current;
       bestRoutes = sol.snapshot();
       report();
@@ -84,6 +87,21 @@ export function solveInstance(inst: Instance, options: SolveOptions = {}): Solve
     elapsedS: clock.elapsedMs() / 1000,
     aborted: clock.aborted,
   };
+}
+
+/**
+ * The budget: explicit limits as given (5 s when there are none), or, with `untilConverged`, the
+ * convergence stop capped by the time limit (10 s when none is given).
+ */
+function searchClock(inst: Instance, options: SolveOptions): SearchClock {
+  const maxIterations = options.maxIterations ?? Infinity;
+  if (options.untilConverged) {
+    const capS = options.timeLimitS ?? CONVERGENCE_CAP_S;
+    const convergence = new Convergence(convergenceBudget(inst.nTasks));
+    return new SearchClock(performance.now(), capS * 1000, maxIterations, options.signal, convergence);
+  }
+  const timeLimitS = options.timeLimitS ?? (options.maxIterations === undefined ? 5 : Infinity);
+  return new SearchClock(performance.now(), timeLimitS * 1000, maxIterations, options.signal);
 }
 
 /** The warm start's feasible part, then greedy insertion of the rest; committed. */
@@ -123,10 +141,10 @@ function eliminateRoutes(
 ): number {
   if (inst.objective !== 'vehicles' || !params.eliminate || !complete || !RouteEliminator.applicable(inst))
     return 0;
-  const eliminator = new RouteEliminator(inst, sol, ls ?? new LocalSearch(inst), rng);
+  const eliminator = new RouteEliminator(inst, sol, ls ?? new LocalSearch(inst), rng, params.squeeze);
   eliminator.run({
     deadlineMs: clock.startMs + clock.timeLimitMs * params.eliminateShare,
-    maxSteps: clock.maxIterations,
+    maxSteps: Math.min(clock.maxIterations, clock.convergence?.budget.eliminationSteps ?? Infinity),
     maxFails: params.eliminateFails,
     stallMs: clock.timeLimitMs * params.eliminateStallShare,
     signal: clock.signal,

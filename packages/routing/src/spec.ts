@@ -30,6 +30,17 @@ export interface VehicleSpec {
   maxTravelTimeS: number;
   maxDistanceM: number;
   maxDurationS: number;
+  /** Breaks the route must hold (VROOM's vehicle `breaks`); absent or empty: none. */
+  breaks?: BreakSpec[];
+}
+
+/** A vehicle break: taken once, between two stops, starting in one of its windows. */
+export interface BreakSpec {
+  id: number;
+  timeWindowsS: [number, number][];
+  serviceS: number;
+  /** The load on board during the break may not exceed this, per dimension; absent: no limit. */
+  maxLoad?: number[];
 }
 
 export interface StopSpec {

@@ -7,11 +7,16 @@ import {
   type VroomRoute,
   type VroomStep,
 } from '@paketbygd/model';
+import { breakStart } from './instance/breaks';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
-import { RequestTasks } from './vroom/tasks';
 import { serviceStart } from './route';
+import { planRoutes } from './vroom/plan';
+import { initialRoutesFromSteps } from './vroom/steps';
+import { RequestTasks, routeAmounts } from './vroom/tasks';
 import { solveInstance, type Progress, type SearchParams } from './solver';
+import type { SolvedRoute } from './options';
 import {
+  type BreakSpec,
   defaultVehicle,
   type JobSpec,
   type MatrixSet,
@@ -21,7 +26,7 @@ import {
   type VehicleSpec,
 } from './spec';
 
-interface Converted {
+export interface Converted {
   spec: ModelSpec;
   /** For each location index, its position when known. */
   positions: ([number, number] | undefined)[];
@@ -156,6 +161,7 @@ export function toModelSpec(p: RoutingProblem): Converted {
           maxTravelTimeS: v.max_travel_time ?? Infinity,
           maxDistanceM: v.max_distance ?? Infinity,
           maxDurationS: v.max_duration ?? Infinity,
+          ...(v.breaks ? { breaks: v.breaks.map((b, k) => breakSpec(b, k)) } : {}),
         }),
       );
     }
@@ -168,9 +174,24 @@ export function toModelSpec(p: RoutingProblem): Converted {
   };
 }
 
+/** A break's id in the instance is its index in the vehicle's `breaks` (the request's id may be 64-bit). */
+function breakSpec(
+  b: NonNullable<RoutingProblem['vehicles'][number]['breaks']>[number],
+  index: number,
+): BreakSpec {
+  return {
+    id: index,
+    timeWindowsS: b.time_windows ?? [],
+    serviceS: b.service ?? 0,
+    ...(b.max_load ? { maxLoad: b.max_load } : {}),
+  };
+}
+
 export interface RoutingOptions {
   timeLimitS?: number;
   maxIterations?: number;
+  /** Stop at convergence, `timeLimitS` (default 10) as a cap: for requests that give no limit. */
+  untilConverged?: boolean;
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -181,18 +202,25 @@ export interface RoutingOptions {
 
 /**
  * Solves a validated VROOM-style request and answers in VROOM's format. Options given here override
- * `options.time_limit` and `options.seed` of the request.
+ * `options.time_limit` (or VROOM's `l`) and `options.seed` of the request. Vehicles' `steps` are the
+ * starting solution (an input error when one breaks a constraint: `vroom/steps.ts`); with
+ * `options.c` (VROOM's plan mode) the given routes are timed and their violations reported,
+ * without a search (`vroom/plan.ts`).
  */
 export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOptions = {}): RoutingSolution {
   const t0 = performance.now();
   const converted = toModelSpec(problem);
   const inst = buildInstance(converted.spec);
   const loadingS = (performance.now() - t0) / 1000;
-  const initialRoutes = opts.initialSolution ? warmRoutes(inst, problem, opts.initialSolution) : undefined;
-  const timeLimitS = opts.timeLimitS ?? problem.options?.time_limit;
+  if (problem.options?.c) return planRoutes(inst, problem, converted, loadingS);
+  const initialRoutes = opts.initialSolution
+    ? warmRoutes(inst, problem, opts.initialSolution)
+    : initialRoutesFromSteps(inst, problem);
+  const timeLimitS = opts.timeLimitS ?? problem.options?.time_limit ?? problem.options?.l;
   const result = solveInstance(inst, {
     ...(timeLimitS !== undefined ? { timeLimitS } : {}),
     ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
+    ...(opts.untilConverged ? { untilConverged: true } : {}),
     seed: opts.seed ?? problem.options?.seed ?? 1,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -235,7 +263,7 @@ export function toRoutingSolution(
   inst: Instance,
   problem: RoutingProblem,
   converted: Converted,
-  routes: { vehicle: number; tasks: number[] }[],
+  routes: SolvedRoute[],
   unassigned: { task: number; reason: RoutingSolution['unassigned'][number]['reason'] }[],
   loadingS: number,
   solvingS: number,
@@ -250,27 +278,16 @@ export function toRoutingSolution(
   let totals = { cost: 0, setup: 0, service: 0, duration: 0, waiting: 0, priority: 0, distance: 0 };
   let totalDelivery = new Array<number>(dims).fill(0);
   let totalPickup = new Array<number>(dims).fill(0);
-  for (const { vehicle: v, tasks } of routes) {
+  for (const { vehicle: v, tasks, breaks: placed } of routes) {
     const m = inst.vehMatrixSet[v]!;
     const D = inst.durationS[m]!;
     const L = inst.distanceM[m]!;
     const C = inst.cost[m]!;
-    const load = new Array<number>(dims).fill(0);
-    const delivery = new Array<number>(dims).fill(0);
-    const pickup = new Array<number>(dims).fill(0);
-    for (const t of tasks) {
-      for (let d = 0; d < dims; d++) {
-        load[d]! += inst.startLoad[t * dims + d]!;
-        if (inst.kind[t] === JOB) {
-          delivery[d]! += inst.startLoad[t * dims + d]!;
-          pickup[d]! += inst.startLoad[t * dims + d]! + inst.loadChange[t * dims + d]!;
-        } else if (inst.kind[t] === PICKUP) pickup[d]! += inst.loadChange[t * dims + d]!;
-        else delivery[d]! -= inst.loadChange[t * dims + d]!;
-      }
-    }
-    // Leave as late as possible without moving the first service: no waiting at the first stop.
+    const { load, delivery, pickup } = routeAmounts(inst, tasks);
+    // Leave as late as possible without moving the first service: no waiting at the first stop
+    // (a route with breaks leaves at the shift start, where its break schedule was made).
     let time = inst.shiftStartS[v]!;
-    if (tasks.length > 0) {
+    if (tasks.length > 0 && !placed?.length) {
       const first = tasks[0]!;
       const travel0 = D[inst.vehStart[v]! * s + inst.loc[first]!]!;
       const s0 = serviceStart(inst, first, time + travel0);
@@ -303,7 +320,29 @@ export function toRoutingSolution(
       };
     };
     if (inst.hasStart[v]) steps.push(step('start', prev, {}));
+    /** The break steps placed after position `gap` (0: the start), as VROOM reports them: no location, before the travel. */
+    const takeBreaks = (gap: number) => {
+      for (const { break: b, after } of placed ?? []) {
+        if (after !== gap) continue;
+        const start = breakStart(inst.breaks, b, time);
+        const { id: breakId, description } = request.breakOf(v, b);
+        const st = step('break', prev, {
+          id: breakId,
+          ...(description !== undefined ? { description } : {}),
+          service: inst.breaks.serviceS[b]!,
+          waiting_time: Math.round(start - time),
+        });
+        delete st.location;
+        delete st.location_index;
+        steps.push(st);
+        waiting += start - time;
+        service += inst.breaks.serviceS[b]!;
+        time = start + inst.breaks.serviceS[b]!;
+      }
+    };
+    let gap = 0;
     for (const t of tasks) {
+      takeBreaks(gap++);
       const a = prev * s + inst.loc[t]!;
       time += D[a]!;
       travel += D[a]!;
@@ -336,6 +375,7 @@ export function toRoutingSolution(
       priority += inst.priority[t]!;
       prev = inst.loc[t]!;
     }
+    takeBreaks(tasks.length);
     const a = prev * s + inst.vehEnd[v]!;
     time += D[a]!;
     travel += D[a]!;

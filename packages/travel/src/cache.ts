@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LonLat } from '@paketbygd/model';
-import type { TravelCosts, TravelMatrix, TravelRoute } from './types';
+import type { RoadLayers, TravelCosts, TravelMatrix, TravelRoute } from './types';
 
 function pointsKey(hash: ReturnType<typeof createHash>, points: readonly LonLat[]): void {
   const coords = new Float64Array(points.length * 2);
@@ -36,6 +36,7 @@ export interface MatrixCacheOptions {
 export class CachedTravelCosts implements TravelCosts {
   readonly id: string;
   readonly attribution?: string;
+  readonly layers?: RoadLayers;
   private readonly entries = new Map<string, TravelMatrix>();
   private cells = 0;
   private readonly maxEntries: number;
@@ -49,6 +50,7 @@ export class CachedTravelCosts implements TravelCosts {
   ) {
     this.id = inner.id;
     if (inner.attribution !== undefined) this.attribution = inner.attribution;
+    if (inner.layers !== undefined) this.layers = inner.layers;
     this.maxEntries = options.maxEntries ?? 64;
     this.maxCells = options.maxCells ?? 16_000_000;
   }

@@ -18,5 +18,12 @@ export {
   type LoadedGraph,
 } from './roadgraph/load-graph';
 export type { RoadGraph, GraphMeta } from './roadgraph/graph';
+export { EDGE_MAIN_COMPONENT } from './roadgraph/graph';
 export { carWay, parseMaxspeedKmh } from './roadgraph/car-profile';
 export { createTravelCosts, type CreateTravelOptions } from './create';
+export {
+  mainRoads,
+  edgeSpeedKmh,
+  MAIN_ROAD_MIN_SPEED_KMH,
+  type MainRoadOptions,
+} from './roadgraph/main-roads';

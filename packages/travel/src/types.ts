@@ -42,6 +42,21 @@ export interface TravelRoute {
   };
 }
 
+/** What a backend that holds the roads themselves can draw: a base map and road isochrones. */
+export interface RoadLayers {
+  /**
+   * Main roads (driven at 50 km/h or more) inside `bbox` = [minLon, minLat, maxLon, maxLat], as
+   * simplified [lon, lat] polylines.
+   */
+  mainRoads(bbox: [number, number, number, number]): LonLat[][];
+  /**
+   * The area from which a point is reached by road within a distance or a driving time (the
+   * direction access counts: people drive to the pickup point), as one closed [lon, lat] outline
+   * (empty when almost no road leads there). Refuses a point too far from a road.
+   */
+  reachableArea(target: LonLat, limit: { distanceM: number } | { durationS: number }): LonLat[];
+}
+
 export interface TravelCosts {
   /** A short, stable name of the backend and its data, used as part of cache keys. */
   readonly id: string;
@@ -50,6 +65,8 @@ export interface TravelCosts {
   matrix(sources: readonly LonLat[], destinations?: readonly LonLat[]): Promise<TravelMatrix>;
   route(points: readonly LonLat[]): Promise<TravelRoute>;
   close?(): Promise<void>;
+  /** Present when the backend holds the road data (roadgraph); OSRM and straight line have none. */
+  readonly layers?: RoadLayers;
 }
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL 1.0)';

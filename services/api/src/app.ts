@@ -3,8 +3,6 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import { ADMIN_PATH, queueDashboard } from './admin';
 import { requireAdmin, requireKey } from './auth';
 import {
@@ -25,6 +23,7 @@ import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
 import { createRateLimiters } from './rate-limit';
 import { Renderer } from './renderer';
+import { requestLog } from './request-log';
 import { gtfsRoutes } from './routes/gtfs';
 import { jobRoutes } from './routes/jobs';
 import { serviceRoutes } from './routes/service';
@@ -77,6 +76,13 @@ export interface ApiApp {
 }
 
 /**
+ * The command connection sends the commands issued in one turn of the event loop as one write:
+ * every /v1 request makes two to three small calls (failed-authentication count, rate limit, the
+ * job's status), and under load many requests are in one turn. Never on the blocking connection.
+ */
+const AUTO_PIPELINING = { enableAutoPipelining: true } as const;
+
+/**
  * Two connections: one for commands, one for QueueEvents' blocking reads. Commands give up after
  * one retry so that a request answers 503 instead of hanging while Redis is away; the blocking
  * one must never give up (BullMQ requires maxRetriesPerRequest: null there).
@@ -90,20 +96,25 @@ function connect(options: ApiOptions): {
   if (connection instanceof Redis) {
     const { host, port, path, db, username, password, tls, family } = connection.options;
     return {
-      client: connection.duplicate(),
+      client: connection.duplicate(AUTO_PIPELINING),
       events: connection.duplicate(),
       threadRedis: { options: { host, port, path, db, username, password, tls, family } },
     };
   }
   // A Cluster client cannot be described to a thread: its jobs are queued on the event loop.
   if (connection && 'nodes' in connection && typeof connection.nodes === 'function') {
-    const base = connection as RedisClient;
-    return { client: base.duplicate(), events: base.duplicate(), threadRedis: undefined };
+    const base = connection as Cluster;
+    return {
+      client: base.duplicate(undefined, AUTO_PIPELINING),
+      events: base.duplicate(),
+      threadRedis: undefined,
+    };
   }
   const commandOptions: RedisOptions = {
     maxRetriesPerRequest: 1,
     connectTimeout: 5000,
     ...(connection as RedisOptions),
+    ...AUTO_PIPELINING,
   };
   const eventOptions: RedisOptions = { ...(connection as RedisOptions), maxRetriesPerRequest: null };
   const make = (o: RedisOptions) => (redisUrl ? new Redis(redisUrl, o) : new Redis(o));
@@ -155,29 +166,7 @@ export function createApp(options: ApiOptions): ApiApp {
     limits,
     logger,
   });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Never the key, never a body: the request line, the tenant and the outcome are enough.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          // A callback URL may carry the operator's own token.
-          url: req.url.replace(/([?&]callbackUrl=)[^&]*/i, '$1[redacted]'),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customProps: (req) => (req.caller ? { tenant: req.caller.tenant, keyId: req.caller.keyId } : {}),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(metrics.middleware());
 
   // Bull Board's UI loads its own scripts and styles; it gets its own, looser helmet.
@@ -200,6 +189,8 @@ export function createApp(options: ApiOptions): ApiApp {
   v1.use(requireKey(options.keys, limiters.authFailures));
   v1.use(limiters.perKey);
   app.use('/v1', v1);
+  // First: status reads are the most frequent call (clients poll), and no other route shares a path.
+  app.use(jobRoutes(jobs, renderer));
   const targets = options.webhookTargets ?? STRICT_WEBHOOK_TARGETS;
   app.use(submitRoutes(jobs, checker, limits, targets, renderer));
   // The VROOM drop-in: the same keys (or the key-less tenant), limits, queue and workers as /v1/routes.
@@ -217,7 +208,6 @@ export function createApp(options: ApiOptions): ApiApp {
       logger,
     ),
   );
-  app.use(jobRoutes(jobs, renderer));
   app.use(gtfsRoutes());
   app.use(webhookKeyRoutes(options.webhookSecret));
   // After the API's routes, so that no file of the page can shadow one; before the JSON 404.

@@ -1,8 +1,8 @@
 import { STRICT_WEBHOOK_TARGETS } from '@paketbygd/model';
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { BodyChunks } from './body';
 import type { CheckOutcome, CheckTask } from './check-thread';
+import { DEFAULT_VALIDATION_THREADS } from './config';
 import { DEFAULT_SIZE_LIMITS } from './size-limits';
 
 const ENTRY = new URL('./check-thread-entry.mjs', import.meta.url).href;
@@ -13,9 +13,6 @@ export interface CheckerOptions {
   /** Heap of one checking thread, MB: a body that needs more fails alone. */
   maxHeapMb?: number;
 }
-
-// One core is left to the event loop: on a busy machine, threads on every core would slow its answers.
-export const DEFAULT_VALIDATION_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 /**
  * Parses and checks request bodies in worker threads (piscina), so that a large or hostile body

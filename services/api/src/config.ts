@@ -1,10 +1,13 @@
 import { AllowedHostsList, MAX_DOCUMENT_BYTES, type WebhookTargetPolicy } from '@paketbygd/model';
 import { isIP } from 'node:net';
-import { DEFAULT_VALIDATION_THREADS } from './checker';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_SIZE_LIMITS, type SizeLimits } from './size-limits';
 import { z } from 'zod';
 
 const DAY_S = 24 * 3600;
+
+// One core is left to the event loop: on a busy machine, threads on every core would slow its answers.
+export const DEFAULT_VALIDATION_THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 

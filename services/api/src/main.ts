@@ -1,5 +1,5 @@
 import { startApi } from './server';
-import { prepareStart } from './startup';
+import { exitWith, prepareStart } from './startup';
 
 /** `tsx services/api/src/main.ts`: the API on PORT against REDIS_URL; exits non-zero when it cannot start. */
 async function main(): Promise<number> {
@@ -27,10 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+exitWith(main());

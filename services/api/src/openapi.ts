@@ -314,11 +314,21 @@ export function openApiDocument(): Record<string, unknown> {
       operationId: 'get_report',
       tags: ['jobs'],
       summary: 'The HTML report of a finished plan or compare job',
+      parameters: [
+        {
+          name: 'lang',
+          in: 'query',
+          schema: { type: 'string', enum: ['sv', 'en'] },
+          description:
+            "the report's language (Swedish with Swedish number formats, or English); without it the `Accept-Language` header chooses, and English is the default",
+        },
+      ],
       responses: {
         '200': {
           description: 'a self-contained HTML page',
           content: { 'text/html': { schema: { type: 'string' } } },
         },
+        '400': error('`lang` is not sv or en'),
         '404': error('no such job for this key, or a kind of job without a report'),
         '409': error('the job has not finished yet'),
         '422': error('the job failed; `message` says why'),

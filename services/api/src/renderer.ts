@@ -19,10 +19,15 @@ export class Renderer {
   });
 
   /** The rendered text as UTF-8 bytes; the stored bytes are moved to the thread, not copied. */
-  async render(what: RenderTask['what'], data: Buffer, returnvalue: Buffer): Promise<Buffer> {
+  async render(
+    what: RenderTask['what'],
+    data: Buffer,
+    returnvalue: Buffer,
+    lang?: RenderTask['lang'],
+  ): Promise<Buffer> {
     const own = (b: Buffer) =>
       b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : Buffer.from(b);
-    const task = { what, data: own(data), returnvalue: own(returnvalue) };
+    const task = { what, data: own(data), returnvalue: own(returnvalue), ...(lang ? { lang } : {}) };
     const bytes = await this.pool.run(task, {
       transferList: [...new Set([task.data.buffer as ArrayBuffer, task.returnvalue.buffer as ArrayBuffer])],
     });

@@ -1,3 +1,4 @@
+import { isLang, LANGS, pickLang, type Lang } from '@paketbygd/report';
 import { answerTextWithNumericIds } from '@paketbygd/model';
 import type { Request, Response } from 'express';
 import { HttpError } from './errors';
@@ -31,10 +32,11 @@ async function rendered(
   renderer: Renderer,
   status: JobStatus,
   what: 'geojson' | 'report',
+  lang?: Lang,
 ): Promise<Buffer> {
   const stored = await jobs.storedBytes(status.id);
   if (!stored) throw new HttpError(404, `no job ${JSON.stringify(status.id)} for this API key`);
-  return renderer.render(what, stored.data, stored.returnvalue);
+  return renderer.render(what, stored.data, stored.returnvalue, lang);
 }
 
 /**
@@ -66,12 +68,28 @@ export async function sendResult(
   res.type('application/json').send(status.kind === 'route' ? answerTextWithNumericIds(text) : text);
 }
 
-/** The HTML report of a plan or compare job. */
+/**
+ * The language a report is asked for: `?lang=sv|en`, else the first of the Accept-Language
+ * header's languages (by preference) that a report is written in, else English. An unknown
+ * `lang` is a 400 that names the parameter.
+ */
+export function reportLang(req: Request): Lang {
+  const asked = req.query.lang;
+  if (asked === undefined) return pickLang(req.acceptsLanguages());
+  if (!isLang(asked)) {
+    const shown = typeof asked === 'string' ? JSON.stringify(asked) : 'a list';
+    throw new HttpError(400, `query parameter lang must be one of ${LANGS.join(', ')}, not ${shown}`);
+  }
+  return asked;
+}
+
+/** The HTML report of a plan or compare job, in the language asked for. */
 export async function sendReport(
   res: Response,
   jobs: JobStore,
   renderer: Renderer,
   status: JobStatus,
+  lang: Lang,
 ): Promise<void> {
   if (status.kind !== 'plan' && status.kind !== 'compare') {
     throw new HttpError(
@@ -80,8 +98,9 @@ export async function sendReport(
     );
   }
   requireCompleted(status);
-  const html = await rendered(jobs, renderer, status, 'report');
+  const html = await rendered(jobs, renderer, status, 'report', lang);
   // The report's own policy (inline styles, data: images, nothing else), instead of helmet's, which blocks inline styles.
   res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  res.set({ 'Content-Language': lang, Vary: 'Accept-Language' });
   res.type('html').send(html);
 }

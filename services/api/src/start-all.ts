@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startApi } from './server';
-import { prepareStart } from './startup';
+import { exitWith, prepareStart } from './startup';
 
 /**
  * `pnpm start`: the API in this process and one solver worker as a child process, both on
@@ -61,10 +61,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+exitWith(main());

@@ -1,4 +1,4 @@
-import { checkRedis, redisHelp } from '@paketbygd/redis';
+import { checkRedis, redisHelp, withoutPassword } from '@paketbygd/redis';
 import type { Logger } from 'pino';
 import { configFromEnv, type ApiConfig } from './config';
 import { createLogger } from './server';
@@ -18,9 +18,20 @@ export async function prepareStart(): Promise<{ config: ApiConfig; logger: Logge
   const logger = createLogger(config.logLevel);
   const redis = await checkRedis(config.redisUrl);
   if (!redis.ok) {
-    logger.fatal({ redisUrl: config.redisUrl, reason: redis.reason }, 'redis not reachable');
+    logger.fatal({ redisUrl: withoutPassword(config.redisUrl), reason: redis.reason }, 'redis not reachable');
     process.stderr.write(`${redisHelp(config.redisUrl, redis.reason, 'The API keeps its jobs in Redis.')}\n`);
     return 1;
   }
   return { config, logger };
+}
+
+/** Ends an entry point's process with the code its main resolves to; a throw is printed with its stack, exit 1. */
+export function exitWith(main: Promise<number>): void {
+  main.then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -106,7 +106,7 @@ const HttpUrl = z
 /**
  * A submission: the body's document with `callbackUrl` taken off its top level (or given as
  * `?callbackUrl=`), and job options from `?timeLimitS=&seed=` — for routing requests also from
- * the VROOM `options.time_limit` / `options.seed`, which the query overrides. A `callbackUrl` with
+ * the VROOM `options.time_limit` (or vroom-express's `options.l`) / `options.seed`, which the query overrides. A `callbackUrl` with
  * credentials, or pointing to localhost or a literal internal address, is refused under `targets`
  * (the worker checks what a host name resolves to when it delivers).
  */
@@ -145,14 +145,16 @@ export function checkSubmission<K extends JobKind>(
 
   const fromVroom = kind === 'route' && input.ok ? (input.value as JobInput<'route'>).options : undefined;
   const options = JobOptions.safeParse({
-    timeLimitS: q.data.timeLimitS ?? fromVroom?.time_limit,
+    // VROOM's `-l` as vroom-express passes it (`options.l`) when `time_limit` is not given.
+    timeLimitS: q.data.timeLimitS ?? fromVroom?.time_limit ?? fromVroom?.l,
     seed: q.data.seed ?? fromVroom?.seed,
   });
   if (!options.success) {
     for (const issue of options.error.issues) {
       const key = String(issue.path[0]);
       const inQuery = (key === 'timeLimitS' ? q.data.timeLimitS : q.data.seed) !== undefined;
-      const path = inQuery ? `query.${key}` : `options.${key === 'timeLimitS' ? 'time_limit' : 'seed'}`;
+      const vroomKey = key === 'seed' ? 'seed' : fromVroom?.time_limit === undefined ? 'l' : 'time_limit';
+      const path = inQuery ? `query.${key}` : `options.${vroomKey}`;
       problems.push({ path, message: issue.message });
     }
   }

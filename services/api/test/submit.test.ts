@@ -217,6 +217,11 @@ describe('bad submissions', () => {
       await t.call('/v1/routes', { json: { ...routing(), options: { time_limit: 9999 } } }),
     );
     expect(vroom.map((p) => p.path)).toContain('options.time_limit');
+    // vroom-express's -l (options.l) is a time limit too, under the same bound.
+    const vroomL = await problemsOf(
+      await t.call('/v1/routes', { json: { ...routing(), options: { l: 9999 } } }),
+    );
+    expect(vroomL).toContainEqual({ path: 'options.l', message: 'at most 600 s' });
     const wait = await problemsOf(await t.call('/v1/routes?wait=31', { json: routing() }));
     expect(wait.map((p) => p.path)).toContain('query.wait');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLOURS, DASHES, FOCUS, MAP_BACKGROUNDS, contrast } from '../src/app/colours';
+import { COLOURS, DASHES, FOCUS, MAP_BACKGROUNDS, contrast } from '../src/app/map/colours';
 
 /**
  * WCAG 2.1 1.4.11 (non-text contrast, AA): the map's meaningful marks need 3:1 against what is

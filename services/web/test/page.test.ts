@@ -1,6 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { Scenario } from '@paketbygd/model';
+import { planWarningTexts } from '@paketbygd/report';
+import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_KEY,
@@ -46,6 +51,17 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
+
+/** The Vingåker example as the page loads it (the policy the Swedish test leaves unchanged). */
+const checkedExample = () =>
+  Scenario.parse(
+    JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../examples/vingaker/scenario.json', import.meta.url)),
+        'utf8',
+      ),
+    ),
+  );
 
 const features = async (kind: string) => page.locator(`#map .leaflet-map-pane .pk-${kind}`).count();
 const focused = () =>
@@ -245,10 +261,27 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
     expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
+    // In Swedish: the table, the list of entries; the planner's English sentences marked lang="en".
+    await page.click('#lang-switch');
+    expect(await page.textContent('#compare-table thead')).toContain('I dag (befintliga utlämningsställen)');
+    expect(await page.textContent('#compare-entries')).toContain('Anbud');
+    expect(await page.locator('#compare-scores td[lang="en"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#sensitivity-table td[lang="en"]').count()).toBeGreaterThan(0);
+    expect.soft(await axeViolations(page), 'axe: the comparison in Swedish').toEqual([]);
+    await page.click('#lang-switch');
+    expect(await page.textContent('#compare-entries')).toContain('Bid ');
     // The panel scrolls inside the page: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Loading a scenario again: the comparison and its status line belong to the old one and go.
+    expect(await page.textContent('#compare-progress-text')).toMatch(/^completed: \d+ entries compared$/);
+    await page.click('#tab-scenario');
+    await page.click('#load-example');
+    await page.click('#tab-compare');
+    expect(await page.isHidden('#compare-view')).toBe(true);
+    expect(await page.textContent('#compare-progress-text')).toBe('');
+    expect(await page.isHidden('#compare-progress-box')).toBe(true);
   }, 60_000);
 
   it('a broken upload shows the validation message with its path', async () => {
@@ -356,8 +389,44 @@ describe.skipIf(missing)('the web page', () => {
       await sv.fill('#api-key', API_KEY);
       await sv.click('summary:has-text("Inställningar")');
       await sv.fill('#f-timeLimitS', '2');
+      // Every status line the run shows, to check the job's state words.
+      await sv.evaluate(() => {
+        const seen: string[] = [];
+        const html: string[] = [];
+        Object.assign(window, { seenStatus: seen, seenHtml: html });
+        const el = document.getElementById('plan-progress-text')!;
+        new MutationObserver(() => {
+          seen.push(el.textContent ?? '');
+          html.push(el.innerHTML);
+        }).observe(el, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
       await sv.click('#run-plan');
       await sv.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+      const seen = await sv.evaluate(() => (window as unknown as { seenStatus: string[] }).seenStatus);
+      const running = seen.filter((line) => /%/.test(line));
+      expect(running.length).toBeGreaterThan(0);
+      for (const line of running) expect(line).toMatch(/^(i kö|pågår|klar)( —|$)/);
+      // The worker's own message stays English, marked as such for screen readers.
+      const html = await sv.evaluate(() => (window as unknown as { seenHtml: string[] }).seenHtml);
+      const withMessage = html.filter((line) => line.includes('<span'));
+      expect(withMessage.length).toBeGreaterThan(0);
+      for (const line of withMessage) expect(line).toMatch(/<span lang="en">[^<]+<\/span>/);
+      expect(seen.join('\n')).not.toMatch(/\b(waiting|active|completed|best cost)\b/);
+      // The plan's warnings as the report words them in Swedish, most important first.
+      const svPlan = await (
+        await fetch(`${stack.url}/v1/jobs/${await sv.getAttribute('body', 'data-plan-job')}/result`, {
+          headers: { authorization: `Bearer ${API_KEY}` },
+        })
+      ).json();
+      const expected = planWarningTexts(checkedExample(), svPlan, 'sv');
+      expect(expected.length).toBeGreaterThan(0);
+      const shown = await sv.$$eval('#plan-warnings li', (els) => els.map((e) => e.textContent));
+      expect(shown.slice(0, expected.length)).toEqual(expected);
+      expect(await sv.locator('#plan-warnings li[lang="en"]').count()).toBe(0);
       expect(await sv.textContent('#plan-progress-text')).toMatch(
         /^klart: \d+ paketskåp, kostnad \d{1,3}\u00a0\d{3}\u00a0SEK\/vecka$/,
       );
@@ -391,6 +460,208 @@ describe.skipIf(missing)('the web page', () => {
       expect(await sv.getAttribute('html', 'lang')).toBe('en');
     } finally {
       await sv.close();
+    }
+  }, 90_000);
+
+  it('on a 768 px tablet: the legend folds; place names clear of each other and of the symbols; roads from the plan; a reset', async () => {
+    // (Without animation, so that the names are measured where the map comes to rest.)
+    const tab = await browser.newPage({ viewport: { width: 768, height: 1024 }, reducedMotion: 'reduce' });
+    tab.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await tab.goto(stack.url);
+      await tab.waitForSelector('body[data-ready="true"]');
+      await tab.click('#load-example');
+      await expect.poll(() => tab.locator('#map .pk-label').count()).toBeGreaterThan(3);
+      // The legend starts folded; opened, it scrolls within a third of the map's height.
+      const legend = tab.locator('#map .legend');
+      expect(await legend.getAttribute('open')).toBeNull();
+      const mapBox = (await tab.locator('#map').boundingBox())!;
+      expect((await legend.boundingBox())!.height).toBeLessThan(60);
+      await legend.locator('summary').click();
+      expect(await legend.getAttribute('open')).not.toBeNull();
+      expect((await legend.boundingBox())!.height).toBeLessThanOrEqual(mapBox.height / 3 + 60);
+      await tab.screenshot({ path: `${ARTIFACTS}web-tablet-768-legend.png` });
+      expect.soft(await axeViolations(tab), 'axe: 768 px, legend open').toEqual([]);
+      await legend.locator('summary').click();
+
+      // Place names: none covers another; none covers a box, agent, hub or candidate site where
+      // another slot was free; Läppe Hamn keeps its name beside its candidate site.
+      const measure = () =>
+        tab.evaluate(() => {
+          const rect = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+          };
+          return {
+            labels: [...document.querySelectorAll<HTMLElement>('#map .pk-label')].map((e) => ({
+              text: e.textContent ?? '',
+              hidden: e.classList.contains('pk-label-hidden'),
+              ...rect(e),
+            })),
+            symbols: [...document.querySelectorAll('#map .pk-marker, #map path.pk-candidate-site')].map(rect),
+          };
+        });
+      const placed = await measure();
+      type R = { x0: number; y0: number; x1: number; y1: number };
+      const overlaps = (a: R, b: R) =>
+        Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
+        Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5;
+      const shown = placed.labels.filter((l) => !l.hidden);
+      expect(shown.length).toBeGreaterThan(3);
+      for (const [i, a] of shown.entries())
+        for (const b of shown.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+      // Zoomed in on Läppe Hamn (through the map's table): its name stands beside its candidate site.
+      await tab.click('#map-list-summary');
+      await tab.click('#map-list tr[data-kind="demand"]:has(th:text-is("around Läppe Hamn")) button');
+      await tab.keyboard.press('Escape');
+      const near = await measure();
+      const lappe = near.labels.find((l) => l.text === 'around Läppe Hamn' && !l.hidden);
+      expect(lappe, 'Läppe Hamn is labelled').toBeDefined();
+      expect(near.symbols.some((s) => overlaps(lappe!, s))).toBe(false);
+      const nearShown = near.labels.filter((l) => !l.hidden);
+      for (const [i, a] of nearShown.entries())
+        for (const b of nearShown.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+      await tab.locator('#map').screenshot({ path: `${ARTIFACTS}web-tablet-768-labels.png` });
+      await tab.click('#map-list-summary');
+
+      // A plan that carries main roads (plan.baseRoads) draws them on the base layer.
+      await tab.route('**/v1/jobs/*/result', async (route) => {
+        if (!/application\/json/.test(route.request().headers().accept ?? '')) return route.continue();
+        const res = await route.fetch();
+        const plan = await res.json();
+        plan.baseRoads = [
+          {
+            coordinates: [
+              [15.85, 59.02],
+              [15.95, 59.05],
+              [16.05, 59.08],
+            ],
+          },
+          {
+            coordinates: [
+              [15.9, 58.98],
+              [15.92, 59.1],
+            ],
+          },
+        ];
+        await route.fulfill({ response: res, json: plan });
+      });
+      await tab.click('summary:has-text("Settings")');
+      await tab.fill('#api-key', API_KEY);
+      await tab.click('summary:has-text("Settings")');
+      await tab.fill('#f-timeLimitS', '2');
+      await tab.click('#run-plan');
+      await tab.waitForSelector('body[data-tab="plan"]', { timeout: 45_000 });
+      expect(await tab.locator('#map path.pk-road').count()).toBe(2);
+      expect(await legend.textContent()).toContain('main road');
+      expect(await tab.textContent('#plan-progress-text')).toMatch(/^completed: /);
+
+      // Another scenario: the status line, the plan and its roads go; villages are grey again.
+      await tab.click('#tab-scenario');
+      await tab.setInputFiles('#upload-scenario', {
+        name: 'tiny.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(TINY_SCENARIO)),
+      });
+      await expect.poll(() => tab.textContent('#scenario-summary')).toMatch(/^tiny \(tiny\.json\)/);
+      expect(await tab.textContent('#plan-progress-text')).toBe('');
+      expect(await tab.isHidden('#plan-progress-box')).toBe(true);
+      expect(await tab.locator('#map path.pk-road').count()).toBe(0);
+      expect(await tab.locator('#map .pk-coverage').count()).toBe(0);
+      expect(await legend.textContent()).not.toContain('main road');
+      await tab.click('#tab-plan');
+      expect(await tab.isVisible('#plan-empty')).toBe(true);
+      expect(await tab.isHidden('#plan-view')).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  }, 90_000);
+
+  it('takes a GTFS feed (.zip) on the Scenario tab: refuses what is not a zip, too large or broken, and lists the transports it added', async () => {
+    const gtfs = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    gtfs.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await gtfs.goto(stack.url);
+      await gtfs.waitForSelector('body[data-ready="true"]');
+      expect(await gtfs.isHidden('#gtfs')).toBe(true);
+      await gtfs.click('summary:has-text("Settings")');
+      await gtfs.fill('#api-key', API_KEY);
+      await gtfs.click('summary:has-text("Settings")');
+      await gtfs.setInputFiles('#upload-scenario', {
+        name: 'tiny.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(TINY_SCENARIO)),
+      });
+      await gtfs.waitForSelector('#gtfs:not([hidden])');
+      const problems = gtfs.locator('#gtfs-problems');
+
+      // Not a zip: refused in the page, before anything is sent.
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'stops.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('stop_id,stop_name,stop_lat,stop_lon\n'),
+      });
+      await expect.poll(() => problems.textContent()).toMatch(/stops\.txt is not a \.zip file/);
+      // Over the limit (50 MB): refused by its size.
+      const national = join(mkdtempSync(join(tmpdir(), 'paketbygd-web-')), 'national.zip');
+      writeFileSync(national, '');
+      truncateSync(national, 50 * 1024 * 1024 + 1);
+      await gtfs.setInputFiles('#upload-gtfs', national);
+      await expect
+        .poll(() => problems.textContent())
+        .toMatch(/national\.zip is 50\sMB; a GTFS feed may be at most 50\sMB/);
+      // A zip the API cannot use: its message names the file and line.
+      const broken = readFileSync(
+        await writeFeedZip({ ...TINY_FEED, 'trips.txt': 'route_id,trip_id\nR1,T1\n' }),
+      );
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'broken.zip',
+        mimeType: 'application/zip',
+        buffer: broken,
+      });
+      await expect
+        .poll(() => problems.textContent())
+        .toMatch(/broken\.zip was not used:.*trips\.txt:1: missing required column service_id/);
+      expect.soft(await axeViolations(gtfs), 'axe: a refused GTFS feed').toEqual([]);
+
+      // The tiny feed: line 1 (a bus) and line 9 (on demand) stop in the area; line 50 does not.
+      const feed = readFileSync(await writeFeedZip(TINY_FEED));
+      // The week to read: the second of 2023 (the API's default is the feed's first whole week).
+      await gtfs.fill('#gtfs-week', '2023-W02');
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'feed.zip',
+        mimeType: 'application/zip',
+        buffer: feed,
+      });
+      await gtfs.waitForSelector('#gtfs-table:not([hidden])', { timeout: 20_000 });
+      expect(await problems.isHidden()).toBe(true);
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        '2 transports from 2 lines that stop in the area (the timetable of 2023-01-09 – 2023-01-15) are now in the scenario.',
+      );
+      const rows = gtfs.locator('#gtfs-table tbody tr');
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-transport')))).toEqual([
+        'gtfs-1',
+        'gtfs-9',
+      ]);
+      expect(await rows.nth(0).textContent()).toMatch(/bus line/);
+      expect(await rows.nth(1).textContent()).toMatch(/on-demand/);
+      expect(await gtfs.textContent('#scenario-summary')).toMatch(
+        /^tiny \(tiny\.json \+ feed\.zip\): .*2 existing transports/,
+      );
+      expect(await gtfs.locator('#map path.pk-transport-route').count()).toBe(2);
+      expect.soft(await axeViolations(gtfs), 'axe: the transports from a GTFS feed').toEqual([]);
+      await gtfs.locator('#gtfs-table').scrollIntoViewIfNeeded();
+      await gtfs.screenshot({ path: `${ARTIFACTS}web-gtfs.png` });
+
+      // In Swedish, the same list; and the added transports go with the scenario they belong to.
+      await gtfs.click('#lang-switch');
+      expect(await gtfs.textContent('#gtfs-title')).toBe('Befintliga transporter från en tidtabell (GTFS)');
+      await gtfs.click('#lang-switch');
+      await gtfs.click('#load-example');
+      expect(await gtfs.isHidden('#gtfs-table')).toBe(true);
+      expect(await gtfs.textContent('#gtfs-status')).toBe('');
+    } finally {
+      await gtfs.close();
     }
   }, 90_000);
 

@@ -9,7 +9,7 @@ import {
   parseText,
   policyOf,
   policyProblems,
-} from '../src/app/scenario';
+} from '../src/app/scenario/check';
 
 const example = (path: string): any =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/${path}`, import.meta.url)), 'utf8'));

@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUE_NAME, WEBHOOK_QUEUE_NAME, type TravelSettings } from '@paketbygd/model';
 import { pino, type Logger } from 'pino';
+import { closeWorkerWithin } from './close-worker';
 import { listenForCancels } from './cancel-listener';
 import { defaultConcurrency, readEnv, travelFromEnv, webhookTargetsFromEnv, type WorkerEnv } from './config';
 import { createProcessor } from './processor';
@@ -190,13 +191,12 @@ export async function startSolverWorker(options: SolverWorkerOptions = {}): Prom
   const close = (timeoutMs = env.WORKER_SHUTDOWN_TIMEOUT_S * 1000) =>
     (closing ??= (async () => {
       logger.info({ timeoutMs }, 'closing: no new jobs; waiting for running ones');
-      const closed = worker.close();
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, timeoutMs, 'timeout').unref());
-      if ((await Promise.race([closed, timer])) === 'timeout') {
-        logger.warn('running jobs did not finish in time: handing them back to the queue');
-        worker.cancelAllJobs('shutdown');
-        await closed;
-      }
+      await closeWorkerWithin(
+        worker,
+        timeoutMs,
+        logger,
+        'running jobs did not finish in time: handing them back to the queue',
+      );
       await threads.close();
       await stopListening();
       // Webhooks of the jobs that just ended are queued before the connection closes; the ones

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_NAME, RoutingSolution, WEBHOOK_QUEUE_NAME, WEBHOOK_SIGNATURE_HEADER } from '@paketbygd/model';
+import { QUEUE_NAME, RoutingSolution, WEBHOOK_QUEUE_NAME } from '@paketbygd/model';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import {
   startSolverWorker,
@@ -15,52 +15,23 @@ import {
   type SolverWorkerOptions,
   type WebhookJobData,
 } from '../src/index';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { example, redisClient, silent, waitFor, waitForState, withoutMatrices } from './helpers';
 
 const SECRET = 'a-webhook-secret-for-tests';
-
-interface Received {
-  atMs: number;
-  path: string;
-  body: string;
-  signature: string;
-  status: number;
-}
 
 let redis: TestRedis;
 let client: Redis;
 let queue: Queue;
 let webhookQueue: Queue<WebhookJobData>;
-let server: Server;
-let base: string;
-const received: Received[] = [];
+let receiver: WebhookReceiver;
 /** Per path: the status to answer (default 204). */
 const answer = new Map<string, () => number>();
 /** Workers started by a test; closed after it. */
 const started: SolverWorkerHandle[] = [];
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const path = req.url ?? '/';
-    const status = answer.get(path)?.() ?? 204;
-    received.push({
-      atMs: Date.now(),
-      path,
-      body,
-      signature: String(req.headers[WEBHOOK_SIGNATURE_HEADER] ?? ''),
-      status,
-    });
-    res.writeHead(status).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver((path) => answer.get(path)?.() ?? 204);
   redis = await startTestRedis();
   client = redisClient(redis.url);
   queue = new Queue(QUEUE_NAME, { connection: client });
@@ -76,7 +47,7 @@ afterAll(async () => {
   await webhookQueue?.close();
   client?.disconnect();
   await redis?.stop();
-  await new Promise((resolve) => server?.close(resolve));
+  await receiver?.close();
 });
 
 async function startWorker(options: SolverWorkerOptions = {}): Promise<SolverWorkerHandle> {
@@ -105,7 +76,7 @@ function path(name: string): string {
   return `/${name}-${randomUUID().slice(0, 8)}`;
 }
 
-const callsTo = (p: string) => received.filter((r) => r.path === p);
+const callsTo = (p: string) => receiver.callsTo(p);
 
 function routeJob(
   tenant: string,
@@ -117,7 +88,7 @@ function routeJob(
     tenant,
     input,
     options: { timeLimitS: 0.5 },
-    callbackUrl: `${base}${callbackPath}`,
+    callbackUrl: `${receiver.base}${callbackPath}`,
   };
 }
 

@@ -1,10 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_NAME, RoutingSolution, WEBHOOK_SIGNATURE_HEADER } from '@paketbygd/model';
+import { QUEUE_NAME, RoutingSolution } from '@paketbygd/model';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import {
   signWebhook,
@@ -13,45 +11,25 @@ import {
   verifyWebhookSignature,
   type SolverWorkerHandle,
 } from '../src/index';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { example, redisClient, silent, waitFor, waitForState } from './helpers';
 
 const SECRET = 'a-webhook-secret-for-tests';
-
-interface Received {
-  path: string;
-  body: string;
-  signature: string;
-  status: number;
-}
 
 let redis: TestRedis;
 let client: Redis;
 let queue: Queue;
 let worker: SolverWorkerHandle;
-let server: Server;
-let base: string;
-const received: Received[] = [];
+let receiver: WebhookReceiver;
 /** Per path: how many requests answer 500 before one answers 204. */
 const failFirst = new Map<string, number>();
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const body = await readBody(req);
-    const path = req.url ?? '/';
+  receiver = await startWebhookReceiver((path) => {
     const failures = failFirst.get(path) ?? 0;
-    const status = failures > 0 ? 500 : 204;
     failFirst.set(path, failures - 1);
-    received.push({ path, body, signature: String(req.headers[WEBHOOK_SIGNATURE_HEADER] ?? ''), status });
-    res.writeHead(status).end();
+    return failures > 0 ? 500 : 204;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   redis = await startTestRedis();
   client = redisClient(redis.url);
   queue = new Queue(QUEUE_NAME, { connection: client });
@@ -75,7 +53,7 @@ afterAll(async () => {
   await queue?.close();
   client?.disconnect();
   await redis?.stop();
-  await new Promise((resolve) => server?.close(resolve));
+  await receiver?.close();
 });
 
 /** The signature as a receiver computes it, with node:crypto alone. */
@@ -92,11 +70,11 @@ describe('webhooks', () => {
       tenant: 'tenant-a',
       input: example('operator/small-cvrp.json'),
       options: { timeLimitS: 0.5 },
-      callbackUrl: `${base}/done`,
+      callbackUrl: `${receiver.base}/done`,
     });
     await waitForState(queue, job.id!, ['completed']);
     const calls = await waitFor('two webhook calls', async () => {
-      const c = received.filter((r) => r.path === '/done');
+      const c = receiver.callsTo('/done');
       return c.length >= 2 && c;
     });
     expect(calls.map((c) => c.status)).toEqual([500, 204]);
@@ -112,7 +90,7 @@ describe('webhooks', () => {
     ).toBe(true);
     // Nothing more arrives once one delivery succeeded.
     await new Promise((r) => setTimeout(r, 400));
-    expect(received.filter((r) => r.path === '/done')).toHaveLength(2);
+    expect(receiver.callsTo('/done')).toHaveLength(2);
     // How the delivery ended is recorded on the job (its BullMQ log, shown by Bull Board).
     expect((await queue.getJobLogs(job.id!)).logs).toEqual(['webhook delivered: HTTP 204 (try 2)']);
   });
@@ -136,11 +114,11 @@ describe('webhooks', () => {
         },
       },
       options: { timeLimitS: 0.2 },
-      callbackUrl: `${base}/big-ids`,
+      callbackUrl: `${receiver.base}/big-ids`,
     });
     await waitForState(queue, job.id!, ['completed']);
     const [call] = await waitFor('a webhook call', async () => {
-      const c = received.filter((r) => r.path === '/big-ids');
+      const c = receiver.callsTo('/big-ids');
       return c.length >= 1 && c;
     });
     expect(call!.body).toContain(`"vehicle":${MAX}`);
@@ -156,11 +134,11 @@ describe('webhooks', () => {
       kind: 'route',
       tenant: 'tenant-b',
       input: { vehicles: [] },
-      callbackUrl: `${base}/failed`,
+      callbackUrl: `${receiver.base}/failed`,
     });
     await waitForState(queue, job.id!, ['failed']);
     const [call] = await waitFor('a webhook call', async () => {
-      const c = received.filter((r) => r.path === '/failed');
+      const c = receiver.callsTo('/failed');
       return c.length >= 1 && c;
     });
     const event = JSON.parse(call!.body);

@@ -9,7 +9,7 @@ import {
   type Progress,
 } from '@paketbygd/routing';
 import { stringifyJson, withNumericIds, type JobProgress } from '@paketbygd/model';
-import { routeTimeLimitS, solveRouteJob } from '@paketbygd/planner';
+import { routeTimeLimitS, routeUntilConverged, solveRouteJob } from '@paketbygd/planner';
 import { CliError } from '../errors';
 import { numberFlag } from '../flags';
 import { loadDocument } from '../read-document';
@@ -17,6 +17,7 @@ import { addTravelFlags, travelSettingsFromFlags, type TravelFlags } from './tra
 
 interface RouteOptions extends TravelFlags {
   timeLimit?: number;
+  untilConverged?: boolean;
   seed?: number;
   json?: boolean;
   quiet?: boolean;
@@ -74,8 +75,10 @@ function routeTextFile(
   const inst = buildInstance(parsed.spec);
   const onProgress = throttledPrinter(options.quiet, searchLine);
   // The search is synchronous in this thread, so Ctrl-C ends the process as usual.
+  const untilConverged = options.untilConverged === true || options.timeLimit === undefined;
   const result = solveInstance(inst, {
     timeLimitS: options.timeLimit ?? 10,
+    ...(untilConverged ? { untilConverged } : {}),
     seed: options.seed ?? 1,
     ...(onProgress ? { onProgress } : {}),
   });
@@ -114,9 +117,12 @@ function routeTextFile(
 async function routeJsonFile(file: string, options: RouteOptions): Promise<void> {
   const problem = loadDocument(file, 'routing-problem');
   const onProgress = throttledPrinter(options.quiet, jobLine);
+  const untilConverged =
+    options.untilConverged === true || (options.timeLimit === undefined && routeUntilConverged(problem));
   const solution = await solveRouteJob(problem, {
     travel: travelSettingsFromFlags(options),
     timeLimitS: options.timeLimit ?? routeTimeLimitS(problem),
+    ...(untilConverged ? { untilConverged } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -155,8 +161,12 @@ export function registerRoute(program: Command): void {
   )
     .option(
       '--time-limit <seconds>',
-      "search time (default 10 s; for JSON the request's options.time_limit if it has one)",
+      "search time (for JSON the request's options.time_limit if it has one; without either, the search stops when it converges, at most 10 s)",
       numberFlag('--time-limit'),
+    )
+    .option(
+      '--until-converged',
+      'stop when the search converges (no new best for a while, growing with the size), with --time-limit as the cap',
     )
     .option(
       '--seed <n>',

@@ -226,12 +226,3 @@ export function buildMedianMip(inst: MedianInstance, spec: MedianMipSpec): Media
     },
   };
 }
-
-/** Nonzeros the model would have, to decide whether it fits the WebAssembly heap and the time. */
-export function mipSize(mip: MedianMip): { cols: number; rows: number; nonzeros: number } {
-  return {
-    cols: mip.model.colCost.length,
-    rows: mip.model.rowLower.length,
-    nonzeros: mip.model.rowIndices.length,
-  };
-}

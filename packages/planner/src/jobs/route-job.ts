@@ -7,7 +7,10 @@ import { needsMatrix, withTravelMatrix } from './route-matrix';
 export interface RouteJobOptions {
   /** Travel for a request that gives locations and no matrices, and for route geometry. */
   travel: TravelSettings;
+  /** The time limit, or with `untilConverged` the cap. */
   timeLimitS: number;
+  /** Stop when the search converges (a request without a limit of its own). */
+  untilConverged?: boolean;
   seed?: number;
   onProgress?: (progress: JobProgress) => void;
 }
@@ -18,7 +21,7 @@ export interface RouteJobOptions {
  */
 export async function solveRouteJob(
   problem: RoutingProblem,
-  { travel: settings, timeLimitS, seed, onProgress }: RouteJobOptions,
+  { travel: settings, timeLimitS, untilConverged, seed, onProgress }: RouteJobOptions,
 ): Promise<RoutingSolution> {
   const wantsGeometry = problem.options?.g === true;
   // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
@@ -34,6 +37,7 @@ export async function solveRouteJob(
     const routed = await withTravelMatrix(problem, settings, travel);
     const solution = solveRoutingProblem(routed.problem, {
       timeLimitS,
+      ...(untilConverged ? { untilConverged } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(onProgress
         ? {

@@ -11,7 +11,7 @@ import { compare } from '../compare';
 import { plan } from '../plan';
 import { placementAnswer, placeScenario } from './place-job';
 import { solveRouteJob } from './route-job';
-import { comparisonPlanCount, timeLimitOf } from './time-limits';
+import { comparisonPlanCount, timeLimitOf, untilConvergedOf } from './time-limits';
 
 export type JobResult = Plan | ComparisonResult | RoutingSolution | PlacementAnswer;
 
@@ -22,7 +22,8 @@ export interface RunJobContext {
 }
 
 /**
- * Runs one validated job to its result within its time limit (`timeLimitOf`): the one path for
+ * Runs one validated job to its result within its time limit (`timeLimitOf`; a route job without
+ * a limit stops at convergence, `untilConvergedOf`): the one path for
  * each kind, for the worker and the CLI.
  */
 export async function runJob(payload: JobPayload, context: RunJobContext): Promise<JobResult> {
@@ -47,6 +48,7 @@ export async function runJob(payload: JobPayload, context: RunJobContext): Promi
       return await solveRouteJob(payload.input, {
         travel: context.travel,
         timeLimitS,
+        untilConverged: untilConvergedOf(payload),
         ...seeded,
         onProgress,
       });

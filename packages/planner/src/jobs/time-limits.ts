@@ -9,7 +9,11 @@ export const DEFAULT_TIME_LIMIT_S: Record<JobPayload['kind'], number> = {
   place: 10,
 };
 
-/** A job's solving time: its options, else (routing) the request's own `time_limit`, else the default. */
+/**
+ * A job's solving time: its options, else (routing) the request's own `time_limit` (or VROOM's `l`), else the
+ * default. A route job with neither stops earlier, at convergence (`untilConvergedOf`); this is
+ * then its cap.
+ */
 export function timeLimitOf(payload: JobPayload): number {
   if (payload.options.timeLimitS !== undefined) return payload.options.timeLimitS;
   if (payload.kind === 'route') return routeTimeLimitS(payload.input);
@@ -17,7 +21,23 @@ export function timeLimitOf(payload: JobPayload): number {
 }
 
 export function routeTimeLimitS(problem: RoutingProblem): number {
-  return problem.options?.time_limit ?? DEFAULT_TIME_LIMIT_S.route;
+  return problem.options?.time_limit ?? problem.options?.l ?? DEFAULT_TIME_LIMIT_S.route;
+}
+
+/**
+ * True for a route job that gives no limit (neither the job options nor the request's
+ * `time_limit`): it runs until the search converges, so a small request answers in milliseconds
+ * rather than the full default (issue 17).
+ */
+export function untilConvergedOf(payload: JobPayload): boolean {
+  return (
+    payload.kind === 'route' && payload.options.timeLimitS === undefined && routeUntilConverged(payload.input)
+  );
+}
+
+/** True when a routing request gives no `time_limit` of its own. */
+export function routeUntilConverged(problem: RoutingProblem): boolean {
+  return problem.options?.time_limit === undefined && problem.options?.l === undefined;
 }
 
 /** Plans a comparison runs: every entry, and each scored entry twice more for demand ±30 %. */

@@ -13,6 +13,7 @@ import type { PlaceIndex } from '../places';
 import { SERVICE_S } from '../vans';
 import { assume } from './messages';
 import { idOfPoint } from './point-ids';
+import type { MapLayersStage } from './map-layers';
 import type { People } from './today';
 
 export interface AssemblyInput {
@@ -32,6 +33,8 @@ export interface AssemblyInput {
   assumptions: PlanMessage[];
   warnings: PlanMessage[];
   attribution: string | undefined;
+  /** Base roads and road isochrones, when the backend has roads (map-layers.ts). */
+  layers: MapLayersStage;
   createdAt: Date;
   timingsS: Record<string, number>;
 }
@@ -64,6 +67,8 @@ export function assemblePlan(scenario: Scenario, input: AssemblyInput): Plan {
     warnings: input.warnings.map((w) => w.text),
     messages: { warnings: input.warnings, assumptions: input.assumptions },
     timingsS: input.timingsS,
+    ...(input.layers.baseRoads ? { baseRoads: input.layers.baseRoads } : {}),
+    ...(input.layers.accessAreas ? { accessAreas: input.layers.accessAreas } : {}),
   };
 }
 

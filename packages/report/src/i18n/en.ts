@@ -28,6 +28,10 @@ const en = {
     speeds: (text: string) => `speeds: ${text}`,
     band: (kmh: string, upTo: string | undefined) => (upTo ? `${kmh} up to ${upTo}` : `${kmh} beyond`),
     source: (s: string) => `data: ${s}`,
+    // The road graph's car profile (packages/travel/src/roadgraph/car-profile.ts, after OSRM's car.lua).
+    roadgraphSpeeds:
+      'distances along the roads; speeds by road type (motorway 90, primary 65, secondary 55, tertiary 40, residential 25 km/h) or 80 % of a posted limit',
+    osrmSpeeds: "distances along the roads; speeds from the OSRM server's car profile",
     straightInComparison:
       'Every entry is evaluated on the same demand and the same travel matrix; distances are straight lines times the detour factor, not roads.',
     sameMatrix: 'Every entry is evaluated on the same demand and the same travel matrix.',
@@ -351,6 +355,9 @@ const en = {
     circleNote: (n: string) => `Circle area grows with population (largest: ${n} people).`,
     ringBefore: (km: string) => `${km} around existing pickup points`,
     ringAfter: (km: string) => `${km} around new boxes`,
+    areaBefore: (limit: string) => `Within ${limit} by road of an existing pickup point`,
+    areaAfter: (limit: string) => `Within ${limit} by road of a new box`,
+    mainRoads: 'Main road (50 km/h or more, OpenStreetMap)',
     transport: (name: string) => `Existing transport: ${name}`,
     vanLegend: (vehicle: string, days: string) => `Van: ${vehicle}, ${days}`,
     carrierTitle: (name: string, boxes: number, detour: string) =>
@@ -371,6 +378,8 @@ const en = {
       `Rings have a straight-line radius of ${radius}: the access limit of ${limit} by road divided by the detour factor ${factor}, so a place inside a ring is covered.`,
     ringsRoad: (radius: string, limit: string) =>
       `Rings have a straight-line radius of ${radius} (the access limit of ${limit} divided by the typical rural detour factor), for orientation; coverage is decided by road distance, so a place near a ring's edge may fall either side.`,
+    areasRoad: (limit: string) =>
+      `Shaded areas show from where an existing pickup point or a new box is reached within ${limit} by road: outlines of the roads reached, from the road graph (to within 25 m). A place is covered when the road it lies on is inside.`,
     routes: (geometry: boolean) =>
       `Routes follow ${geometry ? 'their geometry where the plan has it, otherwise ' : ''}straight lines between stops.`,
   },

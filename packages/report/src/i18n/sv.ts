@@ -29,6 +29,9 @@ const sv: Messages = {
     speeds: (text) => `hastigheter: ${text}`,
     band: (kmh, upTo) => (upTo ? `${kmh} upp till ${upTo}` : `${kmh} längre`),
     source: (s) => `data: ${s}`,
+    roadgraphSpeeds:
+      'avstånd längs vägarna; hastigheter efter vägtyp (motorväg 90, primär 65, sekundär 55, tertiär 40, bostadsgata 25 km/h) eller 80 % av skyltad hastighet',
+    osrmSpeeds: 'avstånd längs vägarna; hastigheter från OSRM-serverns bilprofil',
     straightInComparison:
       'Alla alternativ bedöms på samma efterfrågan och samma resmatris; avstånden är fågelvägen gånger omvägsfaktorn, inte vägar.',
     sameMatrix: 'Alla alternativ bedöms på samma efterfrågan och samma resmatris.',
@@ -347,6 +350,9 @@ const sv: Messages = {
     circleNote: (n) => `Cirkelns yta växer med befolkningen (störst: ${n} personer).`,
     ringBefore: (km) => `${km} kring befintliga utlämningsställen`,
     ringAfter: (km) => `${km} kring nya paketskåp`,
+    areaBefore: (limit) => `Inom ${limit} på väg till ett befintligt utlämningsställe`,
+    areaAfter: (limit) => `Inom ${limit} på väg till ett nytt paketskåp`,
+    mainRoads: 'Större väg (50 km/h eller mer, OpenStreetMap)',
     transport: (name) => `Befintlig transport: ${name}`,
     vanLegend: (vehicle, days) => `Bil: ${vehicle}, ${days}`,
     carrierTitle: (name, boxes, detour) => `${name}: paket till ${boxes} skåp, omväg ${detour} per tur`,
@@ -365,6 +371,8 @@ const sv: Messages = {
       `Ringarna har radien ${radius} fågelvägen: tillgänglighetsgränsen ${limit} på väg delad med omvägsfaktorn ${factor}, så en ort inom en ring är täckt.`,
     ringsRoad: (radius, limit) =>
       `Ringarna har radien ${radius} fågelvägen (tillgänglighetsgränsen ${limit} delad med den typiska omvägsfaktorn på landsbygden), som orientering; täckningen avgörs av vägavståndet, så en ort nära en rings kant kan hamna på endera sidan.`,
+    areasRoad: (limit) =>
+      `De skuggade områdena visar varifrån ett befintligt utlämningsställe eller ett nytt paketskåp nås inom ${limit} på väg: konturer kring de vägar som når dit, ur vägnätet (på 25 m när). En ort är täckt när vägen den ligger vid är inuti.`,
     routes: (geometry) =>
       `Rutterna följer ${geometry ? 'sin geometri där planen har den, annars ' : ''}raka linjer mellan stoppen.`,
   },

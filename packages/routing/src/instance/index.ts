@@ -1,4 +1,5 @@
 import type { ModelSpec } from '../spec';
+import { buildBreaks } from './breaks';
 import { buildMatrixSets } from './matrices';
 import { buildNeighbours } from './neighbours';
 import { buildPenalties } from './penalties';
@@ -39,6 +40,7 @@ export function buildInstance(spec: ModelSpec): Instance {
     ...vehicles,
     ...penalties,
     ...neighbours,
+    breaks: buildBreaks(spec),
     depotLoc,
     objective: spec.objective,
   };

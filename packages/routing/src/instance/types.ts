@@ -1,3 +1,5 @@
+import type { Breaks } from './breaks';
+
 /** Task kinds. A shipment is two tasks, a pickup and its delivery, tied by `partner`. */
 export const JOB = 0;
 export const PICKUP = 1;
@@ -62,6 +64,8 @@ export interface Instance {
   maxTasks: Float64Array;
   maxTravelTimeS: Float64Array;
   maxDistanceM: Float64Array;
+  /** Vehicle v's breaks are entries breakOffset[v] .. breakOffset[v + 1] - 1 (see `instance/breaks.ts`). */
+  breaks: Breaks;
   /** 1 when vehicle v may serve task t: compat[v * nTasks + t]. */
   compat: Uint8Array;
 

@@ -23,6 +23,8 @@ export class SegmentCheck {
   }
 
   private static uniform(inst: Instance): boolean {
+    // Breaks are placed by a whole-route schedule (`breaks.ts`) that the segments do not model.
+    if (inst.breaks.count > 0) return false;
     for (let t = 0; t < inst.nTasks; t++) if (inst.kind[t] !== JOB) return false;
     const dims = inst.dims;
     for (let v = 1; v < inst.nVeh; v++) {

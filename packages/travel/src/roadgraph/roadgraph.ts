@@ -4,12 +4,16 @@ import { checkMatrixInput, checkRouteInput } from '../points';
 import {
   OSM_ATTRIBUTION,
   type PointWarning,
+  type RoadLayers,
   type TravelCosts,
   type TravelMatrix,
   type TravelRoute,
 } from '../types';
 import type { RoadGraph } from './graph';
 import { loadRoadGraph, type LoadGraphOptions } from './load-graph';
+import { mainRoads } from './main-roads';
+import { reachableArea } from './reachable-area';
+import { reverseGraph } from './reverse-graph';
 import { Search, targetTable } from './search';
 import { Snapper, type Snap } from './snap';
 
@@ -35,6 +39,19 @@ export class RoadGraphTravel implements TravelCosts {
   private readonly search: Search;
   private readonly maxSnapDistanceM: number;
   private readonly farPoints: 'error' | 'flag';
+  /** The reversed graph and a search on it, built on the first isochrone (access counts the drive *to* a point). */
+  private reversed?: { graph: RoadGraph; search: Search };
+  readonly layers: RoadLayers = {
+    mainRoads: (bbox) => mainRoads(this.graph, { bbox }),
+    reachableArea: (target, limit) => {
+      const snap = this.snapAll([target], [])[0]!;
+      if (!this.reversed) {
+        const graph = reverseGraph(this.graph);
+        this.reversed = { graph, search: new Search(graph) };
+      }
+      return reachableArea(this.reversed.graph, this.reversed.search, snap, limit);
+    },
+  };
 
   constructor(options: RoadGraphOptions) {
     const loaded = loadRoadGraph(options.osmFile, options);

@@ -205,7 +205,9 @@ export class Search {
     if (source.edge === e) {
       const sPos = source.geom + source.fraction;
       const dPos = dest.geom + dest.fraction;
-      const forward = dPos >= sPos;
+      // The same spot is reached at no cost whichever way the edge may be driven (a oneway=-1
+      // edge allows only backward moves, so equality must not count as forward there).
+      const forward = dPos > sPos || (dPos === sPos && (flags & EDGE_FORWARD) !== 0);
       if ((forward && flags & EDGE_FORWARD) || (!forward && flags & EDGE_BACKWARD)) {
         const wArr = forward ? g.cumWeightForward : g.cumWeightBackward;
         const dArr = forward ? g.cumDurForwardS : g.cumDurBackwardS;

@@ -3,7 +3,7 @@ import { callerOf } from '../auth';
 import { HttpError } from '../errors';
 import { viewOf, type JobStore } from '../jobs';
 import type { Renderer } from '../renderer';
-import { sendReport, sendResult } from '../results';
+import { reportLang, sendReport, sendResult } from '../results';
 import type { JobStatus } from '../status';
 
 /** GET/DELETE /v1/jobs/:id, its result and its report; only the caller's own tenant's jobs. */
@@ -25,7 +25,8 @@ export function jobRoutes(jobs: JobStore, renderer: Renderer): Router {
   });
 
   router.get('/v1/jobs/:id/report', async (req, res) => {
-    await sendReport(res, jobs, renderer, await own(req));
+    const lang = reportLang(req);
+    await sendReport(res, jobs, renderer, await own(req), lang);
   });
 
   router.delete('/v1/jobs/:id', async (req, res) => {

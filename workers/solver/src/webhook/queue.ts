@@ -9,6 +9,7 @@ import {
   WEBHOOK_QUEUE_NAME,
 } from '@paketbygd/model';
 import type { Logger } from 'pino';
+import { closeWorkerWithin } from '../close-worker';
 import { tenantWebhookKey, tryDelivery, type DeliverySettings, type WebhookEvent } from './delivery';
 
 /** How a solve job ended, for good. */
@@ -381,13 +382,12 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
   void worker.run().catch((error: unknown) => logger.error({ err: error }, 'webhook worker stopped running'));
 
   const close = async (timeoutMs: number) => {
-    const closed = worker.close();
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(resolve, timeoutMs, 'timeout').unref());
-    if ((await Promise.race([closed, timer])) === 'timeout') {
-      logger.warn('webhook deliveries under way at shutdown: handing them back to the queue');
-      worker.cancelAllJobs('shutdown');
-      await closed;
-    }
+    await closeWorkerWithin(
+      worker,
+      timeoutMs,
+      logger,
+      'webhook deliveries under way at shutdown: handing them back to the queue',
+    );
     await solveQueue.close();
   };
   return { worker, close };

@@ -1,5 +1,5 @@
 import solver, { type ModelDefinition } from 'javascript-lp-solver';
-import type { MipModel, MipOptions, MipResult, MipSolver } from './mip';
+import type { MipModel, MipOptions, MipResult, MipSolver } from '../src/index';
 
 /**
  * Above this many cells (rows × columns, bound rows included) the model is refused:

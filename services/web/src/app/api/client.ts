@@ -1,4 +1,5 @@
 import type { JobProgress } from '@paketbygd/model';
+import { pw } from '../i18n/page-words';
 
 /** The API's job view, as far as the page needs it. */
 export interface JobView {
@@ -16,6 +17,16 @@ export interface Accepted {
   links: { self: string; result: string; report?: string };
 }
 
+/** The API's answer to a GTFS upload, as far as the page needs it. */
+export interface TransportsAnswer {
+  scenario: unknown;
+  transports: number;
+  lines: number;
+  /** The service dates read (YYYY-MM-DD), a week or one date. */
+  dates: string[];
+  skipped: string[];
+}
+
 /** An answer of the API that is not 2xx, with its message and problems (`path: message`). */
 export class ApiError extends Error {
   constructor(
@@ -25,25 +36,6 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
-  }
-}
-
-const KEY_STORAGE = 'paketbygd.apiKey';
-
-export function storedApiKey(): string {
-  try {
-    return sessionStorage.getItem(KEY_STORAGE) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function storeApiKey(key: string): void {
-  try {
-    if (key) sessionStorage.setItem(KEY_STORAGE, key);
-    else sessionStorage.removeItem(KEY_STORAGE);
-  } catch {
-    // storage unavailable (private mode): the key lives in the field only
   }
 }
 
@@ -72,7 +64,7 @@ export class ApiClient {
       } catch {
         // not JSON: keep the status line
       }
-      if (res.status === 401) message = `${message} (set your API key under Settings)`;
+      if (res.status === 401) message = `${message} (${pw().setKey})`;
       throw new ApiError(res.status, message, problems);
     }
     return res;
@@ -92,6 +84,16 @@ export class ApiClient {
       body: JSON.stringify(body),
     });
     return (await res.json()) as Accepted;
+  }
+
+  /** POST /v1/transports: the scenario with the lines of a GTFS feed (a .zip, base64) as its transports. */
+  async transports(scenario: unknown, feedZipBase64: string, week?: string): Promise<TransportsAnswer> {
+    const res = await this.call('/v1/transports', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario, feedZipBase64, ...(week ? { week } : {}) }),
+    });
+    return (await res.json()) as TransportsAnswer;
   }
 
   async job(id: string): Promise<JobView> {
@@ -120,51 +122,4 @@ export class ApiClient {
   async cancel(id: string): Promise<void> {
     await this.call(`/v1/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
-}
-
-export interface RunHandle {
-  cancel(): Promise<void>;
-  done: Promise<{ id: string; state: 'completed' | 'failed' | 'cancelled'; error?: string }>;
-}
-
-/** Polls a job until it ends, reporting its progress; `cancel` deletes it. */
-export function followJob(
-  api: ApiClient,
-  id: string,
-  onProgress: (view: JobView) => void,
-  intervalMs = 400,
-): RunHandle {
-  let cancelled = false;
-  let wake: (() => void) | undefined;
-  const done = (async () => {
-    for (;;) {
-      if (cancelled) return { id, state: 'cancelled' as const };
-      let view: JobView;
-      try {
-        view = await api.job(id);
-      } catch (error) {
-        if (cancelled || (error instanceof ApiError && error.status === 404))
-          return { id, state: 'cancelled' as const };
-        throw error;
-      }
-      onProgress(view);
-      if (view.state === 'completed') return { id, state: 'completed' as const };
-      if (view.state === 'failed') {
-        if (cancelled || /cancel/i.test(view.error ?? '')) return { id, state: 'cancelled' as const };
-        return { id, state: 'failed' as const, error: view.error ?? 'the job failed' };
-      }
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, intervalMs);
-      });
-    }
-  })();
-  return {
-    done,
-    cancel: async () => {
-      cancelled = true;
-      wake?.();
-      await api.cancel(id);
-    },
-  };
 }

@@ -1,6 +1,6 @@
 /** Formatting for the page: the reports' one formatting module (Intl), in the page's language. */
 import { formatNumber } from '@paketbygd/report';
-import { lang } from './i18n';
+import { lang } from './lang';
 
 const NBSP = '\u00a0';
 /** Up to `digits` decimals, trailing zeros dropped (4 rather than 4.0). */
@@ -18,30 +18,3 @@ export const clock = (s: number): string => {
 };
 export const minutes = (s: number): string => `${num(s / 60, s < 600 ? 1 : 0)}\u00a0min`;
 export const hours = (s: number): string => `${num(s / 3600, 1)}\u00a0h`;
-
-/** Escapes text for innerHTML. */
-export const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Offers a file to the user. */
-export function download(name: string, content: Blob | string, type = 'application/json'): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A file name from a title: lower case, dashes. */
-export const slug = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'scenario';

@@ -1,0 +1,80 @@
+import type { Scenario } from '@paketbygd/model';
+import { num } from '../i18n/format';
+import { pw } from '../i18n/page-words';
+import { state } from '../state/state';
+import { api } from '../state/services';
+import { $ } from '../ui/dom';
+import { esc } from '../ui/html';
+import { errorProblems, showProblems } from '../ui/problems';
+import { base64Of, checkGtfsFile, GTFS_MAX_BYTES } from './gtfs-file';
+import { editedScenario } from './form';
+import { loadScenario } from './load';
+
+type Transport = Scenario['transportRoutes'][number];
+
+/** The dates read as a range, "2023-01-02 – 2023-01-08" (ISO dates read the same in both languages). */
+const datesText = (dates: string[]) =>
+  dates.length > 1 ? `${dates[0]} – ${dates.at(-1)}` : (dates[0] ?? '–');
+
+const megabytes = (bytes: number) => `${num(bytes / 1024 / 1024, 1)}\u00a0MB`;
+
+/** The transports the feed added: name, kind, stops, departures. */
+function renderAdded(added: Transport[]): void {
+  const table = $<HTMLTableElement>('gtfs-table');
+  const h = pw().gtfsHead;
+  const kind = (k: string) => pw().gtfsKinds[k] ?? k.replace(/_/g, ' ');
+  table.innerHTML = `<caption>${esc(pw().gtfsCaption)}</caption>
+    <thead><tr><th scope="col">${esc(h[0])}</th><th scope="col">${esc(h[1])}</th><th scope="col" class="num">${esc(h[2])}</th><th scope="col" class="num">${esc(h[3])}</th></tr></thead>
+    <tbody>${added
+      .map(
+        (t) =>
+          `<tr data-transport="${esc(t.id)}"><th scope="row">${esc(t.name ?? t.id)}</th><td>${esc(kind(t.kind))}</td><td class="num">${num(t.stops.length)}</td><td class="num">${num(t.departures?.length ?? t.days.length)}</td></tr>`,
+      )
+      .join('')}</tbody>`;
+  table.hidden = added.length === 0;
+}
+
+/** Refuses a file that is too large or not a zip, with a message naming it; true when it may go. */
+async function acceptable(file: File): Promise<boolean> {
+  const problem = await checkGtfsFile(file);
+  if (!problem) return true;
+  const message =
+    problem.kind === 'too-large'
+      ? pw().gtfsTooLarge(file.name, megabytes(file.size), megabytes(GTFS_MAX_BYTES))
+      : pw().gtfsNotZip(file.name);
+  $('gtfs-status').textContent = '';
+  showProblems($('gtfs-problems'), pw().gtfsRefused(file.name), [{ path: file.name, message }]);
+  return false;
+}
+
+/** Sends the feed with the edited scenario; the answer's scenario is loaded, its new transports listed. */
+async function uploadFeed(file: File): Promise<void> {
+  showProblems($('gtfs-problems'), '', []);
+  if (!state.raw) {
+    $('gtfs-status').textContent = pw().gtfsNoScenario;
+    return;
+  }
+  if (!(await acceptable(file))) return;
+  $('gtfs-status').textContent = pw().gtfsReading(file.name);
+  const before = new Set(state.scenario?.transportRoutes.map((t) => t.id));
+  try {
+    const week = $<HTMLInputElement>('gtfs-week').value.trim() || undefined;
+    const answer = await api.transports(editedScenario(), await base64Of(file), week);
+    loadScenario(answer.scenario, `${state.source} + ${file.name}`);
+    const added = (state.scenario?.transportRoutes ?? []).filter((t) => !before.has(t.id));
+    $('gtfs-status').textContent = pw().gtfsAdded(answer.transports, answer.lines, datesText(answer.dates));
+    renderAdded(added);
+  } catch (error) {
+    $('gtfs-status').textContent = '';
+    showProblems($('gtfs-problems'), pw().gtfsRefused(file.name), errorProblems(error));
+  }
+}
+
+export function initGtfsUpload(): void {
+  $<HTMLInputElement>('upload-gtfs').addEventListener('change', async (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await uploadFeed(file);
+    input.value = '';
+  });
+}
