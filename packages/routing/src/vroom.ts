@@ -12,6 +12,7 @@ import {
 import { breakStart } from './instance/breaks';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
+import type { Converted } from './vroom/converted';
 import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
 import { routeAmounts } from './vroom/tasks';
@@ -22,7 +23,6 @@ import {
   defaultVehicle,
   type JobSpec,
   type MatrixSet,
-  type ModelSpec,
   type ShipmentSpec,
   type StopSpec,
   type VehicleSpec,
@@ -32,13 +32,7 @@ import {
 const DETOUR = ROAD_DETOUR_FACTOR;
 const SPEED_M_PER_S = 60 / 3.6;
 
-export interface Converted {
-  spec: ModelSpec;
-  /** For each location index, its position when known. */
-  positions: ([number, number] | undefined)[];
-  straightLine: boolean;
-  hasDistances: boolean;
-}
+export type { Converted } from './vroom/converted';
 
 type Placed = { location?: [number, number]; location_index?: number };
 
