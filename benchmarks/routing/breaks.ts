@@ -7,11 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSolution } from '../../packages/routing/src/check';
-import { buildInstance } from '../../packages/routing/src/instance/index';
-import { parseSolomon } from '../../packages/routing/src/parsers';
-import { solveInstance } from '../../packages/routing/src/solver';
-import type { ModelSpec } from '../../packages/routing/src/spec';
+import {
+  buildInstance,
+  checkSolution,
+  parseSolomon,
+  solveInstance,
+  type ModelSpec,
+} from '@paketbygd/routing';
 
 const [iterationsArg = '2000', namesArg = 'R101,C101,RC101,R201'] = process.argv.slice(2);
 const iterations = Number(iterationsArg);

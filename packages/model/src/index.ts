@@ -4,6 +4,7 @@ export * from './geo';
 export * from './scenario';
 export * from './scenario-checks';
 export * from './routing-problem';
+export * from './routing-checks';
 export * from './routing-solution';
 export * from './vroom-id';
 export * from './json';

@@ -1,6 +1,6 @@
 import { breakStart, hasBreaks } from './instance/breaks';
 import type { Instance } from './instance/index';
-import { serviceStart } from './route';
+import { serviceStart } from './instance/windows';
 
 /** Where a break goes: break `break` (an index into `inst.breaks`) right after position `after` (0: the start). */
 export interface BreakPlacement {

@@ -10,6 +10,7 @@ import {
 import { breakStart } from './instance/breaks';
 import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
 import { serviceStart } from './route';
+import type { Converted } from './vroom/converted';
 import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
 import { RequestTasks, routeAmounts } from './vroom/tasks';
@@ -20,18 +21,12 @@ import {
   defaultVehicle,
   type JobSpec,
   type MatrixSet,
-  type ModelSpec,
   type ShipmentSpec,
   type StopSpec,
   type VehicleSpec,
 } from './spec';
 
-export interface Converted {
-  spec: ModelSpec;
-  /** For each location index, its position when known. */
-  positions: ([number, number] | undefined)[];
-  hasDistances: boolean;
-}
+export type { Converted } from './vroom/converted';
 
 type Placed = { location?: [number, number]; location_index?: number };
 

@@ -7,7 +7,7 @@ import {
   type VroomStep,
 } from '@paketbygd/model';
 import { DELIVERY, PICKUP, type Instance } from '../instance/index';
-import type { Converted } from '../vroom';
+import type { Converted } from './converted';
 import { instanceVehicle, taskIndexByKey } from './steps';
 import { RequestTasks, routeAmounts, taskType } from './tasks';
 import { planSummary, type Violation, violationTotals } from './violations';
