@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LonLat } from './primitives';
-import { VroomId, type VroomIdValue } from './vroom-id';
+import { VroomId } from './vroom-id';
 import { legacyMatrixAsMatrices, refuseMatrixWithMatrices } from './vroom-legacy';
 
 /**

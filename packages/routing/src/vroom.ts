@@ -8,7 +8,7 @@ import {
   type VroomStep,
 } from '@paketbygd/model';
 import { breakStart } from './instance/breaks';
-import { buildInstance, JOB, PICKUP, type Instance } from './instance/index';
+import { buildInstance, type Instance } from './instance/index';
 import { serviceStart } from './route';
 import type { Converted } from './vroom/converted';
 import { planRoutes } from './vroom/plan';

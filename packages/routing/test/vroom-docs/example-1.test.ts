@@ -58,6 +58,8 @@ describe("VROOM's documented example 1 (a break on vehicle 2)", () => {
         solved.unassigned.map((u) => u.task),
       ).violations,
     ).toEqual([]);
-    expect(solved.routes.find((r) => inst.vehId[r.vehicle] === 2)?.breaks).toHaveLength(1);
+    expect(
+      solved.routes.find((r) => problem.vehicles[inst.vehId[r.vehicle]!]!.id === 2)?.breaks,
+    ).toHaveLength(1);
   });
 });
