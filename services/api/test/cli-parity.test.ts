@@ -2,34 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
-import type { TestRedis } from '../../../tests/support/redis-server';
-import { example, fileRedis, startTestApi, type TestApi } from './support';
+import { example, startApiWithWorker, type TestApi } from './support';
 
 // One path for each job: `paketbygd route req.json` and POST /v1/routes fill the matrix the same
 // way (the travel package's straight lines, speeds and detour factor) and solve the same way.
 const CLI = join(import.meta.dirname, '..', '..', '..', 'packages', 'cli', 'src', 'main.ts');
 
 let t: TestApi;
-let redis: TestRedis;
-let worker: SolverWorkerHandle;
+let stack: Awaited<ReturnType<typeof startApiWithWorker>>;
 
 beforeAll(async () => {
-  redis = await fileRedis(6);
-  t = await startTestApi({}, redis);
-  worker = await startSolverWorker({
-    redisUrl: redis.url,
-    concurrency: 1,
-    logger: pino({ level: 'silent' }),
-    travel: { backend: 'straightline' },
-  });
+  stack = await startApiWithWorker(6);
+  t = stack.api;
 });
 afterAll(async () => {
-  await worker?.close(5000);
-  await t?.close();
-  await redis?.stop();
+  await stack?.close();
 });
 
 /** The operator example with locations only: the matrix is left to us. */

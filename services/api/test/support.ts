@@ -99,3 +99,28 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
     },
   };
 }
+
+/** An API on Redis database `db` with one straight-line solver worker behind it: jobs really solve. */
+export async function startApiWithWorker(
+  db: number,
+  options: Partial<ApiOptions> = {},
+): Promise<{ api: TestApi; close: () => Promise<void> }> {
+  // Imported here: the other API tests do not need the worker's modules loaded.
+  const { startSolverWorker } = await import('@paketbygd/solver-worker');
+  const redis = await fileRedis(db);
+  const api = await startTestApi(options, redis);
+  const worker = await startSolverWorker({
+    redisUrl: redis.url,
+    concurrency: 1,
+    logger: pino({ level: 'silent' }),
+    travel: { backend: 'straightline' },
+  });
+  return {
+    api,
+    close: async () => {
+      await worker.close(5000);
+      await api.close();
+      await redis.stop();
+    },
+  };
+}

@@ -2,11 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSolverWorker, type SolverWorkerHandle } from '@paketbygd/solver-worker';
-import type { TestRedis } from '../../../tests/support/redis-server';
-import { fileRedis, startTestApi, type TestApi } from './support';
+import { startApiWithWorker, type TestApi } from './support';
 
 // VROOM's formats through the real worker: 64-bit ids (above 2^53 − 1 they go through
 // `paketbygd route`, POST /v1/routes and the drop-in POST /vroom and come back as the same JSON
@@ -16,23 +13,14 @@ const MAX = '18446744073709551615';
 const BIG = '9007199254740993'; // 2^53 + 1: a double would read it as 2^53
 
 let t: TestApi;
-let redis: TestRedis;
-let worker: SolverWorkerHandle;
+let stack: Awaited<ReturnType<typeof startApiWithWorker>>;
 
 beforeAll(async () => {
-  redis = await fileRedis(12);
-  t = await startTestApi({ vroomCompat: { maxWaitS: 30 } }, redis);
-  worker = await startSolverWorker({
-    redisUrl: redis.url,
-    concurrency: 1,
-    logger: pino({ level: 'silent' }),
-    travel: { backend: 'straightline' },
-  });
+  stack = await startApiWithWorker(12, { vroomCompat: { maxWaitS: 30 } });
+  t = stack.api;
 });
 afterAll(async () => {
-  await worker?.close(5000);
-  await t?.close();
-  await redis?.stop();
+  await stack?.close();
 });
 
 /** Written as text: JSON.stringify cannot write these ids. */

@@ -65,7 +65,7 @@ export function planRoutes(
       problems.push({ ...timed.problem, path: `vehicles[${i}].${timed.problem.path}` });
       return;
     }
-    routes.push(describeRoute(inst, problem, converted, v, items, timed.times));
+    routes.push(describeRoute(inst, request, converted, v, items, timed.times));
   });
   if (problems.length > 0) throw new ValidationError('routing problem', problems);
   const unassigned = [];
@@ -244,7 +244,7 @@ function bestSchedule(
 /** The route in VROOM's shape, with its violations per step and for the route. */
 function describeRoute(
   inst: Instance,
-  problem: RoutingProblem,
+  request: RequestTasks,
   converted: Converted,
   v: number,
   items: PlanItem[],
@@ -306,7 +306,7 @@ function describeRoute(
     steps.push(
       planStep(
         inst,
-        problem,
+        request,
         converted,
         v,
         it,
@@ -327,7 +327,7 @@ function describeRoute(
   const taken = new Set(items.filter((it) => it.kind === 'break').map((it) => it.break));
   for (let b = inst.breaks.offset[v]!; b < inst.breaks.offset[v + 1]!; b++)
     if (!taken.has(b)) routeViolations.push({ cause: 'missing_break' });
-  const { id: vehicleId, description } = new RequestTasks(problem, inst).vehicle(v);
+  const { id: vehicleId, description } = request.vehicle(v);
   const withDistance = converted.hasDistances;
   return {
     vehicle: vehicleId,
@@ -355,7 +355,7 @@ function dedupe(violations: Violation[]): Violation[] {
 
 function planStep(
   inst: Instance,
-  problem: RoutingProblem,
+  request: RequestTasks,
   converted: Converted,
   v: number,
   it: PlanItem,
@@ -370,7 +370,6 @@ function planStep(
   const type: VroomStep['type'] = it.kind === 'task' ? taskType(inst, it.task) : it.kind;
   const located = it.kind !== 'break' && loc !== inst.virtualLoc;
   const position = located ? converted.positions[loc] : undefined;
-  const request = new RequestTasks(problem, inst);
   const described =
     it.kind === 'task'
       ? request.stop(it.task)
