@@ -124,3 +124,33 @@ describe('plan mode (options.c): the given route, timed, with every violation VR
     expect(() => solveRoutingProblem(impossible)).toThrow(/vehicles\[0\]\.steps\[1\]/);
   });
 });
+
+describe('plan mode: setup as VROOM counts it', () => {
+  it('reports setup apart from service, and only when the vehicle arrives from another place', () => {
+    const answer = solveRoutingProblem(
+      RoutingProblem.parse({
+        vehicles: [
+          {
+            id: 1,
+            start_index: 0,
+            end_index: 0,
+            steps: [{ type: 'start' }, { type: 'job', id: 1 }, { type: 'job', id: 2 }, { type: 'end' }],
+          },
+        ],
+        // Both jobs at place 1: the second is served where the first was, so without its setup.
+        jobs: [
+          { id: 1, location_index: 1, setup: 30, service: 20 },
+          { id: 2, location_index: 1, setup: 30, service: 20 },
+        ],
+        matrices: { car: { durations: line(2) } },
+        options: { c: true },
+      }),
+    );
+    const [first, second] = answer.routes[0]!.steps.filter((s) => s.type === 'job');
+    expect([first!.setup, first!.service, second!.setup, second!.service]).toEqual([30, 20, 0, 20]);
+    // Start 0, travel 100, setup 30 + service 20, the second job at once: 150, then 20 s, back 100.
+    expect(second!.arrival).toBe(150);
+    expect(answer.routes[0]!.steps.at(-1)!.arrival).toBe(270);
+    expect(answer.summary).toMatchObject({ setup: 30, service: 40 });
+  });
+});

@@ -22,6 +22,9 @@ interface PlanItem {
   step: VehicleStep | undefined;
   /** Index of the step in the request (undefined: added, e.g. the vehicle's start without a "start" step). */
   stepIndex: number | undefined;
+  /** As VROOM: a task's setup only when the vehicle arrives from another place (`withSetupAndService`). */
+  setupS: number;
+  serviceS: number;
 }
 
 /** Times of one item under one schedule. */
@@ -108,6 +111,8 @@ function planItems(
     break: b,
     step,
     stepIndex,
+    setupS: 0,
+    serviceS: 0,
   });
   if (inst.hasStart[v] && steps[0]?.type !== 'start') items.push(item('start'));
   steps.forEach((step, k) => {
@@ -124,6 +129,30 @@ function planItems(
     items.push(item('task', step, k, byKey.get(`${step.type}:${String(step.id)}`)!));
   });
   if (inst.hasEnd[v] && steps[steps.length - 1]?.type !== 'end') items.push(item('end'));
+  return withSetupAndService(inst, request, v, items);
+}
+
+/**
+ * Each item's setup and service, once the order is known. The instance folds a task's setup into
+ * its service (the search counts it always); the answer, like VROOM, counts it only when the
+ * vehicle arrives from another place, as toRoutingSolution does.
+ */
+function withSetupAndService(
+  inst: Instance,
+  request: RequestTasks,
+  v: number,
+  items: PlanItem[],
+): PlanItem[] {
+  let loc = inst.vehStart[v]!;
+  for (const it of items) {
+    const next = locationOf(inst, v, it, loc);
+    if (it.kind === 'task') {
+      const task = request.stop(it.task);
+      it.setupS = next === loc ? 0 : (task.setup ?? 0);
+      it.serviceS = task.service ?? 0;
+    } else if (it.kind === 'break') it.serviceS = inst.breaks.serviceS[it.break]!;
+    loc = next;
+  }
   return items;
 }
 
@@ -149,12 +178,6 @@ function locationOf(inst: Instance, v: number, it: PlanItem, previous: number): 
   if (it.kind === 'end') return inst.vehEnd[v]!;
   if (it.kind === 'task') return inst.loc[it.task]!;
   return previous; // a break is taken where the vehicle is
-}
-
-function serviceOf(inst: Instance, it: PlanItem): number {
-  if (it.kind === 'task') return inst.serviceS[it.task]!;
-  if (it.kind === 'break') return inst.breaks.serviceS[it.break]!;
-  return 0;
 }
 
 /** The schedule from departure `departS`, or the step whose hard bound it misses. */
@@ -186,7 +209,7 @@ function schedule(
     const earlyS = open && startS < open[0] ? open[0] - startS : 0;
     const lateS = open ? 0 : startS - last[1];
     times.push({ arrivalS, startS, lateS, earlyS });
-    timeS = startS + serviceOf(inst, it);
+    timeS = startS + it.setupS + it.serviceS;
   }
   return times;
 }
@@ -265,11 +288,14 @@ function describeRoute(
   let travelS = 0;
   let distance = 0;
   let cost = 0;
+  let setup = 0;
   let service = 0;
   let waiting = 0;
   let priority = 0;
   let tasks = 0;
   items.forEach((it, k) => {
+    setup += it.setupS;
+    service += it.serviceS;
     const next = locationOf(inst, v, it, loc);
     if (it.kind !== 'start') {
       travelS += inst.durationS[m]![loc * stride + next]!;
@@ -288,13 +314,11 @@ function describeRoute(
         if (!inRoute.has(inst.partner[t]!)) violations.push({ cause: 'precedence' });
       } else if (inst.kind[t] === DELIVERY && !picked.has(inst.partner[t]!))
         violations.push({ cause: 'precedence' });
-      service += inst.serviceS[t]!;
       priority += inst.priority[t]!;
     }
     if (it.kind === 'break') {
       for (let d = 0; d < dims; d++)
         if (load[d]! > inst.breaks.maxLoad[it.break * dims + d]!) violations.push({ cause: 'max_load' });
-      service += inst.breaks.serviceS[it.break]!;
     }
     for (let d = 0; d < dims; d++)
       if (load[d]! > inst.capacity[v * dims + d]!) violations.push({ cause: 'load' });
@@ -333,7 +357,7 @@ function describeRoute(
     vehicle: vehicleId,
     ...(description !== undefined ? { description } : {}),
     cost: Math.round(cost + inst.fixed[v]!),
-    setup: 0,
+    setup,
     service,
     duration: Math.round(travelS),
     waiting_time: Math.round(waiting),
@@ -386,8 +410,8 @@ function planStep(
     ...(located ? { location_index: loc } : {}),
     arrival: Math.round(it.kind === 'start' ? time.startS : time.arrivalS),
     duration: durationS,
-    setup: 0,
-    service: serviceOf(inst, it),
+    setup: it.setupS,
+    service: it.serviceS,
     waiting_time: Math.round(it.kind === 'start' ? 0 : waitS),
     load,
     ...(converted.hasDistances ? { distance: Math.round(distance) } : {}),
