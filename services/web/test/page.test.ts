@@ -501,7 +501,21 @@ describe.skipIf(missing)('the web page', () => {
             symbols: [...document.querySelectorAll('#map .pk-marker, #map path.pk-candidate-site')].map(rect),
           };
         });
-      const placed = await measure();
+      // Views animate here (no reduced motion) and names are placed again when a view settles:
+      // measure once two readings 150 ms apart agree, not in the middle of a flight.
+      const settled = async () => {
+        let reading = await measure();
+        await expect
+          .poll(async () => {
+            const before = JSON.stringify(reading);
+            await tab.waitForTimeout(150);
+            reading = await measure();
+            return JSON.stringify(reading) === before;
+          })
+          .toBe(true);
+        return reading;
+      };
+      const placed = await settled();
       type R = { x0: number; y0: number; x1: number; y1: number };
       const overlaps = (a: R, b: R) =>
         Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 &&
@@ -514,7 +528,7 @@ describe.skipIf(missing)('the web page', () => {
       await tab.click('#map-list-summary');
       await tab.click('#map-list tr[data-kind="demand"]:has(th:text-is("around Läppe Hamn")) button');
       await tab.keyboard.press('Escape');
-      const near = await measure();
+      const near = await settled();
       const lappe = near.labels.find((l) => l.text === 'around Läppe Hamn' && !l.hidden);
       expect(lappe, 'Läppe Hamn is labelled').toBeDefined();
       expect(near.symbols.some((s) => overlaps(lappe!, s))).toBe(false);
