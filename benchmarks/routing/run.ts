@@ -1,10 +1,12 @@
 /**
  * pnpm bench:routing [--time-limit S] [--until-converged] [--set cvrp|vrptw] [--instances A,B] [--seed N]
- *   [--objective vehicles] [--param key=value …]
+ *   [--objective vehicles] [--param key=value …] [--threads N[,M…]]
  *
  * Solves the CVRPLIB X instances and the Solomon instances in ../shared/benchmarks one after the
  * other in this process (one core), checks every solution with the independent checker, and prints
  * a Markdown table: instance, best known, cost, gap %, vehicles, time, peak memory.
+ * `--threads 1,2` solves each instance with each thread count in turn (interleaved, so that both
+ * see the same load) and adds the CPU seconds each used (all threads of the process).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import {
   checkSolution,
   buildInstance,
+  maxThreads,
   parseSolomon,
   parseVrplib,
   solveInstance,
@@ -38,8 +41,14 @@ const { values } = parseArgs({
     objective: { type: 'string', default: 'cost' },
     // Search parameters (SearchParams), e.g. --param swapStar=true: to compare variants.
     param: { type: 'string', multiple: true, default: [] },
+    // Searches in parallel (SolveOptions.threads); a list compares thread counts instance by instance.
+    threads: { type: 'string', default: '1' },
   },
 });
+const threadCounts = values.threads.split(',').map(Number);
+for (const n of threadCounts)
+  if (!Number.isInteger(n) || n < 1 || n > maxThreads())
+    throw new Error(`--threads ${values.threads}: whole numbers from 1 to ${maxThreads()}, comma-separated`);
 const params: Partial<Record<keyof SearchParams, number | boolean>> = {};
 for (const kv of values.param) {
   const [key, value] = kv.split('=');
@@ -75,12 +84,14 @@ function readCsv(file: string): Record<string, string>[] {
 
 interface Row {
   instance: string;
+  threads: number;
   bks: number;
   cost: number;
   gap: number;
   vehicles: number;
   timeS: number;
   iterations: number;
+  cpuS: number;
   rssMb: number;
   ok: boolean;
 }
@@ -112,73 +123,96 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
     console.log(
       'objective: fewest vehicles, then distance; BKS is the hierarchical one (vehicles / distance)\n',
     );
-  console.log('| instance | BKS | cost | gap % | vehicles | time s | iterations | RSS MB | check |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log(
+    '| instance | threads | BKS | cost | gap % | vehicles | time s | CPU s | iterations | RSS MB | check |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const b of bks) {
     if (only && !only.has(b.instance!)) continue;
     const file = join(dir, set === 'cvrp' ? `${b.instance}.vrp` : `${b.instance}.txt`);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
-    const parsed = set === 'cvrp' ? parseVrplib(text, file) : parseSolomon(text, file);
-    if (hierarchical) parsed.spec.objective = 'vehicles';
-    const start = performance.now();
-    const inst = buildInstance(parsed.spec);
-    // The limit covers building the instance too: matrix and neighbour lists are part of the work.
-    const buildS = (performance.now() - start) / 1000;
-    const result = solveInstance(inst, {
-      timeLimitS: Math.max(0.01, timeLimitS - buildS),
-      ...(untilConverged ? { untilConverged } : {}),
-      seed,
-      params: params as Partial<SearchParams>,
-    });
-    const timeS = (performance.now() - start) / 1000;
-    const check = checkSolution(
-      inst,
-      result.routes,
-      result.unassigned.map((u) => u.task),
-    );
-    const best = Number(
-      set === 'cvrp' ? b.bks_cost : hierarchical ? b.bks_hier_distance : b.bks_dist_distance,
-    );
-    const bestVehicles = hierarchical && set === 'vrptw' ? ` (${b.bks_hier_vehicles} veh)` : '';
-    // A distance gap means little when the vehicle counts differ; say so beside it.
-    const extraVehicles = hierarchical && set === 'vrptw' ? result.vehicles - Number(b.bks_hier_vehicles) : 0;
-    const vehicleDiff = extraVehicles !== 0 ? ` (${extraVehicles > 0 ? '+' : ''}${extraVehicles} veh)` : '';
-    const cost = set === 'vrptw' ? Math.round(result.cost * 100) / 100 : result.cost;
-    const ok =
-      check.violations.length === 0 &&
-      result.unassigned.length === 0 &&
-      Math.abs(check.cost - result.cost) < 1e-6;
-    const row: Row = {
-      instance: b.instance!,
-      bks: best,
-      cost,
-      gap: (100 * (cost - best)) / best,
-      vehicles: result.vehicles,
-      timeS,
-      iterations: result.iterations,
-      rssMb: process.memoryUsage().rss / 1024 / 1024,
-      ok,
-    };
-    rows.push(row);
-    const why = ok
-      ? 'ok'
-      : `FAIL: ${[...check.violations.slice(0, 3), result.unassigned.length ? `${result.unassigned.length} unassigned` : ''].join('; ')}`;
-    console.log(
-      `| ${row.instance} | ${best}${bestVehicles} | ${cost} | ${row.gap.toFixed(2)}${vehicleDiff} | ${row.vehicles} | ${timeS.toFixed(2)} | ${row.iterations} | ${row.rssMb.toFixed(0)} | ${why} |`,
-    );
+    // Each thread count in turn on this instance, so that they run under the same load.
+    for (const threads of threadCounts) rows.push(solveRow(set, b, file, text, threads, timeLimitS));
   }
   if (rows.length === 0) return;
-  const mean = rows.reduce((a, r) => a + r.gap, 0) / rows.length;
-  const meanTimeS = rows.reduce((a, r) => a + r.timeS, 0) / rows.length;
-  console.log(
-    `\nmean gap ${mean.toFixed(2)} % over ${rows.length} instances, mean time ${meanTimeS.toFixed(2)} s; ${rows.filter((r) => !r.ok).length} failed checks`,
-  );
+  console.log('');
+  for (const threads of threadCounts) {
+    const of = rows.filter((r) => r.threads === threads);
+    const mean = (key: 'gap' | 'timeS' | 'cpuS') => of.reduce((a, r) => a + r[key], 0) / of.length;
+    console.log(
+      `${threadCounts.length > 1 ? `threads ${threads}: ` : ''}mean gap ${mean('gap').toFixed(2)} % over ${of.length} instances, mean time ${mean('timeS').toFixed(2)} s, mean CPU ${mean('cpuS').toFixed(2)} s; ${of.filter((r) => !r.ok).length} failed checks`,
+    );
+  }
   console.log(
     `load average at end: ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
+}
+
+/** Solves one instance with `threads` searches, checks the answer, prints its row. */
+function solveRow(
+  set: 'cvrp' | 'vrptw',
+  b: Record<string, string>,
+  file: string,
+  text: string,
+  threads: number,
+  timeLimitS: number,
+): Row {
+  const untilConverged = values['until-converged'];
+  const parsed = set === 'cvrp' ? parseVrplib(text, file) : parseSolomon(text, file);
+  if (hierarchical) parsed.spec.objective = 'vehicles';
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const inst = buildInstance(parsed.spec);
+  // The limit covers building the instance too: matrix and neighbour lists are part of the work.
+  const buildS = (performance.now() - start) / 1000;
+  const result = solveInstance(inst, {
+    timeLimitS: Math.max(0.01, timeLimitS - buildS),
+    ...(untilConverged ? { untilConverged } : {}),
+    seed,
+    params: params as Partial<SearchParams>,
+    threads,
+  });
+  const timeS = (performance.now() - start) / 1000;
+  // The whole process: every search thread's CPU time, so a reader sees whether N threads got N cores.
+  const cpu = process.cpuUsage(cpuStart);
+  const check = checkSolution(
+    inst,
+    result.routes,
+    result.unassigned.map((u) => u.task),
+  );
+  const best = Number(set === 'cvrp' ? b.bks_cost : hierarchical ? b.bks_hier_distance : b.bks_dist_distance);
+  const bestVehicles = hierarchical && set === 'vrptw' ? ` (${b.bks_hier_vehicles} veh)` : '';
+  // A distance gap means little when the vehicle counts differ; say so beside it.
+  const extraVehicles = hierarchical && set === 'vrptw' ? result.vehicles - Number(b.bks_hier_vehicles) : 0;
+  const vehicleDiff = extraVehicles !== 0 ? ` (${extraVehicles > 0 ? '+' : ''}${extraVehicles} veh)` : '';
+  const cost = set === 'vrptw' ? Math.round(result.cost * 100) / 100 : result.cost;
+  const ok =
+    check.violations.length === 0 &&
+    result.unassigned.length === 0 &&
+    Math.abs(check.cost - result.cost) < 1e-6;
+  const row: Row = {
+    instance: b.instance!,
+    threads,
+    bks: best,
+    cost,
+    gap: (100 * (cost - best)) / best,
+    vehicles: result.vehicles,
+    timeS,
+    iterations: result.iterations,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    rssMb: process.memoryUsage().rss / 1024 / 1024,
+    ok,
+  };
+  const why = ok
+    ? 'ok'
+    : `FAIL: ${[...check.violations.slice(0, 3), result.unassigned.length ? `${result.unassigned.length} unassigned` : ''].join('; ')}`;
+  console.log(
+    `| ${row.instance} | ${threads} | ${best}${bestVehicles} | ${cost} | ${row.gap.toFixed(2)}${vehicleDiff} | ${row.vehicles} | ${timeS.toFixed(2)} | ${row.cpuS.toFixed(2)} | ${row.iterations} | ${row.rssMb.toFixed(0)} | ${why} |`,
+  );
+  return row;
 }
 
 for (const s of sets) runSet(s as 'cvrp' | 'vrptw');

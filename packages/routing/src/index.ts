@@ -9,5 +9,6 @@ export {
   type SearchParams,
 } from './solver';
 export { checkSolution } from './check';
+export { maxThreads } from './parallel/thread-count';
 export { parseVrplib, parseSolomon, parseVrplibSolution, type ParsedInstance } from './parsers';
 export { solveRoutingProblem, toModelSpec, toRoutingSolution, type RoutingOptions } from './vroom';

@@ -27,6 +27,11 @@ export interface SolveOptions {
   initialRoutes?: { vehicle: number; tasks: number[] }[];
   /** Search parameters; the defaults follow Christiaens & Vanden Berghe (2020). */
   params?: Partial<SearchParams>;
+  /**
+   * Searches run at once, each in a worker thread of its own, sharing their best solutions
+   * (`parallel/`); 1 (the default) is the search in the calling thread. At most `maxThreads()`.
+   */
+  threads?: number;
 }
 
 export interface SearchParams {
@@ -64,6 +69,8 @@ export interface SearchParams {
   squeeze: boolean;
   /** …and the annealing squeezes a job into the used routes rather than open one ("vehicles" objective). */
   squeezeAnnealing: boolean;
+  /** With `threads` > 1: how many epochs the budget is cut into; the searches share their best between them. */
+  epochs: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -86,6 +93,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   eliminateStallShare: 0.2,
   squeeze: false,
   squeezeAnnealing: false,
+  epochs: 10,
 };
 
 export interface SolvedRoute {
