@@ -7,6 +7,7 @@ export {
   type SolveResult,
   type Progress,
   type SearchParams,
+  type SearchControl,
 } from './solver';
 export { checkSolution } from './check';
 export { maxThreads } from './parallel/thread-count';

@@ -10,7 +10,8 @@ export interface Progress {
   unassigned: number;
 }
 
-export interface SolveOptions {
+/** How a search is run: its budget, seed, threads, parameters and what it reports; for every entry point. */
+export interface SearchControl {
   /** Wall-clock limit in seconds (default 5 when no iteration limit is given). */
   timeLimitS?: number;
   maxIterations?: number;
@@ -23,15 +24,19 @@ export interface SolveOptions {
   seed?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
-  /** Warm start: task indices per vehicle index. Infeasible routes are dropped task by task. */
-  initialRoutes?: { vehicle: number; tasks: number[] }[];
   /** Search parameters; the defaults follow Christiaens & Vanden Berghe (2020). */
   params?: Partial<SearchParams>;
   /**
-   * Searches run at once, each in a worker thread of its own, sharing their best solutions
-   * (`parallel/`); 1 (the default) is the search in the calling thread. At most `maxThreads()`.
+   * Searches run at once, sharing their best solutions (`parallel/`): the calling thread runs
+   * one, worker threads the others. 1 (the default) is the search in the calling thread alone.
+   * At most `maxThreads()` (twice the cores).
    */
   threads?: number;
+}
+
+export interface SolveOptions extends SearchControl {
+  /** Warm start: task indices per vehicle index. Infeasible routes are dropped task by task. */
+  initialRoutes?: { vehicle: number; tasks: number[] }[];
 }
 
 export interface SearchParams {

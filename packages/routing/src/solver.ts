@@ -3,7 +3,7 @@ import type { SolveOptions, SolveResult } from './options';
 import { solveInParallel } from './parallel/parallel';
 import { Search } from './sisr';
 
-export type { Progress, SearchParams, SolveOptions, SolveResult, SolvedRoute } from './options';
+export type { Progress, SearchControl, SearchParams, SolveOptions, SolveResult } from './options';
 
 /**
  * Slack induction by string removals (Christiaens & Vanden Berghe 2020): ruin a few strings of

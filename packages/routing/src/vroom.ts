@@ -14,8 +14,8 @@ import type { Converted } from './vroom/converted';
 import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
 import { RequestTasks, routeAmounts } from './vroom/tasks';
-import { solveInstance, type Progress, type SearchParams } from './solver';
-import type { SolvedRoute } from './options';
+import { solveInstance } from './solver';
+import type { SearchControl, SolvedRoute } from './options';
 import {
   type BreakSpec,
   defaultVehicle,
@@ -182,17 +182,9 @@ function breakSpec(
   };
 }
 
-export interface RoutingOptions {
-  timeLimitS?: number;
-  maxIterations?: number;
-  /** Stop at convergence, `timeLimitS` (default 10) as a cap: for requests that give no limit. */
-  untilConverged?: boolean;
-  seed?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
-  /** Warm start: a previous answer to the same request; its routes are kept where still feasible. */
+/** `SearchControl`, with a warm start given as a previous answer to the same request (its routes are kept where still feasible). */
+export interface RoutingOptions extends SearchControl {
   initialSolution?: RoutingSolution;
-  params?: Partial<SearchParams>;
 }
 
 /**
