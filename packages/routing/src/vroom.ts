@@ -213,6 +213,7 @@ export function solveRoutingProblem(problem: RoutingProblem, opts: RoutingOption
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(initialRoutes ? { initialRoutes } : {}),
     ...(opts.params ? { params: opts.params } : {}),
+    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
   });
   return toRoutingSolution(
     inst,

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { maxThreads } from '@paketbygd/routing';
 import {
   AllowedHostsList,
   issuesToProblems,
@@ -22,6 +23,12 @@ export const WorkerEnv = z.object({
    * (2,000 locations) with room to spare; matrices the solver keeps in typed arrays are outside it.
    */
   WORKER_THREAD_MAX_HEAP_MB: positiveInt.default(1024),
+  /**
+   * Searches one route job runs at once, sharing their best solutions (`@paketbygd/routing`'s
+   * `threads`: one in the job's thread, the others in threads of their own): 1 to twice the cores.
+   * Each job then uses that many cores; keep ROUTING_THREADS × WORKER_CONCURRENCY near the cores.
+   */
+  ROUTING_THREADS: z.coerce.number().int().min(1).max(maxThreads()).default(1),
   /** Jobs one solver thread runs before it is replaced by a fresh one. */
   WORKER_THREAD_MAX_JOBS: positiveInt.default(50),
   /**

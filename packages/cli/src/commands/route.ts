@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   buildInstance,
   checkSolution,
+  maxThreads,
   parseSolomon,
   parseVrplib,
   solveInstance,
@@ -11,7 +12,7 @@ import {
 import { stringifyJson, withNumericIds, type JobProgress } from '@paketbygd/model';
 import { routeTimeLimitS, routeUntilConverged, solveRouteJob } from '@paketbygd/planner';
 import { CliError } from '../errors';
-import { numberFlag } from '../flags';
+import { numberFlag, parseNumberFlag } from '../flags';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, travelSettingsFromFlags, type TravelFlags } from './travel-flags';
 
@@ -19,6 +20,7 @@ interface RouteOptions extends TravelFlags {
   timeLimit?: number;
   untilConverged?: boolean;
   seed?: number;
+  threads?: number;
   json?: boolean;
   quiet?: boolean;
 }
@@ -80,6 +82,7 @@ function routeTextFile(
     timeLimitS: options.timeLimit ?? 10,
     ...(untilConverged ? { untilConverged } : {}),
     seed: options.seed ?? 1,
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   const check = checkSolution(
@@ -124,6 +127,7 @@ async function routeJsonFile(file: string, options: RouteOptions): Promise<void>
     timeLimitS: options.timeLimit ?? routeTimeLimitS(problem),
     ...(untilConverged ? { untilConverged } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   if (!options.quiet) {
@@ -149,6 +153,14 @@ async function routeJsonFile(file: string, options: RouteOptions): Promise<void>
   process.stdout.write(`cost ${solution.summary.cost}\n`);
 }
 
+/** `--threads`: a whole number from 1 to twice the cores (`maxThreads`). */
+function threadsFlag(value: string): number {
+  const threads = parseNumberFlag(value, '--threads', { integer: true });
+  if (threads > maxThreads())
+    throw new CliError(`--threads must be at most ${maxThreads()} (twice the cores), not "${value}"`, 2);
+  return threads;
+}
+
 export function registerRoute(program: Command): void {
   addTravelFlags(
     program
@@ -172,6 +184,11 @@ export function registerRoute(program: Command): void {
       '--seed <n>',
       'random seed; the same seed and input give the same search',
       numberFlag('--seed', { integer: true, zero: true }),
+    )
+    .option(
+      '--threads <n>',
+      `searches at once, sharing their best solutions, 1 to ${maxThreads()} (twice the cores); default 1`,
+      threadsFlag,
     )
     .option(
       '--json',

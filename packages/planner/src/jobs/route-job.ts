@@ -12,6 +12,8 @@ export interface RouteJobOptions {
   /** Stop when the search converges (a request without a limit of its own). */
   untilConverged?: boolean;
   seed?: number;
+  /** Searches at once, sharing their best solutions (the routing package's `threads`); default 1. */
+  threads?: number;
   onProgress?: (progress: JobProgress) => void;
 }
 
@@ -21,7 +23,7 @@ export interface RouteJobOptions {
  */
 export async function solveRouteJob(
   problem: RoutingProblem,
-  { travel: settings, timeLimitS, untilConverged, seed, onProgress }: RouteJobOptions,
+  { travel: settings, timeLimitS, untilConverged, seed, threads, onProgress }: RouteJobOptions,
 ): Promise<RoutingSolution> {
   const wantsGeometry = problem.options?.g === true;
   // A routing request says nothing about its area: coordinates far from Sweden are not swapped ones.
@@ -39,6 +41,7 @@ export async function solveRouteJob(
       timeLimitS,
       ...(untilConverged ? { untilConverged } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(threads !== undefined ? { threads } : {}),
       ...(onProgress
         ? {
             onProgress: (p) =>

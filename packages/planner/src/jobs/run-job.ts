@@ -19,6 +19,8 @@ export interface RunJobContext {
   /** Travel for routing requests without matrices. */
   travel: TravelSettings;
   onProgress: (progress: JobProgress) => void;
+  /** Searches at once for a route job (the worker's ROUTING_THREADS); default 1. */
+  routingThreads?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function runJob(payload: JobPayload, context: RunJobContext): Promi
         timeLimitS,
         untilConverged: untilConvergedOf(payload),
         ...seeded,
+        ...(context.routingThreads !== undefined ? { threads: context.routingThreads } : {}),
         onProgress,
       });
     case 'place':

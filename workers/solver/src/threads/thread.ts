@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
+import { readEnv } from '../config';
 import { serializeError } from '../errors';
 import { runJob, type JobResult } from '@paketbygd/planner';
 
@@ -17,6 +18,9 @@ export type ThreadMessage =
   | { type: 'done'; result: JobResult }
   | { type: 'error'; error: ReturnType<typeof serializeError> };
 
+// The worker validated its environment at start (exit 2 when invalid); a thread inherits it.
+const { ROUTING_THREADS: routingThreads } = readEnv();
+
 const port = parentPort;
 if (!port) throw new Error('thread.ts runs as a worker thread (see run-in-thread.ts)');
 
@@ -30,7 +34,7 @@ port.on('message', async (request: ThreadRequest) => {
     port.postMessage({ type: 'progress', progress } satisfies ThreadMessage);
   };
   try {
-    const result = await runJob(request.payload, { travel: request.travel, onProgress });
+    const result = await runJob(request.payload, { travel: request.travel, onProgress, routingThreads });
     port.postMessage({ type: 'done', result } satisfies ThreadMessage);
   } catch (error) {
     port.postMessage({ type: 'error', error: serializeError(error) } satisfies ThreadMessage);
