@@ -1,6 +1,6 @@
 /**
  * pnpm bench:routing [--time-limit S] [--until-converged] [--set cvrp|vrptw] [--instances A,B] [--seed N]
- *   [--objective vehicles] [--param key=value …] [--threads N[,M…]]
+ *   [--objective vehicles] [--param key=value …] [--threads N[,M…]] [--max-iterations N]
  *
  * Solves the CVRPLIB X instances and the Solomon instances in ../shared/benchmarks one after the
  * other in this process (one core), checks every solution with the independent checker, and prints
@@ -43,6 +43,9 @@ const { values } = parseArgs({
     param: { type: 'string', multiple: true, default: [] },
     // Searches in parallel (SolveOptions.threads); a list compares thread counts instance by instance.
     threads: { type: 'string', default: '1' },
+    // An iteration limit per search (each thread's), the time limit then only a cap: the work a
+    // run would do on free cores, whatever the load.
+    'max-iterations': { type: 'string' },
   },
 });
 const threadCounts = values.threads.split(',').map(Number);
@@ -59,6 +62,9 @@ const sets = values.set ? [values.set] : ['cvrp', 'vrptw'];
 for (const s of sets) if (s !== 'cvrp' && s !== 'vrptw') throw new Error(`--set ${s}: use cvrp or vrptw`);
 const only = values.instances ? new Set(values.instances.split(',')) : null;
 const seed = Number(values.seed);
+const maxIterations = values['max-iterations'] === undefined ? undefined : Number(values['max-iterations']);
+if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations > 0))
+  throw new Error(`--max-iterations ${values['max-iterations']}: a whole number greater than 0`);
 const hierarchical = values.objective === 'vehicles';
 if (!hierarchical && values.objective !== 'cost')
   throw new Error(`--objective ${values.objective}: use cost or vehicles`);
@@ -114,6 +120,7 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
   );
   console.log(`commit ${commit()}`);
   if (values.param.length > 0) console.log(`search parameters: ${values.param.join(' ')}`);
+  if (maxIterations !== undefined) console.log(`iteration limit: ${maxIterations} per search`);
   console.log(
     `load average at start: ${loadavg()
       .map((x) => x.toFixed(2))
@@ -171,6 +178,7 @@ function solveRow(
   const result = solveInstance(inst, {
     timeLimitS: Math.max(0.01, timeLimitS - buildS),
     ...(untilConverged ? { untilConverged } : {}),
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
     seed,
     params: params as Partial<SearchParams>,
     threads,
