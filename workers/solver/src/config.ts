@@ -85,6 +85,14 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
   return parsed.data;
 }
 
+/**
+ * ROUTING_THREADS alone, for a job's thread (which inherits the environment the worker validated
+ * at start): a job does not depend on the rest of the environment.
+ */
+export function routingThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return WorkerEnv.shape.ROUTING_THREADS.parse(env.ROUTING_THREADS || undefined);
+}
+
 export function defaultConcurrency(): number {
   return availableParallelism();
 }

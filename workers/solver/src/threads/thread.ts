@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { JobPayload, JobProgress, TravelSettings } from '@paketbygd/model';
-import { readEnv } from '../config';
+import { routingThreadsFromEnv } from '../config';
 import { serializeError } from '../errors';
 import { runJob, type JobResult } from '@paketbygd/planner';
 
@@ -19,7 +19,7 @@ export type ThreadMessage =
   | { type: 'error'; error: ReturnType<typeof serializeError> };
 
 // The worker validated its environment at start (exit 2 when invalid); a thread inherits it.
-const { ROUTING_THREADS: routingThreads } = readEnv();
+const routingThreads = routingThreadsFromEnv();
 
 const port = parentPort;
 if (!port) throw new Error('thread.ts runs as a worker thread (see run-in-thread.ts)');
