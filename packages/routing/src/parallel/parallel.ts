@@ -48,21 +48,29 @@ function epochEnds(clock: SearchClock, epochs: number, startMs: number): (k: num
   return (k) => ({ iterations: Infinity, timeMs: startMs + k * perEpochMs });
 }
 
-/** The epochs, until every search is finished (or the caller's signal aborts). */
+/**
+ * The epochs, until every search is finished (or the caller's signal aborts). Under iteration
+ * epochs every barrier waits for every thread. Under a time limit a thread late at a barrier (by
+ * more than a tenth of an epoch: still loading or building its first solution) is not waited
+ * for: it joins a later one, and at the deadline one late by more than `finalGraceMs` is left out.
+ */
 function runEpochs(main: Search, team: Team, endOf: (k: number) => EpochEndAt): SolveResult {
   // This thread's performance.now() is the absolute time less this.
   const originMs = absoluteNowMs() - performance.now();
+  const timed = endOf(1).timeMs !== Infinity;
+  const epochGraceMs = timed ? Math.max(20, 0.1 * (endOf(2).timeMs - endOf(1).timeMs)) : Infinity;
+  const finalGraceMs = timed ? Math.max(250, 0.5 * epochGraceMs) : Infinity;
   let adopt: (number[][] | null)[] = [];
   for (let k = 1; ; k++) {
     const end = endOf(k);
-    const running = team.command(end, adopt);
+    team.command(end, adopt);
     if (!main.finished) main.run({ iterations: end.iterations, timeMs: end.timeMs - originMs });
     // Aborted: answer at once with what this thread holds (the threads are stopped).
     if (main.clock.aborted) break;
-    team.collect(running);
+    team.collect(performance.now() + (main.finished ? finalGraceMs : epochGraceMs));
     adopt = shareBest(main, team);
     main.report(main.iterations + team.iterations());
-    if (main.finished && team.allFinished()) break;
+    if (main.finished && (timed || team.allFinished())) break;
   }
   return main.result(main.iterations + team.iterations());
 }

@@ -18,6 +18,8 @@ interface Member {
   slot: number;
   /** Reports read so far (the thread counts those it posted in `control`). */
   reportsRead: number;
+  /** A command was sent and its report not read yet. */
+  owing: boolean;
   last: Extract<ThreadReport, { type: 'report' }> | null;
 }
 
@@ -59,7 +61,7 @@ export class Team {
         // Never keeps a command-line run alive; its errors arrive as reports (or as silence).
         worker.unref();
         worker.on('error', () => undefined);
-        this.members.push({ worker, port: port1, slot, reportsRead: 0, last: null });
+        this.members.push({ worker, port: port1, slot, reportsRead: 0, owing: false, last: null });
       }
     } catch (error) {
       this.close();
@@ -69,24 +71,35 @@ export class Team {
     }
   }
 
-  /** Starts an epoch on every thread not finished yet; `adopt[i]` is member i's solution to go on from. */
-  command(end: EpochEndAt, adopt: (number[][] | null)[]): Member[] {
-    const running = this.members.filter((m) => !m.last?.finished);
-    for (const m of running) {
-      const command: EpochCommand = { end, adopt: adopt[this.members.indexOf(m)] ?? null };
+  /**
+   * Starts an epoch on every thread that is neither finished nor still busy with an earlier one
+   * (under a time limit a thread may miss a barrier: still loading, say); `adopt[i]` is member
+   * i's solution to go on from.
+   */
+  command(end: EpochEndAt, adopt: (number[][] | null)[]): void {
+    this.members.forEach((m, i) => {
+      if (m.owing || m.last?.finished) return;
+      const command: EpochCommand = { end, adopt: adopt[i] ?? null };
       m.port.postMessage(command);
-    }
-    return running;
+      m.owing = true;
+    });
   }
 
-  /** Waits for the epoch's report of each of `running`; a thread's error is thrown as one. */
-  collect(running: Member[]): void {
-    for (const m of running) {
-      const report = this.awaitReport(m);
+  /**
+   * Reads the reports of the threads that owe one, waiting for each until `untilMs`
+   * (`performance.now()`; Infinity: until it comes, as the iteration epochs need for the same
+   * answer on every run). A thread's error is thrown as one.
+   */
+  collect(untilMs: number): void {
+    for (const m of this.members) {
+      if (!m.owing) continue;
+      const report = this.awaitReport(m, untilMs);
+      if (!report) continue;
       if (report.type === 'error')
         throw new Error(`routing: search thread ${m.slot} failed: ${report.message}`, {
           cause: report.stack,
         });
+      m.owing = false;
       m.last = report;
     }
   }
@@ -107,7 +120,8 @@ export class Team {
     }
   }
 
-  private awaitReport(m: Member): ThreadReport {
+  /** `m`'s next report, or null when `untilMs` passes first. */
+  private awaitReport(m: Member, untilMs: number): ThreadReport | null {
     const reportCell = 2 * m.slot;
     const beatCell = reportCell + 1;
     let beats = Atomics.load(this.flags, beatCell);
@@ -118,9 +132,12 @@ export class Team {
         m.reportsRead++;
         return received.message as ThreadReport;
       }
+      const nowMs = performance.now();
+      if (nowMs >= untilMs) return null;
       // The thread posts before it counts, so a count ahead of the reads means the message is
       // on its way: sleep a moment rather than spin.
-      if (Atomics.wait(this.flags, reportCell, m.reportsRead, 1000) === 'not-equal')
+      const waitMs = Math.min(1000, untilMs - nowMs);
+      if (Atomics.wait(this.flags, reportCell, m.reportsRead, waitMs) === 'not-equal')
         Atomics.wait(this.flags, 0, 0, 1);
       const nowBeats = Atomics.load(this.flags, beatCell);
       if (nowBeats !== beats || Atomics.load(this.flags, reportCell) !== m.reportsRead) {
