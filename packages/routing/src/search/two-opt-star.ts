@@ -1,6 +1,7 @@
 import type { CandidateRoutes } from './candidate';
 import type { MovePair } from './move-pair';
 import { SequenceOperator } from './operator';
+import type { SegmentCheck } from './segments';
 
 /**
  * 2-opt* between two routes, cutting after u and after w: route u keeps its head up to u and
@@ -11,8 +12,7 @@ export class TwoOptStarAfter extends SequenceOperator {
 
   protected estimate(pair: MovePair): number {
     if (pair.sameRoute()) return Infinity;
-    const { uLoc, uNext, wLoc, wNext } = pair;
-    return pair.arcA(uLoc, wNext) + pair.arcB(wLoc, uNext) - pair.arcA(uLoc, uNext) - pair.arcB(wLoc, wNext);
+    return tailExchangeDelta(pair, pair.uLoc, pair.uNext, pair.wLoc, pair.wNext);
   }
 
   protected build(pair: MovePair): void {
@@ -20,10 +20,7 @@ export class TwoOptStarAfter extends SequenceOperator {
   }
 
   protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    const { a, b, posU, posW } = pair;
-    return (
-      this.segments.feasible(a, posU, -1, b, posW + 1) && this.segments.feasible(b, posW, -1, a, posU + 1)
-    );
+    return tailExchangeFeasible(this.segments, pair, pair.posU, pair.posW);
   }
 }
 
@@ -33,8 +30,7 @@ export class TwoOptStarBefore extends SequenceOperator {
 
   protected estimate(pair: MovePair): number {
     if (pair.sameRoute()) return Infinity;
-    const { uPrev, uLoc, wPrev, wLoc } = pair;
-    return pair.arcA(uPrev, wLoc) + pair.arcB(wPrev, uLoc) - pair.arcA(uPrev, uLoc) - pair.arcB(wPrev, wLoc);
+    return tailExchangeDelta(pair, pair.uPrev, pair.uLoc, pair.wPrev, pair.wLoc);
   }
 
   protected build(pair: MovePair): void {
@@ -42,10 +38,7 @@ export class TwoOptStarBefore extends SequenceOperator {
   }
 
   protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    const { a, b, posU, posW } = pair;
-    return (
-      this.segments.feasible(a, posU - 1, -1, b, posW) && this.segments.feasible(b, posW - 1, -1, a, posU)
-    );
+    return tailExchangeFeasible(this.segments, pair, pair.posU - 1, pair.posW - 1);
   }
 }
 
@@ -56,4 +49,26 @@ function exchangeTails(candidate: CandidateRoutes, pair: MovePair, headU: number
   candidate.append(true, pair.b, headW, pair.b.len);
   candidate.append(false, pair.b, 0, headW);
   candidate.append(false, pair.a, headU, pair.a.len);
+}
+
+/**
+ * Cost change of cutting route u between places uHead and uTail and route w between wHead and
+ * wTail, and joining each head to the other's tail.
+ */
+function tailExchangeDelta(
+  pair: MovePair,
+  uHead: number,
+  uTail: number,
+  wHead: number,
+  wTail: number,
+): number {
+  return (
+    pair.arcA(uHead, wTail) + pair.arcB(wHead, uTail) - pair.arcA(uHead, uTail) - pair.arcB(wHead, wTail)
+  );
+}
+
+/** Feasibility by segments of the exchange that cuts after position cutU of route u and cutW of route w. */
+function tailExchangeFeasible(segments: SegmentCheck, pair: MovePair, cutU: number, cutW: number): boolean {
+  const { a, b } = pair;
+  return segments.feasible(a, cutU, -1, b, cutW + 1) && segments.feasible(b, cutW, -1, a, cutU + 1);
 }
