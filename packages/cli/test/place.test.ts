@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { haversineM, ROAD_DETOUR_FACTOR } from '@paketbygd/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './run-cli';
+import { rectangleArea } from '../../../tests/support/scenarios';
 
 let dir: string;
 beforeAll(() => {
@@ -19,18 +20,7 @@ function scenario(overrides: Record<string, unknown> = {}): Record<string, unkno
   return {
     kind: 'scenario',
     name: 'place test',
-    area: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [15.8, 58.9],
-          [16.2, 58.9],
-          [16.2, 59.1],
-          [15.8, 59.1],
-          [15.8, 58.9],
-        ],
-      ],
-    },
+    area: rectangleArea([15.8, 58.9], [16.2, 59.1]),
     currency: 'SEK',
     demand: [
       { id: 'west', location: [15.85, 59.0], population: 300, parcelsPerWeek: 60 },
