@@ -15,7 +15,7 @@ import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
 import { RouteSums } from './vroom/route-sums';
 import { RequestTasks, routeAmounts } from './vroom/tasks';
-import { solveInstance, type Progress, type SearchParams } from './solver';
+import { solveInstance, type SolveOptions } from './solver';
 import type { SolvedRoute } from './options';
 import {
   type BreakSpec,
@@ -183,17 +183,13 @@ function breakSpec(
   };
 }
 
-export interface RoutingOptions {
-  timeLimitS?: number;
-  maxIterations?: number;
-  /** Stop at convergence, `timeLimitS` (default 10) as a cap: for requests that give no limit. */
-  untilConverged?: boolean;
-  seed?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
+/** The solver's options for a request; a warm start is a previous answer instead of task indices. */
+export interface RoutingOptions extends Pick<
+  SolveOptions,
+  'timeLimitS' | 'maxIterations' | 'untilConverged' | 'seed' | 'signal' | 'onProgress' | 'params'
+> {
   /** Warm start: a previous answer to the same request; its routes are kept where still feasible. */
   initialSolution?: RoutingSolution;
-  params?: Partial<SearchParams>;
 }
 
 /**
