@@ -1,5 +1,6 @@
 export { renderPlanReport, budgetCheck, type PlanReportInput } from './plan-report';
-export { renderComparisonReport, formatMeasure, type ComparisonReportInput } from './comparison-report';
+export { renderComparisonReport, type ComparisonReportInput } from './comparison-report';
+export { criterionExplanation, formatMeasure, sensitivityCaseText, type Worded } from './comparison-words';
 export { escapeHtml } from './html';
 export {
   formatNumber,

@@ -1,4 +1,21 @@
 /** English: every word of the reports, the comparison and the page. `sv.ts` has the same keys. */
+
+/** A criterion scored on a scale from worst to best: its figures, formatted, for one sentence. */
+export interface ScaleExplanation {
+  name: string;
+  value: string;
+  /** What a bid promised beyond what its plan delivers, or ''. */
+  promise: string;
+  /** How far along the scale, as a percentage. */
+  pct: string;
+  worst: string;
+  best: string;
+  /** Points won, or kronor deducted. */
+  amount: string;
+  /** Of how many points or kronor. */
+  of: string;
+}
+
 const en = {
   common: {
     none: 'none',
@@ -650,30 +667,12 @@ const en = {
     pointsChartTitle: (max: string) => `Points per criterion (of ${max})`,
     pointsDesc: (label: string, v: string) => `${label}: ${v} points`,
     why: 'Why each entry scores as it does',
-    explainPoints: (
-      name: string,
-      value: string,
-      promise: string,
-      pct: string,
-      worst: string,
-      best: string,
-      points: string,
-      full: string,
-    ) =>
-      `${name}: ${value}${promise}, ${pct} of the way from ${worst} (0 points) to ${best} (full points): ${points} of ${full} points`,
+    explainPoints: (x: ScaleExplanation) =>
+      `${x.name}: ${x.value}${x.promise}, ${x.pct} of the way from ${x.worst} (0 points) to ${x.best} (full points): ${x.amount} of ${x.of} points`,
     explainRelative: (name: string, value: string, promise: string, points: string, full: string) =>
       `${name}: ${value}${promise}, scored against the other bids: ${points} of ${full} points`,
-    explainDeduction: (
-      name: string,
-      value: string,
-      promise: string,
-      pct: string,
-      worst: string,
-      best: string,
-      deducted: string,
-      of: string,
-    ) =>
-      `${name}: ${value}${promise} reaches ${pct} of the way from ${worst} to ${best}, so ${deducted} of ${of} is deducted`,
+    explainDeduction: (x: ScaleExplanation) =>
+      `${x.name}: ${x.value}${x.promise} reaches ${x.pct} of the way from ${x.worst} to ${x.best}, so ${x.amount} of ${x.of} is deducted`,
     explainPrice: (price: string) => `price ${price} per year is the starting point`,
     promiseNote: (v: string) => ` (promised ${v}; scored on what the plan delivers)`,
     noSensitivity: 'No sensitivity analysis was run.',

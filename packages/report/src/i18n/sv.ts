@@ -620,12 +620,12 @@ const sv: Messages = {
     pointsChartTitle: (max) => `Poäng per kriterium (av ${max})`,
     pointsDesc: (label, v) => `${label}: ${v} poäng`,
     why: 'Varför varje alternativ får sina poäng',
-    explainPoints: (name, value, promise, pct, worst, best, points, full) =>
-      `${name}: ${value}${promise}, ${pct} av vägen från ${worst} (0 poäng) till ${best} (full poäng): ${points} av ${full} poäng`,
+    explainPoints: (x) =>
+      `${x.name}: ${x.value}${x.promise}, ${x.pct} av vägen från ${x.worst} (0 poäng) till ${x.best} (full poäng): ${x.amount} av ${x.of} poäng`,
     explainRelative: (name, value, promise, points, full) =>
       `${name}: ${value}${promise}, bedömt mot de andra anbuden: ${points} av ${full} poäng`,
-    explainDeduction: (name, value, promise, pct, worst, best, deducted, of) =>
-      `${name}: ${value}${promise} når ${pct} av vägen från ${worst} till ${best}, så ${deducted} av ${of} dras av`,
+    explainDeduction: (x) =>
+      `${x.name}: ${x.value}${x.promise} når ${x.pct} av vägen från ${x.worst} till ${x.best}, så ${x.amount} av ${x.of} dras av`,
     explainPrice: (price) => `priset ${price} per år är utgångspunkten`,
     promiseNote: (v) => ` (lovat ${v}; bedömt på vad planen levererar)`,
     noSensitivity: 'Ingen känslighetsanalys gjordes.',
