@@ -20,7 +20,7 @@ import {
   sensitivityCaseText,
   type Worded,
 } from './comparison-words';
-import { t, withLang, type Lang } from './i18n';
+import { currentLang, t, withLang, type Lang } from './i18n';
 import { kpiDefinitions } from './kpi-cards';
 import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
@@ -38,9 +38,9 @@ export interface ComparisonReportInput {
 type Entry = ComparisonResult['entries'][number];
 type Scoring = NonNullable<ComparisonResult['scoring']>;
 
-/** A sentence in the report's language (or the planner's English, for results without their criteria). */
-function worded(w: Worded): string {
-  return w.text;
+/** A sentence in the report's language, or the planner's English (a result without its criteria) marked as such. */
+function worded(w: Worded): SafeHtml | string {
+  return w.lang === currentLang() ? w.text : html`<span lang="${w.lang}">${w.text}</span>`;
 }
 
 function measureLabel(m: CriterionMeasure): string {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { Scenario } from '@paketbygd/model';
-import { planWarningTexts } from '@paketbygd/report';
+import { ComparisonResult, Scenario } from '@paketbygd/model';
+import { criterionExplanation, planWarningTexts, sensitivityCaseText } from '@paketbygd/report';
 import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -239,7 +239,11 @@ describe.skipIf(missing)('the web page', () => {
     await page.fill('#variant-name', 'Four boxes');
     await page.click('#add-variant');
     expect(await page.locator('#compare-entries li').count()).toBe(6);
+    const answer = page.waitForResponse((r) => /\/v1\/jobs\/[^/]+\/result$/.test(r.url()), {
+      timeout: 45_000,
+    });
     await page.click('#run-compare');
+    const result = ComparisonResult.parse(await (await answer).json());
     await page.waitForSelector('#compare-view:not([hidden])', { timeout: 45_000 });
     const columns = await page.locator('#compare-table thead th[data-entry]').count();
     expect(columns).toBeGreaterThanOrEqual(4);
@@ -261,15 +265,49 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
     expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
-    // In Swedish: the table, the list of entries; the planner's English sentences marked lang="en".
+    // Each criterion explained and each sensitivity case named as the comparison report words them.
+    const scoring = result.scoring!;
+    const explained = (id: string) =>
+      page.$$eval(`#compare-scores details.score[data-score="${id}"] tbody td:last-child`, (tds) =>
+        tds.map((td) => ({ text: td.textContent, lang: td.getAttribute('lang') })),
+      );
+    const cases = () =>
+      page.$$eval('#sensitivity-table tbody tr td:first-child', (tds) =>
+        tds.map((td) => ({ text: td.textContent, lang: td.getAttribute('lang') })),
+      );
+    const expectedWords = (lang: 'sv' | 'en') => ({
+      scores: scoring.scores.map((s) =>
+        s.criteria.map((x) => ({ text: criterionExplanation(result, s.id, x, lang).text, lang: null })),
+      ),
+      cases: scoring.sensitivity.map((x) => ({
+        text: sensitivityCaseText(scoring, x, lang).text,
+        lang: null,
+      })),
+    });
+    const shownWords = async () => ({
+      scores: await Promise.all(scoring.scores.map((s) => explained(s.id))),
+      cases: await cases(),
+    });
+    const english = expectedWords('en');
+    expect(await shownWords()).toEqual(english);
+    expect(english.scores.flat()[0]!.text).toMatch(/ of the way from .* points$/);
+    expect(english.cases[0]!.text).toMatch(/^weight of “.*” [−+]20\u00a0%$/);
+    // In Swedish: the table, the list of entries, the explanations and the cases, none left in English.
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-table thead')).toContain('I dag (befintliga utlämningsställen)');
     expect(await page.textContent('#compare-entries')).toContain('Anbud');
-    expect(await page.locator('#compare-scores td[lang="en"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#sensitivity-table td[lang="en"]').count()).toBeGreaterThan(0);
+    const swedish = expectedWords('sv');
+    expect(await shownWords()).toEqual(swedish);
+    expect(swedish.scores.flat()[0]!.text).toMatch(/ av vägen från .* poäng$/);
+    expect(swedish.cases[0]!.text).toMatch(/^vikten för ”.*” [−+]20\u00a0%$/);
+    expect(swedish.cases.at(-1)!.text).toMatch(/^efterfrågan [−+]30\u00a0%$/);
+    expect(
+      await page.locator('#compare-scores td[lang="en"], #sensitivity-table td[lang="en"]').count(),
+    ).toBe(0);
     expect.soft(await axeViolations(page), 'axe: the comparison in Swedish').toEqual([]);
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-entries')).toContain('Bid ');
+    expect(await shownWords()).toEqual(english);
     // The panel scrolls inside the page: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
