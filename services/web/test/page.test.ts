@@ -688,7 +688,7 @@ describe.skipIf(missing)('the web page', () => {
       await gtfs.waitForSelector('#gtfs-table:not([hidden])', { timeout: 20_000 });
       expect(await problems.isHidden()).toBe(true);
       expect(await gtfs.textContent('#gtfs-status')).toBe(
-        '2 transports from 2 lines that stop in the area (the timetable of 2023-01-09 – 2023-01-15) are now in the scenario.',
+        '2 transports from 2 lines that stop in the area are now in the scenario; the timetable of week 2023-W02 (as chosen), 2023-01-09 – 2023-01-15.',
       );
       const rows = gtfs.locator('#gtfs-table tbody tr');
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-transport')))).toEqual([
@@ -705,10 +705,32 @@ describe.skipIf(missing)('the web page', () => {
       await gtfs.locator('#gtfs-table').scrollIntoViewIfNeeded();
       await gtfs.screenshot({ path: `${ARTIFACTS}web-gtfs.png` });
 
-      // In Swedish, the same list; and the added transports go with the scenario they belong to.
+      // In Swedish, the same list and which timetable was read (the API's datesChosen, worded here).
       await gtfs.click('#lang-switch');
       expect(await gtfs.textContent('#gtfs-title')).toBe('Befintliga transporter från en tidtabell (GTFS)');
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        '2 transporter från 2 linjer som stannar i området finns nu i scenariot; tidtabellen för vecka 2023-W02 (som valts), 2023-01-09 – 2023-01-15.',
+      );
+      expect(await gtfs.textContent('#gtfs-table thead')).toContain('Hållplatser');
+      // Without a week, the feed's first whole week of service, said as such.
+      await gtfs.fill('#gtfs-week', '');
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'feed.zip',
+        mimeType: 'application/zip',
+        buffer: feed,
+      });
+      await expect
+        .poll(() => gtfs.textContent('#gtfs-status'), { timeout: 20_000 })
+        .toBe(
+          '2 transporter från 2 linjer som stannar i området finns nu i scenariot; tidtabellen för vecka 2023-W01, flödets första hela trafikvecka, 2023-01-02 – 2023-01-08.',
+        );
+      // The same feed again: its transports replace the first reading's and are listed again.
+      expect(await rows.count()).toBe(2);
       await gtfs.click('#lang-switch');
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        "2 transports from 2 lines that stop in the area are now in the scenario; the timetable of week 2023-W01, the feed's first whole week of service, 2023-01-02 – 2023-01-08.",
+      );
+      // The added transports go with the scenario they belong to.
       await gtfs.click('#load-example');
       expect(await gtfs.isHidden('#gtfs-table')).toBe(true);
       expect(await gtfs.textContent('#gtfs-status')).toBe('');
