@@ -8,7 +8,6 @@ export {
   formatKm,
   formatShare,
   formatPercent,
-  formatClock,
   formatKg,
   formatHours,
   formatMinutes,
