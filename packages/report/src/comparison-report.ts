@@ -24,10 +24,11 @@ import { currentLang, t, withLang, type Lang } from './i18n';
 import { kpiDefinitions } from './kpi-cards';
 import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
+import { renderSections, renderToc, type Section } from './sections';
 import { renderSources } from './sources';
 import { renderTravelModel, travelModelText } from './travel-model';
 import { Names } from './lookup';
-import { planWarningItems, renderSectionWarnings, renderWarnings, type WarningItem } from './warnings';
+import { planWarningItems, renderWarnings, type WarningItem } from './warnings';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -568,7 +569,7 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
 function render({ scenario, comparison }: ComparisonReportInput): string {
   const m = t().comparison;
   const scoring = comparison.scoring;
-  const sections: [string, string, SafeHtml][] = [
+  const sections: Section[] = [
     [
       'key-figures',
       m.sections.keyFigures,
@@ -612,23 +613,13 @@ function render({ scenario, comparison }: ComparisonReportInput): string {
         ${m.subtitle(scenario.name, formatDate(comparison.createdAt), comparison.entries.length, comparison.currency)}
       </p>
       ${travel ? html`<p class="travel-model">${travelModelText(travel)}</p>` : ''}
-      <nav class="toc" aria-label="${t().common.contents}">
-        <ul>
-          ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
-        </ul>
-      </nav>
+      ${renderToc(sections)}
     </header>
     ${verdict(comparison)}${renderWarnings(comparisonWarnings(scenario, comparison), entryLabels, {
       folded: comparison.warnings.length > 6,
-    })}${sections.map(
-      ([id, title, content]) =>
-        html`<section id="${id}" aria-labelledby="${id}-h">
-          <h2 id="${id}-h">${title}</h2>
-          ${renderSectionWarnings(
-            comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),
-            id,
-          )}${content}
-        </section>`,
+    })}${renderSections(
+      sections,
+      comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),
     )}
     <footer>${m.footer}</footer>`;
   return renderDocument(m.title(comparison.name), body);

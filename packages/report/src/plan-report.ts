@@ -27,14 +27,9 @@ import {
   renderUnserved,
   renderVanRoutes,
 } from './plan-tables';
+import { renderSections, renderToc, type Section } from './sections';
 import { renderAttribution, renderSources } from './sources';
-import {
-  planWarningItems,
-  rankWarning,
-  renderSectionWarnings,
-  renderWarnings,
-  type WarningItem,
-} from './warnings';
+import { planWarningItems, rankWarning, renderWarnings, type WarningItem } from './warnings';
 import { renderTravelModel, travelModelFor } from './travel-model';
 import { wordPlanMessage } from './plan-messages';
 import { renderPlanMap } from './svg-map';
@@ -321,7 +316,7 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
     ...(budget?.exceeded ? [{ text: budget.exceeded, ...rankWarning('budget'), english: false }] : []),
     ...planWarningItems(plan, names),
   ];
-  const sections: [string, string, SafeHtml][] = [
+  const sections: Section[] = [
     [
       'key-figures',
       m.sections.keyFigures,
@@ -360,19 +355,9 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
       </p>
       ${renderTravelModel(travelModel)}
       ${scenario.description ? html`<p class="lead">${scenario.description}</p>` : ''}
-      <nav class="toc" aria-label="${t().common.contents}">
-        <ul>
-          ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
-        </ul>
-      </nav>
+      ${renderToc(sections)}
     </header>
-    ${summary(scenario, plan, names)}${renderWarnings(warnings)}${sections.map(
-      ([id, title, content]) =>
-        html`<section id="${id}" aria-labelledby="${id}-h">
-          <h2 id="${id}-h">${title}</h2>
-          ${renderSectionWarnings(warnings, id)}${content}
-        </section>`,
-    )}
+    ${summary(scenario, plan, names)}${renderWarnings(warnings)}${renderSections(sections, warnings)}
     <footer>${m.footer(timings !== undefined ? formatNumber(timings, 1) : undefined)}</footer>`;
   const origin = tileSource(tileUrl)?.cspSource;
   return renderDocument(m.title(scenario.name), body, origin ? { allowImagesFrom: origin } : {});
