@@ -27,8 +27,7 @@ import { table } from './plan-tables';
 import { renderSections, renderToc, type Section } from './sections';
 import { renderSources } from './sources';
 import { renderTravelModel, travelModelText } from './travel-model';
-import { Names } from './lookup';
-import { planWarningItems, renderWarnings, type WarningItem } from './warnings';
+import { comparisonWarningItems, renderWarnings } from './warnings';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -542,26 +541,6 @@ function verdict(comparison: ComparisonResult): SafeHtml {
   </div>`;
 }
 
-/**
- * The comparison's warnings: each entry's plan warnings worded from their codes in the report's
- * language, under the entry's label; the rest (the comparison's own) as the comparison wrote them.
- */
-function comparisonWarnings(scenario: Scenario, comparison: ComparisonResult): (string | WarningItem)[] {
-  const names = new Names(scenario);
-  const worded = new Set<string>();
-  const items: WarningItem[] = [];
-  for (const e of comparison.entries) {
-    if (!e.planWarnings) continue;
-    const plan = {
-      warnings: e.planWarnings.map((m) => m.text),
-      messages: { warnings: e.planWarnings, assumptions: [] },
-    };
-    for (const item of planWarningItems(plan, names)) items.push({ ...item, entry: e.label });
-    for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
-  }
-  return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
-}
-
 export function renderComparisonReport(input: ComparisonReportInput): string {
   return withLang(input.lang ?? 'en', () => render(input));
 }
@@ -615,7 +594,7 @@ function render({ scenario, comparison }: ComparisonReportInput): string {
       ${travel ? html`<p class="travel-model">${travelModelText(travel)}</p>` : ''}
       ${renderToc(sections)}
     </header>
-    ${verdict(comparison)}${renderWarnings(comparisonWarnings(scenario, comparison), entryLabels, {
+    ${verdict(comparison)}${renderWarnings(comparisonWarningItems(scenario, comparison), entryLabels, {
       folded: comparison.warnings.length > 6,
     })}${renderSections(
       sections,

@@ -1,4 +1,4 @@
-import type { Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
+import type { ComparisonResult, Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
 import { html, type SafeHtml } from './html';
 import { currentLang, t, withLang, type Lang } from './i18n';
 import { Names } from './lookup';
@@ -82,6 +82,29 @@ export function planWarningTexts(scenario: Scenario, plan: Plan, lang: Lang): st
   return withLang(lang, () =>
     rankWarnings(planWarningItems(plan, new Names(scenario, plan))).map((w) => w.text),
   );
+}
+
+/**
+ * The comparison's warnings: each entry's plan warnings worded from their codes in the report's
+ * language, under the entry's label; the rest (the comparison's own) as the comparison wrote them.
+ */
+export function comparisonWarningItems(
+  scenario: Scenario,
+  comparison: ComparisonResult,
+): (string | WarningItem)[] {
+  const names = new Names(scenario);
+  const worded = new Set<string>();
+  const items: WarningItem[] = [];
+  for (const e of comparison.entries) {
+    if (!e.planWarnings) continue;
+    const plan = {
+      warnings: e.planWarnings.map((m) => m.text),
+      messages: { warnings: e.planWarnings, assumptions: [] },
+    };
+    for (const item of planWarningItems(plan, names)) items.push({ ...item, entry: e.label });
+    for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
+  }
+  return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
 }
 
 /** Most important first; equally important ones keep their order. */
