@@ -21,5 +21,5 @@ export { accessLimitText } from './kpi-cards';
 export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
 export { ACCESS_STRINGS } from './access-strings';
 export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
-export { planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
+export { comparisonWarningTexts, planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
 export { travelModelText } from './travel-model';

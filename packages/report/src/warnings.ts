@@ -1,4 +1,5 @@
 import type { ComparisonResult, Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
+import type { Worded } from './comparison-words';
 import { html, type SafeHtml } from './html';
 import { currentLang, t, withLang, type Lang } from './i18n';
 import { Names } from './lookup';
@@ -105,6 +106,24 @@ export function comparisonWarningItems(
     for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
   }
   return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
+}
+
+/**
+ * A comparison's warnings in a language, most important first, each with the label of the entry
+ * it is about and the language it is written in (the web page's Compare tab lists them so).
+ */
+export function comparisonWarningTexts(
+  scenario: Scenario,
+  comparison: ComparisonResult,
+  lang: Lang,
+): (Worded & { entry?: string })[] {
+  return withLang(lang, () =>
+    rankWarnings(comparisonWarningItems(scenario, comparison)).map((w) => ({
+      text: w.text,
+      lang: w.english ? 'en' : lang,
+      ...(w.entry !== undefined ? { entry: w.entry } : {}),
+    })),
+  );
 }
 
 /** Most important first; equally important ones keep their order. */

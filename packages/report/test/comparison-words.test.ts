@@ -1,7 +1,12 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import type { ComparisonResult } from '@paketbygd/model';
-import { criterionExplanation, renderComparisonReport, sensitivityCaseText } from '../src/index';
+import type { ComparisonResult, PlanMessage } from '@paketbygd/model';
+import {
+  comparisonWarningTexts,
+  criterionExplanation,
+  renderComparisonReport,
+  sensitivityCaseText,
+} from '../src/index';
 import { buildComparison, loadScenario, loadScoring } from './fixtures';
 
 /** The fixture as the planner writes it today: the criteria beside the scores, its own "what" of each case. */
@@ -80,5 +85,36 @@ describe('the comparison in words (report and web page alike)', () => {
     const marked = older.querySelectorAll('#scores .route-block li span[lang="en"]');
     expect(marked.length).toBe(older.querySelectorAll('#scores .route-block li').length);
     expect(older.querySelectorAll('table.sensitivity tbody th span[lang="en"]').length).toBeGreaterThan(0);
+  });
+
+  it('words the plans’ remarks from their codes in the language, most important first, each under its entry', () => {
+    const scenario = loadScenario();
+    const base = buildComparison();
+    const bid = base.entries.find((e) => e.kind === 'bid')!;
+    const unfilled: PlanMessage = {
+      code: 'box_unfilled',
+      params: { site: 'box-lappe', reason: 'no_vehicle' },
+      text: 'no van can fill box "box-lappe"',
+    };
+    const withCodes: ComparisonResult = {
+      ...base,
+      entries: base.entries.map((e) => (e.id === bid.id ? { ...e, planWarnings: [unfilled] } : e)),
+      warnings: ['a remark without a code', `${bid.label}: ${unfilled.text}`],
+    };
+    const sv = comparisonWarningTexts(scenario, withCodes, 'sv');
+    // The unfilled box (rank 4) before the uncoded remark (rank 10), which stays English.
+    expect(sv).toEqual([
+      {
+        text: 'ingen bil kan fylla paketskåpet ”Läppe” (scenariot har inga bilar): hushållen hämtar sina paket där de gör i dag',
+        lang: 'sv',
+        entry: bid.label,
+      },
+      { text: 'a remark without a code', lang: 'en' },
+    ]);
+    expect(comparisonWarningTexts(scenario, withCodes, 'en')[0]).toEqual({
+      text: expect.stringMatching(/^no van can fill .*Läppe/),
+      lang: 'en',
+      entry: bid.label,
+    });
   });
 });

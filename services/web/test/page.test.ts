@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { ComparisonResult, Scenario } from '@paketbygd/model';
-import { criterionExplanation, planWarningTexts, sensitivityCaseText } from '@paketbygd/report';
+import {
+  comparisonWarningTexts,
+  criterionExplanation,
+  planWarningTexts,
+  sensitivityCaseText,
+} from '@paketbygd/report';
 import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -264,9 +269,15 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
+    const scoring = result.scoring!;
+    // Each case with its margin, and the rescaling of the other weights said.
+    expect(await page.textContent('#sensitivity-table tbody tr td:nth-child(4)')).toMatch(
+      /^[\d.,]+ against [\d.,]+margin [\d.,]+$/,
+    );
+    expect(scoring.sensitivity.some((s) => s.othersRescaled)).toBe(true);
+    expect(await page.textContent('#sensitivity-summary')).toMatch(/the other weights are rescaled/);
     expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
     // Each criterion explained and each sensitivity case named as the comparison report words them.
-    const scoring = result.scoring!;
     const explained = (id: string) =>
       page.$$eval(`#compare-scores details.score[data-score="${id}"] tbody td:last-child`, (tds) =>
         tds.map((td) => ({ text: td.textContent, lang: td.getAttribute('lang') })),
@@ -283,10 +294,19 @@ describe.skipIf(missing)('the web page', () => {
         text: sensitivityCaseText(scoring, x, lang).text,
         lang: null,
       })),
+      remarks: remarksExpected(lang),
     });
+    const remarksExpected = (lang: 'sv' | 'en') =>
+      comparisonWarningTexts(checkedExample(), result, lang).map((x) => ({
+        text: `${x.entry !== undefined ? `${x.entry}: ` : ''}${x.text}`,
+        lang: x.lang === lang ? null : x.lang,
+      }));
     const shownWords = async () => ({
       scores: await Promise.all(scoring.scores.map((s) => explained(s.id))),
       cases: await cases(),
+      remarks: await page.$$eval('#compare-warnings ul.warnings li', (lis) =>
+        lis.map((li) => ({ text: li.textContent, lang: li.getAttribute('lang') })),
+      ),
     });
     const english = expectedWords('en');
     expect(await shownWords()).toEqual(english);
@@ -304,6 +324,8 @@ describe.skipIf(missing)('the web page', () => {
     expect(
       await page.locator('#compare-scores td[lang="en"], #sensitivity-table td[lang="en"]').count(),
     ).toBe(0);
+    // The plans' remarks worded from their codes in Swedish too (most important first).
+    expect(swedish.remarks.filter((r) => r.lang === null).length).toBeGreaterThan(0);
     expect.soft(await axeViolations(page), 'axe: the comparison in Swedish').toEqual([]);
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-entries')).toContain('Bid ');
