@@ -1,5 +1,4 @@
 import type { Plan, Scenario, TravelModelSummary } from '@paketbygd/model';
-import { ACCESS_STRINGS } from './access-strings';
 import { renderAccessSection } from './access-tables';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { demandStatus } from './coverage';
@@ -329,7 +328,7 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
       }),
     ],
     ['gains', m.sections.gains, renderGainsTable(plan, names)],
-    ['access', ACCESS_STRINGS.sectionTitle, renderAccessSection(scenario, plan, names)],
+    ['access', t().access.sectionTitle, renderAccessSection(scenario, plan, names)],
     ['boxes', m.sections.boxes, renderBoxTable(scenario, plan, names)],
     ['carriers', m.sections.carriers, renderCarrierRoutes(scenario, plan, names)],
     ['vans', m.sections.vans, renderVanRoutes(plan, names)],

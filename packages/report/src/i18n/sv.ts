@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import en, { type Messages } from './en';
 
 /** Svenska: samma nycklar som en.ts. */
 const sv: Messages = {
@@ -662,6 +662,7 @@ const sv: Messages = {
     unfilledFlag: (n, m) => `bara ${n} av dess ${m} skåp fylls av något`,
     footer: 'Skapad av Paketbygd. Filen behöver ingen nätverksanslutning.',
   },
+  access: en.access,
 };
 
 export default sv;
