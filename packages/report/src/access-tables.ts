@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html';
 import { accessLimitText } from './kpi-cards';
 import type { Names } from './lookup';
 import { table } from './plan-tables';
-import { t } from './i18n';
+import { currentLang, t } from './i18n';
 
 const MAX_CLOSURE_ROWS = 40;
 
@@ -117,15 +117,15 @@ function closuresTable(
   )}`;
 }
 
+/** The analysis's own notes (the planner's English, marked so in another language), then the report's. */
 function notes(states: readonly AccessAnalysis[]): SafeHtml {
-  const all = [
-    ...new Set([
-      ...states.flatMap((a) => a.notes),
-      ...(states.some((a) => a.rankedBy === 'duration') ? [t().access.rankedByDuration] : []),
-    ]),
-  ];
-  if (all.length === 0) return html``;
-  return html`<h3>${t().access.notes}</h3><ul class="access-notes">${all.map((n) => html`<li>${n}</li>`)}</ul>`;
+  const english = currentLang() === 'en' ? html`` : html` lang="en"`;
+  const own = [...new Set(states.flatMap((a) => a.notes))].map((n) => html`<li${english}>${n}</li>`);
+  const duration = states.some((a) => a.rankedBy === 'duration')
+    ? [html`<li>${t().access.rankedByDuration}</li>`]
+    : [];
+  if (own.length + duration.length === 0) return html``;
+  return html`<h3>${t().access.notes}</h3><ul class="access-notes">${own}${duration}</ul>`;
 }
 
 /** The access tables of one state (today) or two (today, and with the new boxes). */
