@@ -16,6 +16,7 @@ import { html, type SafeHtml } from './html';
 import {
   BOOLEAN_MEASURES,
   criterionExplanation,
+  entryLabel,
   formatMeasure,
   sensitivityCaseText,
   type Worded,
@@ -48,15 +49,7 @@ function measureLabel(m: CriterionMeasure): string {
 }
 
 function labelOf(comparison: ComparisonResult): (id: string) => string {
-  const m = t().comparison;
-  // The planner names today and its own plan in English; those two names are the report's to give.
-  const name = (e: Entry) =>
-    e.kind === 'today'
-      ? m.todayLabel
-      : e.kind === 'baseline'
-        ? e.label.replace(/ \(as planned\)$/, ` (${m.kinds.baseline ?? 'baseline'})`)
-        : e.label;
-  const labels = new Map(comparison.entries.map((e) => [e.id, name(e)]));
+  const labels = new Map(comparison.entries.map((e) => [e.id, entryLabel(e)]));
   return (id) => labels.get(id) ?? id;
 }
 

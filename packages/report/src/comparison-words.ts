@@ -8,6 +8,7 @@ import { currentLang, t, withLang, type Lang } from './i18n';
  * report and the web page's Compare tab both take them from here.
  */
 
+type Entry = ComparisonResult['entries'][number];
 type Scoring = NonNullable<ComparisonResult['scoring']>;
 type CriterionScore = Scoring['scores'][number]['criteria'][number];
 type SensitivityCase = Scoring['sensitivity'][number];
@@ -16,6 +17,15 @@ type SensitivityCase = Scoring['sensitivity'][number];
 export interface Worded {
   text: string;
   lang: Lang;
+}
+
+/** An entry's name: the planner names today and its own plan in English; those two are the report's to give. */
+export function entryLabel(e: Pick<Entry, 'kind' | 'label'>, lang: Lang = currentLang()): string {
+  const m = t(lang).comparison;
+  if (e.kind === 'today') return m.todayLabel;
+  if (e.kind === 'baseline')
+    return e.label.replace(/ \(as planned\)$/, ` (${m.kinds.baseline ?? 'baseline'})`);
+  return e.label;
 }
 
 export const BOOLEAN_MEASURES = new Set<CriterionMeasure>(['boxes_open_247', 'fossil_free_vehicles']);
