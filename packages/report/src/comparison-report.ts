@@ -589,6 +589,8 @@ function render({ scenario, comparison }: ComparisonReportInput): string {
     </header>
     ${verdict(comparison)}${renderWarnings(comparisonWarningItems(scenario, comparison), entryLabels, {
       folded: comparison.warnings.length > 6,
+      entryName: (l) =>
+        entryLabel(comparison.entries.find((e) => e.label === l) ?? { kind: 'bid', label: l }),
     })}${renderSections(
       sections,
       comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),

@@ -1,6 +1,12 @@
 export { renderPlanReport, budgetCheck, type PlanReportInput } from './plan-report';
 export { renderComparisonReport, type ComparisonReportInput } from './comparison-report';
-export { criterionExplanation, formatMeasure, sensitivityCaseText, type Worded } from './comparison-words';
+export {
+  criterionExplanation,
+  entryLabel,
+  formatMeasure,
+  sensitivityCaseText,
+  type Worded,
+} from './comparison-words';
 export { escapeHtml } from './html';
 export {
   formatNumber,

@@ -1,5 +1,5 @@
 import type { ComparisonResult, Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
-import type { Worded } from './comparison-words';
+import { entryLabel, type Worded } from './comparison-words';
 import { html, type SafeHtml } from './html';
 import { currentLang, t, withLang, type Lang } from './i18n';
 import { Names } from './lookup';
@@ -117,11 +117,12 @@ export function comparisonWarningTexts(
   comparison: ComparisonResult,
   lang: Lang,
 ): (Worded & { entry?: string })[] {
+  const names = new Map(comparison.entries.map((e) => [e.label, entryLabel(e, lang)]));
   return withLang(lang, () =>
     rankWarnings(comparisonWarningItems(scenario, comparison)).map((w) => ({
       text: w.text,
       lang: w.english ? 'en' : lang,
-      ...(w.entry !== undefined ? { entry: w.entry } : {}),
+      ...(w.entry !== undefined ? { entry: names.get(w.entry) ?? w.entry } : {}),
     })),
   );
 }
@@ -155,7 +156,7 @@ export function renderSectionWarnings(list: readonly (string | WarningItem)[], s
 export function renderWarnings(
   list: readonly (string | WarningItem)[],
   entryLabels: readonly string[] = [],
-  options: { folded?: boolean } = {},
+  options: { folded?: boolean; entryName?: (label: string) => string } = {},
 ): SafeHtml {
   if (list.length === 0) return html``;
   const labels = [...entryLabels].sort((a, b) => b.length - a.length);
@@ -178,7 +179,7 @@ export function renderWarnings(
     .sort((a, b) => (a.ranked[0]?.rank ?? 99) - (b.ranked[0]?.rank ?? 99) || a.i - b.i);
   const grouped = groups.map(
     (g) =>
-      html`<li><strong>${g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`)}</ul></li>`,
+      html`<li><strong>${options.entryName?.(g.label) ?? g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`)}</ul></li>`,
   );
   const top = rankWarnings(general).map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`);
   const items = html`<ul>${top}${grouped}</ul>`;

@@ -4,6 +4,7 @@ import type { ComparisonResult, PlanMessage } from '@paketbygd/model';
 import {
   comparisonWarningTexts,
   criterionExplanation,
+  entryLabel,
   renderComparisonReport,
   sensitivityCaseText,
 } from '../src/index';
@@ -116,5 +117,35 @@ describe('the comparison in words (report and web page alike)', () => {
       lang: 'en',
       entry: bid.label,
     });
+  });
+
+  it('names the planner’s own plan and today in the language, also above the plan’s remarks', () => {
+    const scenario = loadScenario();
+    const base = buildComparison();
+    const short: PlanMessage = {
+      code: 'coverage_short',
+      params: { coveredShare: 0.8679, targetShare: 0.9 },
+      text: 'coverage after is 86.8 % of the population, short of the target 90 %',
+    };
+    const label = 'Vingåker kommun (as planned)';
+    const comparison: ComparisonResult = {
+      ...base,
+      entries: base.entries.map((e) => (e.kind === 'baseline' ? { ...e, label, planWarnings: [short] } : e)),
+      warnings: [`${label}: ${short.text}`],
+    };
+    expect(entryLabel({ kind: 'baseline', label }, 'sv')).toBe('Vingåker kommun (Paketbygds plan)');
+    expect(entryLabel({ kind: 'baseline', label }, 'en')).toBe('Vingåker kommun (Paketbygd’s plan)');
+    expect(entryLabel({ kind: 'today', label: 'Today' }, 'sv')).toBe('I dag (befintliga utlämningsställen)');
+    expect(comparisonWarningTexts(scenario, comparison, 'sv')).toEqual([
+      {
+        text: 'täckningen efter är 86,8\u00a0% av befolkningen, under målet 90\u00a0%',
+        lang: 'sv',
+        entry: 'Vingåker kommun (Paketbygds plan)',
+      },
+    ]);
+    const html = renderComparisonReport({ scenario, comparison, lang: 'sv' });
+    expect(html).not.toContain('(as planned)');
+    const group = parse(html).querySelector('.warnings li strong')!;
+    expect(group.text).toBe('Vingåker kommun (Paketbygds plan)');
   });
 });

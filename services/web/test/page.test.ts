@@ -7,6 +7,7 @@ import { ComparisonResult, Scenario } from '@paketbygd/model';
 import {
   comparisonWarningTexts,
   criterionExplanation,
+  entryLabel,
   planWarningTexts,
   sensitivityCaseText,
 } from '@paketbygd/report';
@@ -316,6 +317,10 @@ describe.skipIf(missing)('the web page', () => {
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-table thead')).toContain('I dag (befintliga utlämningsställen)');
     expect(await page.textContent('#compare-entries')).toContain('Anbud');
+    // Every entry named as the report names it (today and Paketbygd's own plan in Swedish).
+    const heads = await page.textContent('#compare-table thead');
+    for (const e of result.entries) expect(heads).toContain(entryLabel(e, 'sv'));
+    expect(heads).not.toContain('(as planned)');
     const swedish = expectedWords('sv');
     expect(await shownWords()).toEqual(swedish);
     expect(swedish.scores.flat()[0]!.text).toMatch(/ av vägen från .* poäng$/);
