@@ -26,6 +26,48 @@ describe('POST /v1/transports (GTFS upload)', () => {
     const body = await res.json();
     expect(body.scenario.transportRoutes.map((r: { id: string }) => r.id)).toEqual(['gtfs-1', 'gtfs-9']);
     expect(body.rowsRead['stop_times.txt']).toBe(10);
+    expect(body.datesChosen).toEqual({ how: 'given-week', dates: body.dates, isoWeek: '2023-W01' });
+    expect(body.datesChosenText).toBe('the week 2023-W01');
+  });
+
+  it("says how the dates were chosen as data: the feed's first whole week, or the date given", async () => {
+    const first = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: await zipBase64() },
+    });
+    expect(first.status).toBe(200);
+    const body = await first.json();
+    expect(body.datesChosen).toEqual({
+      how: 'first-whole-week',
+      dates: [
+        '2023-01-02',
+        '2023-01-03',
+        '2023-01-04',
+        '2023-01-05',
+        '2023-01-06',
+        '2023-01-07',
+        '2023-01-08',
+      ],
+      isoWeek: '2023-W01',
+      firstServiceDate: '2023-01-01',
+    });
+    // Plain English, and no command-line flag in an HTTP answer.
+    expect(body.datesChosenText).toBe("the feed's first whole week of service, 2023-W01");
+    expect(JSON.stringify(body)).not.toMatch(/--(week|date)/);
+    const day = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: await zipBase64(), date: '2023-01-07' },
+    });
+    expect((await day.json()).datesChosen).toEqual({
+      how: 'given-date',
+      dates: ['2023-01-07'],
+      isoWeek: '2023-W01',
+    });
+    const bad = await t.call('/v1/transports', {
+      json: { scenario: TINY_SCENARIO, feedZipBase64: await zipBase64(), week: '2023-W99' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toBe(
+      '(options): week 2023-W99 is not an ISO week written YYYY-Www (for example 2023-W03)',
+    );
   });
 
   it('answers 400 naming the file and line of a broken feed', async () => {

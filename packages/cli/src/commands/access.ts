@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AccessReport, type Scenario } from '@paketbygd/model';
-import { analyseScenarioAccess } from '@paketbygd/planner';
+import { analyseScenarioAccess, travelModelOf } from '@paketbygd/planner';
 import { accessLimitText, renderAccessReport } from '@paketbygd/report';
 import { accessTable } from '../access-table';
 import { CliError } from '../errors';
@@ -49,7 +49,11 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
     const dir = resolve(flags.out);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'access.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(dir, 'access.html'), renderAccessReport(scenario, report));
+    // The travel model as plan and compare print it: backend, detour factor and speed bands.
+    writeFileSync(
+      join(dir, 'access.html'),
+      renderAccessReport(scenario, report, travelModelOf(scenario.travel)),
+    );
     // With --json, stdout is the document alone; where the files went goes to stderr.
     (flags.json ? process.stderr : out).write(
       `\nwrote ${join(dir, 'access.json')}\n      ${join(dir, 'access.html')}\n`,
