@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -39,8 +39,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function listen(app: ApiApp['app']): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
+export async function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler).listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -74,7 +74,7 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
     ...options,
   });
   await api.ready();
-  const { server, url } = await listen(api.app);
+  const { server, url } = await listen(api.handler);
   return {
     url,
     api,
