@@ -27,10 +27,24 @@ const ISO_DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const TRANSPORTS_ANSWER = {
   type: 'object',
   additionalProperties: false,
-  required: ['scenario', 'transports', 'lines', 'dates', 'datesChosen', 'datesChosenText', 'rowsRead', 'skipped', 'stopMatches'],
+  required: [
+    'scenario',
+    'transports',
+    'lines',
+    'dates',
+    'datesChosen',
+    'datesChosenText',
+    'rowsRead',
+    'skipped',
+    'stopMatches',
+  ],
   properties: {
     scenario: ref('Scenario'),
-    transports: { type: 'integer', minimum: 0, description: 'how many transports the scenario now has from the feed' },
+    transports: {
+      type: 'integer',
+      minimum: 0,
+      description: 'how many transports the scenario now has from the feed',
+    },
     lines: { type: 'integer', minimum: 0, description: 'lines that stop in the area' },
     dates: { type: 'array', items: ISO_DATE, description: 'the dates read' },
     datesChosen: {
@@ -42,7 +56,10 @@ const TRANSPORTS_ANSWER = {
         how: { enum: ['given-date', 'given-week', 'first-whole-week'] },
         dates: { type: 'array', items: ISO_DATE },
         isoWeek: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
-        firstServiceDate: { ...ISO_DATE, description: "with first-whole-week: the feed's first date of service" },
+        firstServiceDate: {
+          ...ISO_DATE,
+          description: "with first-whole-week: the feed's first date of service",
+        },
       },
     },
     datesChosenText: { type: 'string', description: 'the same in plain English' },
@@ -51,7 +68,11 @@ const TRANSPORTS_ANSWER = {
       additionalProperties: { type: 'integer', minimum: 0 },
       description: 'rows read per file of the feed',
     },
-    skipped: { type: 'array', items: { type: 'string' }, description: 'rows skipped (only with allowSkipped)' },
+    skipped: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'rows skipped (only with allowSkipped)',
+    },
     stopMatches: {
       type: 'array',
       description: 'the feed stops taken to be at a hub or candidate site of the scenario',
