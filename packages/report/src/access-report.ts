@@ -2,21 +2,31 @@ import type { AccessReport, Scenario, TravelModelSummary } from '@paketbygd/mode
 import { renderAccessTables } from './access-tables';
 import { renderDocument } from './document';
 import { formatCount, formatDate, formatKm, formatNumber, formatShare } from './format';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { Names } from './lookup';
 import { table } from './plan-tables';
 import { renderTravelModel, travelModelFor } from './travel-model';
 import { renderWarnings } from './warnings';
-import { t } from './i18n';
+import { currentLang, t, withLang, type Lang } from './i18n';
 
 /**
  * The page `paketbygd access --out DIR` writes: the access tables of one scenario today, under
- * the travel model they were measured with (as given, else from the report and the scenario).
+ * the travel model they were measured with (as given, else from the report and the scenario), in
+ * `lang` (default English) with that language's numbers.
  */
 export function renderAccessReport(
   scenario: Scenario,
   report: AccessReport,
   travelModel?: TravelModelSummary,
+  lang: Lang = 'en',
+): string {
+  return withLang(lang, () => accessReportDocument(scenario, report, travelModel));
+}
+
+function accessReportDocument(
+  scenario: Scenario,
+  report: AccessReport,
+  travelModel: TravelModelSummary | undefined,
 ): string {
   const body = html`<header class="report-header">
       <h1>${t().access.reportTitle(scenario.name)}</h1>
@@ -45,10 +55,26 @@ export interface AccessRankingRow {
 
 const km = (m: number | null) => (m === null ? t().access.none : formatKm(m));
 
-/** The HTML table of `paketbygd access --all`, rows already ranked. */
+/** A reason from the data or the planner, which are English: marked so in a report of another language. */
+function english(text: string): SafeHtml | string {
+  return currentLang() === 'en' ? text : html`<span lang="en">${text}</span>`;
+}
+
+type KommunFailure = { code: string; name: string; message: string };
+
+/** The HTML table of `paketbygd access --all`, rows already ranked, in `lang` (default English). */
 export function renderAccessRanking(
   rows: readonly AccessRankingRow[],
-  failed: readonly { code: string; name: string; message: string }[],
+  failed: readonly KommunFailure[],
+  createdAt: string,
+  lang: Lang = 'en',
+): string {
+  return withLang(lang, () => rankingDocument(rows, failed, createdAt));
+}
+
+function rankingDocument(
+  rows: readonly AccessRankingRow[],
+  failed: readonly KommunFailure[],
   createdAt: string,
 ): string {
   const body = html`<header class="report-header">
@@ -89,7 +115,7 @@ export function renderAccessRanking(
       failed.length > 0
         ? html`<h2>${t().access.failed}</h2>
             <ul class="access-failed">
-              ${failed.map((f) => html`<li>${f.name} (${f.code}): ${f.message}</li>`)}
+              ${failed.map((f) => html`<li>${f.name} (${f.code}): ${english(f.message)}</li>`)}
             </ul>`
         : ''
     }`;

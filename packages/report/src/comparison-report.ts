@@ -1,4 +1,4 @@
-import { CriterionMeasure, type ComparisonResult, type Kpis, type Scenario } from '@paketbygd/model';
+import type { ComparisonResult, CriterionMeasure, Kpis, Scenario } from '@paketbygd/model';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { renderDocument } from './document';
 import {
@@ -14,7 +14,6 @@ import {
 } from './format';
 import { html, type SafeHtml } from './html';
 import {
-  BOOLEAN_MEASURES,
   criterionExplanation,
   entryLabel,
   formatMeasure,
@@ -29,6 +28,7 @@ import { renderSections, renderToc, type Section } from './sections';
 import { renderSources } from './sources';
 import { renderTravelModel, travelModelText } from './travel-model';
 import { comparisonWarningItems, renderWarnings } from './warnings';
+import { measureLabel, scoredMeasures, type ScoredFigure } from './scored-measures';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -42,10 +42,6 @@ type Scoring = NonNullable<ComparisonResult['scoring']>;
 /** A sentence in the report's language, or the planner's English (a result without its criteria) marked as such. */
 function worded(w: Worded): SafeHtml | string {
   return w.lang === currentLang() ? w.text : html`<span lang="${w.lang}">${w.text}</span>`;
-}
-
-function measureLabel(m: CriterionMeasure): string {
-  return t().comparison.measures[m] ?? m;
 }
 
 function labelOf(comparison: ComparisonResult): (id: string) => string {
@@ -124,36 +120,26 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
 }
 
 /** The scored figure; where a bid promised more, the promise and the gap beside it. */
-function measureCell(e: Entry, measure: CriterionMeasure, currency: string): SafeHtml {
-  const m = t().comparison;
-  const v = e.measures[measure];
-  if (v === undefined) return html`<td class="num">–</td>`;
-  const promised = e.promised[measure];
-  const format = (x: number) => formatMeasure(measure, x, currency);
-  if (promised === undefined || promised <= v + 1e-9) return html`<td class="num">${format(v)}</td>`;
-  const gap = BOOLEAN_MEASURES.has(measure) ? m.notDelivered : format(promised - v);
-  return html`<td class="num over-promise" data-measure="${measure}"><strong>${format(v)}</strong><br /><span class="muted">${m.promised(format(promised))}</span><br /><span class="bad">${m.gap(gap)}</span></td>`;
+function measureCell(f: ScoredFigure, measure: CriterionMeasure): SafeHtml {
+  if (!f.overPromise) return html`<td class="num">${f.value}</td>`;
+  return html`<td class="num over-promise" data-measure="${measure}"><strong>${f.value}</strong><br /><span class="muted">${f.overPromise.promised}</span><br /><span class="bad">${f.overPromise.gap}</span></td>`;
 }
 
-/** Measures in the order the model lists them (the table's rows). */
-const MEASURE_ORDER: readonly CriterionMeasure[] = CriterionMeasure.options;
-
 function measuresTable(comparison: ComparisonResult): SafeHtml {
-  const m = t().comparison;
   const label = labelOf(comparison);
-  const present = MEASURE_ORDER.filter((x) => comparison.entries.some((e) => e.measures[x] !== undefined));
-  if (present.length === 0) return html``;
+  const { caption, measureHead, rows } = scoredMeasures(comparison);
+  if (rows.length === 0) return html``;
   return table(
-    m.measuresCaption((comparison.scoring?.scoreOn ?? 'plan') === 'plan'),
+    caption,
     html`<tr>
-      <th scope="col">${m.measure}</th>
+      <th scope="col">${measureHead}</th>
       ${comparison.entries.map((e) => html`<th scope="col" class="num">${label(e.id)}</th>`)}
     </tr>`,
-    present.map(
-      (x) =>
+    rows.map(
+      (r) =>
         html`<tr>
-          <th scope="row">${measureLabel(x)}</th>
-          ${comparison.entries.map((e) => measureCell(e, x, comparison.currency))}
+          <th scope="row">${r.label}</th>
+          ${r.figures.map((f) => measureCell(f, r.measure))}
         </tr>`,
     ),
     'measures',

@@ -7,6 +7,12 @@ export {
   sensitivityCaseText,
   type Worded,
 } from './comparison-words';
+export {
+  scoredMeasures,
+  type ScoredFigure,
+  type ScoredMeasureRow,
+  type ScoredMeasures,
+} from './scored-measures';
 export { escapeHtml } from './html';
 export {
   formatNumber,

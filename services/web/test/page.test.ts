@@ -9,6 +9,7 @@ import {
   criterionExplanation,
   entryLabel,
   planWarningTexts,
+  scoredMeasures,
   sensitivityCaseText,
 } from '@paketbygd/report';
 import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
@@ -311,6 +312,30 @@ describe.skipIf(missing)('the web page', () => {
     });
     const english = expectedWords('en');
     expect(await shownWords()).toEqual(english);
+    // What was scored, as the comparison report's measures table: Biblioteksbudet promises seven
+    // deliveries a week, its library run delivers two, and it is scored on the two.
+    const library = result.entries.find((e) => e.label.startsWith('Biblioteksbudet'))!;
+    expect(library.promised.deliveries_per_week).toBe(7);
+    expect(library.measures.deliveries_per_week).toBe(2);
+    const libraryCell = () =>
+      page.$$eval(
+        `#measures-table td.over-promise[data-entry="${library.id}"][data-measure="deliveries_per_week"] > *`,
+        (parts) => parts.map((p) => p.textContent),
+      );
+    const measuresShown = () =>
+      page.$$eval('#measures-table tbody tr', (trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent)),
+      );
+    const measuresExpected = (lang: 'sv' | 'en') =>
+      scoredMeasures(result, lang).rows.map((r) => [
+        r.label,
+        ...r.figures.map(
+          (f) => `${f.value}${f.overPromise ? `${f.overPromise.promised}${f.overPromise.gap}` : ''}`,
+        ),
+      ]);
+    expect(await libraryCell()).toEqual(['2', 'promised 7', 'gap 5']);
+    expect(await measuresShown()).toEqual(measuresExpected('en'));
+    expect(await page.textContent('#compare-measures h3')).toBe('Promised and delivered');
     expect(english.scores.flat()[0]!.text).toMatch(/ of the way from .* points$/);
     expect(english.cases[0]!.text).toMatch(/^weight of “.*” [−+]20\u00a0%$/);
     // In Swedish: the table, the list of entries, the explanations and the cases, none left in English.
@@ -326,6 +351,9 @@ describe.skipIf(missing)('the web page', () => {
     expect(swedish.scores.flat()[0]!.text).toMatch(/ av vägen från .* poäng$/);
     expect(swedish.cases[0]!.text).toMatch(/^vikten för ”.*” [−+]20\u00a0%$/);
     expect(swedish.cases.at(-1)!.text).toMatch(/^efterfrågan [−+]30\u00a0%$/);
+    expect(await libraryCell()).toEqual(['2', 'lovat 7', 'skillnad 5']);
+    expect(await measuresShown()).toEqual(measuresExpected('sv'));
+    expect(await page.textContent('#measures-table caption')).toMatch(/^Det som bedömdes: /);
     expect(
       await page.locator('#compare-scores td[lang="en"], #sensitivity-table td[lang="en"]').count(),
     ).toBe(0);

@@ -457,6 +457,7 @@ const en = {
     compareProgress: 'Comparison progress',
     dlComparison: 'Download comparison.json',
     keyFigures: 'Key figures',
+    scored: 'Promised and delivered',
     charts: 'Charts',
     scores: 'Scores',
     sensitivity: 'Sensitivity',

@@ -433,6 +433,7 @@ const sv: Messages = {
     compareProgress: 'Jämförelsens förlopp',
     dlComparison: 'Ladda ner comparison.json',
     keyFigures: 'Nyckeltal',
+    scored: 'Utlovat och levererat',
     charts: 'Diagram',
     scores: 'Poäng',
     sensitivity: 'Känslighet',
