@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise, type ICruiseOptions } from 'dependency-cruiser';
 import { ESLint } from 'eslint';
@@ -115,5 +115,65 @@ describe('import loops of types (dependency-cruiser, run by pnpm lint)', () => {
       'b.ts': "import type { A } from './types';\nexport interface B { a?: A }\n",
     });
     expect(loops).toBe(0);
+  });
+});
+
+describe('declared dependencies (package.json) are the packages of ours each one imports', () => {
+  const workspaces = ['packages', 'services', 'workers']
+    .flatMap((group) => readdirSync(join(root, group)).map((name) => join(root, group, name)))
+    .filter((dir) => existsSync(join(dir, 'package.json')));
+  workspaces.push(join(root, 'benchmarks'), join(root, 'tests'));
+
+  /** Every source file below a folder, leaving out node_modules. */
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'node_modules' ? [] : sourceFiles(path);
+      return e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name) ? [path] : [];
+    });
+  }
+
+  // A static import or re-export at the start of a line (so not one quoted inside a test's code
+  // string), a side-effect import, or a dynamic import().
+  const IMPORT =
+    /^(?:import|export)\b[^;'"]*?\bfrom\s+['"](@paketbygd\/[\w-]+)|^import\s+['"](@paketbygd\/[\w-]+)|\bimport\(\s*['"](@paketbygd\/[\w-]+)/gm;
+
+  function ourImports(dir: string, self: string): string[] {
+    const names = new Set<string>();
+    for (const file of sourceFiles(dir)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) names.add(m[1] ?? m[2] ?? m[3]!);
+    }
+    names.delete(self);
+    return [...names].sort();
+  }
+
+  function declared(dir: string): { name: string; ours: string[] } {
+    const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    const all = Object.keys({ ...json.dependencies, ...json.devDependencies });
+    return { name: json.name, ours: all.filter((n) => n.startsWith('@paketbygd/')).sort() };
+  }
+
+  it('finds the imports it checks (the planner imports travel, placement and routing)', () => {
+    const planner = ourImports(join(root, 'packages/planner'), '@paketbygd/planner');
+    expect(planner).toEqual(
+      expect.arrayContaining(['@paketbygd/placement', '@paketbygd/routing', '@paketbygd/travel']),
+    );
+  });
+
+  it('holds for every workspace package: nothing imported undeclared, nothing declared unused', () => {
+    const mismatches = workspaces.flatMap((dir) => {
+      const { name, ours } = declared(dir);
+      const imported = ourImports(dir, name);
+      return JSON.stringify(imported) === JSON.stringify(ours)
+        ? []
+        : [
+            `${relative(root, dir)}: imports ${imported.join(', ') || 'none'}; declares ${ours.join(', ') || 'none'}`,
+          ];
+    });
+    expect(mismatches).toEqual([]);
   });
 });

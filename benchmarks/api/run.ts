@@ -232,7 +232,58 @@ function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
-async function statusPhase({ base, body, apiPid }: Bench, add: (row: Row) => void): Promise<void> {
+/** autocannon on `url` (2 s warm-up, then --duration); the row, with the CPU time per request of `pid`. */
+async function loadRow(
+  label: string,
+  url: string,
+  pid: number | undefined,
+  headers: Record<string, string>,
+): Promise<Row> {
+  await run({ url, headers, connections, duration: 2 }); // warm-up
+  const cpuBeforeS = cpuSecondsOf(pid);
+  const gets = await run({ url, headers, connections, duration: durationS });
+  const cpuS = (cpuSecondsOf(pid) ?? NaN) - (cpuBeforeS ?? NaN);
+  if (gets.non2xx > 0 || gets.errors > 0)
+    throw new Error(`${label}: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
+  const cpuPerRequest = Number.isFinite(cpuS)
+    ? `, server CPU ${fmt((cpuS / gets.requests.total) * 1e6)} µs/request`
+    : '';
+  return [
+    `${label} (${connections} connections, ${durationS} s)`,
+    `${fmt(gets.requests.average)} req/s`,
+    `${fmt(gets.latency.p50, 1)} ms`,
+    `${fmt(gets.latency.p99, 1)} ms`,
+    `${fmt(gets.requests.total)} requests${cpuPerRequest}`,
+  ];
+}
+
+/**
+ * What the load generator allows on this machine: the same autocannon settings against a bare
+ * node:http server answering a constant (benchmarks/api/bare-server.ts), then /healthz of the API.
+ */
+async function floorRows({ base, apiPid }: Bench, add: (row: Row) => void): Promise<void> {
+  const bare = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'benchmarks', 'api', 'bare-server.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const port = await new Promise<string>((resolve) =>
+      bare.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim())),
+    );
+    add(await loadRow('bare node:http server, a constant answer', `http://127.0.0.1:${port}/`, bare.pid, {}));
+  } finally {
+    await stop(bare);
+  }
+  add(await loadRow('GET /healthz', `${base}/healthz`, apiPid, {}));
+}
+
+async function statusPhase(bench: Bench, add: (row: Row) => void): Promise<void> {
+  const { base, body, apiPid } = bench;
+  await floorRows(bench, add);
   const large = largeStatusJob();
   for (const [label, payload] of [
     [`${(body.length / 1024).toFixed(1)} kB job`, body],
@@ -241,22 +292,7 @@ async function statusPhase({ base, body, apiPid }: Bench, add: (row: Row) => voi
     const submitted = await postBytes(base, '/v1/routes', Buffer.from(payload));
     if (submitted.status !== 202) throw new Error(`submission answered ${submitted.status}`);
     const { links } = JSON.parse(submitted.text) as { links: { self: string } };
-    await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: 2 }); // warm-up
-    const cpuBeforeS = cpuSecondsOf(apiPid);
-    const gets = await run({ url: `${base}${links.self}`, headers: AUTH, connections, duration: durationS });
-    const cpuS = (cpuSecondsOf(apiPid) ?? NaN) - (cpuBeforeS ?? NaN);
-    if (gets.non2xx > 0 || gets.errors > 0)
-      throw new Error(`status GETs: ${gets.non2xx} non-2xx, ${gets.errors} errors`);
-    const cpuPerRequest = Number.isFinite(cpuS)
-      ? `, API CPU ${fmt((cpuS / gets.requests.total) * 1e6)} µs/request`
-      : '';
-    add([
-      `GET /v1/jobs/:id, ${label} (${connections} connections, ${durationS} s)`,
-      `${fmt(gets.requests.average)} req/s`,
-      `${fmt(gets.latency.p50, 1)} ms`,
-      `${fmt(gets.latency.p99, 1)} ms`,
-      `${fmt(gets.requests.total)} requests${cpuPerRequest}`,
-    ]);
+    add(await loadRow(`GET /v1/jobs/:id, ${label}`, `${base}${links.self}`, apiPid, AUTH));
   }
 }
 
@@ -267,20 +303,34 @@ async function healthPhase({ base, body }: Bench, add: (row: Row) => void): Prom
     ['1 MB unknown field name', unknownField],
     ['30 MB valid request', largeValidRoute(1_520)],
   ] as const) {
+    // Made before the probe starts: converting 30 MB here would stall this process's probe.
+    const bytes = Buffer.from(payload);
+    await eventLoopDelayMaxMs(base); // the API's delay histogram restarts at each scrape
     const probe = probeHealth(base);
     const started = performance.now();
-    const answer = await postBytes(base, '/v1/routes', Buffer.from(payload));
+    const answer = await postBytes(base, '/v1/routes', bytes);
     const ms = performance.now() - started;
     await sleep(20);
     const latencies = await probe.stop();
+    const apiDelayMs = await eventLoopDelayMaxMs(base);
     add([
       `/healthz during a ${label} (answered ${answer.status} in ${fmt(ms)} ms)`,
       `${fmt(latencies.length)} probes`,
       `${fmt(percentile(latencies, 50), 1)} ms`,
       `${fmt(percentile(latencies, 99), 1)} ms`,
-      `max ${fmt(Math.max(...latencies), 1)} ms`,
+      `max ${fmt(Math.max(...latencies), 1)} ms; the API's longest event-loop delay ${fmt(apiDelayMs, 1)} ms`,
     ]);
   }
+}
+
+/**
+ * The API's longest event-loop delay since the last scrape (prom-client's monitorEventLoopDelay,
+ * reset at each scrape, 10 ms resolution): what the API itself stalled, apart from this process.
+ */
+async function eventLoopDelayMaxMs(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const match = /^paketbygd_api_nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text);
+  return match ? Number(match[1]) * 1000 : Number.NaN;
 }
 
 /** 2. Submissions of a small routing request (validated, queued; no worker running). */
@@ -467,7 +517,7 @@ async function main(): Promise<void> {
   };
   try {
     await waitFor(`${base}/healthz`);
-    await phase('status', 2 * (durationS + 2) + 30, rows, (add) => statusPhase(bench, add));
+    await phase('status', 4 * (durationS + 2) + 40, rows, (add) => statusPhase(bench, add));
     await phase('health', 120, rows, (add) => healthPhase(bench, add));
     await phase('submit', durationS + 30, rows, (add) => submitPhase(bench, add));
     // What the phases above queued is not part of the runs with workers: emptied once the

@@ -14,7 +14,6 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { parseOrThrow } from '@paketbygd/model';
 import {
   loadHighsSolver,
-  scenarioToPlacement,
   solvePlacementSync,
   type MipModel,
   type MipOptions,
@@ -24,6 +23,7 @@ import {
   type PlacementOptions,
   type PlacementResult,
 } from '@paketbygd/placement';
+import { scenarioPlacement } from '@paketbygd/planner';
 import { Mulberry32 } from '@paketbygd/random';
 import { arg, machineLine, median } from './common';
 
@@ -55,7 +55,7 @@ const RADIUS_M = 5000;
 async function build(spec: CaseSpec): Promise<{ instance: PlacementInstance; options: PlacementOptions }> {
   if (spec.source === 'vingaker') {
     const scenario = parseOrThrow('scenario', readFileSync(VINGAKER, 'utf8'), VINGAKER);
-    const { instance, p, budgetPerYear, radiusM } = await scenarioToPlacement(scenario);
+    const { instance, p, budgetPerYear, radiusM } = await scenarioPlacement(scenario);
     return { instance, options: { model: spec.model, p, budgetPerYear, radiusM, method: 'mip' } };
   }
   const { sites: m, points: n, p } = spec.source;

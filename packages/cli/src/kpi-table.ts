@@ -6,47 +6,26 @@ const money = (x: number, currency: string) => `${Math.round(x).toLocaleString('
 
 /** The before/after summary printed at the end of `plan`. */
 export function kpiTable(before: Kpis, after: Kpis, currency: string): string {
+  // One row: a label and the same figure before and after, in the same format.
+  const both = (label: string, show: (k: Kpis) => string): [string, string, string] => [
+    label,
+    show(before),
+    show(after),
+  ];
+  const whole = (x: number) => x.toFixed(0);
   const rows: [string, string, string][] = [
-    [
-      'people within the access limit',
-      pct(before.access.coveredPopulationShare),
-      pct(after.access.coveredPopulationShare),
-    ],
-    [
-      'households within the access limit',
-      pct(before.access.coveredHouseholdShare),
-      pct(after.access.coveredHouseholdShare),
-    ],
-    ['mean access distance', km(before.access.meanAccessDistanceM), km(after.access.meanAccessDistanceM)],
-    ['p90 access distance', km(before.access.p90AccessDistanceM), km(after.access.p90AccessDistanceM)],
-    [
-      'parcels a week in boxes',
-      before.parcelsInBoxesPerWeek.toFixed(0),
-      after.parcelsInBoxesPerWeek.toFixed(0),
-    ],
-    [
-      'parcels a week not served',
-      before.parcelsUnservedPerWeek.toFixed(0),
-      after.parcelsUnservedPerWeek.toFixed(0),
-    ],
-    [
-      'vehicle-km a week (vans, detours)',
-      before.vehicleKmPerWeek.toFixed(0),
-      after.vehicleKmPerWeek.toFixed(0),
-    ],
-    [
-      'household car-km a week',
-      before.householdTripKmPerWeek.toFixed(0),
-      after.householdTripKmPerWeek.toFixed(0),
-    ],
-    ['driver hours a week', before.driverHoursPerWeek.toFixed(1), after.driverHoursPerWeek.toFixed(1)],
-    ['cost a week', money(before.costPerWeek.total, currency), money(after.costPerWeek.total, currency)],
+    both('people within the access limit', (k) => pct(k.access.coveredPopulationShare)),
+    both('households within the access limit', (k) => pct(k.access.coveredHouseholdShare)),
+    both('mean access distance', (k) => km(k.access.meanAccessDistanceM)),
+    both('p90 access distance', (k) => km(k.access.p90AccessDistanceM)),
+    both('parcels a week in boxes', (k) => whole(k.parcelsInBoxesPerWeek)),
+    both('parcels a week not served', (k) => whole(k.parcelsUnservedPerWeek)),
+    both('vehicle-km a week (vans, detours)', (k) => whole(k.vehicleKmPerWeek)),
+    both('household car-km a week', (k) => whole(k.householdTripKmPerWeek)),
+    both('driver hours a week', (k) => k.driverHoursPerWeek.toFixed(1)),
+    both('cost a week', (k) => money(k.costPerWeek.total, currency)),
     ['cost per parcel (boxes, homes)', '—', money(after.costPerParcel, currency)],
-    [
-      'CO2 a week (incl. household trips)',
-      `${before.co2KgPerWeek.total.toFixed(0)} kg`,
-      `${after.co2KgPerWeek.total.toFixed(0)} kg`,
-    ],
+    both('CO2 a week (incl. household trips)', (k) => `${whole(k.co2KgPerWeek.total)} kg`),
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length), 3);
   const w1 = Math.max(...rows.map((r) => r[1].length), 'before'.length);

@@ -12,6 +12,7 @@ import {
 } from '../src/commands/access-all';
 import { CliError } from '../src/errors';
 import { hasGeodata, resolveDataDir } from '@paketbygd/data';
+import { t } from '@paketbygd/report';
 
 const dir = mkdtempSync(join(tmpdir(), 'paketbygd-access-all-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,6 +97,30 @@ describe('access --all: ranking kommuner', () => {
     const order = ['None', 'One', 'Both'].map((n) => html.indexOf(`<th scope="row">${n}</th>`));
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(html).toContain('Broken (0004): data/file.csv:12');
+  });
+
+  it('writes the HTML table in Swedish with Swedish numbers under --lang sv; the reasons marked English', async () => {
+    const out = join(dir, 'sv');
+    await runAccessAll({ out, quiet: true, lang: 'sv' }, source);
+    const html = readFileSync(join(out, 'access-all.html'), 'utf8');
+    expect(html).toMatch(/<html lang="sv">/);
+    expect(html).toContain(`<h1>${t('sv').access.rankingTitle}</h1>`);
+    expect(html).toContain(`<th scope="col" class="num">${t('sv').access.withinKm('5\u00a0km')}</th>`);
+    const body = html.slice(html.indexOf('<body>'));
+    // No English heading or cell left (the words both languages share, such as Kommun, aside).
+    const sv = t('sv').access as unknown as Record<string, unknown>;
+    for (const [key, words] of Object.entries(t('en').access)) {
+      if (typeof words === 'string' && words !== sv[key]) expect(body).not.toContain(`>${words}<`);
+    }
+    // One: one village of two within 5 km, the other 5.6 km away (decimal comma).
+    const one = /<tr data-id="0002">[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(one).toContain('<td class="num">50,0\u00a0%</td>');
+    expect(one).toMatch(/<td class="num">\d+,\d\u00a0km<\/td>/);
+    expect(html).toContain('Broken (0004): <span lang="en">data/file.csv:12');
+    // The CSV is data, the same in every language.
+    expect(readFileSync(join(out, 'access-all.csv'), 'utf8')).toBe(
+      readFileSync(writeRanking(await rankKommuner(source), join(dir, 'csv-en')).csv, 'utf8'),
+    );
   });
 
   it('runAccessAll writes the files, and refuses when no kommun could be measured', async () => {

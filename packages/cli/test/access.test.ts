@@ -54,6 +54,10 @@ describe('paketbygd access', () => {
     const html = readFileSync(join(out, 'access.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('Shop A');
+    // The travel model in full, as plan and compare print it: the detour factor and the speeds.
+    const travel = /<p class="travel-model"[^>]*>([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    expect(travel).toMatch(/road distance = straight line × 1\.3/);
+    expect(travel).toMatch(/speeds: \d+\u00a0km\/h up to \d+\u00a0km, .*beyond/);
     expect(run.stderr).toContain(join(out, 'access.html'));
   });
 

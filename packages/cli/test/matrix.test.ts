@@ -14,6 +14,8 @@ import { REPO_ROOT, type CliRun } from './run-cli';
 
 const MAIN = join(REPO_ROOT, 'packages', 'cli', 'src', 'main.ts');
 const LIECHTENSTEIN = join(FIXTURE_DIR, '..', 'osm', 'liechtenstein-latest.osm.pbf');
+/** Travel by a road graph built from the Liechtenstein extract, fresh (no cache between tests). */
+const ROAD_GRAPH = ['--travel', 'roadgraph', '--osm', LIECHTENSTEIN, '--no-graph-cache'];
 
 /** Like run-cli's runCli, but asynchronous, so that a fixture server in this process can answer the child. */
 function runCliAsync(args: string[]): Promise<CliRun> {
@@ -87,16 +89,7 @@ describe('paketbygd matrix', () => {
 
   it('computes a road matrix from an OSM extract, with attribution', async () => {
     const file = writeGeoJson('li.geojson', fixturePoints.slice(0, 5));
-    const run = await runCliAsync([
-      'matrix',
-      file,
-      '--travel',
-      'roadgraph',
-      '--osm',
-      LIECHTENSTEIN,
-      '--no-graph-cache',
-      '--json',
-    ]);
+    const run = await runCliAsync(['matrix', file, ...ROAD_GRAPH, '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/road graph for liechtenstein-latest\.osm\.pbf built in \d+ ms/);
     const out = JSON.parse(run.stdout) as MatrixJson;
@@ -136,15 +129,7 @@ describe('paketbygd matrix', () => {
       fixturePoints[0]!,
       { name: 'Vingåker', lon: 15.871556, lat: 59.043372 },
     ]);
-    const far = await runCliAsync([
-      'matrix',
-      file,
-      '--travel',
-      'roadgraph',
-      '--osm',
-      LIECHTENSTEIN,
-      '--no-graph-cache',
-    ]);
+    const far = await runCliAsync(['matrix', file, ...ROAD_GRAPH]);
     expect(far.code).toBe(1);
     expect(far.stderr).toMatch(/far\.geojson features\[1\] \(Vingåker\): the nearest road is \d+ m away/);
     const dead = await runCliAsync(['matrix', file, '--travel', 'osrm', '--osrm-url', 'http://127.0.0.1:9']);

@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { haversineM, ROAD_DETOUR_FACTOR } from '@paketbygd/model';
+import { haversineM } from '@paketbygd/model';
+import { DEFAULT_DETOUR_FACTOR } from '@paketbygd/travel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './run-cli';
+import { rectangleArea } from '../../../tests/support/scenarios';
 
 let dir: string;
 beforeAll(() => {
@@ -19,18 +21,7 @@ function scenario(overrides: Record<string, unknown> = {}): Record<string, unkno
   return {
     kind: 'scenario',
     name: 'place test',
-    area: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [15.8, 58.9],
-          [16.2, 58.9],
-          [16.2, 59.1],
-          [15.8, 59.1],
-          [15.8, 58.9],
-        ],
-      ],
-    },
+    area: rectangleArea([15.8, 58.9], [16.2, 59.1]),
     currency: 'SEK',
     demand: [
       { id: 'west', location: [15.85, 59.0], population: 300, parcelsPerWeek: 60 },
@@ -97,7 +88,9 @@ describe('paketbygd place', () => {
     expect(out.open).toEqual(['site-west']);
     expect(out.objective).toBe(400);
     expect(out.status).toBe('optimal');
-    expect(out.notes.join(' ')).toContain(`straight lines × ${ROAD_DETOUR_FACTOR} (default detour factor)`);
+    expect(out.notes.join(' ')).toContain(
+      `straight lines × ${DEFAULT_DETOUR_FACTOR} (default detour factor)`,
+    );
 
     const text = runCli(['place', file]);
     expect(text.code).toBe(0);
@@ -150,7 +143,8 @@ describe('paketbygd place', () => {
     ];
     const expected = villages.reduce(
       (sum, [at, people]) =>
-        sum + people * Math.exp(-Math.min(...open.map((o) => haversineM(at, o) * ROAD_DETOUR_FACTOR)) / 2000),
+        sum +
+        people * Math.exp(-Math.min(...open.map((o) => haversineM(at, o) * DEFAULT_DETOUR_FACTOR)) / 2000),
       0,
     );
     expect(out.objective).toBeCloseTo(expected, 6);

@@ -30,6 +30,22 @@ describe('paketbygd transports', () => {
     );
     const written = Scenario.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(written.transportRoutes.map((t) => t.id)).toEqual(['gtfs-1', 'gtfs-9']);
+    expect(run.stdout).toContain('departures of week 2023-W01 (--week), 2023-01-02 – 2023-01-08\n');
+  });
+
+  it('says how the dates were chosen: the first whole week of service by default, or the date given', () => {
+    const first = runCli(['transports', writeFeedDir(), '--scenario', scenarioFile]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "departures of week 2023-W01, 2023-01-02 – 2023-01-08: the feed's first whole week of service (service starts 2023-01-01; --week or --date chooses another)\n",
+    );
+    const day = runCli(['transports', writeFeedDir(), '--scenario', scenarioFile, '--date', '2023-01-07']);
+    expect(day.code).toBe(0);
+    expect(day.stdout).toContain('departures of 2023-01-07 (--date; ISO week 2023-W01)\n');
+    expect(day.stdout).toMatch(/^\d+ trips run, \d+ stop in the area, on \d+ lines$/m);
+    const bad = runCli(['transports', writeFeedDir(), '--scenario', scenarioFile, '--date', '2023-02-30']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('paketbygd: (options): date 2023-02-30 is not a date written YYYY-MM-DD\n');
   });
 
   it('exits 1 with file:line for a broken feed', () => {

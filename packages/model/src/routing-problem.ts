@@ -28,14 +28,19 @@ function unsupported(shape: Record<string, string>) {
 
 const unknownOptional = z.unknown().optional();
 
+/** Where and how long a task is: the fields a job shares with each end of a shipment (as in VROOM). */
+const taskPlace = {
+  id: TaskId,
+  description: z.string().optional(),
+  location: LonLat.optional(),
+  location_index: z.number().int().nonnegative().optional(),
+  setup: Seconds.optional(),
+  service: Seconds.optional(),
+};
+
 export const VroomJob = z
   .object({
-    id: TaskId,
-    description: z.string().optional(),
-    location: LonLat.optional(),
-    location_index: z.number().int().nonnegative().optional(),
-    setup: Seconds.optional(),
-    service: Seconds.optional(),
+    ...taskPlace,
     delivery: Amount.optional(),
     pickup: Amount.optional(),
     skills: Skills.optional(),
@@ -53,12 +58,7 @@ export type VroomJob = z.infer<typeof VroomJob>;
 
 export const VroomShipmentStep = z
   .object({
-    id: TaskId,
-    description: z.string().optional(),
-    location: LonLat.optional(),
-    location_index: z.number().int().nonnegative().optional(),
-    setup: Seconds.optional(),
-    service: Seconds.optional(),
+    ...taskPlace,
     time_windows: z.array(TimeWindow).min(1).optional(),
   })
   .strict();

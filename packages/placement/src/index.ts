@@ -25,8 +25,7 @@ export {
 export { buildMedianMip, type MedianMip, type MedianMipSpec } from './model/formulation';
 export {
   scenarioToPlacement,
-  straightLineDistances,
-  DEFAULT_DETOUR_FACTOR,
   type DistanceSource,
+  type PlacementAccess,
   type ScenarioPlacement,
 } from './model/scenario';

@@ -6,35 +6,29 @@ export interface SmallCase {
   p: number;
 }
 
+/** A point on the grid 0..max × 0..max, with what else the record holds (generated after x and y). */
+export function gridPoint<K extends string>(
+  max: number,
+  more: Record<K, fc.Arbitrary<number>>,
+): fc.Arbitrary<{ x: number; y: number } & Record<K, number>> {
+  const xy = { x: fc.integer({ min: 0, max }), y: fc.integer({ min: 0, max }) };
+  // fc.record's type of a spread record is looser than what it generates.
+  return fc.record({ ...xy, ...more }) as fc.Arbitrary<{ x: number; y: number } & Record<K, number>>;
+}
+
 /** Small random instances on a grid: integer distances, some existing pickup points. */
 export const smallCase = (maxDemand = 7, maxSites = 6): fc.Arbitrary<SmallCase> =>
   fc
     .record({
-      demand: fc.array(
-        fc.record({
-          x: fc.integer({ min: 0, max: 20 }),
-          y: fc.integer({ min: 0, max: 20 }),
-          w: fc.integer({ min: 0, max: 9 }),
-        }),
-        {
-          minLength: 1,
-          maxLength: maxDemand,
-        },
-      ),
-      sites: fc.array(
-        fc.record({
-          x: fc.integer({ min: 0, max: 20 }),
-          y: fc.integer({ min: 0, max: 20 }),
-          cost: fc.integer({ min: 1, max: 5 }),
-        }),
-        {
-          minLength: 1,
-          maxLength: maxSites,
-        },
-      ),
-      fixed: fc.array(fc.record({ x: fc.integer({ min: 0, max: 20 }), y: fc.integer({ min: 0, max: 20 }) }), {
-        maxLength: 2,
+      demand: fc.array(gridPoint(20, { w: fc.integer({ min: 0, max: 9 }) }), {
+        minLength: 1,
+        maxLength: maxDemand,
       }),
+      sites: fc.array(gridPoint(20, { cost: fc.integer({ min: 1, max: 5 }) }), {
+        minLength: 1,
+        maxLength: maxSites,
+      }),
+      fixed: fc.array(gridPoint(20, {}), { maxLength: 2 }),
       pShare: fc.double({ min: 0, max: 1, noNaN: true }),
     })
     .map(({ demand, sites, fixed, pShare }) => {

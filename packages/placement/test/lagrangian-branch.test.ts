@@ -3,22 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { lagrangianBound } from '../src/bound/lagrangian';
 import { lagrangianBranch } from '../src/bound/lagrangian-branch';
 import { evaluateOpen, SITE_FIXED_OPEN, SITE_FREE, type MedianInstance } from '../src/model/median-instance';
+import { gridPoint } from './helpers';
 
 /** Points and sites on a grid with integral costs (weight × Manhattan distance), some sites fixed open. */
 const caseArb = fc
   .record({
-    points: fc.array(
-      fc.record({
-        x: fc.integer({ min: 0, max: 30 }),
-        y: fc.integer({ min: 0, max: 30 }),
-        w: fc.integer({ min: 1, max: 9 }),
-      }),
-      { minLength: 8, maxLength: 30 },
-    ),
-    sites: fc.array(fc.record({ x: fc.integer({ min: 0, max: 30 }), y: fc.integer({ min: 0, max: 30 }) }), {
-      minLength: 6,
-      maxLength: 13,
-    }),
+    points: fc.array(gridPoint(30, { w: fc.integer({ min: 1, max: 9 }) }), { minLength: 8, maxLength: 30 }),
+    sites: fc.array(gridPoint(30, {}), { minLength: 6, maxLength: 13 }),
     fixed: fc.integer({ min: 0, max: 1 }),
     pShare: fc.double({ min: 0, max: 1, noNaN: true }),
     coverageRadius: fc.option(fc.integer({ min: 3, max: 15 }), { nil: undefined }),

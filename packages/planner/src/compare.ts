@@ -241,6 +241,8 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
         travel,
         timeLimitS: options.timeLimitS ?? 10,
         seed: options.seed ?? 1,
+        // The comparison keeps no plan's map: main roads and isochrones would be built for nothing.
+        mapLayers: false,
         ...(entry.bid ? { openSiteIds: entry.bid.sites.map((s) => s.siteId) } : {}),
         ...(options.now ? { now: options.now } : {}),
       });

@@ -33,9 +33,7 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
   for (const d of scenario.demand) {
     const a = accessOf.get(d.id);
     point(d.location, {
-      kind: 'demand',
-      id: d.id,
-      name: d.name ?? d.id,
+      ...named('demand', d),
       population: a?.population ?? d.population,
       households: a?.households ?? d.households,
       parcelsPerWeek: d.parcelsPerWeek,
@@ -52,9 +50,7 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
   for (const p of scenario.pickupPoints) {
     const c = closure.get(p.id);
     point(p.location, {
-      kind: 'pickup-point',
-      id: p.id,
-      name: p.name ?? p.id,
+      ...named('pickup-point', p),
       ...(c
         ? {
             peopleLosingAccessIfClosed: c.peopleLosingAccess,
@@ -70,9 +66,7 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
       c.location,
       box
         ? {
-            kind: 'box',
-            id: c.id,
-            name: c.name ?? c.id,
+            ...named('box', c),
             host: c.host,
             parcelsPerWeek: box.parcelsPerWeek,
             capacityParcelsPerWeek: box.capacityParcelsPerWeek,
@@ -81,7 +75,7 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
             ...(box.filledBy.kind === 'carrier' ? { routeId: box.filledBy.routeId } : {}),
             ...(box.filledBy.kind === 'van' ? { vehicleId: box.filledBy.vehicleId } : {}),
           }
-        : { kind: 'candidate-site', id: c.id, name: c.name ?? c.id, host: c.host },
+        : { ...named('candidate-site', c), host: c.host },
     );
   }
   for (const box of plan.boxes) {
@@ -94,7 +88,7 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
       });
     }
   }
-  for (const h of scenario.hubs) point(h.location, { kind: 'hub', id: h.id, name: h.name ?? h.id });
+  for (const h of scenario.hubs) point(h.location, named('hub', h));
   for (const r of plan.vanRoutes) {
     features.push({
       type: 'Feature',
@@ -125,4 +119,12 @@ export function planToGeoJSON(scenario: Scenario, plan: Plan): PlanFeatureCollec
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** A feature's kind, id and name (the id where the scenario gives no name). */
+function named<K extends string>(
+  kind: K,
+  place: { id: string; name?: string },
+): { kind: K; id: string; name: string } {
+  return { kind, id: place.id, name: place.name ?? place.id };
 }

@@ -10,6 +10,7 @@ export { solveRouteJob, type RouteJobOptions } from './jobs/route-job';
 export { withTravelMatrix, needsMatrix, type RoutedTravel } from './jobs/route-matrix';
 export {
   placeScenario,
+  scenarioPlacement,
   placementAnswer,
   type PlaceScenarioRequest,
   type PlaceScenarioOptions,

@@ -37,6 +37,11 @@ export interface PlanOptions {
   now?: Date;
   /** Open exactly these candidate sites instead of choosing (a bid's boxes). */
   openSiteIds?: readonly string[];
+  /**
+   * Draw the map layers (main roads, road isochrones) when the backend holds the roads; default
+   * on. A comparison turns them off: it shows no map, and each of its plans would build them anew.
+   */
+  mapLayers?: boolean;
 }
 
 const STEP_PERCENT: Record<PlanStep, number> = {
@@ -108,12 +113,15 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     carriers.routes,
   );
   const layersStarted = performance.now();
-  const layers = mapLayers(
-    scenario,
-    travel.travel,
-    openedSites.map((j) => scenario.candidateSites[j]!),
-  );
-  if (travel.travel.layers) timingsS.mapLayers = (performance.now() - layersStarted) / 1000;
+  const drawn = options.mapLayers !== false && travel.travel.layers !== undefined;
+  const layers = drawn
+    ? mapLayers(
+        scenario,
+        travel.travel,
+        openedSites.map((j) => scenario.candidateSites[j]!),
+      )
+    : {};
+  if (drawn) timingsS.mapLayers = (performance.now() - layersStarted) / 1000;
   const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, layers, days };
   const result = await run('evaluate', 'KPIs before and after', () =>
     evaluateAndAssemble(scenario, places, staged, { createdAt: options.now ?? new Date(), timingsS }),

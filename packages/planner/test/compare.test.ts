@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Bid, Scenario, Scoring, ScoringDocument } from '@paketbygd/model';
-import { compare } from '../src';
+import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
+import { compare, plan } from '../src';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
 const read = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8'));
@@ -212,5 +213,40 @@ describe('compare: problems inside an entry', () => {
         }),
       ],
     });
+  });
+});
+
+/** Straight lines with road layers that count how often they are built (and draw nothing). */
+function countingLayers(): { travel: TravelCosts; built: { mainRoads: number; areas: number } } {
+  const straight = createTravelCosts({ backend: 'straightline' });
+  const built = { mainRoads: 0, areas: 0 };
+  const travel: TravelCosts = {
+    id: straight.id,
+    matrix: (sources, destinations) => straight.matrix(sources, destinations),
+    route: (points) => straight.route(points),
+    layers: {
+      mainRoads: () => (built.mainRoads++, []),
+      reachableArea: () => (built.areas++, []),
+    },
+  };
+  return { travel, built };
+}
+
+describe('compare: map layers', () => {
+  it('builds no base roads or isochrones for a three-bid comparison, which keeps no map', async () => {
+    const { travel, built } = countingLayers();
+    const c = await compare(
+      { scenario, bids, scoring },
+      { travel, timeLimitS: 1, now, demandSensitivity: false },
+    );
+    expect(c.entries).toHaveLength(5);
+    expect(built).toEqual({ mainRoads: 0, areas: 0 });
+  });
+
+  it('a plan of its own still draws them once', async () => {
+    const { travel, built } = countingLayers();
+    await plan(scenario, { travel, timeLimitS: 1, now });
+    expect(built.mainRoads).toBe(1);
+    expect(built.areas).toBeGreaterThanOrEqual(scenario.pickupPoints.length);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario, type ScenarioInput, type TransportRoute } from '@paketbygd/model';
 import { plan } from '../src';
+import { rectangleArea } from '../../../tests/support/scenarios';
 
 const HUB: [number, number] = [17.0, 66.0];
 const B: [number, number] = [17.1, 66.0];
@@ -42,18 +43,7 @@ function scenario(deliveriesPerWeek: number, transportRoutes: unknown[]): Scenar
   return Scenario.parse({
     kind: 'scenario',
     name: 'timetable test',
-    area: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [16.9, 65.9],
-          [17.3, 65.9],
-          [17.3, 66.1],
-          [16.9, 66.1],
-          [16.9, 65.9],
-        ],
-      ],
-    },
+    area: rectangleArea([16.9, 65.9], [17.3, 66.1]),
     currency: 'SEK',
     demand: [
       { id: 'near-b', location: [17.1, 66.001], population: 50, parcelsPerWeek: 10 },

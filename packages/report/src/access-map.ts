@@ -1,11 +1,11 @@
 import type { LonLat, Plan, Scenario } from '@paketbygd/model';
-import { ACCESS_STRINGS as S } from './access-strings';
 import { formatCount, formatNumber } from './format';
 import { html, type SafeHtml } from './html';
 import { accessLimitText } from './kpi-cards';
 import type { Names } from './lookup';
 import { COLOURS } from './palette';
 import { px } from './projection';
+import { t } from './i18n';
 
 const LOSS_MAX_RADIUS_PX = 26;
 const LOSS_MIN_RADIUS_PX = 5;
@@ -30,7 +30,7 @@ export function closureLossLayer(
     if (!location) return [];
     const [x, y] = project(location);
     const r = Math.max(LOSS_MIN_RADIUS_PX, LOSS_MAX_RADIUS_PX * Math.sqrt(c.peopleLosingAccess / maxLoss));
-    const title = S.mapLossTitle(
+    const title = t().access.mapLossTitle(
       names.place(c.pickupId),
       formatCount(c.peopleLosingAccess),
       limit,
@@ -48,6 +48,6 @@ export function closureLossLegend(plan: Plan): { symbol: SafeHtml; label: string
   if (!(plan.accessAnalysis?.before.closures ?? []).some((c) => c.peopleLosingAccess > 0)) return undefined;
   return {
     symbol: html`<circle cx="14" cy="8" r="6" fill="${COLOURS.closureLoss}" fill-opacity="0.22" stroke="${COLOURS.closureLoss}" stroke-width="1.5"/>`,
-    label: S.mapLossLegend,
+    label: t().access.mapLossLegend,
   };
 }

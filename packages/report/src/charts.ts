@@ -35,6 +35,12 @@ function labelLayout(labels: readonly string[]): { widthPx: number; fit: (label:
   };
 }
 
+/** The labels' column and the bars' width: what is left of the chart beside the labels and values. */
+function plotArea(chart: ChartBase, rows: readonly { label: string }[]) {
+  const labels = labelLayout(rows.map((r) => r.label));
+  return { labels, labelW: labels.widthPx, plotW: (chart.widthPx ?? 560) - labels.widthPx - VALUE_W };
+}
+
 function legendOf(series: readonly Series[]): SafeHtml {
   return html`<ul class="chart-legend">${series.map(
     (s) => html`<li><span class="swatch" style="background:${s.colour}"></span>${s.label}</li>`,
@@ -50,10 +56,7 @@ function frame(chart: ChartBase, heightPx: number, body: SafeHtml): SafeHtml {
 export function groupedBarChart(
   chart: ChartBase & { categories: readonly { label: string; values: readonly number[] }[] },
 ): SafeHtml {
-  const widthPx = chart.widthPx ?? 560;
-  const labels = labelLayout(chart.categories.map((c) => c.label));
-  const labelW = labels.widthPx;
-  const plotW = widthPx - labelW - VALUE_W;
+  const { labels, labelW, plotW } = plotArea(chart, chart.categories);
   const max = Math.max(
     1e-9,
     chart.scaleMax ?? 0,
@@ -84,10 +87,7 @@ export function groupedBarChart(
 export function stackedBarChart(
   chart: ChartBase & { rows: readonly { label: string; values: readonly number[] }[] },
 ): SafeHtml {
-  const widthPx = chart.widthPx ?? 560;
-  const labels = labelLayout(chart.rows.map((r) => r.label));
-  const labelW = labels.widthPx;
-  const plotW = widthPx - labelW - VALUE_W;
+  const { labels, labelW, plotW } = plotArea(chart, chart.rows);
   const totals = chart.rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0));
   const max = Math.max(1e-9, chart.scaleMax ?? 0, ...totals);
   const rowH = BAR_H + 14;

@@ -1,11 +1,10 @@
-import { CriterionMeasure, type ComparisonResult, type Kpis, type Scenario } from '@paketbygd/model';
+import type { ComparisonResult, CriterionMeasure, Kpis, Scenario } from '@paketbygd/model';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { renderDocument } from './document';
 import {
   formatCount,
   formatDate,
   formatKg,
-  formatKm,
   formatList,
   formatMoney,
   formatNumber,
@@ -14,14 +13,22 @@ import {
   NBSP,
 } from './format';
 import { html, type SafeHtml } from './html';
-import { t, withLang, type Lang } from './i18n';
+import {
+  criterionExplanation,
+  entryLabel,
+  formatMeasure,
+  sensitivityCaseText,
+  type Worded,
+} from './comparison-words';
+import { currentLang, t, withLang, type Lang } from './i18n';
 import { kpiDefinitions } from './kpi-cards';
 import { SERIES_COLOURS, VAN_COLOURS, cycle } from './palette';
 import { table } from './plan-tables';
+import { renderSections, renderToc, type Section } from './sections';
 import { renderSources } from './sources';
 import { renderTravelModel, travelModelText } from './travel-model';
-import { Names } from './lookup';
-import { planWarningItems, renderSectionWarnings, renderWarnings, type WarningItem } from './warnings';
+import { comparisonWarningItems, renderWarnings } from './warnings';
+import { measureLabel, scoredMeasures, type ScoredFigure } from './scored-measures';
 
 export interface ComparisonReportInput {
   scenario: Scenario;
@@ -31,45 +38,14 @@ export interface ComparisonReportInput {
 
 type Entry = ComparisonResult['entries'][number];
 type Scoring = NonNullable<ComparisonResult['scoring']>;
-type CriterionDef = Scoring['criteria'][number];
 
-const BOOLEAN_MEASURES = new Set<CriterionMeasure>(['boxes_open_247', 'fossil_free_vehicles']);
-
-/** A measure's value in the language being rendered. */
-export function formatMeasure(m: CriterionMeasure, v: number, currency: string): string {
-  if (BOOLEAN_MEASURES.has(m)) return v >= 0.5 ? t().common.yes : t().common.no;
-  switch (m) {
-    case 'price_per_year':
-      return formatMoney(v, currency);
-    case 'cost_per_parcel':
-      return formatMoney(v, currency, 1);
-    case 'covered_population_share':
-      return formatShare(v);
-    case 'mean_access_distance_m':
-      return formatKm(v);
-    case 'co2_kg_per_week':
-      return formatKg(v);
-    case 'deliveries_per_week':
-      return formatNumber(v, Number.isInteger(v) ? 0 : 1);
-    default:
-      return formatNumber(v);
-  }
-}
-
-function measureLabel(m: CriterionMeasure): string {
-  return t().comparison.measures[m] ?? m;
+/** A sentence in the report's language, or the planner's English (a result without its criteria) marked as such. */
+function worded(w: Worded): SafeHtml | string {
+  return w.lang === currentLang() ? w.text : html`<span lang="${w.lang}">${w.text}</span>`;
 }
 
 function labelOf(comparison: ComparisonResult): (id: string) => string {
-  const m = t().comparison;
-  // The planner names today and its own plan in English; those two names are the report's to give.
-  const name = (e: Entry) =>
-    e.kind === 'today'
-      ? m.todayLabel
-      : e.kind === 'baseline'
-        ? e.label.replace(/ \(as planned\)$/, ` (${m.kinds.baseline ?? 'baseline'})`)
-        : e.label;
-  const labels = new Map(comparison.entries.map((e) => [e.id, name(e)]));
+  const labels = new Map(comparison.entries.map((e) => [e.id, entryLabel(e)]));
   return (id) => labels.get(id) ?? id;
 }
 
@@ -144,36 +120,26 @@ function kpiTable(scenario: Scenario, comparison: ComparisonResult): SafeHtml {
 }
 
 /** The scored figure; where a bid promised more, the promise and the gap beside it. */
-function measureCell(e: Entry, measure: CriterionMeasure, currency: string): SafeHtml {
-  const m = t().comparison;
-  const v = e.measures[measure];
-  if (v === undefined) return html`<td class="num">–</td>`;
-  const promised = e.promised[measure];
-  const format = (x: number) => formatMeasure(measure, x, currency);
-  if (promised === undefined || promised <= v + 1e-9) return html`<td class="num">${format(v)}</td>`;
-  const gap = BOOLEAN_MEASURES.has(measure) ? m.notDelivered : format(promised - v);
-  return html`<td class="num over-promise" data-measure="${measure}"><strong>${format(v)}</strong><br /><span class="muted">${m.promised(format(promised))}</span><br /><span class="bad">${m.gap(gap)}</span></td>`;
+function measureCell(f: ScoredFigure, measure: CriterionMeasure): SafeHtml {
+  if (!f.overPromise) return html`<td class="num">${f.value}</td>`;
+  return html`<td class="num over-promise" data-measure="${measure}"><strong>${f.value}</strong><br /><span class="muted">${f.overPromise.promised}</span><br /><span class="bad">${f.overPromise.gap}</span></td>`;
 }
 
-/** Measures in the order the model lists them (the table's rows). */
-const MEASURE_ORDER: readonly CriterionMeasure[] = CriterionMeasure.options;
-
 function measuresTable(comparison: ComparisonResult): SafeHtml {
-  const m = t().comparison;
   const label = labelOf(comparison);
-  const present = MEASURE_ORDER.filter((x) => comparison.entries.some((e) => e.measures[x] !== undefined));
-  if (present.length === 0) return html``;
+  const { caption, measureHead, rows } = scoredMeasures(comparison);
+  if (rows.length === 0) return html``;
   return table(
-    m.measuresCaption((comparison.scoring?.scoreOn ?? 'plan') === 'plan'),
+    caption,
     html`<tr>
-      <th scope="col">${m.measure}</th>
+      <th scope="col">${measureHead}</th>
       ${comparison.entries.map((e) => html`<th scope="col" class="num">${label(e.id)}</th>`)}
     </tr>`,
-    present.map(
-      (x) =>
+    rows.map(
+      (r) =>
         html`<tr>
-          <th scope="row">${measureLabel(x)}</th>
-          ${comparison.entries.map((e) => measureCell(e, x, comparison.currency))}
+          <th scope="row">${r.label}</th>
+          ${r.figures.map((f) => measureCell(f, r.measure))}
         </tr>`,
     ),
     'measures',
@@ -363,49 +329,6 @@ function charts(comparison: ComparisonResult): SafeHtml {
   return html`<div class="charts">${cost}${coverage}${co2}</div>`;
 }
 
-/** One criterion's explanation, from the criterion as stated (the planner's text for older results). */
-function explanation(
-  x: Scoring['scores'][number]['criteria'][number],
-  def: CriterionDef | undefined,
-  scoring: Scoring,
-  entry: Entry | undefined,
-  currency: string,
-): string {
-  if (!def) return x.explanation;
-  const m = t().comparison;
-  const fmt = (v: number) => formatMeasure(def.measure, v, currency);
-  const name = def.name ?? def.id;
-  const promised = entry?.promised[def.measure];
-  const promise = promised !== undefined && promised > x.value + 1e-9 ? m.promiseNote(fmt(promised)) : '';
-  const pct = formatPercent(x.fulfilment * 100, 0);
-  if (scoring.model === 'price_deduction') {
-    if (def.measure === 'price_per_year') return m.explainPrice(fmt(x.value));
-    return m.explainDeduction(
-      name,
-      fmt(x.value),
-      promise,
-      pct,
-      fmt(def.worst),
-      fmt(def.best),
-      formatMoney(x.contribution, currency),
-      formatMoney(def.valuePerYear ?? 0, currency),
-    );
-  }
-  const full = formatNumber((def.weight ?? 0) * scoring.maxPoints, 1);
-  if (scoring.model === 'relative')
-    return m.explainRelative(name, fmt(x.value), promise, formatNumber(x.contribution, 1), full);
-  return m.explainPoints(
-    name,
-    fmt(x.value),
-    promise,
-    pct,
-    fmt(def.worst),
-    fmt(def.best),
-    formatNumber(x.contribution, 1),
-    full,
-  );
-}
-
 function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
   const label = labelOf(comparison);
   const m = t().comparison;
@@ -415,8 +338,6 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
   const measureOf = new Map(
     ranked.flatMap((s) => s.criteria.map((x) => [x.criterionId, x.measure] as const)),
   );
-  const defOf = new Map(scoring.criteria.map((d) => [d.id, d]));
-  const entryOf = new Map(comparison.entries.map((e) => [e.id, e]));
   const unit = scoring.model === 'price_deduction' ? m.deducted(c) : t().common.points;
   const rows = ranked.map(
     (s) =>
@@ -475,9 +396,7 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
       html`<div class="route-block" data-id="${s.id}">
         <h4>${s.rank}. ${label(s.id)}: ${formatTotal(scoring, s.total, c)}</h4>
         <ul>
-          ${s.criteria.map(
-            (x) => html`<li>${explanation(x, defOf.get(x.criterionId), scoring, entryOf.get(s.id), c)}</li>`,
-          )}
+          ${s.criteria.map((x) => html`<li>${worded(criterionExplanation(comparison, s.id, x))}</li>`)}
         </ul>
       </div>`,
   );
@@ -490,20 +409,6 @@ function scoresSection(comparison: ComparisonResult, scoring: Scoring): SafeHtml
     <div class="charts">${chart}</div>
     <h3>${m.why}</h3>
     ${why}`;
-}
-
-/** What a sensitivity case changed, in the language (the planner's "what" is English). */
-function caseName(s: Scoring['sensitivity'][number], scoring: Scoring): string {
-  const m = t().comparison;
-  const sign = s.change > 0 ? '+' : '−';
-  const pct = `${sign}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%`;
-  const criterion = scoring.criteria.find((c) => s.what.includes(`"${c.name ?? c.id}"`));
-  if (criterion) {
-    const name = criterion.name ?? criterion.id;
-    return `${scoring.model === 'price_deduction' ? m.valueOf(name) : m.weightOf(name)} ${pct}`;
-  }
-  if (s.what.startsWith('demand')) return `${m.demand} ${pct}`;
-  return s.what;
 }
 
 function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): SafeHtml {
@@ -520,7 +425,7 @@ function sensitivitySection(comparison: ComparisonResult, scoring: Scoring): Saf
   const rows = scoring.sensitivity.map(
     (s) =>
       html`<tr class="${s.winnerChanges ? 'highlight' : ''}">
-        <th scope="row">${caseName(s, scoring)}</th>
+        <th scope="row">${worded(sensitivityCaseText(scoring, s))}</th>
         <td class="num">
           ${s.change > 0 ? '+' : s.change < 0 ? '−' : '±'}${formatNumber(Math.abs(s.change) * 100, 0)}${NBSP}%
         </td>
@@ -615,26 +520,6 @@ function verdict(comparison: ComparisonResult): SafeHtml {
   </div>`;
 }
 
-/**
- * The comparison's warnings: each entry's plan warnings worded from their codes in the report's
- * language, under the entry's label; the rest (the comparison's own) as the comparison wrote them.
- */
-function comparisonWarnings(scenario: Scenario, comparison: ComparisonResult): (string | WarningItem)[] {
-  const names = new Names(scenario);
-  const worded = new Set<string>();
-  const items: WarningItem[] = [];
-  for (const e of comparison.entries) {
-    if (!e.planWarnings) continue;
-    const plan = {
-      warnings: e.planWarnings.map((m) => m.text),
-      messages: { warnings: e.planWarnings, assumptions: [] },
-    };
-    for (const item of planWarningItems(plan, names)) items.push({ ...item, entry: e.label });
-    for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
-  }
-  return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
-}
-
 export function renderComparisonReport(input: ComparisonReportInput): string {
   return withLang(input.lang ?? 'en', () => render(input));
 }
@@ -642,7 +527,7 @@ export function renderComparisonReport(input: ComparisonReportInput): string {
 function render({ scenario, comparison }: ComparisonReportInput): string {
   const m = t().comparison;
   const scoring = comparison.scoring;
-  const sections: [string, string, SafeHtml][] = [
+  const sections: Section[] = [
     [
       'key-figures',
       m.sections.keyFigures,
@@ -686,23 +571,15 @@ function render({ scenario, comparison }: ComparisonReportInput): string {
         ${m.subtitle(scenario.name, formatDate(comparison.createdAt), comparison.entries.length, comparison.currency)}
       </p>
       ${travel ? html`<p class="travel-model">${travelModelText(travel)}</p>` : ''}
-      <nav class="toc" aria-label="${t().common.contents}">
-        <ul>
-          ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
-        </ul>
-      </nav>
+      ${renderToc(sections)}
     </header>
-    ${verdict(comparison)}${renderWarnings(comparisonWarnings(scenario, comparison), entryLabels, {
+    ${verdict(comparison)}${renderWarnings(comparisonWarningItems(scenario, comparison), entryLabels, {
       folded: comparison.warnings.length > 6,
-    })}${sections.map(
-      ([id, title, content]) =>
-        html`<section id="${id}" aria-labelledby="${id}-h">
-          <h2 id="${id}-h">${title}</h2>
-          ${renderSectionWarnings(
-            comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),
-            id,
-          )}${content}
-        </section>`,
+      entryName: (l) =>
+        entryLabel(comparison.entries.find((e) => e.label === l) ?? { kind: 'bid', label: l }),
+    })}${renderSections(
+      sections,
+      comparison.warnings.filter((w) => !entryLabels.some((l) => w.startsWith(`${l}: `))),
     )}
     <footer>${m.footer}</footer>`;
   return renderDocument(m.title(comparison.name), body);

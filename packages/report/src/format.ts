@@ -70,14 +70,6 @@ export function formatMinutes(durationS: number): string {
   return `${formatNumber(durationS / 60, durationS < 600 ? 1 : 0)}${NBSP}min`;
 }
 
-/** Seconds after midnight as 24-hour HH:MM (a van that runs past midnight shows 24:10, not 00:10). */
-export function formatClock(secondsAfterMidnight: number): string {
-  const totalMin = Math.round(secondsAfterMidnight / 60);
-  const h = Math.floor(totalMin / 60);
-  const m = totalMin - h * 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
 /** Parcels and people are estimates with decimals; whole numbers read better above ten. */
 export function formatCount(value: number): string {
   return formatNumber(value, Math.abs(value) < 10 && !Number.isInteger(value) ? 1 : 0);

@@ -1,5 +1,18 @@
 export { renderPlanReport, budgetCheck, type PlanReportInput } from './plan-report';
-export { renderComparisonReport, formatMeasure, type ComparisonReportInput } from './comparison-report';
+export { renderComparisonReport, type ComparisonReportInput } from './comparison-report';
+export {
+  criterionExplanation,
+  entryLabel,
+  formatMeasure,
+  sensitivityCaseText,
+  type Worded,
+} from './comparison-words';
+export {
+  scoredMeasures,
+  type ScoredFigure,
+  type ScoredMeasureRow,
+  type ScoredMeasures,
+} from './scored-measures';
 export { escapeHtml } from './html';
 export {
   formatNumber,
@@ -7,7 +20,6 @@ export {
   formatKm,
   formatShare,
   formatPercent,
-  formatClock,
   formatKg,
   formatHours,
   formatMinutes,
@@ -21,5 +33,5 @@ export { accessLimitText } from './kpi-cards';
 export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
 export { ACCESS_STRINGS } from './access-strings';
 export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
-export { planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
+export { comparisonWarningTexts, planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
 export { travelModelText } from './travel-model';

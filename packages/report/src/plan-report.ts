@@ -1,5 +1,4 @@
 import type { Plan, Scenario, TravelModelSummary } from '@paketbygd/model';
-import { ACCESS_STRINGS } from './access-strings';
 import { renderAccessSection } from './access-tables';
 import { groupedBarChart, stackedBarChart } from './charts';
 import { demandStatus } from './coverage';
@@ -27,14 +26,9 @@ import {
   renderUnserved,
   renderVanRoutes,
 } from './plan-tables';
+import { renderSections, renderToc, type Section } from './sections';
 import { renderAttribution, renderSources } from './sources';
-import {
-  planWarningItems,
-  rankWarning,
-  renderSectionWarnings,
-  renderWarnings,
-  type WarningItem,
-} from './warnings';
+import { planWarningItems, rankWarning, renderWarnings, type WarningItem } from './warnings';
 import { renderTravelModel, travelModelFor } from './travel-model';
 import { wordPlanMessage } from './plan-messages';
 import { renderPlanMap } from './svg-map';
@@ -105,55 +99,53 @@ function summary(scenario: Scenario, plan: Plan, names: Names): SafeHtml {
   </div>`;
 }
 
+type Access = Plan['kpis']['before']['access'];
+type AccessFigure = { label: string; value: (a: Access) => number };
+
+/** Two figures of the access, today against after the plan, as bars and in the chart's description. */
+function beforeAfterChart(
+  plan: Plan,
+  id: string,
+  title: string,
+  describe: (before1: string, after1: string, before2: string, after2: string) => string,
+  show: (v: number) => string,
+  figures: [AccessFigure, AccessFigure],
+): SafeHtml {
+  const { before, after } = plan.kpis;
+  const [one, two] = figures.map((f) => ({
+    label: f.label,
+    values: [f.value(before.access), f.value(after.access)],
+  }));
+  return groupedBarChart({
+    id,
+    title,
+    desc: describe(
+      show(one!.values[0]!),
+      show(one!.values[1]!),
+      show(two!.values[0]!),
+      show(two!.values[1]!),
+    ),
+    series: [
+      { label: t().common.today, colour: '#9aa5b1' },
+      { label: t().common.afterPlan, colour: '#0b6e4f' },
+    ],
+    format: (v) => show(v),
+    categories: [one!, two!],
+  });
+}
+
 function charts(plan: Plan): SafeHtml {
   const { before, after } = plan.kpis;
   const c = plan.currency;
   const m = t().plan.charts;
-  const beforeAfter = [
-    { label: t().common.today, colour: '#9aa5b1' },
-    { label: t().common.afterPlan, colour: '#0b6e4f' },
-  ];
-  const access = groupedBarChart({
-    id: 'chart-coverage',
-    title: m.shareTitle,
-    desc: m.shareDesc(
-      formatShare(before.access.coveredPopulationShare),
-      formatShare(after.access.coveredPopulationShare),
-      formatShare(before.access.coveredHouseholdShare),
-      formatShare(after.access.coveredHouseholdShare),
-    ),
-    series: beforeAfter,
-    format: (v) => formatPercent(v),
-    categories: [
-      {
-        label: m.population,
-        values: [before.access.coveredPopulationShare * 100, after.access.coveredPopulationShare * 100],
-      },
-      {
-        label: m.households,
-        values: [before.access.coveredHouseholdShare * 100, after.access.coveredHouseholdShare * 100],
-      },
-    ],
-  });
-  const distance = groupedBarChart({
-    id: 'chart-distance',
-    title: m.distanceTitle,
-    desc: m.distanceDesc(
-      formatKm(before.access.meanAccessDistanceM),
-      formatKm(after.access.meanAccessDistanceM),
-      formatKm(before.access.p90AccessDistanceM),
-      formatKm(after.access.p90AccessDistanceM),
-    ),
-    series: beforeAfter,
-    format: (v) => formatKm(v),
-    categories: [
-      { label: m.mean, values: [before.access.meanAccessDistanceM, after.access.meanAccessDistanceM] },
-      {
-        label: m.p90,
-        values: [before.access.p90AccessDistanceM, after.access.p90AccessDistanceM],
-      },
-    ],
-  });
+  const access = beforeAfterChart(plan, 'chart-coverage', m.shareTitle, m.shareDesc, formatPercent, [
+    { label: m.population, value: (x) => x.coveredPopulationShare * 100 },
+    { label: m.households, value: (x) => x.coveredHouseholdShare * 100 },
+  ]);
+  const distance = beforeAfterChart(plan, 'chart-distance', m.distanceTitle, m.distanceDesc, formatKm, [
+    { label: m.mean, value: (x) => x.meanAccessDistanceM },
+    { label: m.p90, value: (x) => x.p90AccessDistanceM },
+  ]);
   const costSeries = m.costSeries.map((label, i) => ({ label, colour: SERIES_COLOURS[i] ?? '#777' }));
   const costValues = (k: typeof before) => [
     k.costPerWeek.boxesInvestment,
@@ -321,7 +313,7 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
     ...(budget?.exceeded ? [{ text: budget.exceeded, ...rankWarning('budget'), english: false }] : []),
     ...planWarningItems(plan, names),
   ];
-  const sections: [string, string, SafeHtml][] = [
+  const sections: Section[] = [
     [
       'key-figures',
       m.sections.keyFigures,
@@ -336,7 +328,7 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
       }),
     ],
     ['gains', m.sections.gains, renderGainsTable(plan, names)],
-    ['access', ACCESS_STRINGS.sectionTitle, renderAccessSection(scenario, plan, names)],
+    ['access', t().access.sectionTitle, renderAccessSection(scenario, plan, names)],
     ['boxes', m.sections.boxes, renderBoxTable(scenario, plan, names)],
     ['carriers', m.sections.carriers, renderCarrierRoutes(scenario, plan, names)],
     ['vans', m.sections.vans, renderVanRoutes(plan, names)],
@@ -360,19 +352,9 @@ function render({ scenario, plan, tileUrl, travelModel: given }: PlanReportInput
       </p>
       ${renderTravelModel(travelModel)}
       ${scenario.description ? html`<p class="lead">${scenario.description}</p>` : ''}
-      <nav class="toc" aria-label="${t().common.contents}">
-        <ul>
-          ${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}
-        </ul>
-      </nav>
+      ${renderToc(sections)}
     </header>
-    ${summary(scenario, plan, names)}${renderWarnings(warnings)}${sections.map(
-      ([id, title, content]) =>
-        html`<section id="${id}" aria-labelledby="${id}-h">
-          <h2 id="${id}-h">${title}</h2>
-          ${renderSectionWarnings(warnings, id)}${content}
-        </section>`,
-    )}
+    ${summary(scenario, plan, names)}${renderWarnings(warnings)}${renderSections(sections, warnings)}
     <footer>${m.footer(timings !== undefined ? formatNumber(timings, 1) : undefined)}</footer>`;
   const origin = tileSource(tileUrl)?.cspSource;
   return renderDocument(m.title(scenario.name), body, origin ? { allowImagesFrom: origin } : {});

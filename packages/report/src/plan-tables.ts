@@ -1,4 +1,5 @@
 import {
+  sToClockTime,
   WEEKDAYS,
   type OpenedBox,
   type Plan,
@@ -9,7 +10,6 @@ import {
 import { demandStatus, statusStyle } from './coverage';
 import {
   dayName,
-  formatClock,
   formatCount,
   formatHours,
   formatKg,
@@ -265,7 +265,7 @@ export function renderVanRoutes(plan: Plan, names: Names): SafeHtml {
       headRow(m.vanStopsHead, [0, 2]),
       r.stops.map(
         (s) =>
-          html`<tr><td class="num">${formatClock(s.arrivalS)}</td><th scope="row">${s.name ?? names.place(s.at)}${s.kind === 'hub' ? html` <span class="muted">${m.hub}</span>` : s.kind === 'home' ? html` <span class="muted">${m.homeDelivery}</span>` : ''}</th><td class="num">${s.kind === 'hub' ? '' : formatCount(s.parcels)}</td></tr>`,
+          html`<tr><td class="num">${sToClockTime(s.arrivalS)}</td><th scope="row">${s.name ?? names.place(s.at)}${s.kind === 'hub' ? html` <span class="muted">${m.hub}</span>` : s.kind === 'home' ? html` <span class="muted">${m.homeDelivery}</span>` : ''}</th><td class="num">${s.kind === 'hub' ? '' : formatCount(s.parcels)}</td></tr>`,
       ),
     )}</div>`;
   });

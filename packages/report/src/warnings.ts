@@ -1,4 +1,5 @@
-import type { Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
+import type { ComparisonResult, Plan, PlanMessageCode, Scenario } from '@paketbygd/model';
+import { entryLabel, type Worded } from './comparison-words';
 import { html, type SafeHtml } from './html';
 import { currentLang, t, withLang, type Lang } from './i18n';
 import { Names } from './lookup';
@@ -84,6 +85,48 @@ export function planWarningTexts(scenario: Scenario, plan: Plan, lang: Lang): st
   );
 }
 
+/**
+ * The comparison's warnings: each entry's plan warnings worded from their codes in the report's
+ * language, under the entry's label; the rest (the comparison's own) as the comparison wrote them.
+ */
+export function comparisonWarningItems(
+  scenario: Scenario,
+  comparison: ComparisonResult,
+): (string | WarningItem)[] {
+  const names = new Names(scenario);
+  const worded = new Set<string>();
+  const items: WarningItem[] = [];
+  for (const e of comparison.entries) {
+    if (!e.planWarnings) continue;
+    const plan = {
+      warnings: e.planWarnings.map((m) => m.text),
+      messages: { warnings: e.planWarnings, assumptions: [] },
+    };
+    for (const item of planWarningItems(plan, names)) items.push({ ...item, entry: e.label });
+    for (const m of e.planWarnings) worded.add(`${e.label}: ${m.text}`);
+  }
+  return [...comparison.warnings.filter((w) => !worded.has(w)), ...items];
+}
+
+/**
+ * A comparison's warnings in a language, most important first, each with the label of the entry
+ * it is about and the language it is written in (the web page's Compare tab lists them so).
+ */
+export function comparisonWarningTexts(
+  scenario: Scenario,
+  comparison: ComparisonResult,
+  lang: Lang,
+): (Worded & { entry?: string })[] {
+  const names = new Map(comparison.entries.map((e) => [e.label, entryLabel(e, lang)]));
+  return withLang(lang, () =>
+    rankWarnings(comparisonWarningItems(scenario, comparison)).map((w) => ({
+      text: w.text,
+      lang: w.english ? 'en' : lang,
+      ...(w.entry !== undefined ? { entry: names.get(w.entry) ?? w.entry } : {}),
+    })),
+  );
+}
+
 /** Most important first; equally important ones keep their order. */
 export function rankWarnings(list: readonly (string | WarningItem)[]): WarningItem[] {
   return list
@@ -113,7 +156,7 @@ export function renderSectionWarnings(list: readonly (string | WarningItem)[], s
 export function renderWarnings(
   list: readonly (string | WarningItem)[],
   entryLabels: readonly string[] = [],
-  options: { folded?: boolean } = {},
+  options: { folded?: boolean; entryName?: (label: string) => string } = {},
 ): SafeHtml {
   if (list.length === 0) return html``;
   const labels = [...entryLabels].sort((a, b) => b.length - a.length);
@@ -136,7 +179,7 @@ export function renderWarnings(
     .sort((a, b) => (a.ranked[0]?.rank ?? 99) - (b.ranked[0]?.rank ?? 99) || a.i - b.i);
   const grouped = groups.map(
     (g) =>
-      html`<li><strong>${g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`)}</ul></li>`,
+      html`<li><strong>${options.entryName?.(g.label) ?? g.label}</strong><ul>${g.ranked.map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`)}</ul></li>`,
   );
   const top = rankWarnings(general).map((w) => html`<li data-rank="${w.rank}"${langOf(w)}>${w.text}</li>`);
   const items = html`<ul>${top}${grouped}</ul>`;

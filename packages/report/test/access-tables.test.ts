@@ -104,4 +104,34 @@ describe('the access section of the plan report', () => {
     expect(old.querySelector('section#access')!.text).toContain(ACCESS_STRINGS.notInPlan);
     expect(old.querySelectorAll('circle[data-kind="closure-loss"]')).toHaveLength(0);
   });
+
+  it('in a Swedish report: the section, its tables and the map in Swedish, with Swedish numbers; the analysis’s own notes marked English', () => {
+    const sv = parse(renderPlanReport({ scenario, plan, lang: 'sv' }));
+    const section = sv.querySelector('section#access')!;
+    expect(section.querySelector('h2')!.text).toBe('Tillgång till utlämningsställen');
+    expect(sv.querySelector('nav.toc')!.text).toContain('Tillgång till utlämningsställen');
+    const row = (label: string) =>
+      section
+        .querySelectorAll('table.access-measures tbody tr')
+        .find((tr) => tr.querySelector('th')!.text === label)
+        ?.querySelectorAll('td')
+        .map((td) => td.text);
+    expect(row('Medelavstånd till närmaste ställe')).toEqual(['4,4\u00a0km', '1,8\u00a0km']);
+    expect(row('Personer 65+ inom 5\u00a0km')).toEqual(['60,0\u00a0%', '60,0\u00a0%']);
+    expect(section.querySelector('table.access-closures caption')!.text.trim()).toMatch(
+      /^Om stället stänger: /,
+    );
+    expect(section.text).not.toMatch(/\b(People|Mean distance|Pickup points|If this point closes)\b/);
+    expect(sv.querySelector('circle[data-kind="closure-loss"] title')!.text).toMatch(
+      /^Om .* stänger: 5\u00a0056 personer förlorar sitt ställe /,
+    );
+    expect(sv.querySelector('.legend')!.text).toContain(
+      'Om stället stänger: personer som förlorar sitt ställe',
+    );
+    const note = section
+      .querySelectorAll('ul.access-notes li')
+      .find((li) => li.text === 'a note from the analysis');
+    expect(note?.getAttribute('lang')).toBe('en');
+    expect(doc.querySelectorAll('section#access [lang="en"]')).toHaveLength(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayName, formatClock, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
+import { sToClockTime } from '@paketbygd/model';
+import { dayName, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
 import { pickLang, withLang } from '../src/i18n';
 import { escapeHtml, html, raw } from '../src/html';
 import { niceLengthM } from '../src/projection';
@@ -35,9 +36,9 @@ describe('format', () => {
     expect(pickLang([])).toBe('en');
   });
 
-  it('writes clock times as HH:MM', () => {
-    expect(formatClock(7 * 3600 + 5 * 60)).toBe('07:05');
-    expect(formatClock(13 * 3600 + 59 * 60 + 40)).toBe('14:00');
+  it("writes clock times as HH:MM (the model's sToClockTime, as the van tables do)", () => {
+    expect(sToClockTime(7 * 3600 + 5 * 60)).toBe('07:05');
+    expect(sToClockTime(13 * 3600 + 59 * 60 + 40)).toBe('14:00');
   });
 
   it('picks round scale-bar lengths', () => {

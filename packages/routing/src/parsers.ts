@@ -34,6 +34,25 @@ function euclideanMatrix(xs: number[], ys: number[], round: boolean): Float64Arr
   return m;
 }
 
+/**
+ * A benchmark's fleet: `count` copies of one vehicle based at the depot (place 0), priced by
+ * distance alone (the matrices hold distances; × 1000 per km gives the distance as the cost).
+ */
+function depotFleet(count: number, capacity: number, shiftS?: [number, number]): ModelSpec['vehicles'] {
+  return Array.from({ length: count }, (_, k) =>
+    defaultVehicle({
+      id: 1,
+      copy: k,
+      start: 0,
+      end: 0,
+      capacity: [capacity],
+      ...(shiftS ? { shiftS } : {}),
+      costPerHour: 0,
+      costPerKm: 1000,
+    }),
+  );
+}
+
 /** CVRPLIB `.vrp` (TYPE CVRP, EDGE_WEIGHT_TYPE EUC_2D): unlimited fleet, distances rounded to the nearest integer. */
 export function parseVrplib(text: string, source = 'input.vrp'): ParsedInstance {
   const lines = text.split(/\r?\n/);
@@ -121,17 +140,7 @@ export function parseVrplib(text: string, source = 'input.vrp'): ParsedInstance 
     }),
     shipments: [],
     // The fleet is unlimited: one vehicle per customer is enough for any solution.
-    vehicles: customers.map((_, k) =>
-      defaultVehicle({
-        id: 1,
-        copy: k,
-        start: 0,
-        end: 0,
-        capacity: [capacity],
-        costPerHour: 0,
-        costPerKm: 1000,
-      }),
-    ),
+    vehicles: depotFleet(customers.length, capacity),
   };
   return {
     name: header.get('NAME') ?? source,
@@ -196,18 +205,7 @@ export function parseSolomon(text: string, source = 'input.txt'): ParsedInstance
       priority: 0,
     })),
     shipments: [],
-    vehicles: Array.from({ length: vehicles }, (_, k) =>
-      defaultVehicle({
-        id: 1,
-        copy: k,
-        start: 0,
-        end: 0,
-        capacity: [capacity],
-        shiftS: [depot[4]!, depot[5]!],
-        costPerHour: 0,
-        costPerKm: 1000,
-      }),
-    ),
+    vehicles: depotFleet(vehicles, capacity, [depot[4]!, depot[5]!]),
   };
   return { name, format: 'solomon', spec, customerIds: rows.slice(1).map((r) => r.v[0]!) };
 }

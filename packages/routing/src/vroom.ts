@@ -13,6 +13,7 @@ import { serviceStart } from './route';
 import type { Converted } from './vroom/converted';
 import { planRoutes } from './vroom/plan';
 import { initialRoutesFromSteps } from './vroom/steps';
+import { RouteSums } from './vroom/route-sums';
 import { RequestTasks, routeAmounts } from './vroom/tasks';
 import { solveInstance } from './solver';
 import type { SearchControl, SolvedRoute } from './options';
@@ -267,10 +268,7 @@ export function toRoutingSolution(
   let totalDelivery = new Array<number>(dims).fill(0);
   let totalPickup = new Array<number>(dims).fill(0);
   for (const { vehicle: v, tasks, breaks: placed } of routes) {
-    const m = inst.vehMatrixSet[v]!;
-    const D = inst.durationS[m]!;
-    const L = inst.distanceM[m]!;
-    const C = inst.cost[m]!;
+    const D = inst.durationS[inst.vehMatrixSet[v]!]!;
     const { load, delivery, pickup } = routeAmounts(inst, tasks);
     // Leave as late as possible without moving the first service: no waiting at the first stop
     // (a route with breaks leaves at the shift start, where its break schedule was made).
@@ -282,13 +280,7 @@ export function toRoutingSolution(
       if (Number.isFinite(s0)) time = Math.max(time, s0 - travel0);
     }
     const steps: VroomStep[] = [];
-    let travel = 0;
-    let distance = 0;
-    let cost = 0;
-    let setup = 0;
-    let service = 0;
-    let waiting = 0;
-    let priority = 0;
+    const sums = new RouteSums(inst, v);
     let prev = inst.vehStart[v]!;
     const step = (type: VroomStep['type'], l: number, extra: Partial<VroomStep>): VroomStep => {
       const pos = position(l);
@@ -297,12 +289,12 @@ export function toRoutingSolution(
         ...(pos ? { location: pos } : {}),
         ...(l !== inst.virtualLoc ? { location_index: l } : {}),
         arrival: Math.round(time),
-        duration: Math.round(travel),
+        duration: Math.round(sums.travelS),
         setup: 0,
         service: 0,
         waiting_time: 0,
         load: [...load],
-        ...(withDistance ? { distance: Math.round(distance) } : {}),
+        ...(withDistance ? { distance: Math.round(sums.distanceM) } : {}),
         violations: [],
         ...extra,
       };
@@ -323,19 +315,15 @@ export function toRoutingSolution(
         delete st.location;
         delete st.location_index;
         steps.push(st);
-        waiting += start - time;
-        service += inst.breaks.serviceS[b]!;
+        sums.waitingS += start - time;
+        sums.serviceS += inst.breaks.serviceS[b]!;
         time = start + inst.breaks.serviceS[b]!;
       }
     };
     let gap = 0;
     for (const t of tasks) {
       takeBreaks(gap++);
-      const a = prev * s + inst.loc[t]!;
-      time += D[a]!;
-      travel += D[a]!;
-      distance += L[a]!;
-      cost += C[a]!;
+      time += sums.drive(prev, inst.loc[t]!);
       const arrival = time;
       const start = serviceStart(inst, t, arrival);
       const wait = start - arrival;
@@ -357,45 +345,33 @@ export function toRoutingSolution(
       st.arrival = Math.round(arrival);
       steps.push(st);
       time = start + stepSetup + stepService;
-      setup += stepSetup;
-      service += stepService;
-      waiting += wait;
-      priority += inst.priority[t]!;
+      sums.setupS += stepSetup;
+      sums.serviceS += stepService;
+      sums.waitingS += wait;
+      sums.priority += inst.priority[t]!;
       prev = inst.loc[t]!;
     }
     takeBreaks(tasks.length);
-    const a = prev * s + inst.vehEnd[v]!;
-    time += D[a]!;
-    travel += D[a]!;
-    distance += L[a]!;
-    cost += C[a]!;
+    time += sums.drive(prev, inst.vehEnd[v]!);
     if (inst.hasEnd[v]) steps.push(step('end', inst.vehEnd[v]!, {}));
-    const routeCost = Math.round(cost + inst.fixed[v]!);
     const vehicle = request.vehicle(v);
+    const route = sums.totals(delivery, pickup, withDistance);
     out.push({
       vehicle: vehicle.id,
       ...(inst.vehCopy[v]! > 0 || vehicle.count ? { copy: inst.vehCopy[v]! } : {}),
       ...(vehicle.description !== undefined ? { description: vehicle.description } : {}),
-      cost: routeCost,
-      setup,
-      service,
-      duration: Math.round(travel),
-      waiting_time: Math.round(waiting),
-      priority,
-      delivery,
-      pickup,
-      ...(withDistance ? { distance: Math.round(distance) } : {}),
+      ...route,
       steps,
       violations: [],
     });
     totals = {
-      cost: totals.cost + routeCost,
-      setup: totals.setup + setup,
-      service: totals.service + service,
-      duration: totals.duration + Math.round(travel),
-      waiting: totals.waiting + Math.round(waiting),
-      priority: totals.priority + priority,
-      distance: totals.distance + Math.round(distance),
+      cost: totals.cost + route.cost,
+      setup: totals.setup + route.setup,
+      service: totals.service + route.service,
+      duration: totals.duration + route.duration,
+      waiting: totals.waiting + route.waiting_time,
+      priority: totals.priority + route.priority,
+      distance: totals.distance + Math.round(sums.distanceM),
     };
     totalDelivery = sum(totalDelivery, delivery);
     totalPickup = sum(totalPickup, pickup);

@@ -5,6 +5,7 @@ import { RoutingProblem, type RoutingProblemInput } from '@paketbygd/model';
 import { buildInstance, checkSolution, solveInstance, solveRoutingProblem, toModelSpec } from '../src/index';
 import type { ModelSpec } from '../src/spec';
 import { randomSpec } from './random-spec';
+import { checkAnswer } from './helpers';
 
 // Places on a line, 100 s apart; the depot is place 0.
 const line = (n: number) =>
@@ -107,11 +108,7 @@ describe('breaks with every other feature (fast-check over random instances)', (
           seed,
           params: extras ? { swapStar: true, shipmentRoutes: true } : {},
         });
-        const check = checkSolution(
-          inst,
-          res.routes,
-          res.unassigned.map((u) => u.task),
-        );
+        const check = checkAnswer(inst, res);
         expect(check.violations).toEqual([]);
         expect(res.cost).toBeCloseTo(check.cost, 6);
         for (const r of res.routes) placed += r.breaks?.length ?? 0;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RoutingProblem, type RoutingSolution } from '@paketbygd/model';
 import { Rng } from '@paketbygd/random';
 import { Convergence, convergenceBudget } from '../src/convergence';
-import { buildInstance, checkSolution, solveInstance, solveRoutingProblem } from '../src/index';
-import { job, simpleSpec } from './helpers';
+import { buildInstance, solveInstance, solveRoutingProblem } from '../src/index';
+import { job, simpleSpec, checkAnswer } from './helpers';
 import example1 from './vroom-docs/example-1.request.json';
 import example1Answer from './vroom-docs/example-1.solution.json';
 import { withDocumentedMatrix } from './vroom-docs/docs-matrix';
@@ -126,11 +126,7 @@ describe('solve until converged: small requests answer fast, and as well', () =>
     const budget = convergenceBudget(100);
     expect(result.iterations).toBeGreaterThanOrEqual(budget.scheduleIterations);
     expect(result.elapsedS).toBeLessThan(5);
-    const check = checkSolution(
-      inst,
-      result.routes,
-      result.unassigned.map((u) => u.task),
-    );
+    const check = checkAnswer(inst, result);
     expect(check.violations).toEqual([]);
     expect(result.unassigned).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
   type ModelSpec,
 } from '../src/index';
 import { Rng } from '@paketbygd/random';
-import { HAVE_SHARED, job, matrixOf, readShared } from './helpers';
+import { HAVE_SHARED, job, matrixOf, readShared, checkAnswer } from './helpers';
 
 /**
  * k routes of m customers each, built first: every customer's window is a narrow band around its
@@ -111,11 +111,7 @@ describe('route elimination ("vehicles" objective)', () => {
       const k = 3 + (s % 3);
       const inst = buildInstance(plantedSpec(50 + s, k, 8));
       const res = solveInstance(inst, { maxIterations: 3000, seed: s });
-      const check = checkSolution(
-        inst,
-        res.routes,
-        res.unassigned.map((u) => u.task),
-      );
+      const check = checkAnswer(inst, res);
       expect(check.violations).toEqual([]);
       expect(res.unassigned).toEqual([]);
       expect(res.vehicles).toBe(k);
@@ -127,11 +123,7 @@ describe('route elimination ("vehicles" objective)', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const inst = buildInstance(randomJobsSpec(seed));
         const res = solveInstance(inst, { maxIterations: 200, seed });
-        const check = checkSolution(
-          inst,
-          res.routes,
-          res.unassigned.map((u) => u.task),
-        );
+        const check = checkAnswer(inst, res);
         expect(check.violations).toEqual([]);
         expect(res.cost).toBeCloseTo(check.cost, 6);
         const without = solveInstance(inst, { maxIterations: 200, seed, params: { eliminate: false } });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildInstance, checkSolution, solveInstance } from '../src/index';
+import { buildInstance, solveInstance } from '../src/index';
 import { randomSpec } from './random-spec';
+import { checkAnswer } from './helpers';
 
 describe('every feature together (fast-check over random instances)', () => {
   it('every answer passes the independent checker, accounts for every task, and states a reason for each unassigned one', () => {
@@ -10,11 +11,7 @@ describe('every feature together (fast-check over random instances)', () => {
         const spec = randomSpec(seed);
         const inst = buildInstance(spec);
         const res = solveInstance(inst, { maxIterations: 150, seed });
-        const check = checkSolution(
-          inst,
-          res.routes,
-          res.unassigned.map((u) => u.task),
-        );
+        const check = checkAnswer(inst, res);
         expect(check.violations).toEqual([]);
         expect(res.cost).toBeCloseTo(check.cost, 6);
         for (const u of res.unassigned) expect(u.reason).toMatch(/^[a-z_]+$/);
@@ -45,11 +42,7 @@ describe('every feature together (fast-check over random instances)', () => {
           seed,
           params: { swapStar: true, shipmentRoutes: true },
         });
-        const check = checkSolution(
-          inst,
-          res.routes,
-          res.unassigned.map((u) => u.task),
-        );
+        const check = checkAnswer(inst, res);
         expect(check.violations).toEqual([]);
         expect(res.cost).toBeCloseTo(check.cost, 6);
       }),

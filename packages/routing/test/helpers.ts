@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultVehicle, type JobSpec, type ModelSpec, type VehicleSpec } from '../src/index';
+import {
+  checkSolution,
+  defaultVehicle,
+  type Instance,
+  type JobSpec,
+  type ModelSpec,
+  type VehicleSpec,
+} from '../src/index';
 
 export const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'benchmarks');
 export const HAVE_SHARED = existsSync(SHARED);
@@ -53,4 +60,16 @@ export function simpleSpec(
     shipments: [],
     vehicles: vehicles.map((v) => defaultVehicle({ start: 0, end: 0, costPerHour: 3600, ...v })),
   };
+}
+
+/** The independent checker's verdict on a solver's answer: its routes, with its unassigned tasks. */
+export function checkAnswer(
+  inst: Instance,
+  answer: { routes: Parameters<typeof checkSolution>[1]; unassigned: { task: number }[] },
+): ReturnType<typeof checkSolution> {
+  return checkSolution(
+    inst,
+    answer.routes,
+    answer.unassigned.map((u) => u.task),
+  );
 }

@@ -3,6 +3,7 @@ export { TravelError, type TravelErrorCode } from './errors';
 export { checkPoints, checkMatrixInput, looksSwappedForSweden } from './points';
 export {
   StraightLineTravel,
+  ACCESS_SPEED_KMH,
   DEFAULT_DETOUR_FACTOR,
   DEFAULT_SPEED_BANDS,
   type SpeedBand,

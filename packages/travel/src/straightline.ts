@@ -24,6 +24,12 @@ export const DEFAULT_SPEED_BANDS: readonly SpeedBand[] = [
   { upToM: Infinity, speedKmh: 49 },
 ];
 
+/**
+ * Speed that turns an access limit in minutes into metres where only distances are known (the
+ * coverage radius of box placement): the planner's assumption for a household's drive.
+ */
+export const ACCESS_SPEED_KMH = 50;
+
 export interface StraightLineOptions {
   detourFactor?: number;
   speedBands?: readonly SpeedBand[];

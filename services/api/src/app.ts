@@ -1,7 +1,8 @@
 import { STRICT_WEBHOOK_TARGETS, type WebhookTargetPolicy } from '@paketbygd/model';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type Request, type Router } from 'express';
 import helmet from 'helmet';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import { ADMIN_PATH, queueDashboard } from './admin';
 import { requireAdmin, requireKey } from './auth';
@@ -18,10 +19,11 @@ import {
 import type { ThreadRedis } from './check-thread';
 import { BodyChecker } from './checker';
 import { errorHandler, notFound } from './errors';
+import { fastReads, recordHeaders, type FastPath, type FastReadsOptions } from './fast-reads';
 import { JobStore, type RedisClient } from './jobs';
 import type { KeyStore } from './keys';
 import { ApiMetrics } from './metrics';
-import { createRateLimiters } from './rate-limit';
+import { createRateLimiters, type RateLimiters } from './rate-limit';
 import { Renderer } from './renderer';
 import { requestLog } from './request-log';
 import { gtfsRoutes } from './routes/gtfs';
@@ -67,7 +69,15 @@ export interface ApiOptions {
 }
 
 export interface ApiApp {
+  /** express alone: every route, every middleware. */
   app: Express;
+  /**
+   * What a server should listen with: status reads and /healthz answered before express when
+   * they can be (fast-reads.ts), everything else by `app`.
+   */
+  handler: RequestListener;
+  /** The part of `handler` before express: answers what it can, hands the rest to `slow`. */
+  fast: FastPath;
   jobs: JobStore;
   metrics: ApiMetrics;
   /** Resolves when the threads that check bodies are loaded: the first submission need not wait. */
@@ -179,7 +189,8 @@ export function createApp(options: ApiOptions): ApiApp {
     );
   }
 
-  app.use(helmet());
+  const security = helmet();
+  app.use(security);
   app.use(serviceRoutes(jobs, metrics));
 
   // Every /v1 route needs a key and counts against its rate limit; wrong and missing keys count
@@ -216,8 +227,21 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use(notFound);
   app.use(errorHandler(logger));
 
+  const fast = fastPath(app, client, {
+    jobs,
+    keys: options.keys,
+    limits,
+    limiters,
+    metrics,
+    logger,
+    securityHeaders: recordHeaders(security),
+    trustProxy: options.trustProxy ?? false,
+  });
+
   return {
     app,
+    handler: (req, res) => fast(req, res, app),
+    fast,
     jobs,
     metrics,
     ready: () => checker.warm(),
@@ -241,4 +265,32 @@ export function createApp(options: ApiOptions): ApiApp {
       events.disconnect();
     },
   };
+}
+
+/**
+ * The fast status reads and /healthz, in front of express. Without them (a Redis Cluster, whose keys of
+ * one script must share a slot; counts kept in this process) only /healthz is answered first.
+ */
+function fastPath(
+  app: Express,
+  client: RedisClient,
+  parts: Omit<FastReadsOptions, 'client' | 'counters' | 'authFailures' | 'addressOf'> & {
+    limiters: RateLimiters;
+    trustProxy: TrustProxy;
+  },
+): FastPath {
+  const { limiters, trustProxy, ...rest } = parts;
+  // req.ip as express gives it: the socket's address unless proxies are trusted to tell another.
+  const addressOf = (req: IncomingMessage) => {
+    if (trustProxy === false) return req.socket.remoteAddress;
+    Object.setPrototypeOf(req, app.request);
+    return (req as Request).ip;
+  };
+  return fastReads({
+    ...rest,
+    client: client instanceof Redis ? client : undefined,
+    counters: limiters.counters,
+    authFailures: limiters.authFailures,
+    addressOf,
+  });
 }

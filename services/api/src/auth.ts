@@ -24,12 +24,14 @@ export interface AuthFailureLimiter {
   check(req: Request): Promise<HttpError | undefined>;
 }
 
-function bearer(req: Request): string | undefined {
-  const header = req.headers.authorization;
+/** The key of an `Authorization: Bearer <key>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
 }
+
+const bearer = (req: Request) => bearerToken(req.headers.authorization);
 
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="paketbygd"' };
 

@@ -21,6 +21,77 @@ import {
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+const ISO_DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
+/** POST /v1/transports's answer (services/api/src/routes/gtfs.ts), field by field. */
+const TRANSPORTS_ANSWER = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'scenario',
+    'transports',
+    'lines',
+    'dates',
+    'datesChosen',
+    'datesChosenText',
+    'rowsRead',
+    'skipped',
+    'stopMatches',
+  ],
+  properties: {
+    scenario: ref('Scenario'),
+    transports: {
+      type: 'integer',
+      minimum: 0,
+      description: 'how many transports the scenario now has from the feed',
+    },
+    lines: { type: 'integer', minimum: 0, description: 'lines that stop in the area' },
+    dates: { type: 'array', items: ISO_DATE, description: 'the dates read' },
+    datesChosen: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['how', 'dates', 'isoWeek'],
+      description: 'which dates were read and how they were chosen, for a client to word in its language',
+      properties: {
+        how: { enum: ['given-date', 'given-week', 'first-whole-week'] },
+        dates: { type: 'array', items: ISO_DATE },
+        isoWeek: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
+        firstServiceDate: {
+          ...ISO_DATE,
+          description: "with first-whole-week: the feed's first date of service",
+        },
+      },
+    },
+    datesChosenText: { type: 'string', description: 'the same in plain English' },
+    rowsRead: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 0 },
+      description: 'rows read per file of the feed',
+    },
+    skipped: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'rows skipped (only with allowSkipped)',
+    },
+    stopMatches: {
+      type: 'array',
+      description: 'the feed stops taken to be at a hub or candidate site of the scenario',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['gtfsStopId', 'stopName', 'at', 'atKind', 'distanceM'],
+        properties: {
+          gtfsStopId: { type: 'string' },
+          stopName: { type: 'string' },
+          at: { type: 'string' },
+          atKind: { enum: ['hub', 'site'] },
+          distanceM: { type: 'number', minimum: 0 },
+        },
+      },
+    },
+  },
+};
+
 /** What a callbackUrl may not be (packages/model/src/network.ts); said on every submission. */
 const CALLBACK_RULE =
   'A `callbackUrl` must be http(s), carry no user name or password, and point to a public host: `localhost`, `*.localhost` and literal addresses in loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast and other special-purpose ranges (IPv4 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16, 198.18/15, 224/4, 240/4; IPv6 ::, ::1, fc00::/7, fe80::/10, ff00::/8; IPv4-mapped addresses as their IPv4 address; decimal, hex and octal IPv4 forms as the URL parser reads them) are refused with 400. A host name is resolved when the webhook is sent: if any of its addresses is in such a range, the webhook is not sent. The operator may allow internal receivers.';
@@ -370,7 +441,7 @@ export function openApiDocument(): Record<string, unknown> {
         '200': {
           description:
             'the scenario with the lines that stop in its area as transports, with their departures',
-          content: { 'application/json': { schema: { type: 'object' } } },
+          content: { 'application/json': { schema: TRANSPORTS_ANSWER } },
         },
         '400': error('the scenario or the feed is not valid; `message` names the file and line'),
         '413': error('the zip is larger than 50 MB'),

@@ -176,7 +176,8 @@ export class AuthFailureLimiter {
     return this.tooMany(info.resetTime);
   }
 
-  private tooMany(resetTime: Date | undefined): HttpError {
+  /** The 429 of an address over the limit, whose count ends at `resetTime`. */
+  tooMany(resetTime: Date | undefined): HttpError {
     const retryS = retryAfterS(resetTime, this.windowS);
     return new HttpError(
       429,
@@ -191,10 +192,27 @@ export class AuthFailureLimiter {
   }
 }
 
+/** The 429 of a key over its rate limit (after express-rate-limit's own headers): Retry-After and body. */
+export function keyLimitError(limits: Limits, resetTime: Date | undefined) {
+  const retryS = retryAfterS(resetTime, limits.rateLimitWindowS);
+  const message = `too many requests: this key may make ${limits.rateLimitMax} per ${limits.rateLimitWindowS} s; try again in ${retryS} s`;
+  return { retryAfter: String(retryS), body: errorBody(429, message) };
+}
+
+/** Where the two limiters count in Redis (rate-limit-redis's keys), for scripts that count themselves. */
+export interface LimitCounters {
+  /** The failed-authentication count of an address (`clientAddress`). */
+  authFailures(address: string): string;
+  /** The request count of a key (its `keyId`). */
+  perKey(keyId: string): string;
+}
+
 export interface RateLimiters {
   /** Per API key; mount after `requireKey`. */
   perKey: RequestHandler;
   authFailures: AuthFailureLimiter;
+  /** The counters' Redis keys; undefined when the counts are kept in this process (RATE_LIMIT_STORE=memory). */
+  counters: LimitCounters | undefined;
   close(): void;
 }
 
@@ -226,16 +244,8 @@ export function createRateLimiters(options: {
     keyGenerator: (req) => callerOf(req).keyId,
     handler: (req, res) => {
       const resetTime = (req as { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
-      const retryS = retryAfterS(resetTime, limits.rateLimitWindowS);
-      res
-        .status(429)
-        .set('Retry-After', String(retryS))
-        .json(
-          errorBody(
-            429,
-            `too many requests: this key may make ${limits.rateLimitMax} per ${limits.rateLimitWindowS} s; try again in ${retryS} s`,
-          ),
-        );
+      const { retryAfter, body } = keyLimitError(limits, resetTime);
+      res.status(429).set('Retry-After', retryAfter).json(body);
     },
   });
   const authFailures = new AuthFailureLimiter(
@@ -247,6 +257,13 @@ export function createRateLimiters(options: {
   return {
     perKey,
     authFailures,
+    counters:
+      options.store === 'redis'
+        ? {
+            authFailures: (address) => `${prefix}authfail:${address}`,
+            perKey: (keyId) => `${prefix}key:${keyId}`,
+          }
+        : undefined,
     close: () => {
       keyStore.shutdown?.();
       authFailures.close();

@@ -1,10 +1,11 @@
 import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 
 /** The caller's X-Request-Id when it is a plain token, else a new one; always echoed in the answer. */
-function requestIdOf(given: string | string[] | undefined): string {
+export function requestIdOf(given: string | string[] | undefined): string {
   return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
@@ -19,8 +20,32 @@ const serializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
-const callerProps = (req: Request) =>
+const callerProps = (req: Pick<Request, 'caller'>) =>
   req.caller ? { tenant: req.caller.tenant, keyId: req.caller.keyId } : {};
+
+/**
+ * The line `requestLog` writes for an answer below 500, for answers written outside express
+ * (fast-reads.ts): pino-http's "request completed" at info, nothing above info.
+ */
+export function logAnswered(
+  logger: Logger,
+  req: IncomingMessage,
+  id: string,
+  statusCode: number,
+  responseTimeMs: number,
+  caller: Request['caller'],
+): void {
+  if (!logger.isLevelEnabled('info')) return;
+  logger.info(
+    {
+      req: serializers.req({ id, method: req.method ?? 'GET', url: req.url ?? '' }),
+      res: serializers.res({ statusCode }),
+      responseTime: responseTimeMs,
+      ...callerProps({ caller }),
+    },
+    'request completed',
+  );
+}
 
 /**
  * Only the lines a logger above `info` writes: answers of 500 and more, in pino-http's shape.
@@ -63,7 +88,7 @@ export function requestLog(logger: Logger): RequestHandler {
       return id;
     },
     serializers,
-    customProps: callerProps,
+    customProps: (req: Request) => callerProps(req),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
 }

@@ -69,7 +69,7 @@ export async function startApi(options: { config?: ApiConfig; logger?: Logger } 
       // How often node:http looks for connections past those timeouts (its default is 30 s).
       connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
     },
-    api.app,
+    api.handler,
   );
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

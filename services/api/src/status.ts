@@ -23,29 +23,51 @@ export interface JobStatus {
 export type JobStatusState = 'waiting' | 'prioritized' | 'delayed' | 'active' | 'completed' | 'failed';
 
 /**
- * One round trip, in time independent of the job's size: the job hash's small fields (never
- * `data` or `returnvalue`), the meta hash written at submission, and the state. The state is
- * BullMQ's own rule (getState) except that a job in no sorted set and not in the active list is
- * `waiting` without scanning the wait list, which would cost time in the queue's length.
- * Atomic: a job cannot finish between the reads. nil when the job hash is gone.
+ * `jobStatus(jobKey, metaKey, completed, failed, delayed, prioritized, active, id)`, a Lua function:
+ * the job hash's small fields (never `data` or `returnvalue`), the meta hash written at submission,
+ * and the state, in time independent of the job's size. The state is BullMQ's own rule (getState)
+ * except that a job in no sorted set and not in the active list is `waiting` without scanning the
+ * wait list, which would cost time in the queue's length. false when the job hash is gone.
+ * Shared by the status script below and the fast status read (fast-reads.ts).
  */
-const STATUS_SCRIPT = `
-local job = redis.call('HMGET', KEYS[1], 'timestamp', 'processedOn', 'finishedOn', 'progress', 'atm', 'attemptsMade', 'failedReason', 'name')
-if not job[1] then return nil end
-local meta = redis.call('HMGET', KEYS[2], 'tenant', 'kind', 'options', 'callbackUrl', 'maxAttempts')
-local id = ARGV[1]
-local state = 'waiting'
-if redis.call('ZSCORE', KEYS[3], id) then state = 'completed'
-elseif redis.call('ZSCORE', KEYS[4], id) then state = 'failed'
-elseif redis.call('ZSCORE', KEYS[5], id) then state = 'delayed'
-elseif redis.call('ZSCORE', KEYS[6], id) then state = 'prioritized'
-elseif redis.call('LPOS', KEYS[7], id) then state = 'active' end
-return {state, job[1], job[2], job[3], job[4], job[5] or job[6], job[7], job[8], meta[1], meta[2], meta[3], meta[4], meta[5]}
+export const JOB_STATUS_LUA = `
+local function jobStatus(jobKey, metaKey, completed, failed, delayed, prioritized, active, id)
+  local job = redis.call('HMGET', jobKey, 'timestamp', 'processedOn', 'finishedOn', 'progress', 'atm', 'attemptsMade', 'failedReason', 'name')
+  if not job[1] then return false end
+  local meta = redis.call('HMGET', metaKey, 'tenant', 'kind', 'options', 'callbackUrl', 'maxAttempts')
+  local state = 'waiting'
+  if redis.call('ZSCORE', completed, id) then state = 'completed'
+  elseif redis.call('ZSCORE', failed, id) then state = 'failed'
+  elseif redis.call('ZSCORE', delayed, id) then state = 'delayed'
+  elseif redis.call('ZSCORE', prioritized, id) then state = 'prioritized'
+  elseif redis.call('LPOS', active, id) then state = 'active' end
+  return {state, job[1], job[2], job[3], job[4], job[5] or job[6], job[7], job[8], meta[1], meta[2], meta[3], meta[4], meta[5]}
+end
 `;
 
-type Reply = (string | null)[] | null;
+/** One round trip, atomic (a job cannot finish between the reads); nil when the job hash is gone. */
+const STATUS_SCRIPT = `${JOB_STATUS_LUA}
+return jobStatus(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], ARGV[1])
+`;
+
+/** What `jobStatus` answers: its table, or null for a job that does not exist. */
+export type StatusReply = (string | null)[] | null;
+
+/** The keys `jobStatus` reads, in its order, for the job `id`. */
+export function statusKeys(queue: Pick<Queue, 'toKey'>, id: string): string[] {
+  return [
+    queue.toKey(id),
+    metaKeyOf(queue, id),
+    queue.toKey('completed'),
+    queue.toKey('failed'),
+    queue.toKey('delayed'),
+    queue.toKey('prioritized'),
+    queue.toKey('active'),
+  ];
+}
+
 type StatusClient = (Redis | Cluster) & {
-  paketbygdJobStatus(...args: string[]): Promise<Reply>;
+  paketbygdJobStatus(...args: string[]): Promise<StatusReply>;
 };
 
 /** Adds the script to the client (EVALSHA, loaded on first use). */
@@ -72,16 +94,12 @@ export async function readStatus(
   queue: Pick<Queue, 'toKey'>,
   id: string,
 ): Promise<JobStatus | 'no-meta' | undefined> {
-  const reply = await (client as StatusClient).paketbygdJobStatus(
-    queue.toKey(id),
-    metaKeyOf(queue, id),
-    queue.toKey('completed'),
-    queue.toKey('failed'),
-    queue.toKey('delayed'),
-    queue.toKey('prioritized'),
-    queue.toKey('active'),
-    id,
-  );
+  const reply = await (client as StatusClient).paketbygdJobStatus(...statusKeys(queue, id), id);
+  return statusOfReply(reply, id);
+}
+
+/** A `jobStatus` reply read: the status, 'no-meta' (read the job the old way), or undefined (no job). */
+export function statusOfReply(reply: StatusReply, id: string): JobStatus | 'no-meta' | undefined {
   if (!reply) return undefined;
   const [state, created, started, finished, progress, attempts, failedReason, name] = reply;
   const [tenant, kind, options, callbackUrl, maxAttempts] = reply.slice(8);

@@ -1,9 +1,9 @@
-import { CANCEL_CHANNEL, QUEUE_NAME } from '@paketbygd/model';
-import { Worker, type Job } from 'bullmq';
+import { CANCEL_CHANNEL } from '@paketbygd/model';
 import { Redis } from 'ioredis';
+import type { Job, Worker } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestRedis } from '../../../tests/support/redis-server';
-import { example, fileRedis, startTestApi, type TestApi } from './support';
+import { example, fileRedis, HAND_TOKEN, startHandWorker, startTestApi, type TestApi } from './support';
 
 /**
  * The job lifecycle without the solver: BullMQ's manual job fetching (a Worker without a
@@ -12,19 +12,16 @@ import { example, fileRedis, startTestApi, type TestApi } from './support';
 let t: TestApi;
 let redis: TestRedis;
 let hand: Worker;
-let handConnection: Redis;
-const TOKEN = 'test-token';
+let handWorker: Awaited<ReturnType<typeof startHandWorker>>;
 
 beforeAll(async () => {
   redis = await fileRedis(3);
   t = await startTestApi({ retention: { attempts: 1 } }, redis);
-  handConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  hand = new Worker(QUEUE_NAME, null, { connection: handConnection, autorun: false });
-  await hand.waitUntilReady();
+  handWorker = await startHandWorker(redis.url);
+  hand = handWorker.worker;
 });
 afterAll(async () => {
-  await hand?.close();
-  handConnection?.disconnect();
+  await handWorker?.close();
   await t?.close();
   await redis?.stop();
 });
@@ -42,7 +39,7 @@ async function submit(path: string, body: unknown) {
 }
 
 async function take(id: string): Promise<Job> {
-  const job = await hand.getNextJob(TOKEN);
+  const job = await hand.getNextJob(HAND_TOKEN);
   expect(job?.id).toBe(id);
   return job!;
 }
@@ -102,7 +99,7 @@ describe('a running job', () => {
       error: null,
     });
     expect(Date.parse(view.startedAt)).toBeGreaterThanOrEqual(Date.parse(view.createdAt));
-    await job.moveToFailed(new Error('test over'), TOKEN, true);
+    await job.moveToFailed(new Error('test over'), HAND_TOKEN, true);
   });
 
   it('DELETE publishes its id on the cancel channel: 202', async () => {
@@ -121,7 +118,7 @@ describe('a running job', () => {
       expect((await t.call(submitted.links.self)).status).toBe(200);
     } finally {
       subscriber.disconnect();
-      await job.moveToFailed(new Error('cancelled'), TOKEN, true);
+      await job.moveToFailed(new Error('cancelled'), HAND_TOKEN, true);
     }
   });
 });
@@ -137,7 +134,7 @@ describe('a finished job', () => {
       unassigned: [],
       travel: { backend: 'matrix' },
     };
-    await job.moveToCompleted(solution, TOKEN, false);
+    await job.moveToCompleted(solution, HAND_TOKEN, false);
 
     const view = await (await t.call(submitted.links.self)).json();
     expect(view.state).toBe('completed');
@@ -156,12 +153,12 @@ describe('a finished job', () => {
   it('?wait answers 200 with the result when the job finishes within the wait', async () => {
     const finishing = (async () => {
       for (;;) {
-        const job = await hand.getNextJob(TOKEN, { block: true });
+        const job = await hand.getNextJob(HAND_TOKEN, { block: true });
         if (job) {
           await new Promise((r) => setTimeout(r, 300));
           await job.moveToCompleted(
             { code: 0, routes: [], unassigned: [], summary: { cost: 7 } },
-            TOKEN,
+            HAND_TOKEN,
             false,
           );
           return job.id;
@@ -179,7 +176,7 @@ describe('a finished job', () => {
   it('failed: state failed with the error; the result answers 422 saying why; the input is kept', async () => {
     const submitted = await submit('/v1/plans', scenario());
     const job = await take(submitted.id);
-    await job.moveToFailed(new Error('input cannot be solved: demand[3] is unreachable'), TOKEN, true);
+    await job.moveToFailed(new Error('input cannot be solved: demand[3] is unreachable'), HAND_TOKEN, true);
     const view = await (await t.call(submitted.links.self)).json();
     expect(view).toMatchObject({
       state: 'failed',

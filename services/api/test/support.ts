@@ -1,8 +1,11 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { QUEUE_NAME } from '@paketbygd/model';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { createApp, type ApiApp, type ApiOptions } from '../src/app';
@@ -39,8 +42,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function listen(app: ApiApp['app']): Promise<{ server: Server; url: string }> {
-  const server = app.listen(0, '127.0.0.1');
+export async function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler).listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -74,7 +77,7 @@ export async function startTestApi(options: Partial<ApiOptions>, r: TestRedis): 
     ...options,
   });
   await api.ready();
-  const { server, url } = await listen(api.app);
+  const { server, url } = await listen(api.handler);
   return {
     url,
     api,
@@ -121,6 +124,26 @@ export async function startApiWithWorker(
       await worker.close(5000);
       await api.close();
       await redis.stop();
+    },
+  };
+}
+
+/** The lock token the hand worker's jobs are moved with. */
+export const HAND_TOKEN = 'test-token';
+
+/**
+ * A worker without a processor on the solve queue (BullMQ's manual job fetching): a test takes
+ * jobs with `worker.getNextJob(HAND_TOKEN)` and ends them as a solver would, without solving.
+ */
+export async function startHandWorker(redisUrl: string): Promise<{ worker: Worker; close(): Promise<void> }> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const worker = new Worker(QUEUE_NAME, null, { connection, autorun: false });
+  await worker.waitUntilReady();
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      connection.disconnect();
     },
   };
 }

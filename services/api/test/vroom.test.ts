@@ -1,10 +1,18 @@
-import { FAILURE_REASON, QUEUE_NAME } from '@paketbygd/model';
-import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { FAILURE_REASON } from '@paketbygd/model';
+import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestRedis } from '../../../tests/support/redis-server';
 import { JOB_ID_HEADER } from '../src/routes/vroom';
-import { example, fileRedis, KEYS, request, startTestApi, type TestApi } from './support';
+import {
+  example,
+  fileRedis,
+  HAND_TOKEN,
+  KEYS,
+  request,
+  startHandWorker,
+  startTestApi,
+  type TestApi,
+} from './support';
 
 /**
  * The VROOM drop-in's answers other than a solution, without the solver: BullMQ's manual job
@@ -14,8 +22,7 @@ import { example, fileRedis, KEYS, request, startTestApi, type TestApi } from '.
 let keyless: TestApi;
 let redis: TestRedis;
 let hand: Worker;
-let handConnection: Redis;
-const TOKEN = 'test-token';
+let handWorker: Awaited<ReturnType<typeof startHandWorker>>;
 
 beforeAll(async () => {
   redis = await fileRedis(11);
@@ -23,13 +30,11 @@ beforeAll(async () => {
     { retention: { attempts: 1 }, vroomCompat: { keylessTenant: 'alpha', maxWaitS: 1.5 } },
     redis,
   );
-  handConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
-  hand = new Worker(QUEUE_NAME, null, { connection: handConnection, autorun: false });
-  await hand.waitUntilReady();
+  handWorker = await startHandWorker(redis.url);
+  hand = handWorker.worker;
 });
 afterAll(async () => {
-  await hand?.close();
-  handConnection?.disconnect();
+  await handWorker?.close();
   await keyless?.close();
   await redis?.stop();
 });
@@ -51,7 +56,7 @@ async function endNextJob(
   end: (job: NonNullable<Awaited<ReturnType<Worker['getNextJob']>>>) => Promise<unknown>,
 ) {
   for (;;) {
-    const job = await hand.getNextJob(TOKEN, { block: true });
+    const job = await hand.getNextJob(HAND_TOKEN, { block: true });
     if (job) return end(job);
   }
 }
@@ -63,7 +68,7 @@ describe('key-less mode (VROOM_COMPAT_KEYLESS_TENANT)', () => {
       endNextJob((job) =>
         job.moveToCompleted(
           { code: 0, summary: { cost: 7 }, unassigned: [], routes: [], travel: { backend: 'matrix' } },
-          TOKEN,
+          HAND_TOKEN,
           false,
         ),
       ),
@@ -89,7 +94,7 @@ describe('failed jobs and waits', () => {
   ])('a job failed with "%s" answers HTTP %i, code %i', async (reason, httpStatus, code) => {
     const [res] = await Promise.all([
       post('/vroom', { headers: { authorization: `Bearer ${KEYS.alpha}` } }),
-      endNextJob((job) => job.moveToFailed(new Error(reason), TOKEN, false)),
+      endNextJob((job) => job.moveToFailed(new Error(reason), HAND_TOKEN, false)),
     ]);
     expect(res.status).toBe(httpStatus);
     expect(await res.json()).toEqual({ code, error: reason });

@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { Scenario } from '@paketbygd/model';
-import { planWarningTexts } from '@paketbygd/report';
+import { ComparisonResult, Scenario } from '@paketbygd/model';
+import {
+  comparisonWarningTexts,
+  criterionExplanation,
+  entryLabel,
+  planWarningTexts,
+  scoredMeasures,
+  sensitivityCaseText,
+} from '@paketbygd/report';
 import { TINY_FEED, TINY_SCENARIO, writeFeedZip } from '../../../tests/support/gtfs-tiny-feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -239,7 +246,11 @@ describe.skipIf(missing)('the web page', () => {
     await page.fill('#variant-name', 'Four boxes');
     await page.click('#add-variant');
     expect(await page.locator('#compare-entries li').count()).toBe(6);
+    const answer = page.waitForResponse((r) => /\/v1\/jobs\/[^/]+\/result$/.test(r.url()), {
+      timeout: 45_000,
+    });
     await page.click('#run-compare');
+    const result = ComparisonResult.parse(await (await answer).json());
     await page.waitForSelector('#compare-view:not([hidden])', { timeout: 45_000 });
     const columns = await page.locator('#compare-table thead th[data-entry]').count();
     expect(columns).toBeGreaterThanOrEqual(4);
@@ -260,16 +271,98 @@ describe.skipIf(missing)('the web page', () => {
     expect(await page.locator('#compare-scores details.score[open] tbody tr').count()).toBe(5);
     expect(await page.locator('#sensitivity-table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#sensitivity-summary')).toMatch(/winner/);
+    const scoring = result.scoring!;
+    // Each case with its margin, and the rescaling of the other weights said.
+    expect(await page.textContent('#sensitivity-table tbody tr td:nth-child(4)')).toMatch(
+      /^[\d.,]+ against [\d.,]+margin [\d.,]+$/,
+    );
+    expect(scoring.sensitivity.some((s) => s.othersRescaled)).toBe(true);
+    expect(await page.textContent('#sensitivity-summary')).toMatch(/the other weights are rescaled/);
     expect.soft(await axeViolations(page), 'axe: the comparison').toEqual([]);
-    // In Swedish: the table, the list of entries; the planner's English sentences marked lang="en".
+    // Each criterion explained and each sensitivity case named as the comparison report words them.
+    const explained = (id: string) =>
+      page.$$eval(`#compare-scores details.score[data-score="${id}"] tbody td:last-child`, (tds) =>
+        tds.map((td) => ({ text: td.textContent, lang: td.getAttribute('lang') })),
+      );
+    const cases = () =>
+      page.$$eval('#sensitivity-table tbody tr td:first-child', (tds) =>
+        tds.map((td) => ({ text: td.textContent, lang: td.getAttribute('lang') })),
+      );
+    const expectedWords = (lang: 'sv' | 'en') => ({
+      scores: scoring.scores.map((s) =>
+        s.criteria.map((x) => ({ text: criterionExplanation(result, s.id, x, lang).text, lang: null })),
+      ),
+      cases: scoring.sensitivity.map((x) => ({
+        text: sensitivityCaseText(scoring, x, lang).text,
+        lang: null,
+      })),
+      remarks: remarksExpected(lang),
+    });
+    const remarksExpected = (lang: 'sv' | 'en') =>
+      comparisonWarningTexts(checkedExample(), result, lang).map((x) => ({
+        text: `${x.entry !== undefined ? `${x.entry}: ` : ''}${x.text}`,
+        lang: x.lang === lang ? null : x.lang,
+      }));
+    const shownWords = async () => ({
+      scores: await Promise.all(scoring.scores.map((s) => explained(s.id))),
+      cases: await cases(),
+      remarks: await page.$$eval('#compare-warnings ul.warnings li', (lis) =>
+        lis.map((li) => ({ text: li.textContent, lang: li.getAttribute('lang') })),
+      ),
+    });
+    const english = expectedWords('en');
+    expect(await shownWords()).toEqual(english);
+    // What was scored, as the comparison report's measures table: Biblioteksbudet promises seven
+    // deliveries a week, its library run delivers two, and it is scored on the two.
+    const library = result.entries.find((e) => e.label.startsWith('Biblioteksbudet'))!;
+    expect(library.promised.deliveries_per_week).toBe(7);
+    expect(library.measures.deliveries_per_week).toBe(2);
+    const libraryCell = () =>
+      page.$$eval(
+        `#measures-table td.over-promise[data-entry="${library.id}"][data-measure="deliveries_per_week"] > *`,
+        (parts) => parts.map((p) => p.textContent),
+      );
+    const measuresShown = () =>
+      page.$$eval('#measures-table tbody tr', (trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent)),
+      );
+    const measuresExpected = (lang: 'sv' | 'en') =>
+      scoredMeasures(result, lang).rows.map((r) => [
+        r.label,
+        ...r.figures.map(
+          (f) => `${f.value}${f.overPromise ? `${f.overPromise.promised}${f.overPromise.gap}` : ''}`,
+        ),
+      ]);
+    expect(await libraryCell()).toEqual(['2', 'promised 7', 'gap 5']);
+    expect(await measuresShown()).toEqual(measuresExpected('en'));
+    expect(await page.textContent('#compare-measures h3')).toBe('Promised and delivered');
+    expect(english.scores.flat()[0]!.text).toMatch(/ of the way from .* points$/);
+    expect(english.cases[0]!.text).toMatch(/^weight of “.*” [−+]20\u00a0%$/);
+    // In Swedish: the table, the list of entries, the explanations and the cases, none left in English.
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-table thead')).toContain('I dag (befintliga utlämningsställen)');
     expect(await page.textContent('#compare-entries')).toContain('Anbud');
-    expect(await page.locator('#compare-scores td[lang="en"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#sensitivity-table td[lang="en"]').count()).toBeGreaterThan(0);
+    // Every entry named as the report names it (today and Paketbygd's own plan in Swedish).
+    const heads = await page.textContent('#compare-table thead');
+    for (const e of result.entries) expect(heads).toContain(entryLabel(e, 'sv'));
+    expect(heads).not.toContain('(as planned)');
+    const swedish = expectedWords('sv');
+    expect(await shownWords()).toEqual(swedish);
+    expect(swedish.scores.flat()[0]!.text).toMatch(/ av vägen från .* poäng$/);
+    expect(swedish.cases[0]!.text).toMatch(/^vikten för ”.*” [−+]20\u00a0%$/);
+    expect(swedish.cases.at(-1)!.text).toMatch(/^efterfrågan [−+]30\u00a0%$/);
+    expect(await libraryCell()).toEqual(['2', 'lovat 7', 'skillnad 5']);
+    expect(await measuresShown()).toEqual(measuresExpected('sv'));
+    expect(await page.textContent('#measures-table caption')).toMatch(/^Det som bedömdes: /);
+    expect(
+      await page.locator('#compare-scores td[lang="en"], #sensitivity-table td[lang="en"]').count(),
+    ).toBe(0);
+    // The plans' remarks worded from their codes in Swedish too (most important first).
+    expect(swedish.remarks.filter((r) => r.lang === null).length).toBeGreaterThan(0);
     expect.soft(await axeViolations(page), 'axe: the comparison in Swedish').toEqual([]);
     await page.click('#lang-switch');
     expect(await page.textContent('#compare-entries')).toContain('Bid ');
+    expect(await shownWords()).toEqual(english);
     // The panel scrolls inside the page: a tall window shows all of it in one picture.
     await page.setViewportSize({ width: 1280, height: 2600 });
     await page.screenshot({ path: `${ARTIFACTS}web-compare.png` });
@@ -650,7 +743,7 @@ describe.skipIf(missing)('the web page', () => {
       await gtfs.waitForSelector('#gtfs-table:not([hidden])', { timeout: 20_000 });
       expect(await problems.isHidden()).toBe(true);
       expect(await gtfs.textContent('#gtfs-status')).toBe(
-        '2 transports from 2 lines that stop in the area (the timetable of 2023-01-09 – 2023-01-15) are now in the scenario.',
+        '2 transports from 2 lines that stop in the area are now in the scenario; the timetable of week 2023-W02 (as chosen), 2023-01-09 – 2023-01-15.',
       );
       const rows = gtfs.locator('#gtfs-table tbody tr');
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-transport')))).toEqual([
@@ -667,10 +760,32 @@ describe.skipIf(missing)('the web page', () => {
       await gtfs.locator('#gtfs-table').scrollIntoViewIfNeeded();
       await gtfs.screenshot({ path: `${ARTIFACTS}web-gtfs.png` });
 
-      // In Swedish, the same list; and the added transports go with the scenario they belong to.
+      // In Swedish, the same list and which timetable was read (the API's datesChosen, worded here).
       await gtfs.click('#lang-switch');
       expect(await gtfs.textContent('#gtfs-title')).toBe('Befintliga transporter från en tidtabell (GTFS)');
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        '2 transporter från 2 linjer som stannar i området finns nu i scenariot; tidtabellen för vecka 2023-W02 (som valts), 2023-01-09 – 2023-01-15.',
+      );
+      expect(await gtfs.textContent('#gtfs-table thead')).toContain('Hållplatser');
+      // Without a week, the feed's first whole week of service, said as such.
+      await gtfs.fill('#gtfs-week', '');
+      await gtfs.setInputFiles('#upload-gtfs', {
+        name: 'feed.zip',
+        mimeType: 'application/zip',
+        buffer: feed,
+      });
+      await expect
+        .poll(() => gtfs.textContent('#gtfs-status'), { timeout: 20_000 })
+        .toBe(
+          '2 transporter från 2 linjer som stannar i området finns nu i scenariot; tidtabellen för vecka 2023-W01, flödets första hela trafikvecka, 2023-01-02 – 2023-01-08.',
+        );
+      // The same feed again: its transports replace the first reading's and are listed again.
+      expect(await rows.count()).toBe(2);
       await gtfs.click('#lang-switch');
+      expect(await gtfs.textContent('#gtfs-status')).toBe(
+        "2 transports from 2 lines that stop in the area are now in the scenario; the timetable of week 2023-W01, the feed's first whole week of service, 2023-01-02 – 2023-01-08.",
+      );
+      // The added transports go with the scenario they belong to.
       await gtfs.click('#load-example');
       expect(await gtfs.isHidden('#gtfs-table')).toBe(true);
       expect(await gtfs.textContent('#gtfs-status')).toBe('');

@@ -1,25 +1,23 @@
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FAILURE_REASON, QUEUE_NAME } from '@paketbygd/model';
-import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { FAILURE_REASON } from '@paketbygd/model';
+import { freePort } from '../../../tests/support/redis-server';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
-import { example, redisClient, silent, waitForState, withoutMatrices } from './helpers';
+import { example, silent, waitForState, withoutMatrices } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
 
-let redis: TestRedis;
-let client: Redis;
+let testQueue: TestQueue | undefined;
 let queue: Queue;
 let worker: SolverWorkerHandle;
 let osrmUrl: string;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
+  testQueue = await startTestQueue();
+  queue = testQueue.queue;
   // A port nobody listens on: the OSRM backend is down.
   osrmUrl = `http://127.0.0.1:${await freePort()}`;
   worker = await startSolverWorker({
-    redisUrl: redis.url,
+    redisUrl: testQueue.redis.url,
     concurrency: 2,
     logger: silent,
     travel: { backend: 'osrm', osrmUrl },
@@ -29,9 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.close(5_000);
-  await queue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
 });
 
 it('a travel backend that does not answer is a transient failure: retried with backoff until attempts run out', async () => {

@@ -1,4 +1,4 @@
-import { Queue, QueueEvents } from 'bullmq';
+import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,27 +7,24 @@ import {
   JobProgress,
   PlacementAnswer,
   Plan,
-  QUEUE_NAME,
   RoutingSolution,
 } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
-import { bids, example, redisClient, scoring, silent, waitForState, withoutMatrices } from './helpers';
+import { bids, example, scoring, silent, waitForState, withoutMatrices } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
 
-let redis: TestRedis;
+let testQueue: TestQueue | undefined;
 let client: Redis;
 let queue: Queue;
 let events: QueueEvents;
 let worker: SolverWorkerHandle;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
-  events = new QueueEvents(QUEUE_NAME, { connection: redisClient(redis.url) });
-  await events.waitUntilReady();
+  testQueue = await startTestQueue({ events: true });
+  ({ client, queue } = testQueue);
+  events = testQueue.events!;
   worker = await startSolverWorker({
-    redisUrl: redis.url,
+    redisUrl: testQueue.redis.url,
     concurrency: 2,
     logger: silent,
     travel: { backend: 'straightline' },
@@ -37,10 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.close(5_000);
-  await events?.close();
-  await queue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
 });
 
 const scenario = () => example('vingaker/scenario.json');

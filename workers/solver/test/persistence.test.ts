@@ -1,27 +1,24 @@
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PlacementAnswer, QUEUE_NAME } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { PlacementAnswer } from '@paketbygd/model';
+import type { TestRedis } from '../../../tests/support/redis-server';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
-import { example, redisClient, silent, waitFor, waitForState } from './helpers';
+import { example, silent, waitFor, waitForState } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
 
+let testQueue: TestQueue | undefined;
 let redis: TestRedis;
-let client: Redis;
 let queue: Queue;
 let worker: SolverWorkerHandle | undefined;
 
 beforeAll(async () => {
-  redis = await startTestRedis({ appendOnly: true });
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
+  testQueue = await startTestQueue({ appendOnly: true });
+  ({ redis, queue } = testQueue);
 });
 
 afterAll(async () => {
   await worker?.close(5_000);
-  await queue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
 });
 
 it('jobs waiting when Redis restarts (AOF on, no RDB snapshots) are there afterwards and complete', async (ctx) => {

@@ -1,40 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { QUEUE_NAME, RoutingSolution } from '@paketbygd/model';
-import { freePort, startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { RoutingSolution } from '@paketbygd/model';
+import { freePort } from '../../../tests/support/redis-server';
 import { spawnWorker, type ChildWorker } from './child-worker';
-import { example, redisClient, repoRoot, waitForState } from './helpers';
+import { example, repoRoot, waitForState } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
 
-let redis: TestRedis;
-let client: Redis;
+let testQueue: TestQueue | undefined;
 let queue: Queue;
 let events: QueueEvents;
 const children: ChildWorker[] = [];
 
 // Short locks and stalled checks, so a killed worker's job is taken over in seconds, not minutes.
 const workerEnv = () => ({
-  REDIS_URL: redis.url,
+  REDIS_URL: testQueue!.redis.url,
   WORKER_CONCURRENCY: '1',
   WORKER_LOCK_DURATION_MS: '2000',
   WORKER_STALLED_INTERVAL_MS: '500',
 });
 
 beforeAll(async () => {
-  redis = await startTestRedis();
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
-  events = new QueueEvents(QUEUE_NAME, { connection: redisClient(redis.url) });
-  await events.waitUntilReady();
+  testQueue = await startTestQueue({ events: true });
+  queue = testQueue.queue;
+  events = testQueue.events!;
 });
 
 afterAll(async () => {
   for (const c of children) c.child.kill('SIGKILL');
-  await events?.close();
-  await queue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
 });
 
 async function start(): Promise<ChildWorker> {

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Job, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, RoutingSolution, WEBHOOK_QUEUE_NAME } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import type { TestRedis } from '../../../tests/support/redis-server';
 import {
   startSolverWorker,
   tenantWebhookKey,
@@ -15,11 +13,13 @@ import {
   type SolverWorkerOptions,
   type WebhookJobData,
 } from '../src/index';
+import { startOsrmStub } from './osrm-stub';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { example, redisClient, silent, waitFor, waitForState, withoutMatrices } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
+import { webhookEnv, WEBHOOK_TEST_SECRET as SECRET } from './webhook-env';
 
-const SECRET = 'a-webhook-secret-for-tests';
-
+let testQueue: TestQueue | undefined;
 let redis: TestRedis;
 let client: Redis;
 let queue: Queue;
@@ -32,9 +32,8 @@ const started: SolverWorkerHandle[] = [];
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver((path) => answer.get(path)?.() ?? 204);
-  redis = await startTestRedis();
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
+  testQueue = await startTestQueue();
+  ({ redis, client, queue } = testQueue);
   webhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: client });
 });
 
@@ -43,10 +42,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await queue?.close();
   await webhookQueue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
   await receiver?.close();
 });
 
@@ -57,18 +54,28 @@ async function startWorker(options: SolverWorkerOptions = {}): Promise<SolverWor
     logger: silent,
     failureWebhookGraceMs: 100,
     ...options,
-    // The receiver listens on 127.0.0.1: internal targets are allowed explicitly.
-    env: {
-      WEBHOOK_SECRET: SECRET,
-      WEBHOOK_BACKOFF_MS: 100,
-      WEBHOOK_ATTEMPTS: 5,
-      WORKER_SPARE_THREADS: 0,
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      ...options.env,
-    },
+    env: webhookEnv(options.env),
   });
   started.push(handle);
   return handle;
+}
+
+/**
+ * A worker whose travel backend is the OSRM at `osrmUrl`, with time for the client's retries: an
+ * attempt must end by the OSRM client's own error. The margin is wide because a loaded machine
+ * (CI runs the suite on 2 cores) took over 5 s to start a solver thread and retry, and the hard
+ * limit then ended the attempt with another reason.
+ */
+function startOsrmWorker(osrmUrl: string): Promise<SolverWorkerHandle> {
+  return startWorker({ travel: { backend: 'osrm', osrmUrl }, env: { WORKER_HARD_LIMIT_MARGIN_S: 15 } });
+}
+
+/** A route job with coordinates only, so that the travel backend is asked for its matrix. */
+function osrmRouteJob(tenant: string, callbackPath: string) {
+  return {
+    ...routeJob(tenant, callbackPath, withoutMatrices(example('operator/small-cvrp.json'))),
+    options: { timeLimitS: 1 },
+  };
 }
 
 /** A fresh receiver path for one test. */
@@ -102,7 +109,24 @@ function delivered(p: string, tenant: string): any[] {
     });
 }
 
+/** Waits for the first delivered call to a path (as `delivered` checks it); answers its event. */
+async function firstDelivered(what: string, p: string, tenant: string): Promise<any> {
+  const [event] = await waitFor(what, async () => {
+    const d = delivered(p, tenant);
+    return d.length > 0 && d;
+  });
+  return event;
+}
+
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The path gets the job's failed webhook with `message`, and no second call after a while. */
+async function expectOneFailedWebhook(p: string, tenant: string, jobId: string, message: string) {
+  const event = await firstDelivered('the failed webhook', p, tenant);
+  expect(event).toEqual({ jobId, kind: 'route', state: 'failed', error: { message } });
+  await settle(500);
+  expect(callsTo(p)).toHaveLength(1);
+}
 
 describe('durable delivery', () => {
   it('a webhook not delivered when its worker stops is delivered by the next worker', async () => {
@@ -125,10 +149,7 @@ describe('durable delivery', () => {
     expect(callsTo(p)).toHaveLength(tries);
 
     await startWorker();
-    const [event] = await waitFor('the webhook delivered by the second worker', async () => {
-      const d = delivered(p, 'tenant-a');
-      return d.length > 0 && d;
-    });
+    const event = await firstDelivered('the webhook delivered by the second worker', p, 'tenant-a');
     expect(event).toMatchObject({ jobId: job.id, kind: 'route', state: 'completed' });
     expect(Object.keys(event)).toEqual(['jobId', 'kind', 'state', 'result']);
     RoutingSolution.parse(event.result);
@@ -177,18 +198,7 @@ describe('failures outside the processor', () => {
     await startWorker({ env: { WORKER_MAX_STALLED_COUNT: 1 } });
     const failed = await waitForState(queue, job.id!, ['failed']);
     expect(failed.failedReason).toBe('job stalled more than allowable limit');
-    const [event] = await waitFor('the failed webhook', async () => {
-      const d = delivered(p, 'tenant-b');
-      return d.length > 0 && d;
-    });
-    expect(event).toEqual({
-      jobId: job.id,
-      kind: 'route',
-      state: 'failed',
-      error: { message: 'job stalled more than allowable limit' },
-    });
-    await settle(500);
-    expect(callsTo(p)).toHaveLength(1);
+    await expectOneFailedWebhook(p, 'tenant-b', job.id!, 'job stalled more than allowable limit');
   });
 
   it('a job failed by another process (moveToFailed) gets one signed failed webhook', async () => {
@@ -209,18 +219,7 @@ describe('failures outside the processor', () => {
     connection.disconnect();
     ours.worker.resume();
 
-    const [event] = await waitFor('the failed webhook', async () => {
-      const d = delivered(p, 'tenant-c');
-      return d.length > 0 && d;
-    });
-    expect(event).toEqual({
-      jobId: job.id,
-      kind: 'route',
-      state: 'failed',
-      error: { message: 'failed by an operator tool' },
-    });
-    await settle(500);
-    expect(callsTo(p)).toHaveLength(1);
+    await expectOneFailedWebhook(p, 'tenant-c', job.id!, 'failed by an operator tool');
   });
 });
 
@@ -248,10 +247,7 @@ describe('one webhook per job', () => {
     const failed = await waitForState(queue, job.id!, ['failed']);
     // Invalid input is not retried.
     expect(failed.attemptsMade).toBe(1);
-    const [event] = await waitFor('the failed webhook', async () => {
-      const d = delivered(p, 'tenant-b');
-      return d.length > 0 && d;
-    });
+    const event = await firstDelivered('the failed webhook', p, 'tenant-b');
     expect(event).toMatchObject({ jobId: job.id, state: 'failed' });
     expect(event.error.message).toMatch(/input\.vehicles: /);
     await settle(800);
@@ -263,48 +259,31 @@ describe('one webhook per job', () => {
     const p = path('retried');
     // An OSRM that answers 503 until the first attempt has failed, then straight-line tables.
     let osrmDown = true;
-    const osrm = createServer((req, res) => {
-      if (osrmDown) return void res.writeHead(503).end();
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify(osrmTable(req.url ?? '')));
-    });
-    await new Promise<void>((resolve) => osrm.listen(0, '127.0.0.1', resolve));
+    const osrm = await startOsrmStub(() => osrmDown);
     try {
-      const handle = await startWorker({
-        travel: { backend: 'osrm', osrmUrl: `http://127.0.0.1:${(osrm.address() as AddressInfo).port}` },
-        env: { WORKER_HARD_LIMIT_MARGIN_S: 5 },
-      });
+      const handle = await startOsrmWorker(osrm.url);
       const attempts: boolean[] = [];
       handle.worker.on('failed', (j) => {
         attempts.push(j?.finishedOn !== undefined);
         osrmDown = false;
       });
-      const job = await queue.add(
-        'route',
-        {
-          ...routeJob('tenant-a', p, withoutMatrices(example('operator/small-cvrp.json'))),
-          options: { timeLimitS: 1 },
-        },
-        { attempts: 3, backoff: { type: 'exponential', delay: 200 } },
-      );
+      const job = await queue.add('route', osrmRouteJob('tenant-a', p), {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 200 },
+      });
       const done = await waitForState(queue, job.id!, ['completed', 'failed'], 30_000);
       expect(done.finishedOn).toBeDefined();
       expect(await queue.getJobState(job.id!)).toBe('completed');
       expect(done.attemptsMade).toBe(2);
       expect(attempts).toEqual([false]);
-      const [event] = await waitFor('the completed webhook', async () => {
-        const d = delivered(p, 'tenant-a');
-        return d.length > 0 && d;
-      });
+      const event = await firstDelivered('the completed webhook', p, 'tenant-a');
       expect(event).toMatchObject({ jobId: job.id, state: 'completed' });
       expect(event.result.travel.backend).toBe('osrm');
       await settle(500);
       expect(callsTo(p)).toHaveLength(1);
       expect(await webhookQueue.getJob(webhookJobId(job.id!, 'failed'))).toBeUndefined();
     } finally {
-      osrm.closeAllConnections();
-      await new Promise((resolve) => osrm.close(resolve));
+      await osrm.close();
     }
   }, 40_000);
 });
@@ -312,75 +291,30 @@ describe('one webhook per job', () => {
 describe('retries of the solve', () => {
   it('a job that fails on every attempt gets one failed webhook, after its last attempt', async () => {
     const p = path('exhausted');
-    const osrm = createServer((_req, res) => void res.writeHead(503).end());
-    await new Promise<void>((resolve) => osrm.listen(0, '127.0.0.1', resolve));
+    const osrm = await startOsrmStub(() => true);
     try {
-      const osrmUrl = `http://127.0.0.1:${(osrm.address() as AddressInfo).port}`;
-      const handle = await startWorker({
-        travel: { backend: 'osrm', osrmUrl },
-        env: { WORKER_HARD_LIMIT_MARGIN_S: 5 },
-      });
+      const osrmUrl = osrm.url;
+      const handle = await startOsrmWorker(osrmUrl);
       const attempts: { finished: boolean; calls: number }[] = [];
       handle.worker.on('failed', (j) =>
         attempts.push({ finished: j?.finishedOn !== undefined, calls: callsTo(p).length }),
       );
-      const job = await queue.add(
-        'route',
-        {
-          ...routeJob('tenant-a', p, withoutMatrices(example('operator/small-cvrp.json'))),
-          options: { timeLimitS: 1 },
-        },
-        { attempts: 2, backoff: { type: 'exponential', delay: 200 } },
-      );
+      const job = await queue.add('route', osrmRouteJob('tenant-a', p), {
+        attempts: 2,
+        backoff: { type: 'exponential', delay: 200 },
+      });
       const failed = await waitForState(queue, job.id!, ['failed', 'completed'], 30_000);
       expect(failed.attemptsMade).toBe(2);
       expect(failed.failedReason).toContain(`OSRM at ${osrmUrl} did not answer`);
-      const [event] = await waitFor('the failed webhook', async () => {
-        const d = delivered(p, 'tenant-a');
-        return d.length > 0 && d;
-      });
-      expect(event).toEqual({
-        jobId: job.id,
-        kind: 'route',
-        state: 'failed',
-        error: { message: failed.failedReason },
-      });
+      await expectOneFailedWebhook(p, 'tenant-a', job.id!, failed.failedReason);
       // Nothing was sent for the first attempt; the one webhook came after the job had ended.
       expect(attempts).toEqual([
         { finished: false, calls: 0 },
         { finished: true, calls: 0 },
       ]);
       expect(callsTo(p)[0]!.atMs).toBeGreaterThanOrEqual(failed.finishedOn!);
-      await settle(500);
-      expect(callsTo(p)).toHaveLength(1);
     } finally {
-      osrm.closeAllConnections();
-      await new Promise((resolve) => osrm.close(resolve));
+      await osrm.close();
     }
   }, 40_000);
 });
-
-/** OSRM's /table answer with straight-line distances at 50 km/h, for the stub above. */
-function osrmTable(url: string) {
-  const parsed = new URL(url, 'http://osrm');
-  const coordinates = decodeURIComponent(parsed.pathname.split('/').pop()!)
-    .split(';')
-    .map((c) => c.split(',').map(Number) as [number, number]);
-  const pick = (name: string) =>
-    parsed.searchParams.get(name)?.split(';').map(Number) ?? coordinates.map((_, i) => i);
-  const sources = pick('sources');
-  const destinations = pick('destinations');
-  const metres = ([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]) => {
-    const x = (lon2 - lon1) * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
-    return Math.hypot(x, lat2 - lat1) * 111_195;
-  };
-  const distances = sources.map((s) => destinations.map((d) => metres(coordinates[s]!, coordinates[d]!)));
-  const waypoint = (i: number) => ({ location: coordinates[i], distance: 0 });
-  return {
-    code: 'Ok',
-    distances,
-    durations: distances.map((row) => row.map((m) => m / 13.9)),
-    sources: sources.map(waypoint),
-    destinations: destinations.map(waypoint),
-  };
-}

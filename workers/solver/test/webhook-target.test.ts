@@ -3,24 +3,22 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AllowedHostsList,
-  QUEUE_NAME,
   STRICT_WEBHOOK_TARGETS,
   WEBHOOK_QUEUE_NAME,
   type WebhookTargetPolicy,
 } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import type { TestRedis } from '../../../tests/support/redis-server';
 import { readEnv } from '../src/config';
 import { startSolverWorker, type SolverWorkerHandle } from '../src/index';
 import { startWebhookWorker, webhookJobId, type WebhookJobData } from '../src/webhook/queue';
 import { checkTarget, WebhookTargetRefused, type ResolveAll } from '../src/webhook/target';
 import { example, redisClient, silent, waitFor, waitForState } from './helpers';
-
-const SECRET = 'a-webhook-secret-for-tests';
+import { startTestQueue, type TestQueue } from './test-queue';
+import { webhookEnv, WEBHOOK_TEST_SECRET as SECRET } from './webhook-env';
 const OPEN: WebhookTargetPolicy = { ...STRICT_WEBHOOK_TARGETS, allowPrivate: true };
 
 interface Received {
@@ -76,19 +74,18 @@ function capturingLogger() {
   return { logger: pino({ level: 'info' }, sink), lines };
 }
 
+let testQueue: TestQueue | undefined;
 let redis: TestRedis;
 let webhookQueue: Queue<WebhookJobData>;
-let queueClient: Redis;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
-  queueClient = redisClient(redis.url);
-  webhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: queueClient });
+  testQueue = await startTestQueue();
+  redis = testQueue.redis;
+  webhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: testQueue.client });
 });
 afterAll(async () => {
   await webhookQueue?.close();
-  queueClient?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
 });
 
 /**
@@ -303,31 +300,22 @@ describe('worker configuration', () => {
 });
 
 describe('a worker with the default policy', () => {
-  let client: Redis;
   let queue: Queue;
   let worker: SolverWorkerHandle;
 
   beforeAll(async () => {
-    client = redisClient(redis.url);
-    queue = new Queue(QUEUE_NAME, { connection: client });
+    queue = testQueue!.queue;
     worker = await startSolverWorker({
       redisUrl: redis.url,
       concurrency: 1,
       logger: silent,
-      // No WEBHOOK_ALLOW_PRIVATE: whatever the environment of the test run says, the default.
-      env: {
-        WEBHOOK_SECRET: SECRET,
-        WEBHOOK_BACKOFF_MS: 50,
-        WORKER_SPARE_THREADS: 0,
-        WEBHOOK_ALLOW_PRIVATE: 'false',
-      },
+      // The default policy, whatever the environment of the test run says.
+      env: webhookEnv({ WEBHOOK_BACKOFF_MS: 50, WEBHOOK_ALLOW_PRIVATE: 'false' }),
       resolveWebhookHost: stubResolver({ 'hooks.test': ['127.0.0.1'] }).resolveAll,
     });
   });
   afterAll(async () => {
     await worker?.close(5_000);
-    await queue?.close();
-    client?.disconnect();
   });
 
   it('refuses a callback whose name resolves to loopback, records it on the job, and keeps working', async () => {

@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_NAME, RoutingSolution } from '@paketbygd/model';
-import { startTestRedis, type TestRedis } from '../../../tests/support/redis-server';
+import { RoutingSolution } from '@paketbygd/model';
 import {
   signWebhook,
   startSolverWorker,
@@ -12,12 +10,11 @@ import {
   type SolverWorkerHandle,
 } from '../src/index';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
-import { example, redisClient, silent, waitFor, waitForState } from './helpers';
+import { example, silent, waitFor, waitForState } from './helpers';
+import { startTestQueue, type TestQueue } from './test-queue';
+import { webhookEnv, WEBHOOK_TEST_SECRET as SECRET } from './webhook-env';
 
-const SECRET = 'a-webhook-secret-for-tests';
-
-let redis: TestRedis;
-let client: Redis;
+let testQueue: TestQueue | undefined;
 let queue: Queue;
 let worker: SolverWorkerHandle;
 let receiver: WebhookReceiver;
@@ -30,29 +27,19 @@ beforeAll(async () => {
     failFirst.set(path, failures - 1);
     return failures > 0 ? 500 : 204;
   });
-  redis = await startTestRedis();
-  client = redisClient(redis.url);
-  queue = new Queue(QUEUE_NAME, { connection: client });
+  testQueue = await startTestQueue();
+  queue = testQueue.queue;
   worker = await startSolverWorker({
-    redisUrl: redis.url,
+    redisUrl: testQueue.redis.url,
     concurrency: 2,
     logger: silent,
-    // The receiver listens on 127.0.0.1: internal targets are allowed explicitly.
-    env: {
-      WEBHOOK_SECRET: SECRET,
-      WEBHOOK_BACKOFF_MS: 100,
-      WEBHOOK_ATTEMPTS: 5,
-      WORKER_SPARE_THREADS: 0,
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-    },
+    env: webhookEnv(),
   });
 });
 
 afterAll(async () => {
   await worker?.close(5_000);
-  await queue?.close();
-  client?.disconnect();
-  await redis?.stop();
+  await testQueue?.close();
   await receiver?.close();
 });
 

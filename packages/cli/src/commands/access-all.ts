@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError, problemToString, type AccessAnalysis, type Scenario } from '@paketbygd/model';
 import { accessDemand, analyseScenarioAccess } from '@paketbygd/planner';
-import { ACCESS_STRINGS, renderAccessRanking, type AccessRankingRow } from '@paketbygd/report';
+import { ACCESS_STRINGS, renderAccessRanking, type AccessRankingRow, type Lang } from '@paketbygd/report';
 import { DATA_DIR_ENV, DataFileError, initScenario, listKommuner, resolveDataDir } from '@paketbygd/data';
 import { CliError } from '../errors';
 import { progressReporter } from '../progress';
+import { parseLang } from './plan';
 
 /** Where the kommuner and their scenarios come from: public data through `initScenario`, or a test's. */
 export interface KommunScenarios {
@@ -138,13 +139,14 @@ export function writeRanking(
   ranking: AccessRanking,
   dir: string,
   now = new Date(),
+  lang: Lang = 'en',
 ): { csv: string; html: string } {
   const out = resolve(dir);
   mkdirSync(out, { recursive: true });
   const csv = join(out, 'access-all.csv');
   const html = join(out, 'access-all.html');
   writeFileSync(csv, rankingCsv(ranking));
-  writeFileSync(html, renderAccessRanking(ranking.rows, ranking.failed, now.toISOString()));
+  writeFileSync(html, renderAccessRanking(ranking.rows, ranking.failed, now.toISOString(), lang));
   return { csv, html };
 }
 
@@ -153,6 +155,7 @@ export interface AccessAllFlags {
   out?: string;
   data?: string;
   quiet?: boolean;
+  lang?: string;
 }
 
 /** Every kommun from public data, each scenario made by `initScenario` as `paketbygd init` makes it. */
@@ -179,6 +182,7 @@ const PROGRESS_EVERY = 10;
 
 /** `paketbygd access --all`: ranks today's access in every kommun; writes access-all.csv and .html. */
 export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenarios): Promise<AccessRanking> {
+  const lang = parseLang(flags.lang);
   const kommuner = source ?? publicDataScenarios(resolveDataDir(flags.data));
   const progress = progressReporter(flags.quiet ?? false);
   const ranking = await rankKommuner(kommuner, (done, total, name) => {
@@ -192,7 +196,7 @@ export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenari
       1,
     );
   }
-  const paths = writeRanking(ranking, flags.out ?? join('out', 'access-all'));
+  const paths = writeRanking(ranking, flags.out ?? join('out', 'access-all'), new Date(), lang);
   const out = process.stdout;
   if (flags.json) out.write(`${JSON.stringify(ranking, null, 2)}\n`);
   else if (!flags.quiet) {

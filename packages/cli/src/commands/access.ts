@@ -2,19 +2,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AccessReport, type Scenario } from '@paketbygd/model';
-import { analyseScenarioAccess } from '@paketbygd/planner';
+import { analyseScenarioAccess, travelModelOf } from '@paketbygd/planner';
 import { accessLimitText, renderAccessReport } from '@paketbygd/report';
 import { accessTable } from '../access-table';
 import { CliError } from '../errors';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 import { runAccessAll } from './access-all';
+import { parseLang } from './plan';
 
 export interface AccessFlags extends TravelFlags {
   json?: boolean;
   out?: string;
   all?: boolean;
   data?: string;
+  lang?: string;
 }
 
 /** The access report of one scenario's points today. */
@@ -36,6 +38,7 @@ export async function accessReport(scenario: Scenario, now = new Date()): Promis
 }
 
 async function runAccess(file: string, flags: AccessFlags): Promise<void> {
+  const lang = parseLang(flags.lang);
   const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
   const report = await accessReport(scenario);
   const out = process.stdout;
@@ -49,7 +52,11 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
     const dir = resolve(flags.out);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'access.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(dir, 'access.html'), renderAccessReport(scenario, report));
+    // The travel model as plan and compare print it: backend, detour factor and speed bands.
+    writeFileSync(
+      join(dir, 'access.html'),
+      renderAccessReport(scenario, report, travelModelOf(scenario.travel), lang),
+    );
     // With --json, stdout is the document alone; where the files went goes to stderr.
     (flags.json ? process.stderr : out).write(
       `\nwrote ${join(dir, 'access.json')}\n      ${join(dir, 'access.html')}\n`,
@@ -77,6 +84,11 @@ export function registerAccess(program: Command): void {
       .option(
         '--data <dir>',
         'with --all: the geodata folder (default: $PAKETBYGD_DATA, else ../shared/geodata)',
+      )
+      .option(
+        '--lang <sv|en>',
+        'language of access.html (with --all: access-all.html): sv (Swedish, Swedish numbers) or en',
+        'en',
       ),
   ).action(async (file: string | undefined, flags: AccessFlags) => {
     if (flags.all) {

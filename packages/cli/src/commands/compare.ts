@@ -17,6 +17,7 @@ import { progressReporter } from '../progress';
 import { loadDocument, readJsonFile } from '../read-document';
 import { checkSomeDemand, parseLang } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+import { jsonText } from '../json-text';
 
 export interface CompareFlags extends TravelFlags {
   weights?: string;
@@ -79,7 +80,7 @@ export async function runCompare(
   });
   progress.end();
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'comparison.json'), jsonText(result));
   const report = join(dir, 'comparison.html');
   writeFileSync(report, renderComparisonReport({ scenario, comparison: result, lang }));
   if (!flags.quiet) {

@@ -12,6 +12,7 @@ import {
 import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
 import { readTransportsFor, transportsSummary } from './transports';
+import { jsonText } from '../json-text';
 
 export interface InitFlags {
   kommun: string;
@@ -70,7 +71,7 @@ export async function runInit(flags: InitFlags): Promise<string> {
   const dir = resolve(flags.out ?? join('out', 'init', folder));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'scenario.json');
-  writeFileSync(file, `${JSON.stringify(scenario, null, 2)}\n`);
+  writeFileSync(file, jsonText(scenario));
   if (!flags.quiet) process.stdout.write(summary(scenario, file));
   return file;
 }

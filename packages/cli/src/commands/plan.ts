@@ -10,6 +10,7 @@ import { kpiTable } from '../kpi-table';
 import { progressReporter } from '../progress';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
+import { jsonText } from '../json-text';
 
 export interface PlanFlags extends TravelFlags {
   out?: string;
@@ -58,7 +59,7 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
   progress.update(100, 'writing files');
   progress.end();
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'plan.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'plan.json'), jsonText(result));
   writeFileSync(join(dir, 'plan.geojson'), `${JSON.stringify(planToGeoJSON(scenario, result))}\n`);
   const report = join(dir, 'report.html');
   writeFileSync(

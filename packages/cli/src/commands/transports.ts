@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { describeSkipped, GtfsError, loadTransports, type LoadedTransports } from '@paketbygd/data';
+import {
+  describeSkipped,
+  GtfsError,
+  loadTransports,
+  type DatesChosen,
+  type LoadedTransports,
+} from '@paketbygd/data';
 import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
 import { parseNumberFlag } from '../flags';
@@ -47,6 +53,19 @@ export async function readTransportsFor(
   return result;
 }
 
+/** The dates read and how they were chosen, in the command's own terms (its flags). */
+export function datesChosenLine(chosen: DatesChosen): string {
+  const range = chosen.dates.length > 1 ? `${chosen.dates[0]} – ${chosen.dates.at(-1)}` : chosen.dates[0];
+  switch (chosen.how) {
+    case 'given-date':
+      return `${range} (--date; ISO week ${chosen.isoWeek})`;
+    case 'given-week':
+      return `week ${chosen.isoWeek} (--week), ${range}`;
+    case 'first-whole-week':
+      return `week ${chosen.isoWeek}, ${range}: the feed's first whole week of service (service starts ${chosen.firstServiceDate}; --week or --date chooses another)`;
+  }
+}
+
 /** What was read, what was skipped and which transports came out, as lines of text. */
 export function transportsSummary(result: LoadedTransports): string[] {
   const lines = [
@@ -55,7 +74,8 @@ export function transportsSummary(result: LoadedTransports): string[] {
     )
       .map(([file, n]) => `${file} ${n.toLocaleString('en')}`)
       .join(', ')} rows`,
-    `departures of ${result.datesChosen}: ${result.tripsRunning} trips run, ${result.tripsInArea} stop in the area, on ${result.linesInArea} lines`,
+    `departures of ${datesChosenLine(result.datesChosen)}`,
+    `${result.tripsRunning} trips run, ${result.tripsInArea} stop in the area, on ${result.linesInArea} lines`,
     ...result.feed.skipped.map(describeSkipped),
     '',
     ...result.transportRoutes.map((t) => {

@@ -15,4 +15,10 @@ export {
   ON_DEMAND_ROUTE_TYPES,
   type TransportDefaults,
 } from './defaults';
-export { loadTransports, type LoadTransportsOptions, type LoadedTransports } from './load';
+export {
+  datesChosenText,
+  loadTransports,
+  type DatesChosen,
+  type LoadTransportsOptions,
+  type LoadedTransports,
+} from './load';

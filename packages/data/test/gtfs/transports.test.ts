@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
-import { describeSkipped, GtfsError, isoWeekDates, loadTransports } from '../../src/index';
+import { datesChosenText, describeSkipped, GtfsError, isoWeekDates, loadTransports } from '../../src/index';
 import { gtfsTimeS } from '../../src/gtfs/time';
 import {
   TINY_FEED,
@@ -52,11 +52,36 @@ describe('GTFS feed → transports', () => {
   it('one date: only that day', async () => {
     const result = await loadTransports(writeFeedDir(), TINY_SCENARIO, { date: '2023-01-07' });
     expect(result.transportRoutes.map((t) => [t.id, t.days])).toEqual([['gtfs-1', ['sat']]]);
+    expect(result.datesChosen).toEqual({ how: 'given-date', dates: ['2023-01-07'], isoWeek: '2023-W01' });
+    expect(datesChosenText(result.datesChosen)).toBe('the date 2023-01-07');
   });
 
-  it('without date or week takes the first whole week of the feed', async () => {
+  it('says how the dates were chosen as data: the week given', async () => {
+    const result = await loadTransports(writeFeedDir(), TINY_SCENARIO, { week: '2023-W02' });
+    expect(result.datesChosen).toEqual({
+      how: 'given-week',
+      dates: isoWeekDates('2023-W02'),
+      isoWeek: '2023-W02',
+    });
+    expect(result.dates).toEqual(result.datesChosen.dates);
+    expect(result.scenario.sources.at(-1)!.title).toMatch(/^GTFS timetable \S+, the week 2023-W02$/);
+  });
+
+  it('without date or week takes the first whole week of the feed, and says so without any command flag', async () => {
     const result = await loadTransports(writeFeedDir(), TINY_SCENARIO);
-    expect(result.datesChosen).toContain('2023-W01');
+    // Service starts on Sunday 1 January 2023; the first whole week is the next, 2023-W01.
+    expect(result.datesChosen).toEqual({
+      how: 'first-whole-week',
+      dates: isoWeekDates('2023-W01'),
+      isoWeek: '2023-W01',
+      firstServiceDate: '2023-01-01',
+    });
+    const text = datesChosenText(result.datesChosen);
+    expect(text).toBe("the feed's first whole week of service, 2023-W01");
+    expect(result.scenario.sources.at(-1)!.title).toMatch(
+      /^GTFS timetable \S+, the feed's first whole week of service, 2023-W01$/,
+    );
+    expect(JSON.stringify(result.scenario)).not.toMatch(/--(week|date)/);
   });
 });
 

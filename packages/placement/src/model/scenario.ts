@@ -1,30 +1,23 @@
-import { haversineM, ROAD_DETOUR_FACTOR, type LonLat, type Scenario } from '@paketbygd/model';
+import type { LonLat, Scenario } from '@paketbygd/model';
 import type { PlacementInstance } from '../types';
 
 /**
  * Access distances in metres from each origin to each destination, row-major
- * (`out[i * to.length + j]`). The planner passes the travel package's road matrix here.
+ * (`out[i * to.length + j]`). The planner passes the travel package's matrix here.
  */
 export type DistanceSource = (
   from: readonly LonLat[],
   to: readonly LonLat[],
 ) => Float64Array | Promise<Float64Array>;
 
-/** Roads are this much longer than the straight line (measured on rural extracts) when the scenario does not say. */
-export const DEFAULT_DETOUR_FACTOR = ROAD_DETOUR_FACTOR;
-/** Speed that turns an access limit in minutes into metres when only distances are known. */
-export const DEFAULT_ACCESS_SPEED_KMH = 50;
-
-/** Straight-line (haversine) distance × detour factor: the fallback when no road matrix is given. */
-export function straightLineDistances(detourFactor = DEFAULT_DETOUR_FACTOR): DistanceSource {
-  return (from, to) => {
-    const out = new Float64Array(from.length * to.length);
-    for (let i = 0; i < from.length; i++) {
-      for (let j = 0; j < to.length; j++)
-        out[i * to.length + j] = haversineM(from[i]!, to[j]!) * detourFactor;
-    }
-    return out;
-  };
+/**
+ * How access is measured, given by the caller: speeds and the detour factor live in the travel
+ * package, so placement has none of its own.
+ */
+export interface PlacementAccess {
+  distances: DistanceSource;
+  /** Speed that turns an access limit in minutes into metres (distances are all placement knows). */
+  accessSpeedKmh: number;
 }
 
 export interface ScenarioPlacement {
@@ -46,25 +39,17 @@ export interface ScenarioPlacement {
  */
 export async function scenarioToPlacement(
   scenario: Scenario,
-  distances?: DistanceSource,
+  access: PlacementAccess,
 ): Promise<ScenarioPlacement> {
   const notes: string[] = [];
   const { policy, assumptions } = scenario;
-  let source = distances;
-  if (!source) {
-    const factor = scenario.travel.detourFactor ?? DEFAULT_DETOUR_FACTOR;
-    source = straightLineDistances(factor);
-    notes.push(
-      `access distances are straight lines × ${factor} (${scenario.travel.detourFactor === undefined ? 'default' : "the scenario's"} detour factor), not road distances`,
-    );
-  }
   const demand = scenario.demand;
   const sites = [
     ...scenario.candidateSites.map((s) => ({ id: s.id, location: s.location })),
     ...scenario.pickupPoints.map((s) => ({ id: s.id, location: s.location })),
   ];
   const nCandidates = scenario.candidateSites.length;
-  const distanceM = await source(
+  const distanceM = await access.distances(
     demand.map((d) => d.location),
     sites.map((s) => s.location),
   );
@@ -89,9 +74,9 @@ export async function scenarioToPlacement(
   });
   let radiusM = policy.maxAccessDistanceM ?? 0;
   if (policy.maxAccessDistanceM === undefined && policy.maxAccessDurationMin !== undefined) {
-    radiusM = (policy.maxAccessDurationMin * DEFAULT_ACCESS_SPEED_KMH * 1000) / 60;
+    radiusM = (policy.maxAccessDurationMin * access.accessSpeedKmh * 1000) / 60;
     notes.push(
-      `the access limit of ${policy.maxAccessDurationMin} min is taken as ${Math.round(radiusM)} m at ${DEFAULT_ACCESS_SPEED_KMH} km/h`,
+      `the access limit of ${policy.maxAccessDurationMin} min is taken as ${Math.round(radiusM)} m at ${access.accessSpeedKmh} km/h`,
     );
   }
   return {

@@ -5,8 +5,9 @@ import {
   type DistanceSource,
   type PlacementOptions,
   type PlacementResult,
+  type ScenarioPlacement,
 } from '@paketbygd/placement';
-import { createTravelCosts } from '@paketbygd/travel';
+import { ACCESS_SPEED_KMH, createTravelCosts, DEFAULT_DETOUR_FACTOR } from '@paketbygd/travel';
 
 /** What to solve; limits left out come from the scenario's policy. */
 export type PlaceScenarioRequest = Omit<PlacementOptions, 'radiusM' | 'decay'> & {
@@ -16,7 +17,7 @@ export type PlaceScenarioRequest = Omit<PlacementOptions, 'radiusM' | 'decay'> &
 };
 
 export interface PlaceScenarioOptions {
-  /** Access distances; by default the scenario's travel backend (straight lines in the placement package). */
+  /** Access distances; by default the scenario's travel backend. */
   distances?: DistanceSource;
   onProgress?: (progress: JobProgress) => void;
 }
@@ -37,7 +38,7 @@ export async function placeScenario(
 ): Promise<PlacedScenario> {
   const { onProgress } = options;
   onProgress?.({ percent: 0, message: `access distances (${scenario.travel.backend})` });
-  const prepared = await scenarioToPlacement(scenario, options.distances ?? scenarioDistances(scenario));
+  const prepared = await scenarioPlacement(scenario, options.distances);
   onProgress?.({ percent: 10, message: `solving ${request.model}` });
   const usePolicyLimits = request.p === undefined && request.budgetPerYear === undefined;
   const radiusM = request.radiusM ?? prepared.radiusM;
@@ -56,11 +57,31 @@ export async function placeScenario(
   return { result, notes: prepared.notes };
 }
 
-/** Straight lines are the placement package's own fallback, which says so in its notes. */
-function scenarioDistances(scenario: Scenario): DistanceSource | undefined {
-  if (scenario.travel.backend === 'straightline') return undefined;
-  const travel = createTravelCosts(scenario.travel);
-  return async (from, to) => (await travel.matrix(from, to)).distancesM;
+/**
+ * A scenario's placement instance: access distances given, or by its travel backend (which says
+ * so in the notes when they are straight lines), and the travel package's access speed.
+ */
+export async function scenarioPlacement(
+  scenario: Scenario,
+  distances?: DistanceSource,
+): Promise<ScenarioPlacement> {
+  const notes: string[] = [];
+  let source = distances;
+  if (!source) {
+    const travel = createTravelCosts(scenario.travel);
+    source = async (from, to) => (await travel.matrix(from, to)).distancesM;
+    if (scenario.travel.backend === 'straightline') notes.push(straightLineNote(scenario));
+  }
+  const prepared = await scenarioToPlacement(scenario, {
+    distances: source,
+    accessSpeedKmh: ACCESS_SPEED_KMH,
+  });
+  return { ...prepared, notes: [...notes, ...prepared.notes] };
+}
+
+function straightLineNote(scenario: Scenario): string {
+  const own = scenario.travel.detourFactor;
+  return `access distances are straight lines × ${own ?? DEFAULT_DETOUR_FACTOR} (${own === undefined ? 'default' : "the scenario's"} detour factor), not road distances`;
 }
 
 /** The answer of a placement job (and the first fields of `paketbygd place --json`). */

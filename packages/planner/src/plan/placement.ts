@@ -1,5 +1,6 @@
 import { ValidationError, type Plan, type PlanMessage, type Scenario } from '@paketbygd/model';
 import { scenarioToPlacement, solvePlacement, type PlacementResult } from '@paketbygd/placement';
+import { ACCESS_SPEED_KMH } from '@paketbygd/travel';
 import { distanceM, type SquareMatrix } from '../matrix';
 import type { PlaceIndex } from '../places';
 import { assume, warn } from './messages';
@@ -63,7 +64,7 @@ async function chooseSites(
   options: PlacementOptions,
 ): Promise<PlacementStage> {
   const pointOfSite = [...places.sites, ...places.pickupPoints];
-  const prepared = await scenarioToPlacement(scenario, () => {
+  const distances = () => {
     const out = new Float64Array(places.demand.length * pointOfSite.length);
     places.demand.forEach((d, i) =>
       pointOfSite.forEach((s, j) => {
@@ -71,7 +72,8 @@ async function chooseSites(
       }),
     );
     return out;
-  });
+  };
+  const prepared = await scenarioToPlacement(scenario, { distances, accessSpeedKmh: ACCESS_SPEED_KMH });
   const assumptions = prepared.notes.map(assume.placementNote);
   let p = prepared.p;
   if (p === undefined && prepared.budgetPerYear === undefined) {

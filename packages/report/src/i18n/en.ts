@@ -1,4 +1,21 @@
 /** English: every word of the reports, the comparison and the page. `sv.ts` has the same keys. */
+
+/** A criterion scored on a scale from worst to best: its figures, formatted, for one sentence. */
+export interface ScaleExplanation {
+  name: string;
+  value: string;
+  /** What a bid promised beyond what its plan delivers, or ''. */
+  promise: string;
+  /** How far along the scale, as a percentage. */
+  pct: string;
+  worst: string;
+  best: string;
+  /** Points won, or kronor deducted. */
+  amount: string;
+  /** Of how many points or kronor. */
+  of: string;
+}
+
 const en = {
   common: {
     none: 'none',
@@ -440,6 +457,7 @@ const en = {
     compareProgress: 'Comparison progress',
     dlComparison: 'Download comparison.json',
     keyFigures: 'Key figures',
+    scored: 'Promised and delivered',
     charts: 'Charts',
     scores: 'Scores',
     sensitivity: 'Sensitivity',
@@ -650,30 +668,12 @@ const en = {
     pointsChartTitle: (max: string) => `Points per criterion (of ${max})`,
     pointsDesc: (label: string, v: string) => `${label}: ${v} points`,
     why: 'Why each entry scores as it does',
-    explainPoints: (
-      name: string,
-      value: string,
-      promise: string,
-      pct: string,
-      worst: string,
-      best: string,
-      points: string,
-      full: string,
-    ) =>
-      `${name}: ${value}${promise}, ${pct} of the way from ${worst} (0 points) to ${best} (full points): ${points} of ${full} points`,
+    explainPoints: (x: ScaleExplanation) =>
+      `${x.name}: ${x.value}${x.promise}, ${x.pct} of the way from ${x.worst} (0 points) to ${x.best} (full points): ${x.amount} of ${x.of} points`,
     explainRelative: (name: string, value: string, promise: string, points: string, full: string) =>
       `${name}: ${value}${promise}, scored against the other bids: ${points} of ${full} points`,
-    explainDeduction: (
-      name: string,
-      value: string,
-      promise: string,
-      pct: string,
-      worst: string,
-      best: string,
-      deducted: string,
-      of: string,
-    ) =>
-      `${name}: ${value}${promise} reaches ${pct} of the way from ${worst} to ${best}, so ${deducted} of ${of} is deducted`,
+    explainDeduction: (x: ScaleExplanation) =>
+      `${x.name}: ${x.value}${x.promise} reaches ${x.pct} of the way from ${x.worst} to ${x.best}, so ${x.amount} of ${x.of} is deducted`,
     explainPrice: (price: string) => `price ${price} per year is the starting point`,
     promiseNote: (v: string) => ` (promised ${v}; scored on what the plan delivers)`,
     noSensitivity: 'No sensitivity analysis was run.',
@@ -710,6 +710,65 @@ const en = {
     flagLow: 'abnormally low price: ask the bidder to explain it (LOU 16 kap. 7 §)',
     unfilledFlag: (n: number, m: number) => `only ${n} of its ${m} boxes is filled by anything`,
     footer: 'Made by Paketbygd. This file needs no network connection.',
+  },
+  /** The access analysis (Region Dalarna's measures): the plan report's section, `paketbygd access`. */
+  access: {
+    sectionTitle: 'Access to pickup points',
+    intro:
+      "The measures of Region Dalarna's 2026 parcel study (“Paketleveranser i Dalarna – Fas 1”): distance to the nearest, the second nearest and the nearest pickup point of another carrier, weighted by the people who live there, and the share of people within 2, 5 and 10 km.",
+    measuresCaption: 'Access, measured as in Region Dalarna’s 2026 parcel study',
+    measure: 'Measure',
+    today: 'Today',
+    afterPlan: 'With the new boxes',
+    pickupPoints: 'Pickup points',
+    meanNearest: 'Mean distance to the nearest point',
+    meanSecond: 'Mean distance to the second nearest point',
+    meanOtherCarrier: 'Mean distance to the nearest point of another carrier',
+    meanNearest65: 'Mean distance to the nearest point, people 65+',
+    withinKm: (km: string) => `People within ${km}`,
+    withinKm65: (km: string) => `People 65+ within ${km}`,
+    withinLimit: (limit: string) => `People ${limit}`,
+    unreachable: 'People who reach no point',
+    overPeople: (people: string) => `over ${people} people`,
+    none: '–',
+    closuresCaption: (limit: string) =>
+      `If this point closes: the people who lose their point ${limit}, and the extra household km a week`,
+    closuresIntro:
+      'For each point today: its people go to their next nearest point. “Lose” counts the people within the access limit through this point alone. Extra km are household trips by car, there and back, with the scenario’s parcels a week and its parcels per trip and car share.',
+    point: 'Point',
+    carriers: 'Carriers',
+    unknownCarriers: 'not stated',
+    peopleServed: 'People for whom it is nearest',
+    peopleLosing: 'People who lose their point',
+    people65Losing: 'of them 65+',
+    losingAfter: 'Lose, with the new boxes',
+    extraKm: 'Extra household km a week',
+    nearestOther: 'Nearest other point',
+    nearestOtherCarrier: 'Nearest point of another carrier',
+    leftWithout: (people: string) => `${people} reach no other point`,
+    morePoints: (count: number, people: string) =>
+      `${count} more points, whose closure loses ${people} people in all`,
+    noPoints: 'There is no pickup point today, so there is no access to measure.',
+    notInPlan: 'This plan has no access analysis (it was made before Paketbygd measured it).',
+    notes: 'Notes',
+    rankedByDuration:
+      'The policy limits minutes: “nearest” is nearest by travel time, and the distances are those of that point.',
+    // The map layer.
+    mapLossTitle: (name: string, people: string, limit: string, km: string) =>
+      `If ${name} closes: ${people} people lose their point ${limit}; +${km} household km a week`,
+    mapLossLegend: 'If this point closes: people who lose their point (circle area)',
+    // The standalone report of `paketbygd access`.
+    reportTitle: (name: string) => `Access to pickup points: ${name}`,
+    reportSubtitle: (date: string, backend: string) => `Measured ${date} · distances by ${backend}`,
+    // The ranking of `paketbygd access --all`.
+    rankingTitle: 'Access to pickup points in every kommun, today',
+    rankingIntro: (count: number, date: string) =>
+      `${count} kommuner, measured ${date}, ranked by the share of people within 5 km of a pickup point (lowest first).`,
+    rank: 'Rank',
+    kommun: 'Kommun',
+    code: 'Code',
+    population: 'People',
+    failed: 'Kommuner that could not be measured',
   },
 };
 

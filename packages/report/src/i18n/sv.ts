@@ -433,6 +433,7 @@ const sv: Messages = {
     compareProgress: 'Jämförelsens förlopp',
     dlComparison: 'Ladda ner comparison.json',
     keyFigures: 'Nyckeltal',
+    scored: 'Utlovat och levererat',
     charts: 'Diagram',
     scores: 'Poäng',
     sensitivity: 'Känslighet',
@@ -620,12 +621,12 @@ const sv: Messages = {
     pointsChartTitle: (max) => `Poäng per kriterium (av ${max})`,
     pointsDesc: (label, v) => `${label}: ${v} poäng`,
     why: 'Varför varje alternativ får sina poäng',
-    explainPoints: (name, value, promise, pct, worst, best, points, full) =>
-      `${name}: ${value}${promise}, ${pct} av vägen från ${worst} (0 poäng) till ${best} (full poäng): ${points} av ${full} poäng`,
+    explainPoints: (x) =>
+      `${x.name}: ${x.value}${x.promise}, ${x.pct} av vägen från ${x.worst} (0 poäng) till ${x.best} (full poäng): ${x.amount} av ${x.of} poäng`,
     explainRelative: (name, value, promise, points, full) =>
       `${name}: ${value}${promise}, bedömt mot de andra anbuden: ${points} av ${full} poäng`,
-    explainDeduction: (name, value, promise, pct, worst, best, deducted, of) =>
-      `${name}: ${value}${promise} når ${pct} av vägen från ${worst} till ${best}, så ${deducted} av ${of} dras av`,
+    explainDeduction: (x) =>
+      `${x.name}: ${x.value}${x.promise} når ${x.pct} av vägen från ${x.worst} till ${x.best}, så ${x.amount} av ${x.of} dras av`,
     explainPrice: (price) => `priset ${price} per år är utgångspunkten`,
     promiseNote: (v) => ` (lovat ${v}; bedömt på vad planen levererar)`,
     noSensitivity: 'Ingen känslighetsanalys gjordes.',
@@ -661,6 +662,61 @@ const sv: Messages = {
     flagLow: 'onormalt lågt pris: begär en förklaring av leverantören (LOU 16 kap. 7 §)',
     unfilledFlag: (n, m) => `bara ${n} av dess ${m} skåp fylls av något`,
     footer: 'Skapad av Paketbygd. Filen behöver ingen nätverksanslutning.',
+  },
+  access: {
+    sectionTitle: 'Tillgång till utlämningsställen',
+    intro:
+      'Måtten från Region Dalarnas paketstudie 2026 (”Paketleveranser i Dalarna – Fas 1”): avståndet till närmaste, näst närmaste och närmaste utlämningsställe för en annan transportör, vägt efter de människor som bor där, och andelen människor inom 2, 5 och 10 km.',
+    measuresCaption: 'Tillgång, mätt som i Region Dalarnas paketstudie 2026',
+    measure: 'Mått',
+    today: 'I dag',
+    afterPlan: 'Med de nya skåpen',
+    pickupPoints: 'Utlämningsställen',
+    meanNearest: 'Medelavstånd till närmaste ställe',
+    meanSecond: 'Medelavstånd till näst närmaste ställe',
+    meanOtherCarrier: 'Medelavstånd till närmaste ställe för en annan transportör',
+    meanNearest65: 'Medelavstånd till närmaste ställe, personer 65+',
+    withinKm: (km) => `Personer inom ${km}`,
+    withinKm65: (km) => `Personer 65+ inom ${km}`,
+    withinLimit: (limit) => `Personer ${limit}`,
+    unreachable: 'Personer som inte når något ställe',
+    overPeople: (people) => `över ${people} personer`,
+    none: '–',
+    closuresCaption: (limit) =>
+      `Om stället stänger: de som förlorar sitt ställe ${limit}, och de extra hushållskilometrarna i veckan`,
+    closuresIntro:
+      'För varje ställe i dag: de som bor närmast det åker till sitt näst närmaste ställe. ”Förlorar” räknar de personer som bara genom detta ställe är inom tillgänglighetsgränsen. Extra km är hushållens bilresor, tur och retur, med scenariots paket i veckan, paket per resa och andel som åker bil.',
+    point: 'Ställe',
+    carriers: 'Transportörer',
+    unknownCarriers: 'inte angivet',
+    peopleServed: 'Personer som har det närmast',
+    peopleLosing: 'Personer som förlorar sitt ställe',
+    people65Losing: 'varav 65+',
+    losingAfter: 'Förlorar, med de nya skåpen',
+    extraKm: 'Extra hushålls-km i veckan',
+    nearestOther: 'Närmaste andra ställe',
+    nearestOtherCarrier: 'Närmaste ställe för en annan transportör',
+    leftWithout: (people) => `${people} når inget annat ställe`,
+    morePoints: (count, people) =>
+      `${count} ställen till, vars stängning sammanlagt får ${people} personer att förlora sitt ställe`,
+    noPoints: 'Det finns inget utlämningsställe i dag, så det finns ingen tillgång att mäta.',
+    notInPlan: 'Planen har ingen tillgångsanalys (den gjordes innan Paketbygd mätte tillgången).',
+    notes: 'Anmärkningar',
+    rankedByDuration:
+      'Policyn anger gränsen i minuter: ”närmaste” är närmast i restid, och avstånden är till det stället.',
+    mapLossTitle: (name, people, limit, km) =>
+      `Om ${name} stänger: ${people} personer förlorar sitt ställe ${limit}; +${km} hushålls-km i veckan`,
+    mapLossLegend: 'Om stället stänger: personer som förlorar sitt ställe (cirkelns yta)',
+    reportTitle: (name) => `Tillgång till utlämningsställen: ${name}`,
+    reportSubtitle: (date, backend) => `Mätt ${date} · avstånd med ${backend}`,
+    rankingTitle: 'Tillgång till utlämningsställen i alla kommuner i dag',
+    rankingIntro: (count, date) =>
+      `${count} kommuner, mätta ${date}, rangordnade efter andelen personer inom 5 km från ett utlämningsställe (lägst först).`,
+    rank: 'Rang',
+    kommun: 'Kommun',
+    code: 'Kod',
+    population: 'Invånare',
+    failed: 'Kommuner som inte kunde mätas',
   },
 };
 

@@ -1,6 +1,7 @@
 import type { CandidateRoutes } from './candidate';
 import type { MovePair } from './move-pair';
 import { SequenceOperator } from './operator';
+import type { SegmentCheck } from './segments';
 
 /** Writes route a without u, with u placed before task index `index` of route b (b = a: one route). */
 function buildRelocation(pair: MovePair, candidate: CandidateRoutes, index: number): void {
@@ -23,18 +24,32 @@ function buildRelocation(pair: MovePair, candidate: CandidateRoutes, index: numb
   candidate.append(false, pair.b, index, pair.b.len);
 }
 
+/** Cost change of taking u out of its route and putting it between places x and y of w's route. */
+function relocationDelta(pair: MovePair, x: number, y: number): number {
+  const removeGain =
+    pair.arcA(pair.uPrev, pair.uLoc) + pair.arcA(pair.uLoc, pair.uNext) - pair.arcA(pair.uPrev, pair.uNext);
+  const emptied = !pair.sameRoute() && pair.a.len === 1 ? pair.inst.fixedSearch[pair.routeU]! : 0;
+  const add = pair.arcB(x, pair.uLoc) + pair.arcB(pair.uLoc, y) - pair.arcB(x, y);
+  return add - removeGain - emptied;
+}
+
+/**
+ * Feasibility by segments of u moved between positions `gap` and `gap + 1` of another route
+ * (undefined within one route, or when u's route empties: the candidate is rebuilt instead).
+ */
+function relocationFeasible(segments: SegmentCheck, pair: MovePair, gap: number): boolean | undefined {
+  if (pair.sameRoute() || pair.a.len === 1) return undefined;
+  const { a, b, posU } = pair;
+  return segments.feasible(a, posU - 1, -1, a, posU + 1) && segments.feasible(b, gap, pair.u, b, gap + 1);
+}
+
 /** Relocate: u moves to right after w (in w's route, or within its own). */
 export class RelocateAfter extends SequenceOperator {
   readonly name = 'relocate after';
 
   protected estimate(pair: MovePair): number {
     if (pair.sameRoute() && pair.posW + 1 === pair.posU) return Infinity;
-    const removeGain =
-      pair.arcA(pair.uPrev, pair.uLoc) + pair.arcA(pair.uLoc, pair.uNext) - pair.arcA(pair.uPrev, pair.uNext);
-    const emptied = !pair.sameRoute() && pair.a.len === 1 ? pair.inst.fixedSearch[pair.routeU]! : 0;
-    const add =
-      pair.arcB(pair.wLoc, pair.uLoc) + pair.arcB(pair.uLoc, pair.wNext) - pair.arcB(pair.wLoc, pair.wNext);
-    return add - removeGain - emptied;
+    return relocationDelta(pair, pair.wLoc, pair.wNext);
   }
 
   protected build(pair: MovePair): void {
@@ -42,12 +57,7 @@ export class RelocateAfter extends SequenceOperator {
   }
 
   protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    if (pair.sameRoute() || pair.a.len === 1) return undefined;
-    const { a, b, posU, posW } = pair;
-    return (
-      this.segments.feasible(a, posU - 1, -1, a, posU + 1) &&
-      this.segments.feasible(b, posW, pair.u, b, posW + 1)
-    );
+    return relocationFeasible(this.segments, pair, pair.posW);
   }
 }
 
@@ -57,12 +67,7 @@ export class RelocateBefore extends SequenceOperator {
 
   protected estimate(pair: MovePair): number {
     if (pair.sameRoute() && pair.posW - 1 === pair.posU) return Infinity;
-    const removeGain =
-      pair.arcA(pair.uPrev, pair.uLoc) + pair.arcA(pair.uLoc, pair.uNext) - pair.arcA(pair.uPrev, pair.uNext);
-    const emptied = !pair.sameRoute() && pair.a.len === 1 ? pair.inst.fixedSearch[pair.routeU]! : 0;
-    const add =
-      pair.arcB(pair.wPrev, pair.uLoc) + pair.arcB(pair.uLoc, pair.wLoc) - pair.arcB(pair.wPrev, pair.wLoc);
-    return add - removeGain - emptied;
+    return relocationDelta(pair, pair.wPrev, pair.wLoc);
   }
 
   protected build(pair: MovePair): void {
@@ -70,11 +75,6 @@ export class RelocateBefore extends SequenceOperator {
   }
 
   protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    if (pair.sameRoute() || pair.a.len === 1) return undefined;
-    const { a, b, posU, posW } = pair;
-    return (
-      this.segments.feasible(a, posU - 1, -1, a, posU + 1) &&
-      this.segments.feasible(b, posW - 1, pair.u, b, posW)
-    );
+    return relocationFeasible(this.segments, pair, pair.posW - 1);
   }
 }

@@ -3,50 +3,54 @@ import type { MovePair } from './move-pair';
 import { SequenceOperator } from './operator';
 
 /**
- * 2-opt* between two routes, cutting after u and after w: route u keeps its head up to u and
- * takes w's tail, route w keeps its head up to w and takes u's tail.
+ * 2-opt* between two routes: each is cut (after or before u, after or before w), and each head
+ * takes the other route's tail. One class, two cuts: `cutBefore` moves both cuts one place back.
  */
-export class TwoOptStarAfter extends SequenceOperator {
-  readonly name = '2-opt* after';
+abstract class TwoOptStar extends SequenceOperator {
+  protected abstract readonly cutBefore: boolean;
 
   protected estimate(pair: MovePair): number {
     if (pair.sameRoute()) return Infinity;
-    const { uLoc, uNext, wLoc, wNext } = pair;
-    return pair.arcA(uLoc, wNext) + pair.arcB(wLoc, uNext) - pair.arcA(uLoc, uNext) - pair.arcB(wLoc, wNext);
+    // The places each side of the cuts (no arrays: this runs for every pair the search looks at).
+    const before = this.cutBefore;
+    const uHead = before ? pair.uPrev : pair.uLoc;
+    const uTail = before ? pair.uLoc : pair.uNext;
+    const wHead = before ? pair.wPrev : pair.wLoc;
+    const wTail = before ? pair.wLoc : pair.wNext;
+    return (
+      pair.arcA(uHead, wTail) + pair.arcB(wHead, uTail) - pair.arcA(uHead, uTail) - pair.arcB(wHead, wTail)
+    );
   }
 
   protected build(pair: MovePair): void {
-    exchangeTails(this.candidate, pair, pair.posU, pair.posW);
+    const back = this.cutBefore ? 1 : 0;
+    exchangeTails(this.candidate, pair, pair.posU - back, pair.posW - back);
   }
 
   protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    const { a, b, posU, posW } = pair;
+    const { a, b } = pair;
+    const back = this.cutBefore ? 1 : 0;
+    const cutU = pair.posU - back;
+    const cutW = pair.posW - back;
     return (
-      this.segments.feasible(a, posU, -1, b, posW + 1) && this.segments.feasible(b, posW, -1, a, posU + 1)
+      this.segments.feasible(a, cutU, -1, b, cutW + 1) && this.segments.feasible(b, cutW, -1, a, cutU + 1)
     );
   }
 }
 
+/**
+ * 2-opt* cutting after u and after w: route u keeps its head up to u and takes w's tail, route w
+ * keeps its head up to w and takes u's tail.
+ */
+export class TwoOptStarAfter extends TwoOptStar {
+  readonly name = '2-opt* after';
+  protected readonly cutBefore = false;
+}
+
 /** 2-opt* cutting before u and before w, so that w follows u's predecessor. */
-export class TwoOptStarBefore extends SequenceOperator {
+export class TwoOptStarBefore extends TwoOptStar {
   readonly name = '2-opt* before';
-
-  protected estimate(pair: MovePair): number {
-    if (pair.sameRoute()) return Infinity;
-    const { uPrev, uLoc, wPrev, wLoc } = pair;
-    return pair.arcA(uPrev, wLoc) + pair.arcB(wPrev, uLoc) - pair.arcA(uPrev, uLoc) - pair.arcB(wPrev, wLoc);
-  }
-
-  protected build(pair: MovePair): void {
-    exchangeTails(this.candidate, pair, pair.posU - 1, pair.posW - 1);
-  }
-
-  protected override feasibleBySegments(pair: MovePair): boolean | undefined {
-    const { a, b, posU, posW } = pair;
-    return (
-      this.segments.feasible(a, posU - 1, -1, b, posW) && this.segments.feasible(b, posW - 1, -1, a, posU)
-    );
-  }
+  protected readonly cutBefore = true;
 }
 
 /** Route u's first `headU` tasks then route w's tasks from index `headW`, and the converse. */

@@ -8,6 +8,7 @@ import {
 } from '@paketbygd/model';
 import { DELIVERY, PICKUP, type Instance } from '../instance/index';
 import type { Converted } from './converted';
+import { RouteSums } from './route-sums';
 import { instanceVehicle, taskIndexByKey } from './steps';
 import { RequestTasks, routeAmounts, taskType } from './tasks';
 import { planSummary, type Violation, violationTotals } from './violations';
@@ -274,8 +275,6 @@ function describeRoute(
   times: Timed[],
 ): VroomRoute {
   const dims = inst.dims;
-  const m = inst.vehMatrixSet[v]!;
-  const stride = inst.stride;
   const { load, delivery, pickup } = routeAmounts(
     inst,
     items.filter((it) => it.kind === 'task').map((it) => it.task),
@@ -285,23 +284,13 @@ function describeRoute(
   const inRoute = new Set(items.filter((it) => it.kind === 'task').map((it) => it.task));
   const steps: VroomStep[] = [];
   let loc = inst.vehStart[v]!;
-  let travelS = 0;
-  let distance = 0;
-  let cost = 0;
-  let setup = 0;
-  let service = 0;
-  let waiting = 0;
-  let priority = 0;
+  const sums = new RouteSums(inst, v);
   let tasks = 0;
   items.forEach((it, k) => {
-    setup += it.setupS;
-    service += it.serviceS;
+    sums.setupS += it.setupS;
+    sums.serviceS += it.serviceS;
     const next = locationOf(inst, v, it, loc);
-    if (it.kind !== 'start') {
-      travelS += inst.durationS[m]![loc * stride + next]!;
-      distance += inst.distanceM[m]![loc * stride + next]!;
-      cost += inst.cost[m]![loc * stride + next]!;
-    }
+    if (it.kind !== 'start') sums.drive(loc, next);
     loc = next;
     const violations: Violation[] = [];
     const t = it.task;
@@ -314,7 +303,7 @@ function describeRoute(
         if (!inRoute.has(inst.partner[t]!)) violations.push({ cause: 'precedence' });
       } else if (inst.kind[t] === DELIVERY && !picked.has(inst.partner[t]!))
         violations.push({ cause: 'precedence' });
-      priority += inst.priority[t]!;
+      sums.priority += inst.priority[t]!;
     }
     if (it.kind === 'break') {
       for (let d = 0; d < dims; d++)
@@ -326,7 +315,7 @@ function describeRoute(
     if (time.earlyS > 0) violations.push({ cause: 'lead_time', duration: Math.round(time.earlyS) });
     if (time.lateS > 0) violations.push({ cause: 'delay', duration: Math.round(time.lateS) });
     const wait = time.startS - time.arrivalS;
-    waiting += wait;
+    sums.waitingS += wait;
     steps.push(
       planStep(
         inst,
@@ -336,8 +325,8 @@ function describeRoute(
         it,
         next,
         time,
-        Math.round(travelS),
-        distance,
+        Math.round(sums.travelS),
+        sums.distanceM,
         [...load],
         violations,
         wait,
@@ -346,25 +335,16 @@ function describeRoute(
     routeViolations.push(...dedupe(violations));
   });
   if (tasks > inst.maxTasks[v]!) routeViolations.push({ cause: 'max_tasks' });
-  if (travelS > inst.maxTravelTimeS[v]!) routeViolations.push({ cause: 'max_travel_time' });
-  if (distance > inst.maxDistanceM[v]!) routeViolations.push({ cause: 'max_distance' });
+  if (sums.travelS > inst.maxTravelTimeS[v]!) routeViolations.push({ cause: 'max_travel_time' });
+  if (sums.distanceM > inst.maxDistanceM[v]!) routeViolations.push({ cause: 'max_distance' });
   const taken = new Set(items.filter((it) => it.kind === 'break').map((it) => it.break));
   for (let b = inst.breaks.offset[v]!; b < inst.breaks.offset[v + 1]!; b++)
     if (!taken.has(b)) routeViolations.push({ cause: 'missing_break' });
   const { id: vehicleId, description } = request.vehicle(v);
-  const withDistance = converted.hasDistances;
   return {
     vehicle: vehicleId,
     ...(description !== undefined ? { description } : {}),
-    cost: Math.round(cost + inst.fixed[v]!),
-    setup,
-    service,
-    duration: Math.round(travelS),
-    waiting_time: Math.round(waiting),
-    priority,
-    delivery,
-    pickup,
-    ...(withDistance ? { distance: Math.round(distance) } : {}),
+    ...sums.totals(delivery, pickup, converted.hasDistances),
     steps,
     violations: violationTotals(routeViolations),
   };

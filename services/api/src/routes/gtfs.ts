@@ -1,4 +1,10 @@
-import { describeSkipped, GtfsError, loadTransports, type FeedLimits } from '@paketbygd/data';
+import {
+  datesChosenText,
+  describeSkipped,
+  GtfsError,
+  loadTransports,
+  type FeedLimits,
+} from '@paketbygd/data';
 import { validate } from '@paketbygd/model';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -64,7 +70,9 @@ export function gtfsRoutes(maxZipBytes = MAX_GTFS_ZIP_BYTES, limits?: FeedLimits
         transports: result.transportRoutes.length,
         lines: result.linesInArea,
         dates: result.dates,
+        // The choice as data (how, dates, ISO week) for a client to word in its language; the text is plain English.
         datesChosen: result.datesChosen,
+        datesChosenText: datesChosenText(result.datesChosen),
         rowsRead: result.feed.rowsRead,
         skipped,
         stopMatches: result.stopMatches,

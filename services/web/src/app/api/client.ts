@@ -24,6 +24,13 @@ export interface TransportsAnswer {
   lines: number;
   /** The service dates read (YYYY-MM-DD), a week or one date. */
   dates: string[];
+  /** How they were chosen (the data package's DatesChosen): the date or week given, or the feed's first whole week. */
+  datesChosen: {
+    how: 'given-date' | 'given-week' | 'first-whole-week';
+    dates: string[];
+    isoWeek: string;
+    firstServiceDate?: string;
+  };
   skipped: string[];
 }
 

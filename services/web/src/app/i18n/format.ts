@@ -1,4 +1,5 @@
 /** Formatting for the page: the reports' one formatting module (Intl), in the page's language. */
+import { sToClockTime } from '@paketbygd/model';
 import { formatNumber } from '@paketbygd/report';
 import { lang } from './lang';
 
@@ -12,9 +13,7 @@ export const num = (v: number, digits = 0): string => {
 export const pct = (share: number, digits = 0): string => `${num(share * 100, digits)}${NBSP}%`;
 export const km = (m: number, digits = 1): string => `${num(m / 1000, digits)}${NBSP}km`;
 export const money = (v: number, currency: string): string => `${num(v)}${NBSP}${currency}`;
-export const clock = (s: number): string => {
-  const t = Math.round(s / 60);
-  return `${String(Math.floor(t / 60) % 24).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
-};
+/** A time of day, HH:MM (a van past midnight shows 00:10): the model's one clock format. */
+export const clock = (s: number): string => sToClockTime(s, { wrap: true });
 export const minutes = (s: number): string => `${num(s / 60, s < 600 ? 1 : 0)}\u00a0min`;
 export const hours = (s: number): string => `${num(s / 3600, 1)}\u00a0h`;

@@ -54,8 +54,15 @@ const en = {
   gtfsNotZip: (name: string) => `${name} is not a .zip file (a GTFS feed is a zip of .txt files).`,
   gtfsReading: (name: string) => `Reading ${name}…`,
   gtfsRefused: (name: string) => `${name} was not used:`,
-  gtfsAdded: (n: number, lines: number, dates: string) =>
-    `${n} transports from ${lines} lines that stop in the area (the timetable of ${dates}) are now in the scenario.`,
+  gtfsAdded: (n: number, lines: number, timetable: string) =>
+    `${n} transports from ${lines} lines that stop in the area are now in the scenario; the timetable of ${timetable}.`,
+  /** How the API chose the timetable's dates (`datesChosen.how`), with the ISO week and the dates. */
+  gtfsChosen: {
+    'given-week': (week: string, dates: string) => `week ${week} (as chosen), ${dates}`,
+    'given-date': (week: string, dates: string) => `${dates} (as chosen; week ${week})`,
+    'first-whole-week': (week: string, dates: string) =>
+      `week ${week}, the feed's first whole week of service, ${dates}`,
+  } as Record<string, (week: string, dates: string) => string>,
   gtfsCaption: 'Transports added from the GTFS feed',
   gtfsHead: ['Transport', 'Kind', 'Stops', 'Departures'] as string[],
   gtfsKinds: { bus_line: 'bus line', on_demand: 'on-demand (anropsstyrd trafik)' } as Record<string, string>,
@@ -109,8 +116,13 @@ const sv: typeof en = {
   gtfsNotZip: (name) => `${name} är ingen .zip-fil (ett GTFS-flöde är en zip med .txt-filer).`,
   gtfsReading: (name) => `Läser ${name}…`,
   gtfsRefused: (name) => `${name} användes inte:`,
-  gtfsAdded: (n, lines, dates) =>
-    `${n} transporter från ${lines} linjer som stannar i området (tidtabellen för ${dates}) finns nu i scenariot.`,
+  gtfsAdded: (n, lines, timetable) =>
+    `${n} transporter från ${lines} linjer som stannar i området finns nu i scenariot; tidtabellen för ${timetable}.`,
+  gtfsChosen: {
+    'given-week': (week, dates) => `vecka ${week} (som valts), ${dates}`,
+    'given-date': (week, dates) => `${dates} (som valts; vecka ${week})`,
+    'first-whole-week': (week, dates) => `vecka ${week}, flödets första hela trafikvecka, ${dates}`,
+  },
   gtfsCaption: 'Transporter tillagda från GTFS-flödet',
   gtfsHead: ['Transport', 'Slag', 'Hållplatser', 'Avgångar'],
   gtfsKinds: { bus_line: 'busslinje', on_demand: 'anropsstyrd trafik' },

@@ -2,6 +2,7 @@ import { renderEntries } from '../compare/entries';
 import { renderComparison } from '../compare/view/render';
 import { showPlan } from '../plan/show';
 import { updateAccessLabel } from '../scenario/form';
+import { showGtfsAdded } from '../scenario/gtfs';
 import { showScenarioMap } from '../scenario/load';
 import { writeScenarioSummary } from '../scenario/summary';
 import { planMap } from '../state/services';
@@ -26,6 +27,7 @@ function redraw(): void {
   renderEntries();
   if (state.comparison) renderComparison($('panel-compare'), state.comparison.result);
   updateAccessLabel();
+  showGtfsAdded();
 }
 
 /** The language: the browser's, or the one chosen with the switch (kept in localStorage). */

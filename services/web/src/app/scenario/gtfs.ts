@@ -1,4 +1,5 @@
 import type { Scenario } from '@paketbygd/model';
+import type { TransportsAnswer } from '../api/client';
 import { num } from '../i18n/format';
 import { pw } from '../i18n/page-words';
 import { state } from '../state/state';
@@ -16,6 +17,12 @@ type Transport = Scenario['transportRoutes'][number];
 const datesText = (dates: string[]) =>
   dates.length > 1 ? `${dates[0]} – ${dates.at(-1)}` : (dates[0] ?? '–');
 
+/** Which timetable was read and how it was chosen, in the page's language. */
+function timetableText({ how, isoWeek, dates }: TransportsAnswer['datesChosen']): string {
+  const word = pw().gtfsChosen[how];
+  return word ? word(isoWeek, datesText(dates)) : datesText(dates);
+}
+
 const megabytes = (bytes: number) => `${num(bytes / 1024 / 1024, 1)}\u00a0MB`;
 
 /** The transports the feed added: name, kind, stops, departures. */
@@ -32,6 +39,18 @@ function renderAdded(added: Transport[]): void {
       )
       .join('')}</tbody>`;
   table.hidden = added.length === 0;
+}
+
+/** What the last feed added and which timetable was read, in the page's language (again after a switch). */
+export function showGtfsAdded(): void {
+  if (!state.gtfs) return;
+  const { answer, added } = state.gtfs;
+  $('gtfs-status').textContent = pw().gtfsAdded(
+    answer.transports,
+    answer.lines,
+    timetableText(answer.datesChosen),
+  );
+  renderAdded(added);
 }
 
 /** Refuses a file that is too large or not a zip, with a message naming it; true when it may go. */
@@ -56,14 +75,14 @@ async function uploadFeed(file: File): Promise<void> {
   }
   if (!(await acceptable(file))) return;
   $('gtfs-status').textContent = pw().gtfsReading(file.name);
-  const before = new Set(state.scenario?.transportRoutes.map((t) => t.id));
   try {
     const week = $<HTMLInputElement>('gtfs-week').value.trim() || undefined;
     const answer = await api.transports(editedScenario(), await base64Of(file), week);
     loadScenario(answer.scenario, `${state.source} + ${file.name}`);
-    const added = (state.scenario?.transportRoutes ?? []).filter((t) => !before.has(t.id));
-    $('gtfs-status').textContent = pw().gtfsAdded(answer.transports, answer.lines, datesText(answer.dates));
-    renderAdded(added);
+    // The answer's timetable transports are all this feed's: an earlier feed's were replaced.
+    const added = (state.scenario?.transportRoutes ?? []).filter((t) => t.gtfs !== undefined);
+    state.gtfs = { answer, added };
+    showGtfsAdded();
   } catch (error) {
     $('gtfs-status').textContent = '';
     showProblems($('gtfs-problems'), pw().gtfsRefused(file.name), errorProblems(error));

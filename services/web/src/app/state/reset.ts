@@ -26,6 +26,7 @@ export function resetResults(): void {
   $('cancel-compare').hidden = true;
   delete $('map').dataset.features;
   // What a GTFS feed added belongs to the scenario it was added to.
+  state.gtfs = undefined;
   $('gtfs-status').textContent = '';
   $('gtfs-problems').hidden = true;
   $('gtfs-table').hidden = true;

@@ -1,4 +1,5 @@
 import type { ComparisonResult, Plan, Scenario } from '@paketbygd/model';
+import type { TransportsAnswer } from '../api/client';
 import type { RunHandle } from '../jobs/follow-job';
 import type { PlanFeatureCollection } from '../map/features';
 import type { Json } from '../scenario/check';
@@ -17,6 +18,8 @@ export interface State {
   variants: { name: string; policy: Json }[];
   comparison?: { id: string; result: ComparisonResult };
   compareRun?: RunHandle;
+  /** What the last GTFS feed added to this scenario (drawn again when the language changes). */
+  gtfs?: { answer: TransportsAnswer; added: Scenario['transportRoutes'] };
   /** Counts the scenarios loaded: a run started under an older one is stale and leaves the page alone. */
   generation: number;
 }

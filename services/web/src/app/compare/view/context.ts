@@ -1,5 +1,5 @@
 import type { ComparisonResult } from '@paketbygd/model';
-import { t } from '@paketbygd/report';
+import { entryLabel, t } from '@paketbygd/report';
 import { lang } from '../../i18n/lang';
 import { PALETTE } from './bar-chart';
 
@@ -20,7 +20,7 @@ export function compareContext(result: ComparisonResult): CompareContext {
   return {
     result,
     words,
-    label: new Map(entries.map((e) => [e.id, e.kind === 'today' ? words.todayLabel : e.label])),
+    label: new Map(entries.map((e) => [e.id, entryLabel(e, lang())])),
     scoreOf: new Map((result.scoring?.scores ?? []).map((s) => [s.id, s])),
     colour: new Map(entries.map((e, i) => [e.id, PALETTE[i % PALETTE.length]!])),
   };

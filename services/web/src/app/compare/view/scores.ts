@@ -1,7 +1,8 @@
 import type { ComparisonResult } from '@paketbygd/model';
+import { criterionExplanation } from '@paketbygd/report';
 import { num, pct } from '../../i18n/format';
-import { w } from '../../i18n/lang';
-import { englishAttr } from '../../ui/english';
+import { lang, w } from '../../i18n/lang';
+import { langAttr } from '../../ui/english';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 
@@ -11,15 +12,15 @@ type Scoring = NonNullable<ComparisonResult['scoring']>;
 function scoreDetails(
   s: Scoring['scores'][number],
   scoring: Scoring,
-  { words, label }: CompareContext,
+  { result, words, label }: CompareContext,
 ): string {
   const crit = s.criteria
-    .map(
-      (
-        c,
-      ) => `<tr><th scope="row">${esc(c.criterionId)}</th><td>${esc(words.measures[c.measure] ?? c.measure)}</td><td class="num">${num(c.value, 3)}</td>
-              <td class="num">${pct(c.fulfilment)}</td><td class="num">${num(c.contribution, 2)}</td><td${englishAttr()}>${esc(c.explanation)}</td></tr>`,
-    )
+    .map((c) => {
+      // Worded as the comparison report words it, in the page's language.
+      const why = criterionExplanation(result, s.id, c, lang());
+      return `<tr><th scope="row">${esc(c.criterionId)}</th><td>${esc(words.measures[c.measure] ?? c.measure)}</td><td class="num">${num(c.value, 3)}</td>
+              <td class="num">${pct(c.fulfilment)}</td><td class="num">${num(c.contribution, 2)}</td><td${langAttr(why)}>${esc(why.text)}</td></tr>`;
+    })
     .join('');
   const h = w().cmpHead;
   return `<details class="route score" data-score="${esc(s.id)}" ${s.rank === 1 ? 'open' : ''}>

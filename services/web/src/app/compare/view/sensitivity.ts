@@ -1,21 +1,24 @@
 import type { ComparisonResult } from '@paketbygd/model';
-import { t } from '@paketbygd/report';
+import { sensitivityCaseText, t } from '@paketbygd/report';
 import { num } from '../../i18n/format';
 import { lang } from '../../i18n/lang';
-import { englishAttr } from '../../ui/english';
+import { langAttr } from '../../ui/english';
 import { esc } from '../../ui/html';
 import type { CompareContext } from './context';
 
-type Case = NonNullable<ComparisonResult['scoring']>['sensitivity'][number];
+type Scoring = NonNullable<ComparisonResult['scoring']>;
+type Case = Scoring['sensitivity'][number];
 
 /** One case: what moved, the ranking, the first against the second with the margin. */
-function caseRow(s: Case, { words, label }: CompareContext): string {
+function caseRow(s: Case, scoring: Scoring, { words, label }: CompareContext): string {
+  // Worded as the comparison report words it, in the page's language.
+  const what = sensitivityCaseText(scoring, s, lang());
   const lead =
     s.ranking.length > 1 && s.totals[s.ranking[0]!] !== undefined
       ? esc(words.against(num(s.totals[s.ranking[0]!]!, 1), num(s.totals[s.ranking[1]!]!, 1))) +
         `<br><small>${esc(words.margin(num(s.margin, 1)))}</small>`
       : '–';
-  return `<tr class="${s.winnerChanges ? 'winner' : ''}"><td${englishAttr()}>${esc(s.what)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)}\u00a0%</td>
+  return `<tr class="${s.winnerChanges ? 'winner' : ''}"><td${langAttr(what)}>${esc(what.text)}</td><td class="num">${s.change > 0 ? '+' : ''}${num(s.change * 100)}\u00a0%</td>
           <td>${esc(s.ranking.map((id) => label.get(id) ?? id).join(' › '))}</td><td class="num">${lead}</td><td>${s.winnerChanges ? esc(t(lang()).common.yes) : esc(t(lang()).common.no)}</td></tr>`;
 }
 
@@ -31,5 +34,5 @@ export function compareSensitivity(c: CompareContext): string {
     flips === 0 ? words.sameWinner : `${words.winnerChanges(flips, scoring.sensitivity.length)}.`,
   )}${esc(rescaled)}</p>
       <div class="table-wrap"><table id="sensitivity-table"><thead><tr><th scope="col">${esc(h[0])}</th><th scope="col" class="num">${esc(h[1])}</th>
-      <th scope="col">${esc(h[2])}</th><th scope="col" class="num">${esc(h[3])}</th><th scope="col">${esc(h[4])}</th></tr></thead><tbody>${scoring.sensitivity.map((s) => caseRow(s, c)).join('')}</tbody></table></div>`;
+      <th scope="col">${esc(h[2])}</th><th scope="col" class="num">${esc(h[3])}</th><th scope="col">${esc(h[4])}</th></tr></thead><tbody>${scoring.sensitivity.map((s) => caseRow(s, scoring, c)).join('')}</tbody></table></div>`;
 }

@@ -9,6 +9,20 @@ import { esc } from '../../ui/html';
 const stopKind = (kind: 'hub' | 'box' | 'home'): string =>
   kind === 'home' ? w().homeDelivered : (w().kinds[kind] ?? kind).toLowerCase();
 
+/** One route, folded: its colour and summary (markup, escaped by the caller), then its stops. */
+function routeBlock(
+  kind: 'carrier' | 'van',
+  id: string,
+  colour: string,
+  summary: string,
+  stops: string,
+): string {
+  return `<details class="route" data-route="${kind}" data-route-id="${esc(id)}">
+        <summary><span class="swatch" style="background:${colour}"></span>${summary}</summary>
+        <ol class="stops">${stops}</ol>
+      </details>`;
+}
+
 /** Existing transports carrying parcels, each with its stops (times as the timetable has them). */
 function carrierList(plan: Plan, routeName: (id: string) => string): string {
   return plan.carrierRoutes
@@ -20,11 +34,9 @@ function carrierList(plan: Plan, routeName: (id: string) => string): string {
             `<li><span class="time">${esc(s.time)}</span> ${esc(s.name)}${s.boxSiteId ? ` <strong>${esc(w().parcelBox)}</strong>` : ''}</li>`,
         )
         .join('');
-      return `<details class="route" data-route="carrier" data-route-id="${esc(r.routeId)}">
-        <summary><span class="swatch" style="background:${colour}"></span>${esc(routeName(r.routeId))} —
-          ${esc(w().carrierSummary(r.days.map((d) => dayName(d, 'short', lang())).join(', '), r.boxSiteIds.length, num(r.parcelsPerTrip, 1), minutes(r.detourSPerTrip), money(r.costPerWeek, plan.currency)))}</summary>
-        <ol class="stops">${stops}</ol>
-      </details>`;
+      const summary = `${esc(routeName(r.routeId))} —
+          ${esc(w().carrierSummary(r.days.map((d) => dayName(d, 'short', lang())).join(', '), r.boxSiteIds.length, num(r.parcelsPerTrip, 1), minutes(r.detourSPerTrip), money(r.costPerWeek, plan.currency)))}`;
+      return routeBlock('carrier', r.routeId, colour, summary, stops);
     })
     .join('');
 }
@@ -41,10 +53,16 @@ function vanList(scenario: Scenario, plan: Plan): string {
             `<li><span class="time">${clock(s.arrivalS)}</span> ${esc(s.name ?? s.at)} (${esc(stopKind(s.kind))}${s.kind === 'hub' ? '' : `, ${esc(w().stopParcels(num(s.parcels)))}`})</li>`,
         )
         .join('');
-      return `<details class="route" data-route="van" data-route-id="${esc(r.vehicleId)}-${esc(r.day)}">
-        <summary><span class="swatch" style="background:${colour}"></span>${esc(w().vanSummary(vehicles.get(r.vehicleId)?.name ?? r.vehicleId, dayName(r.day, 'long', lang()), km(r.distanceM), hours(r.durationS), money(r.cost, plan.currency)))}</summary>
-        <ol class="stops">${stops}</ol>
-      </details>`;
+      const summary = esc(
+        w().vanSummary(
+          vehicles.get(r.vehicleId)?.name ?? r.vehicleId,
+          dayName(r.day, 'long', lang()),
+          km(r.distanceM),
+          hours(r.durationS),
+          money(r.cost, plan.currency),
+        ),
+      );
+      return routeBlock('van', `${r.vehicleId}-${r.day}`, colour, summary, stops);
     })
     .join('');
 }
