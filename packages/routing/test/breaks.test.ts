@@ -98,6 +98,16 @@ function withRandomBreaks(spec: ModelSpec, seed: number): ModelSpec {
 }
 
 describe('breaks with every other feature (fast-check over random instances)', () => {
+  it('copies of one vehicle with different breaks are not taken for one another', () => {
+    // fast-check's counterexample: vehicles 2 and 3 are copies of id 1 with other breaks; the
+    // insertion checked a new route on one copy and gave it to the other, which could not hold it.
+    const seed = 1008138267;
+    const inst = buildInstance(withRandomBreaks(randomSpec(seed), seed));
+    expect(inst.vehClass[2]).not.toBe(inst.vehClass[3]);
+    const res = solveInstance(inst, { maxIterations: 60, seed });
+    expect(checkAnswer(inst, res).violations).toEqual([]);
+  });
+
   it('every answer passes the independent checker, breaks included, with the default search and with SWAP*', () => {
     let placed = 0;
     fc.assert(

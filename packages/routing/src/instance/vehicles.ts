@@ -23,7 +23,7 @@ export interface Vehicles {
   compat: Uint8Array;
 }
 
-/** A missing start or end becomes `virtualLoc`; copies of one vehicle id form a class. */
+/** A missing start or end becomes `virtualLoc`; copies of one vehicle id with the same breaks form a class. */
 export function buildVehicles(spec: ModelSpec, virtualLoc: number, taskSkills: number[][]): Vehicles {
   const nVeh = spec.vehicles.length;
   const dims = spec.dims;
@@ -49,14 +49,17 @@ export function buildVehicles(spec: ModelSpec, virtualLoc: number, taskSkills: n
     maxDistanceM: new Float64Array(nVeh),
     compat: new Uint8Array(nVeh * nTasks),
   };
-  const classOf = new Map<number, number>();
+  const classOf = new Map<string, number>();
   spec.vehicles.forEach((vehicle, v) => {
     out.vehId[v] = vehicle.id;
     out.vehCopy[v] = vehicle.copy;
-    let vehicleClass = classOf.get(vehicle.id);
+    // Copies that must take different breaks are not interchangeable: a route checked on one
+    // copy would be given to another whose breaks it cannot hold.
+    const classKey = `${vehicle.id} ${JSON.stringify(vehicle.breaks ?? [])}`;
+    let vehicleClass = classOf.get(classKey);
     if (vehicleClass === undefined) {
       vehicleClass = classOf.size;
-      classOf.set(vehicle.id, vehicleClass);
+      classOf.set(classKey, vehicleClass);
     }
     out.vehClass[v] = vehicleClass;
     out.vehStart[v] = vehicle.start ?? virtualLoc;
