@@ -56,6 +56,7 @@ export class StringRemoval {
     // Partners of removed shipment tasks may sit in the same route only; remove in one pass per route.
     for (const v of touched) {
       sol.removeFlagged(v, this.removedFlag);
+      this.emptyIfInfeasible(v);
       this.ruinedRoute[v] = 0;
     }
     for (const t of this.pending) {
@@ -85,6 +86,18 @@ export class StringRemoval {
     const start = lo + rng.int(hi - lo + 1);
     const keepAt = start + rng.int(length + 1);
     for (let i = start; i < start + total; i++) if (i < keepAt || i >= keepAt + kept) this.flag(r.tasks[i]!);
+  }
+
+  /**
+   * Removal keeps a route feasible except with breaks: a break is taken after a stop, so a stop
+   * that was removed may have been where the vehicle waited for a break's window, and the route
+   * now waits elsewhere and returns later than its deadline. Such a route gives up all its tasks.
+   */
+  private emptyIfInfeasible(v: number): void {
+    const r = this.sol.routes[v]!;
+    if (r.feasible) return;
+    for (let i = 0; i < r.len; i++) this.flag(r.tasks[i]!);
+    this.sol.removeFlagged(v, this.removedFlag);
   }
 
   private flag(t: number): void {
