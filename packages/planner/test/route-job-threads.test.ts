@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { JobPayload, TravelSettings } from '@paketbygd/model';
+import { sixJobsOnALine } from '../../../tests/support/route-requests';
 import { runJob } from '../src/index';
 
-/** Six jobs on a line, two vehicles of 3 at 0. */
 const payload = JobPayload.parse({
   kind: 'route',
   tenant: 't',
-  input: {
-    vehicles: [1, 2].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [3] })),
-    jobs: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, location_index: i, delivery: [1] })),
-    matrices: {
-      car: {
-        durations: Array.from({ length: 7 }, (_, i) =>
-          Array.from({ length: 7 }, (_, j) => 10 * Math.abs(i - j)),
-        ),
-      },
-    },
-    options: { time_limit: 0.5 },
-  },
+  input: { ...sixJobsOnALine(), options: { time_limit: 0.5 } },
   options: {},
 });
 const context = { travel: TravelSettings.parse({}), onProgress: () => {} };

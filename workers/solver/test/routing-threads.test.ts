@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { JobPayload, type RoutingSolution } from '@paketbygd/model';
+import { sixJobsOnALine } from '../../../tests/support/route-requests';
 import { runInThread } from '../src/threads/run-in-thread';
 import { readEnv, routingThreadsFromEnv } from '../src/config';
 
@@ -24,17 +25,7 @@ describe('a route job with ROUTING_THREADS=2', () => {
     const payload = JobPayload.parse({
       kind: 'route',
       tenant: 't',
-      input: {
-        vehicles: [1, 2].map((id) => ({ id, start_index: 0, end_index: 0, capacity: [3] })),
-        jobs: [1, 2, 3, 4, 5, 6].map((i) => ({ id: i, location_index: i, delivery: [1] })),
-        matrices: {
-          car: {
-            durations: Array.from({ length: 7 }, (_, i) =>
-              Array.from({ length: 7 }, (_, j) => 10 * Math.abs(i - j)),
-            ),
-          },
-        },
-      },
+      input: sixJobsOnALine(),
       options: { timeLimitS: 0.5 },
     });
     // A job thread takes the environment as it is when the thread starts.
