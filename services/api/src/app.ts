@@ -274,7 +274,7 @@ export function createApp(options: ApiOptions): ApiApp {
 function fastPath(
   app: Express,
   client: RedisClient,
-  parts: Omit<FastReadsOptions, 'client' | 'counters' | 'authFailures' | 'addressOf'> & {
+  parts: Omit<FastReadsOptions, 'client' | 'counters' | 'authFailures' | 'addressOf' | 'etagOf'> & {
     limiters: RateLimiters;
     trustProxy: TrustProxy;
   },
@@ -292,5 +292,7 @@ function fastPath(
     counters: limiters.counters,
     authFailures: limiters.authFailures,
     addressOf,
+    // express's own generator (weak ETags by default), so both paths give the same ETag.
+    etagOf: app.get('etag fn') as (body: string) => string,
   });
 }

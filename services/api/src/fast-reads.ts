@@ -1,6 +1,5 @@
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { bearerToken } from './auth';
@@ -52,12 +51,6 @@ type GatedClient = Redis & { paketbygdGatedStatus(...args: string[]): Promise<Ga
 const JOB_PATH = /^\/v1\/jobs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?|$)/;
 const HEALTH_BODY = JSON.stringify({ status: 'ok' });
 
-/** express's default ETag (the `etag` package, weak): byte length in hex and SHA-1 of the body. */
-function weakEtag(body: string): string {
-  const hash = createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27);
-  return `W/"${Buffer.byteLength(body, 'utf8').toString(16)}-${hash}"`;
-}
-
 export interface FastReadsOptions {
   /**
    * The command connection (auto-pipelined); undefined for a Cluster (one script's keys would span
@@ -76,6 +69,8 @@ export interface FastReadsOptions {
   securityHeaders: readonly string[];
   /** The client's address as express's `req.ip` (TRUST_PROXY) gives it. */
   addressOf(req: IncomingMessage): string | undefined;
+  /** The ETag express gives a body (its compiled `etag fn` setting). */
+  etagOf(body: string): string;
 }
 
 /** Answers a request itself, or hands it to `slow` (express) untouched. */
@@ -106,16 +101,16 @@ interface Answer {
  * and any Redis error (express answers it 503).
  */
 export function fastReads(options: FastReadsOptions): FastPath {
-  const { client, jobs, keys, limits, counters, metrics, logger, securityHeaders } = options;
+  const { client, jobs, keys, limits, counters, metrics, logger, securityHeaders, etagOf } = options;
   const gated = counters ? (client as GatedClient | undefined) : undefined;
   gated?.defineCommand('paketbygdGatedStatus', { numberOfKeys: 9, lua: GATED_STATUS_SCRIPT });
   const rateWindowMs = limits.rateLimitWindowS * 1000;
   const policy = `${limits.rateLimitMax};w=${limits.rateLimitWindowS}`;
-  const healthEtag = weakEtag(HEALTH_BODY);
+  const healthEtag = etagOf(HEALTH_BODY);
 
   const write = (req: IncomingMessage, res: ServerResponse, id: string, startNs: bigint, answer: Answer) => {
     const { status, body } = answer;
-    const etag = answer.etag ?? weakEtag(body);
+    const etag = answer.etag ?? etagOf(body);
     res.writeHead(status, [
       'X-Request-Id',
       id,
