@@ -28,8 +28,12 @@ describe('paketbygd transports', () => {
     expect(run.stdout).toMatch(
       /gtfs-1 +bus 1: Hubben – Skolan \| mon tue thu fri sat \| 2 departures \(10:00, 23:50\)/,
     );
-    const written = Scenario.parse(JSON.parse(readFileSync(out, 'utf8')));
+    const text = readFileSync(out, 'utf8');
+    const written = Scenario.parse(JSON.parse(text));
     expect(written.transportRoutes.map((t) => t.id)).toEqual(['gtfs-1', 'gtfs-9']);
+    // Written as plan.json is: a [lon, lat] on one line, not a number a line.
+    expect(text).toMatch(/"location": \[-?\d+(\.\d+)?,-?\d+(\.\d+)?\]/);
+    expect(text).not.toMatch(/^\s*-?\d+(\.\d+)?,?$/m);
     expect(run.stdout).toContain('departures of week 2023-W01 (--week), 2023-01-02 – 2023-01-08\n');
   });
 

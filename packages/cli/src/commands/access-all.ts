@@ -8,6 +8,7 @@ import { DATA_DIR_ENV, DataFileError, initScenario, listKommuner, resolveDataDir
 import { CliError } from '../errors';
 import { progressReporter } from '../progress';
 import { parseLang } from './plan';
+import { jsonText } from '../json-text';
 
 /** Where the kommuner and their scenarios come from: public data through `initScenario`, or a test's. */
 export interface KommunScenarios {
@@ -198,7 +199,7 @@ export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenari
   }
   const paths = writeRanking(ranking, flags.out ?? join('out', 'access-all'), new Date(), lang);
   const out = process.stdout;
-  if (flags.json) out.write(`${JSON.stringify(ranking, null, 2)}\n`);
+  if (flags.json) out.write(jsonText(ranking));
   else if (!flags.quiet) {
     out.write(
       `\n${ACCESS_STRINGS.rankingTitle}: ${ranking.rows.length} kommuner, lowest share within 5 km first\n\n`,

@@ -10,6 +10,7 @@ import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 import { runAccessAll } from './access-all';
 import { parseLang } from './plan';
+import { jsonText } from '../json-text';
 
 export interface AccessFlags extends TravelFlags {
   json?: boolean;
@@ -42,7 +43,7 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
   const scenario = withTravelFlags(loadDocument(file, 'scenario'), flags);
   const report = await accessReport(scenario);
   const out = process.stdout;
-  if (flags.json) out.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (flags.json) out.write(jsonText(report));
   else {
     out.write(`\n${scenario.name} (distances by ${scenario.travel.backend})\n\n`);
     out.write(`${accessTable(report, accessLimitText(scenario))}\n`);
@@ -51,7 +52,7 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
   if (flags.out) {
     const dir = resolve(flags.out);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'access.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(dir, 'access.json'), jsonText(report));
     // The travel model as plan and compare print it: backend, detour factor and speed bands.
     writeFileSync(
       join(dir, 'access.html'),

@@ -11,6 +11,7 @@ import type { Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
 import { parseNumberFlag } from '../flags';
 import { loadDocument } from '../read-document';
+import { jsonText } from '../json-text';
 
 export interface TransportsFlags {
   scenario: string;
@@ -92,7 +93,7 @@ export async function runTransports(feed: string, flags: TransportsFlags): Promi
   const result = await readTransports(feed, flags);
   for (const line of transportsSummary(result)) process.stdout.write(`${line}\n`);
   if (flags.out) {
-    writeFileSync(flags.out, `${JSON.stringify(result.scenario, null, 2)}\n`);
+    writeFileSync(flags.out, jsonText(result.scenario));
     process.stdout.write(
       `\nwrote ${flags.out}: the scenario with ${result.transportRoutes.length} transports from the timetable\n`,
     );

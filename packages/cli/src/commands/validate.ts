@@ -8,6 +8,7 @@ import {
   type Problem,
 } from '@paketbygd/model';
 import { readJsonFile } from '../read-document';
+import { jsonText } from '../json-text';
 
 interface FileReport {
   file: string;
@@ -37,7 +38,7 @@ export function registerValidate(program: Command): void {
     .action((files: string[], options: { kind?: DocumentKind; json?: boolean }) => {
       const reports = files.map((file) => validateFile(file, options.kind));
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
+        process.stdout.write(jsonText(files.length === 1 ? reports[0] : reports));
       } else {
         for (const report of reports) {
           if (report.valid) {
