@@ -13,7 +13,7 @@ let t: TestApi;
 let stack: Awaited<ReturnType<typeof startApiWithWorker>>;
 
 beforeAll(async () => {
-  stack = await startApiWithWorker(6);
+  stack = await startApiWithWorker(14);
   t = stack.api;
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ let t: TestApi;
 let stack: Awaited<ReturnType<typeof startApiWithWorker>>;
 
 beforeAll(async () => {
-  stack = await startApiWithWorker(12, { vroomCompat: { maxWaitS: 30 } });
+  stack = await startApiWithWorker(15, { vroomCompat: { maxWaitS: 30 } });
   t = stack.api;
 });
 afterAll(async () => {
