@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '@paketbygd/random';
 import { buildInstance, checkSolution, solveInstance, type Instance, type SolveResult } from '../src/index';
+import { deadlineGraceMs } from '../src/parallel/parallel';
 import { Team } from '../src/parallel/team';
 import { absoluteNowMs } from '../src/parallel/protocol';
 import { job, simpleSpec } from './helpers';
@@ -58,6 +59,19 @@ describe('parallel search (threads > 1)', () => {
     // The threads start within the limit; the answer comes at most one epoch's end later.
     expect(result.elapsedS).toBeLessThan(3);
     expect(result.iterations).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('answers at most a twentieth of a short time limit late when a thread has not reported', () => {
+    // 0.1 s is less than a thread takes to load (about 0.35 s), so the thread misses every
+    // barrier: the answer waits 20 ms for it at the deadline. It came when the thread did (0.35 s).
+    const inst = cvrp(40, 3);
+    const result = solveInstance(inst, { timeLimitS: 0.1, seed: 1, threads: 2 });
+    expectChecked(inst, result);
+    expect(result.elapsedS).toBeLessThan(0.1 + 0.15);
+    expect(result.iterations).toBeGreaterThan(0);
+    expect(deadlineGraceMs(200)).toBe(20);
+    expect(deadlineGraceMs(2_000)).toBe(100);
+    expect(deadlineGraceMs(600_000)).toBe(250);
   }, 20_000);
 
   it('answers at once with what it has when the signal is aborted', () => {
