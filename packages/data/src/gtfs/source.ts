@@ -1,4 +1,4 @@
-import { createReadStream, statSync, type Stats } from 'node:fs';
+import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -164,6 +164,31 @@ export async function openFeed(
   } catch {
     throw new GtfsError(path, 'no such folder or file');
   }
-  if (stat.isDirectory()) return openDirectory(path, limits);
+  if (stat.isDirectory()) {
+    checkFeedFolder(path);
+    return openDirectory(path, limits);
+  }
   return openZip(path, limits);
+}
+
+/**
+ * A folder without stops.txt that holds feeds (folders with stops.txt, or .zip files) is most
+ * likely their parent, given by mistake: say which feeds it holds, rather than that stops.txt is
+ * missing.
+ */
+function checkFeedFolder(dir: string): void {
+  if (statSync(join(dir, 'stops.txt'), { throwIfNoEntry: false })?.isFile()) return;
+  const feeds = readdirSync(dir, { withFileTypes: true })
+    .filter((e) =>
+      e.isDirectory()
+        ? statSync(join(dir, e.name, 'stops.txt'), { throwIfNoEntry: false })?.isFile()
+        : e.isFile() && /\.zip$/i.test(e.name),
+    )
+    .map((e) => join(dir, e.name))
+    .sort();
+  if (feeds.length === 0) return;
+  throw new GtfsError(
+    dir,
+    `not a GTFS feed (no stops.txt), but it holds ${feeds.length === 1 ? 'a feed' : `${feeds.length} feeds`}: ${feeds.join(', ')}; give ${feeds.length === 1 ? 'that' : 'one of those'}`,
+  );
 }

@@ -1,3 +1,6 @@
+import { copyFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '@paketbygd/model';
 import { datesChosenText, describeSkipped, GtfsError, isoWeekDates, loadTransports } from '../../src/index';
@@ -99,6 +102,15 @@ describe('bad feeds', () => {
   it('a missing file', async () => {
     const { ['stop_times.txt']: _, ...rest } = TINY_FEED;
     expect(await failure(rest)).toMatch(/^stop_times\.txt: required file missing/);
+  });
+
+  it('a folder that holds feeds rather than being one: names them', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'feeds-'));
+    cpSync(writeFeedDir(), join(parent, 'norrbotten'), { recursive: true });
+    copyFileSync(await writeFeedZip(), join(parent, 'other.zip'));
+    await expect(loadTransports(parent, TINY_SCENARIO, { week: '2023-W01' })).rejects.toThrow(
+      `${parent}: not a GTFS feed (no stops.txt), but it holds 2 feeds: ${join(parent, 'norrbotten')}, ${join(parent, 'other.zip')}; give one of those`,
+    );
   });
 
   it('a missing column, with the header line', async () => {
