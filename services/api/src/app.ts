@@ -301,6 +301,6 @@ function fastPath(
     authFailures: limiters.authFailures,
     addressOf,
     // express's own generator (weak ETags by default), so both paths give the same ETag.
-    etagOf: app.get('etag fn') as (body: string) => string,
+    etagOf: app.get('etag fn') as (body: string | Buffer) => string,
   });
 }
