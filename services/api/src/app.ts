@@ -266,13 +266,16 @@ export function createApp(options: ApiOptions): ApiApp {
 }
 
 /**
- * The fast status reads' own auto-pipelined connection, when they can be answered (a single Redis,
- * counts kept there). Not the command connection: each auto-pipelined batch builds an ioredis
- * Pipeline, which copies every script defined on its connection, and BullMQ defines its forty-odd
- * scripts on that one (a twentieth of a status read's CPU, `node --cpu-prof` under bench:api).
+ * The fast status reads' own connection, when they can be answered (a single Redis, counts kept
+ * there). Not the command connection: each auto-pipelined batch builds an ioredis Pipeline, which
+ * copies every script defined on its connection, and BullMQ defines its forty-odd scripts on that
+ * one (a twentieth of a status read's CPU, `node --cpu-prof` under bench:api). Without
+ * auto-pipelining: the reads are batched into one script call per turn (gated-status.ts).
  */
 function statusReadConnection(client: RedisClient, limiters: RateLimiters): Redis | undefined {
-  return client instanceof Redis && limiters.counters ? client.duplicate() : undefined;
+  return client instanceof Redis && limiters.counters
+    ? client.duplicate({ enableAutoPipelining: false })
+    : undefined;
 }
 
 /**
