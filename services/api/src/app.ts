@@ -142,18 +142,6 @@ export function createApp(options: ApiOptions): ApiApp {
   const retention = { ...DEFAULT_RETENTION, ...options.retention };
   const { logger } = options;
   const { client, events, threadRedis } = connect(options);
-  // An unreachable Redis is reported by /readyz and answered 503 per request; an unhandled
-  // 'error' event would crash the process instead.
-  let lastRedisError = '';
-  for (const c of [client, events]) {
-    c.on('error', (error: Error) => {
-      if (error.message !== lastRedisError) logger.warn({ err: error.message }, 'redis connection error');
-      lastRedisError = error.message;
-    });
-    c.on('ready', () => {
-      lastRedisError = '';
-    });
-  }
   const jobs = new JobStore(client, events, retention, threadRedis);
   jobs.queue.on('error', (error) => logger.debug({ err: error.message }, 'queue error'));
   jobs.events.on('error', (error) => logger.debug({ err: error.message }, 'queue events error'));
@@ -176,6 +164,20 @@ export function createApp(options: ApiOptions): ApiApp {
     limits,
     logger,
   });
+  const reads = statusReadConnection(client, limiters);
+  const connections = reads ? [client, events, reads] : [client, events];
+  // An unreachable Redis is reported by /readyz and answered 503 per request; an unhandled
+  // 'error' event would crash the process instead.
+  let lastRedisError = '';
+  for (const c of connections) {
+    c.on('error', (error: Error) => {
+      if (error.message !== lastRedisError) logger.warn({ err: error.message }, 'redis connection error');
+      lastRedisError = error.message;
+    });
+    c.on('ready', () => {
+      lastRedisError = '';
+    });
+  }
   app.use(requestLog(logger));
   app.use(metrics.middleware());
 
@@ -227,7 +229,7 @@ export function createApp(options: ApiOptions): ApiApp {
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const fast = fastPath(app, client, {
+  const fast = fastPath(app, reads, {
     jobs,
     keys: options.keys,
     limits,
@@ -250,21 +252,30 @@ export function createApp(options: ApiOptions): ApiApp {
       await checker.close();
       await renderer.close();
       // With Redis away, a graceful close waits for a reconnect that may never come: cut it short.
-      if (client.status !== 'ready') {
-        client.disconnect();
-        events.disconnect();
-      }
+      if (client.status !== 'ready') for (const c of connections) c.disconnect();
       const graceful = (async () => {
         await jobs.close();
-        await Promise.allSettled([client.quit(), events.quit()]);
+        await Promise.allSettled(connections.map((c) => c.quit()));
       })();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([graceful, new Promise((resolve) => (timer = setTimeout(resolve, 3000)))]);
       clearTimeout(timer);
-      client.disconnect();
-      events.disconnect();
+      for (const c of connections) c.disconnect();
     },
   };
+}
+
+/**
+ * The fast status reads' own connection, when they can be answered (a single Redis, counts kept
+ * there). Not the command connection: each auto-pipelined batch builds an ioredis Pipeline, which
+ * copies every script defined on its connection, and BullMQ defines its forty-odd scripts on that
+ * one (a twentieth of a status read's CPU, `node --cpu-prof` under bench:api). Without
+ * auto-pipelining: the reads are batched into one script call per turn (gated-status.ts).
+ */
+function statusReadConnection(client: RedisClient, limiters: RateLimiters): Redis | undefined {
+  return client instanceof Redis && limiters.counters
+    ? client.duplicate({ enableAutoPipelining: false })
+    : undefined;
 }
 
 /**
@@ -273,7 +284,7 @@ export function createApp(options: ApiOptions): ApiApp {
  */
 function fastPath(
   app: Express,
-  client: RedisClient,
+  reads: Redis | undefined,
   parts: Omit<FastReadsOptions, 'client' | 'counters' | 'authFailures' | 'addressOf' | 'etagOf'> & {
     limiters: RateLimiters;
     trustProxy: TrustProxy;
@@ -288,11 +299,11 @@ function fastPath(
   };
   return fastReads({
     ...rest,
-    client: client instanceof Redis ? client : undefined,
+    client: reads,
     counters: limiters.counters,
     authFailures: limiters.authFailures,
     addressOf,
     // express's own generator (weak ETags by default), so both paths give the same ETag.
-    etagOf: app.get('etag fn') as (body: string) => string,
+    etagOf: app.get('etag fn') as (body: string | Buffer) => string,
   });
 }

@@ -10,42 +10,8 @@ import type { Caller, KeyStore } from './keys';
 import type { ApiMetrics } from './metrics';
 import { keyLimitError, type AuthFailureLimiter, type LimitCounters } from './rate-limit';
 import { logAnswered, requestIdOf } from './request-log';
-import { JOB_STATUS_LUA, statusKeys, statusOfReply, type StatusReply } from './status';
-
-/**
- * The failed-authentication check, the key's rate limit and the status read of one
- * `GET /v1/jobs/:id` in one script, in express's order: an address over the failed-key limit is
- * refused before its key is counted (AuthFailureLimiter.check), the key is counted as
- * rate-limit-redis's increment script counts it, and only a request within its limit reads the job.
- * KEYS: the address's failure count, the key's count, then `jobStatus`'s keys.
- * ARGV: failure limit, rate window (ms), rate limit, job id.
- */
-const GATED_STATUS_SCRIPT = `${JOB_STATUS_LUA}
-local fails = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
-if fails > 0 and fails >= tonumber(ARGV[1]) then
-  local failTtl = redis.call('PTTL', KEYS[1])
-  if failTtl > 0 then return {'blocked', fails, failTtl} end
-end
-local windowMs = tonumber(ARGV[2])
-local ttl = redis.call('PTTL', KEYS[2])
-local hits = 1
-if ttl <= 0 then
-  redis.call('SET', KEYS[2], 1, 'PX', windowMs)
-  ttl = windowMs
-else
-  hits = redis.call('INCR', KEYS[2])
-end
-if hits > tonumber(ARGV[3]) then return {'limited', hits, ttl} end
-return {'read', hits, ttl, jobStatus(KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], ARGV[4])}
-`;
-
-type GatedReply = [
-  outcome: 'blocked' | 'limited' | 'read',
-  hits: number,
-  ttlMs: number,
-  status?: StatusReply,
-];
-type GatedClient = Redis & { paketbygdGatedStatus(...args: string[]): Promise<GatedReply> };
+import { GatedStatusReads, type GatedReply } from './gated-status';
+import { statusKeys, statusOfReply } from './status';
 
 /** Only lower-case UUIDs name a job (JobStore.status answers 404 for any other id, through express). */
 const JOB_PATH = /^\/v1\/jobs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?|$)/;
@@ -53,8 +19,8 @@ const HEALTH_BODY = JSON.stringify({ status: 'ok' });
 
 export interface FastReadsOptions {
   /**
-   * The command connection (auto-pipelined); undefined for a Cluster (one script's keys would span
-   * slots): status reads are then express's.
+   * The status reads' own connection, without auto-pipelining (GatedStatusReads batches them);
+   * undefined for a Cluster (one script's keys would span slots): status reads are then express's.
    */
   client: Redis | undefined;
   jobs: JobStore;
@@ -70,7 +36,7 @@ export interface FastReadsOptions {
   /** The client's address as express's `req.ip` (TRUST_PROXY) gives it. */
   addressOf(req: IncomingMessage): string | undefined;
   /** The ETag express gives a body (its compiled `etag fn` setting). */
-  etagOf(body: string): string;
+  etagOf(body: string | Buffer): string;
 }
 
 /** Answers a request itself, or hands it to `slow` (express) untouched. */
@@ -102,27 +68,37 @@ interface Answer {
  */
 export function fastReads(options: FastReadsOptions): FastPath {
   const { client, jobs, keys, limits, counters, metrics, logger, securityHeaders, etagOf } = options;
-  const gated = counters ? (client as GatedClient | undefined) : undefined;
-  gated?.defineCommand('paketbygdGatedStatus', { numberOfKeys: 9, lua: GATED_STATUS_SCRIPT });
   const rateWindowMs = limits.rateLimitWindowS * 1000;
+  const gated =
+    client && counters
+      ? new GatedStatusReads(client, {
+          authFailLimitMax: limits.authFailLimitMax,
+          rateWindowMs,
+          rateLimitMax: limits.rateLimitMax,
+        })
+      : undefined;
   const policy = `${limits.rateLimitMax};w=${limits.rateLimitWindowS}`;
   const healthEtag = etagOf(HEALTH_BODY);
 
+  // The headers every answer starts with; X-Request-Id's value is set per answer.
+  const leadingHeaders = ['X-Request-Id', '', ...securityHeaders];
+
   const write = (req: IncomingMessage, res: ServerResponse, id: string, startNs: bigint, answer: Answer) => {
-    const { status, body } = answer;
-    const etag = answer.etag ?? etagOf(body);
-    res.writeHead(status, [
-      'X-Request-Id',
-      id,
-      ...securityHeaders,
-      ...answer.headers,
+    const { status } = answer;
+    // As express's res.send: the body made bytes once, for its length, its ETag and the socket.
+    const body = Buffer.from(answer.body, 'utf8');
+    const headers = leadingHeaders.slice();
+    headers[1] = id;
+    for (const item of answer.headers) headers.push(item);
+    headers.push(
       'Content-Type',
       'application/json; charset=utf-8',
       'Content-Length',
-      String(Buffer.byteLength(body, 'utf8')),
+      String(body.length),
       'ETag',
-      etag,
-    ]);
+      answer.etag ?? etagOf(body),
+    );
+    res.writeHead(status, headers);
     res.end(body);
     const seconds = Number(process.hrtime.bigint() - startNs) / 1e9;
     metrics.http.observe({ method: 'GET', route: answer.route, status: String(status) }, seconds);
@@ -199,13 +175,8 @@ export function fastReads(options: FastReadsOptions): FastPath {
     }
     const address = ipKeyGenerator(options.addressOf(req) ?? 'unknown');
     gated
-      .paketbygdGatedStatus(
-        counters.authFailures(address),
-        counters.perKey(caller.keyId),
-        ...statusKeys(jobs.queue, jobId),
-        String(limits.authFailLimitMax),
-        String(rateWindowMs),
-        String(limits.rateLimitMax),
+      .read(
+        [counters.authFailures(address), counters.perKey(caller.keyId), ...statusKeys(jobs.queue, jobId)],
         jobId,
       )
       .then((reply) => statusAnswer(caller, jobId, reply))

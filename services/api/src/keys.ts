@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { formatPath } from '@paketbygd/model';
 import { z } from 'zod';
@@ -25,8 +25,9 @@ export interface Caller {
   keyId: string;
 }
 
+/** One-shot (crypto.hash): no Hash object per lookup, which every status read makes. */
 function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  return hash('sha256', text, 'buffer');
 }
 
 /**
