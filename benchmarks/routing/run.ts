@@ -1,12 +1,15 @@
 /**
  * pnpm bench:routing [--time-limit S] [--until-converged] [--set cvrp|vrptw] [--instances A,B] [--seed N]
- *   [--objective vehicles] [--param key=value …] [--threads N[,M…]] [--max-iterations N]
+ *   [--objective vehicles] [--param key=value …] [--variant key=value,… …] [--threads N[,M…]]
+ *   [--max-iterations N]
  *
  * Solves the CVRPLIB X instances and the Solomon instances in ../shared/benchmarks one after the
  * other in this process (one core), checks every solution with the independent checker, and prints
  * a Markdown table: instance, best known, cost, gap %, vehicles, time, peak memory.
  * `--threads 1,2` solves each instance with each thread count in turn (interleaved, so that both
  * see the same load) and adds the CPU seconds each used (all threads of the process).
+ * `--variant default --variant polishImproving=true,swapStar=true` does the same for sets of
+ * search parameters (on top of `--param`): each variant in turn on each instance.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,6 +44,8 @@ const { values } = parseArgs({
     objective: { type: 'string', default: 'cost' },
     // Search parameters (SearchParams), e.g. --param swapStar=true: to compare variants.
     param: { type: 'string', multiple: true, default: [] },
+    // Variants compared instance by instance: "default" or key=value,key=value on top of --param.
+    variant: { type: 'string', multiple: true, default: ['default'] },
     // Searches in parallel (SolveOptions.threads); a list compares thread counts instance by instance.
     threads: { type: 'string', default: '1' },
     // An iteration limit per search (each thread's), the time limit then only a cap: the work a
@@ -52,12 +57,24 @@ const threadCounts = values.threads.split(',').map(Number);
 for (const n of threadCounts)
   if (!Number.isInteger(n) || n < 1 || n > maxThreads())
     throw new Error(`--threads ${values.threads}: whole numbers from 1 to ${maxThreads()}, comma-separated`);
-const params: Partial<Record<keyof SearchParams, number | boolean>> = {};
-for (const kv of values.param) {
-  const [key, value] = kv.split('=');
-  if (!key || value === undefined) throw new Error(`--param ${kv}: use key=value`);
-  params[key as keyof SearchParams] = value === 'true' ? true : value === 'false' ? false : Number(value);
+type Params = Partial<Record<keyof SearchParams, number | boolean>>;
+function parseParams(pairs: string[], flag: string): Params {
+  const parsed: Params = {};
+  for (const kv of pairs) {
+    const [key, value] = kv.split('=');
+    if (!key || value === undefined) throw new Error(`${flag} ${kv}: use key=value`);
+    parsed[key as keyof SearchParams] = value === 'true' ? true : value === 'false' ? false : Number(value);
+  }
+  return parsed;
 }
+const params = parseParams(values.param, '--param');
+const variants = values.variant.map((name) => ({
+  name,
+  params: { ...params, ...(name === 'default' ? {} : parseParams(name.split(','), '--variant')) },
+}));
+/** What each instance is solved with, in turn: every variant at every thread count. */
+const configs = variants.flatMap((variant) => threadCounts.map((threads) => ({ variant, threads })));
+type Config = (typeof configs)[number];
 const sets = values.set ? [values.set] : ['cvrp', 'vrptw'];
 for (const s of sets) if (s !== 'cvrp' && s !== 'vrptw') throw new Error(`--set ${s}: use cvrp or vrptw`);
 const only = values.instances ? new Set(values.instances.split(',')) : null;
@@ -90,7 +107,7 @@ function readCsv(file: string): Record<string, string>[] {
 
 interface Row {
   instance: string;
-  threads: number;
+  config: Config;
   bks: number;
   cost: number;
   gap: number;
@@ -120,6 +137,7 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
   );
   console.log(`commit ${commit()}`);
   if (values.param.length > 0) console.log(`search parameters: ${values.param.join(' ')}`);
+  if (variants.length > 1) console.log(`variants: ${values.variant.join(' | ')}`);
   if (maxIterations !== undefined) console.log(`iteration limit: ${maxIterations} per search`);
   console.log(
     `load average at start: ${loadavg()
@@ -130,25 +148,26 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
     console.log(
       'objective: fewest vehicles, then distance; BKS is the hierarchical one (vehicles / distance)\n',
     );
+  const variantColumn = variants.length > 1;
   console.log(
-    '| instance | threads | BKS | cost | gap % | vehicles | time s | CPU s | iterations | RSS MB | check |',
+    `| instance |${variantColumn ? ' variant |' : ''} threads | BKS | cost | gap % | vehicles | time s | CPU s | iterations | RSS MB | check |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log(`|---|${variantColumn ? '---|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
   for (const b of bks) {
     if (only && !only.has(b.instance!)) continue;
     const file = join(dir, set === 'cvrp' ? `${b.instance}.vrp` : `${b.instance}.txt`);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
-    // Each thread count in turn on this instance, so that they run under the same load.
-    for (const threads of threadCounts) rows.push(solveRow(set, b, file, text, threads, timeLimitS));
+    // Each variant and thread count in turn on this instance, so that they run under the same load.
+    for (const config of configs) rows.push(solveRow(set, b, file, text, config, timeLimitS));
   }
   if (rows.length === 0) return;
   console.log('');
-  for (const threads of threadCounts) {
-    const of = rows.filter((r) => r.threads === threads);
+  for (const config of configs) {
+    const of = rows.filter((r) => r.config === config);
     const mean = (key: 'gap' | 'timeS' | 'cpuS') => of.reduce((a, r) => a + r[key], 0) / of.length;
     console.log(
-      `${threadCounts.length > 1 ? `threads ${threads}: ` : ''}mean gap ${mean('gap').toFixed(2)} % over ${of.length} instances, mean time ${mean('timeS').toFixed(2)} s, mean CPU ${mean('cpuS').toFixed(2)} s; ${of.filter((r) => !r.ok).length} failed checks`,
+      `${configLabel(config)}mean gap ${mean('gap').toFixed(2)} % over ${of.length} instances, mean time ${mean('timeS').toFixed(2)} s, mean CPU ${mean('cpuS').toFixed(2)} s; ${of.filter((r) => !r.ok).length} failed checks`,
     );
   }
   console.log(
@@ -158,15 +177,25 @@ function runSet(set: 'cvrp' | 'vrptw'): void {
   );
 }
 
-/** Solves one instance with `threads` searches, checks the answer, prints its row. */
+/** "variant, threads N: " for the summary lines, as far as more than one was compared. */
+function configLabel(config: Config): string {
+  const parts = [
+    ...(variants.length > 1 ? [config.variant.name] : []),
+    ...(threadCounts.length > 1 ? [`threads ${config.threads}`] : []),
+  ];
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+}
+
+/** Solves one instance with the config's searches and parameters, checks the answer, prints its row. */
 function solveRow(
   set: 'cvrp' | 'vrptw',
   b: Record<string, string>,
   file: string,
   text: string,
-  threads: number,
+  config: Config,
   timeLimitS: number,
 ): Row {
+  const threads = config.threads;
   const untilConverged = values['until-converged'];
   const parsed = set === 'cvrp' ? parseVrplib(text, file) : parseSolomon(text, file);
   if (hierarchical) parsed.spec.objective = 'vehicles';
@@ -180,7 +209,7 @@ function solveRow(
     ...(untilConverged ? { untilConverged } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     seed,
-    params: params as Partial<SearchParams>,
+    params: config.variant.params as Partial<SearchParams>,
     threads,
   });
   const timeS = (performance.now() - start) / 1000;
@@ -203,7 +232,7 @@ function solveRow(
     Math.abs(check.cost - result.cost) < 1e-6;
   const row: Row = {
     instance: b.instance!,
-    threads,
+    config,
     bks: best,
     cost,
     gap: (100 * (cost - best)) / best,
@@ -218,7 +247,7 @@ function solveRow(
     ? 'ok'
     : `FAIL: ${[...check.violations.slice(0, 3), result.unassigned.length ? `${result.unassigned.length} unassigned` : ''].join('; ')}`;
   console.log(
-    `| ${row.instance} | ${threads} | ${best}${bestVehicles} | ${cost} | ${row.gap.toFixed(2)}${vehicleDiff} | ${row.vehicles} | ${timeS.toFixed(2)} | ${row.cpuS.toFixed(2)} | ${row.iterations} | ${row.rssMb.toFixed(0)} | ${why} |`,
+    `| ${row.instance} |${variants.length > 1 ? ` ${config.variant.name} |` : ''} ${threads} | ${best}${bestVehicles} | ${cost} | ${row.gap.toFixed(2)}${vehicleDiff} | ${row.vehicles} | ${timeS.toFixed(2)} | ${row.cpuS.toFixed(2)} | ${row.iterations} | ${row.rssMb.toFixed(0)} | ${why} |`,
   );
   return row;
 }

@@ -76,6 +76,12 @@ export interface SearchParams {
   squeezeAnnealing: boolean;
   /** With `threads` > 1: how many epochs the budget is cut into; the searches share their best between them. */
   epochs: number;
+  /** Breed the current solution with a kept good one now and then (`crossover/`). */
+  crossover: boolean;
+  /** …every this many iterations… */
+  crossoverEvery: number;
+  /** …from a pool of at most this many good solutions that differ from each other. */
+  elites: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -99,6 +105,9 @@ export const DEFAULT_PARAMS: SearchParams = {
   squeeze: false,
   squeezeAnnealing: false,
   epochs: 10,
+  crossover: false,
+  crossoverEvery: 500,
+  elites: 8,
 };
 
 export interface SolvedRoute {

@@ -1,6 +1,7 @@
 import { Annealing } from './accept';
 import { SearchClock } from './clock';
 import { Convergence, CONVERGENCE_CAP_S, convergenceBudget } from './convergence';
+import { Crossover } from './crossover/crossover';
 import { RouteEliminator } from './eliminate';
 import { DELIVERY, type Instance } from './instance/index';
 import { DEFAULT_PARAMS, type SearchParams, type SolveOptions, type SolveResult } from './options';
@@ -43,6 +44,7 @@ export class Search {
   private readonly ls: LocalSearch | null;
   private readonly eliminated: number;
   private readonly annealing: Annealing;
+  private readonly crossover: Crossover | null;
   private bestRoutes: number[][];
   private current: number;
 
@@ -77,6 +79,10 @@ export class Search {
     this.current = this.bestTotal;
     this.report();
     this.annealing = Annealing.forSolution(this.sol, params);
+    this.crossover = params.crossover
+      ? new Crossover(inst, this.sol, this.rng, this.recreate, this.ls, params.elites)
+      : null;
+    this.crossover?.offer(this.bestTotal);
   }
 
   /**
@@ -97,6 +103,10 @@ export class Search {
         return;
       }
       this.iterations++;
+      if (this.crossover && this.iterations % params.crossoverEvery === 0) {
+        this.crossoverStep(this.crossover);
+        continue;
+      }
       sol.begin();
       this.ruin.run();
       this.recreate.bringBackUnassigned(reach.outOfReach, reach.count);
@@ -156,7 +166,27 @@ export class Search {
     this.clock.convergence?.improved(this.iterations, this.bestTotal, this.current);
     this.bestTotal = this.current;
     this.bestRoutes = this.sol.snapshot();
+    this.crossover?.offer(this.bestTotal);
     this.report();
+  }
+
+  /** One iteration that breeds a child instead of ruining and recreating; accepted as any candidate. */
+  private crossoverStep(crossover: Crossover): void {
+    const { sol, reach, clock, rng } = this;
+    sol.begin();
+    if (!crossover.breed(reach.outOfReach, reach.count, this.params.blinkRate)) {
+      sol.rollback();
+      return;
+    }
+    const child = sol.total();
+    if (!this.annealing.accepts(child, this.current, clock.spent, rng)) {
+      sol.rollback();
+      return;
+    }
+    sol.commit();
+    this.current = child;
+    if (this.current < this.bestTotal - 1e-9) this.newBest();
+    else crossover.offer(this.current);
   }
 }
 

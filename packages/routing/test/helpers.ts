@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Rng } from '@paketbygd/random';
 import {
+  buildInstance,
   checkSolution,
   defaultVehicle,
   type Instance,
@@ -72,4 +74,16 @@ export function checkAnswer(
     answer.routes,
     answer.unassigned.map((u) => u.task),
   );
+}
+
+/**
+ * A capacitated problem of `n` customers at random points, 4 units each, vehicles of 20: as many
+ * as the load needs (n / 5) and a quarter more, or `vehicleCount`.
+ */
+export function randomCvrp(n: number, seed: number, vehicleCount = Math.ceil(n / 4)): Instance {
+  const rng = new Rng(seed);
+  const points: [number, number][] = Array.from({ length: n + 1 }, () => [rng.int(1000), rng.int(1000)]);
+  const jobs = Array.from({ length: n }, (_, i) => job(i, i + 1, { delivery: [4] }));
+  const vehicles = Array.from({ length: vehicleCount }, (_, id) => ({ id, capacity: [20] }));
+  return buildInstance(simpleSpec(points, jobs, vehicles));
 }

@@ -1,21 +1,11 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '@paketbygd/random';
 import { buildInstance, checkSolution, solveInstance, type Instance, type SolveResult } from '../src/index';
 import { deadlineGraceMs } from '../src/parallel/parallel';
 import { Team } from '../src/parallel/team';
 import { absoluteNowMs } from '../src/parallel/protocol';
-import { job, simpleSpec } from './helpers';
+import { randomCvrp } from './helpers';
 import { randomSpec } from './random-spec';
-
-/** A capacitated problem of `n` customers at random points, 4 units each, vehicles of 20. */
-function cvrp(n: number, seed: number): Instance {
-  const rng = new Rng(seed);
-  const points: [number, number][] = Array.from({ length: n + 1 }, () => [rng.int(1000), rng.int(1000)]);
-  const jobs = Array.from({ length: n }, (_, i) => job(i, i + 1, { delivery: [4] }));
-  const vehicles = Array.from({ length: Math.ceil(n / 4) }, (_, id) => ({ id, capacity: [20] }));
-  return buildInstance(simpleSpec(points, jobs, vehicles));
-}
 
 function expectChecked(inst: Instance, result: SolveResult): void {
   const check = checkSolution(
@@ -30,7 +20,7 @@ function expectChecked(inst: Instance, result: SolveResult): void {
 // Each solve starts a worker thread (it loads tsx and the solver's sources: about 0.5 s, more under load).
 describe('parallel search (threads > 1)', () => {
   it('gives the same answer on every run under an iteration limit, each search running the whole budget', () => {
-    const inst = cvrp(60, 7);
+    const inst = randomCvrp(60, 7);
     const options = { maxIterations: 800, seed: 3, threads: 2 };
     const first = solveInstance(inst, options);
     const second = solveInstance(inst, options);
@@ -53,7 +43,7 @@ describe('parallel search (threads > 1)', () => {
   }, 20_000);
 
   it('stops at the time limit', () => {
-    const inst = cvrp(40, 2);
+    const inst = randomCvrp(40, 2);
     const result = solveInstance(inst, { timeLimitS: 0.6, seed: 1, threads: 2 });
     expectChecked(inst, result);
     // The threads start within the limit; the answer comes at most one epoch's end later.
@@ -75,7 +65,7 @@ describe('parallel search (threads > 1)', () => {
   }, 20_000);
 
   it('answers at once with what it has when the signal is aborted', () => {
-    const inst = cvrp(40, 3);
+    const inst = randomCvrp(40, 3);
     const result = solveInstance(inst, { timeLimitS: 60, seed: 1, threads: 2, signal: AbortSignal.abort() });
     expect(result.aborted).toBe(true);
     expect(result.elapsedS).toBeLessThan(5);
@@ -83,7 +73,7 @@ describe('parallel search (threads > 1)', () => {
   }, 20_000);
 
   it('refuses a thread count that is not a whole number from 1 to twice the cores', () => {
-    const inst = cvrp(5, 1);
+    const inst = randomCvrp(5, 1);
     for (const threads of [0, 1.5, 10_000, Number.NaN])
       expect(() => solveInstance(inst, { maxIterations: 10, threads })).toThrow(
         /threads must be a whole number/,
@@ -92,7 +82,7 @@ describe('parallel search (threads > 1)', () => {
 
   it("turns a search thread's error into an error naming the thread, and stops the thread", async () => {
     // An instance the thread cannot search (no task kinds): its Search constructor throws.
-    const broken = { ...cvrp(10, 1), kind: undefined } as unknown as Instance;
+    const broken = { ...randomCvrp(10, 1), kind: undefined } as unknown as Instance;
     const team = new Team(broken, { seed: 1, maxIterations: 10 }, 1, absoluteNowMs(), 30_000);
     team.command({ iterations: 10, timeMs: Infinity }, []);
     expect(() => team.collect(Infinity)).toThrow(/search thread 1 failed/);
