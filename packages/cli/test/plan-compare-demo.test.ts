@@ -21,7 +21,10 @@ describe('paketbygd plan', () => {
     });
     expect(run.stderr).toMatch(/placement: choosing box sites/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/people within the access limit\s+61\.8 %\s+\d+\.\d %/);
+    // The report's key figures, with its English titles and formats.
+    expect(run.stdout).toMatch(/Key figure\s+Today\s+After the plan\s+Change\n/);
+    expect(run.stdout).toMatch(/\nPopulation within 5\.0 km +61\.8 % +\d+\.\d % +\+\d+\.\d pp\n/);
+    expect(run.stdout).toMatch(/\nCost per week +0 SEK +\d{1,3},\d{3} SEK +\+\d{1,3},\d{3} SEK\n/);
     expect(run.stdout).toContain(join(out, 'report.html'));
     const plan = Plan.parse(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')));
     expect(plan.boxes.length).toBeGreaterThan(0);

@@ -74,9 +74,7 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
   );
   if (!flags.quiet) {
     const out = process.stdout;
-    out.write(
-      `\n${scenario.name}\n\n${kpiTable(result.kpis.before, result.kpis.after, result.currency)}\n\n`,
-    );
+    out.write(`\n${scenario.name}\n\n${kpiTable(scenario, result, lang)}\n\n`);
     out.write(
       `boxes: ${result.boxes.map((b) => `${b.name ?? b.siteId} (${b.filledBy.kind === 'carrier' ? b.filledBy.routeId : b.filledBy.kind})`).join(', ') || 'none'}\n`,
     );

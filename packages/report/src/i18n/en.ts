@@ -770,6 +770,10 @@ const en = {
     population: 'People',
     failed: 'Kommuner that could not be measured',
   },
+  /** The terminal's words: `paketbygd plan`, `compare` and `demo` (figures come formatted). */
+  cli: {
+    change: 'Change',
+  },
 };
 
 export type Messages = typeof en;

@@ -718,6 +718,9 @@ const sv: Messages = {
     population: 'Invånare',
     failed: 'Kommuner som inte kunde mätas',
   },
+  cli: {
+    change: 'Förändring',
+  },
 };
 
 export default sv;
