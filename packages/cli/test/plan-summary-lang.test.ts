@@ -55,4 +55,36 @@ describe('plan --lang sv: the summary in the terminal', () => {
       expect(sv.stdout).not.toContain(label);
     expect(sv.stdout).not.toMatch(/\d\.\d (%|km|h)|\d,\d{3} SEK/);
   });
+
+  it('prints the boxes, the placement, the warnings, the files and the progress in Swedish', () => {
+    const out = join(dir, 'sv');
+    const boxes = plan.boxes.map(
+      (b) =>
+        `${b.name ?? b.siteId} (${b.filledBy.kind === 'carrier' ? b.filledBy.routeId : t('sv').cli.filledBy[b.filledBy.kind]})`,
+    );
+    expect(sv.stdout).toContain(`\npaketskåp: ${boxes.join(', ')}\n`);
+    expect(sv.stdout).toMatch(
+      /\nplacering: (optimal|tillåten|stoppad vid tidsgränsen|omöjlig)(, gap \d+,\d\d %)?\n/,
+    );
+    // The plan misses its coverage target: the warning, with the report's Swedish words and numbers.
+    expect(sv.stdout).toMatch(/\nvarning: täckningen efter är \d+,\d % av befolkningen, under målet 90 %\n/);
+    expect(sv.stdout).toContain(
+      `\nskrev ${join(out, 'plan.json')}\n      ${join(out, 'plan.geojson')}\n      ${join(out, 'report.html')}\n`,
+    );
+    // Progress on stderr, worded from the planner's steps and figures.
+    expect(sv.stderr).toMatch(/ 5 % resor: reseavstånd mellan \d+ punkter \(straightline\)\n/);
+    for (const step of ['before', 'placement', 'carriers', 'vans', 'evaluate', 'writing'] as const)
+      expect(sv.stderr).toContain(` % ${t('sv').cli.progress[step]}\n`);
+    for (const english of [
+      'boxes:',
+      'placement:',
+      'warning:',
+      'wrote ',
+      ' (van)',
+      'travel matrix',
+      'choosing box sites',
+      'writing files',
+    ])
+      expect(sv.stdout + sv.stderr).not.toContain(english);
+  });
 });

@@ -720,6 +720,51 @@ const sv: Messages = {
   },
   cli: {
     change: 'Förändring',
+    progress: {
+      travel: (points, backend) => `resor: reseavstånd mellan ${points} punkter (${backend})`,
+      before: 'i dag: tillgången till de befintliga utlämningsställena',
+      placement: 'placering: väljer platser för paketskåp',
+      carriers: 'transporter: vilka befintliga transporter som kan fylla skåpen',
+      vans: 'bilar: bilrutter',
+      evaluate: 'utvärdering: nyckeltal före och efter',
+      writing: 'skriver filerna',
+      planning: (entry) => `planerar ${entry}`,
+      demand: (change) => `efterfrågan ${change}`,
+      done: 'klart',
+    },
+    boxes: (list) => `paketskåp: ${list}`,
+    filledBy: { van: 'bil', unfilled: 'fylls inte' },
+    placement: (status, gap) => `placering: ${status}${gap !== undefined ? `, gap ${gap}` : ''}`,
+    placementStatus: {
+      optimal: 'optimal',
+      feasible: 'tillåten',
+      time_limit: 'stoppad vid tidsgränsen',
+      infeasible: 'omöjlig',
+    },
+    warning: (text) => `varning: ${text}`,
+    wrote: 'skrev',
+    scores: (model) => `poäng (${model}):`,
+    disqualified: (label, reasons) => `diskvalificerat: ${label}: ${reasons}`,
+    abnormallyLow: (label) =>
+      `onormalt lågt pris: ${label} (begär en förklaring av leverantören, LOU 16 kap. 7 §)`,
+    winnerChangesWhen: (cases) => `vinnaren byts när: ${cases}`,
+    winnerHolds: 'vinnaren är densamma i varje känslighetstest',
+    entrySummary: (label, share, cost) => `${label}: ${share} inom räckhåll, ${cost} i veckan`,
+    vingakerReport: (file) => `Rapporten för Vingåker: ${file}`,
+    bidComparison: (file) => `Jämförelsen av anbuden: ${file}`,
+    arjeplogReport: (file) => `Rapporten för Arjeplog: ${file}`,
+    arjeplogTitle:
+      'Arjeplog (init + Länstrafiken Norrbottens GTFS, vecka 2023-W03): vilka avgångar som fyller skåpen',
+    boxParcels: (box, parcels) => `${box} (${parcels} paket i veckan)`,
+    byVan: (vehicle) => `med bil (${vehicle})`,
+    unfilled: (reason) => `fylls inte, ${reason}`,
+    leaves: (departure, stop, leavesAt, arrivesAt) =>
+      `${departure} lämnar ${stop ? `${stop} ` : ''}${leavesAt}, vid skåpet ${arrivesAt}`,
+    transferFrom: (departure, stop, arrivesAt) => `paketen från ${departure}, vid ${stop} ${arrivesAt}`,
+    carrierOn: (route, days, departures) => `${route} på ${days} (${departures})`,
+    vanOn: (days) => `bil på ${days}`,
+    arjeplogCost: (buses, vans, same, boxes, routes) =>
+      `kostnad i veckan: ${buses} med bussavgångarna, ${vans} med bara bilar (${same ? 'samma' : 'andra'} ${boxes} skåp, ${routes} bilrutter i veckan)`,
   },
 };
 
