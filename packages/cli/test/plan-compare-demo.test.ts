@@ -158,14 +158,28 @@ describe('paketbygd demo', () => {
     expect(comparison).toContain('diskvalificerat');
     expect(comparison).toContain('onormalt lågt pris');
     expect((performance.now() - started) / 1000).toBeLessThan(60);
-    expect(run.stdout).toContain(`The Vingåker report: ${join(out, 'vingaker', 'report.html')}`);
-    expect(run.stdout).toContain(`The bid comparison: ${join(out, 'bids', 'comparison.html')}`);
+    // Under --lang sv the terminal is Swedish too: where the reports are, the Arjeplog lines, the summaries.
+    expect(run.stdout).toContain(`Rapporten för Vingåker: ${join(out, 'vingaker', 'report.html')}`);
+    expect(run.stdout).toContain(`Jämförelsen av anbuden: ${join(out, 'bids', 'comparison.html')}`);
     expect(readFileSync(join(out, 'vingaker', 'report.html'), 'utf8').length).toBeGreaterThan(10_000);
     // Arjeplog: boxes filled by named bus departures, and the cost against vans alone.
     expect(run.stdout).toMatch(
-      /: bus \d+: Arjeplog Busstation – .* \(gtfs-[\d-]+\.\d+ leaves \d\d:\d\d, at the box \d\d:\d\d\)/,
+      /: bus \d+: Arjeplog Busstation – .* på [a-zåäö, ]+ \(gtfs-[\d-]+\.\d+ lämnar \d\d:\d\d, vid skåpet \d\d:\d\d\)/,
     );
-    expect(run.stdout).toMatch(/cost a week: [\d,]+ SEK with the bus departures, [\d,]+ SEK with vans alone/);
-    expect(run.stdout).toContain(`The Arjeplog report: ${join(out, 'arjeplog', 'report.html')}`);
+    expect(run.stdout).toMatch(
+      /kostnad i veckan: \d{1,3}( \d{3})* SEK med bussavgångarna, \d{1,3}( \d{3})* SEK med bara bilar/,
+    );
+    expect(run.stdout).toContain(`Rapporten för Arjeplog: ${join(out, 'arjeplog', 'report.html')}`);
+    expect(readFileSync(join(out, 'arjeplog', 'report.html'), 'utf8')).toMatch(/<html lang="sv">/);
+    for (const english of [
+      'The Vingåker report',
+      'cost a week',
+      ' leaves ',
+      'wrote ',
+      'boxes:',
+      'placement:',
+    ])
+      expect(run.stdout).not.toContain(english);
+    expect(run.stdout).toMatch(/\npoäng \(Absoluta poäng\):\n/);
   });
 });

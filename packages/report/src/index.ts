@@ -28,6 +28,7 @@ export {
   formatDate,
   formatList,
   dayName,
+  shortDays,
   NBSP,
 } from './format';
 export { renderAccessTables, renderAccessSection } from './access-tables';
