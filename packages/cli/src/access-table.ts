@@ -1,14 +1,27 @@
-import type { AccessReport, WeightedDistance } from '@paketbygd/model';
-import { ACCESS_STRINGS as S, formatKm, formatNumber, formatShare } from '@paketbygd/report';
+import type { AccessReport, Scenario, WeightedDistance } from '@paketbygd/model';
+import {
+  accessLimitText,
+  formatKm,
+  formatNumber,
+  formatShare,
+  t,
+  withLang,
+  type Lang,
+} from '@paketbygd/report';
 import { plainSpaces, textColumns } from './text-columns';
 
 const MAX_CLOSURE_ROWS = 25;
 
-const km = (w: WeightedDistance) => (w.meanM === null ? S.none : formatKm(w.meanM));
-const share = (s: number | null) => (s === null ? S.none : formatShare(s));
+const km = (w: WeightedDistance) => (w.meanM === null ? t().access.none : formatKm(w.meanM));
+const share = (s: number | null) => (s === null ? t().access.none : formatShare(s));
 
-/** The readable output of `paketbygd access`: the study's measures, then the closures, in plain text. */
-export function accessTable(report: AccessReport, limitText: string): string {
+/** The readable output of `paketbygd access`: the study's measures, then the closures, in plain text in the language. */
+export function accessTable(scenario: Scenario, report: AccessReport, lang: Lang): string {
+  return withLang(lang, () => tables(report, accessLimitText(scenario)));
+}
+
+function tables(report: AccessReport, limitText: string): string {
+  const S = t().access;
   const a = report.analysis;
   const limitM = report.accessLimit.maxAccessDistanceM;
   const has65 = a.population65Plus !== null;
@@ -71,7 +84,7 @@ export function accessTable(report: AccessReport, limitText: string): string {
             ),
           ]
         : []),
-      ...a.notes.map((n) => `note: ${n}`),
+      ...a.notes.map((n) => t().cli.note(n)),
     ].join('\n'),
   );
 }

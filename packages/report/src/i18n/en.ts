@@ -796,6 +796,8 @@ const en = {
       time_limit: 'stopped at the time limit',
       infeasible: 'infeasible',
     } as Record<string, string>,
+    note: (text: string) => `note: ${text}`,
+    distancesBy: (name: string, backend: string) => `${name} (distances by ${backend})`,
     warning: (text: string) => `warning: ${text}`,
     wrote: 'wrote',
     scores: (model: string) => `scores (${model}):`,

@@ -741,6 +741,8 @@ const sv: Messages = {
       time_limit: 'stoppad vid tidsgränsen',
       infeasible: 'omöjlig',
     },
+    note: (text) => `anmärkning: ${text}`,
+    distancesBy: (name, backend) => `${name} (avstånd med ${backend})`,
     warning: (text) => `varning: ${text}`,
     wrote: 'skrev',
     scores: (model) => `poäng (${model}):`,
