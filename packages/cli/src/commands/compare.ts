@@ -104,7 +104,11 @@ export function registerCompare(program: Command): void {
   )
     .option('--time-limit <s>', 'seconds for each plan', '10')
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the report, the summary and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (scenarioFile: string, files: string[], flags: CompareFlags) => {
       await runCompare(scenarioFile, files, flags);
     });

@@ -15,7 +15,11 @@ export function registerDemo(program: Command): void {
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the reports: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the reports, the summaries and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (flags: { out: string; quiet?: boolean; lang: string }) => {
       const lang = parseLang(flags.lang);
       const plan = await runPlan(join(EXAMPLES, 'vingaker', 'scenario.json'), {

@@ -97,7 +97,11 @@ export function registerPlan(program: Command): void {
       'raster tile URL template for the report map ({z}/{x}/{y}), if you have a tile server',
     )
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the report, the summary and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (file: string, flags: PlanFlags) => {
       await runPlan(file, flags);
     });
