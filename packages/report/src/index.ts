@@ -34,7 +34,6 @@ export {
 export { renderAccessTables, renderAccessSection } from './access-tables';
 export { accessLimitText, kpiDefinitions, type KpiDefinition } from './kpi-cards';
 export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
-export { ACCESS_STRINGS } from './access-strings';
 export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
 export { comparisonWarningTexts, planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
 export { travelModelText } from './travel-model';

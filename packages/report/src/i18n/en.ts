@@ -785,6 +785,8 @@ const en = {
       planning: (entry: string) => `planning ${entry}`,
       demand: (change: string) => `demand ${change}`,
       done: 'done',
+      measured: (done: number, total: number, name: string) =>
+        `measured ${done} of ${total} kommuner (${name})`,
     },
     boxes: (list: string) => `boxes: ${list}`,
     filledBy: { van: 'van', unfilled: 'unfilled' } as Record<string, string>,
@@ -798,6 +800,8 @@ const en = {
     } as Record<string, string>,
     note: (text: string) => `note: ${text}`,
     distancesBy: (name: string, backend: string) => `${name} (distances by ${backend})`,
+    rankingHead: (title: string, n: number) => `${title}: ${n} kommuner, lowest share within 5 km first`,
+    notMeasured: (kommun: string, reason: string) => `not measured: ${kommun}: ${reason}`,
     warning: (text: string) => `warning: ${text}`,
     wrote: 'wrote',
     scores: (model: string) => `scores (${model}):`,
