@@ -1,25 +1,27 @@
-import type { AccessReport, WeightedDistance } from '@paketbygd/model';
-import { ACCESS_STRINGS as S, formatKm, formatNumber, formatShare } from '@paketbygd/report';
+import type { AccessReport, Scenario, WeightedDistance } from '@paketbygd/model';
+import {
+  accessLimitText,
+  formatKm,
+  formatNumber,
+  formatShare,
+  t,
+  withLang,
+  type Lang,
+} from '@paketbygd/report';
+import { plainSpaces, textColumns } from './text-columns';
 
 const MAX_CLOSURE_ROWS = 25;
 
-function columns(rows: readonly string[][], rightAligned: (column: number) => boolean): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+const km = (w: WeightedDistance) => (w.meanM === null ? t().access.none : formatKm(w.meanM));
+const share = (s: number | null) => (s === null ? t().access.none : formatShare(s));
+
+/** The readable output of `paketbygd access`: the study's measures, then the closures, in plain text in the language. */
+export function accessTable(scenario: Scenario, report: AccessReport, lang: Lang): string {
+  return withLang(lang, () => tables(report, accessLimitText(scenario)));
 }
 
-const km = (w: WeightedDistance) => (w.meanM === null ? S.none : formatKm(w.meanM));
-const share = (s: number | null) => (s === null ? S.none : formatShare(s));
-
-/** The readable output of `paketbygd access`: the study's measures, then the closures, in plain text. */
-export function accessTable(report: AccessReport, limitText: string): string {
+function tables(report: AccessReport, limitText: string): string {
+  const S = t().access;
   const a = report.analysis;
   const limitM = report.accessLimit.maxAccessDistanceM;
   const has65 = a.population65Plus !== null;
@@ -68,21 +70,21 @@ export function accessTable(report: AccessReport, limitText: string): string {
       ]),
   ];
   const more = a.closures.length - MAX_CLOSURE_ROWS;
-  return [
-    columns(measures, (c) => c > 0),
-    '',
-    S.closuresCaption(limitText),
-    columns(closures, (c) => c >= 2),
-    ...(more > 0
-      ? [
-          S.morePoints(
-            more,
-            formatNumber(a.closures.slice(MAX_CLOSURE_ROWS).reduce((s, c) => s + c.peopleLosingAccess, 0)),
-          ),
-        ]
-      : []),
-    ...a.notes.map((n) => `note: ${n}`),
-  ]
-    .join('\n')
-    .replace(/\u00a0/g, ' '); // the reports' no-break spaces are plain spaces in a terminal
+  return plainSpaces(
+    [
+      textColumns(measures, (c) => c > 0),
+      '',
+      S.closuresCaption(limitText),
+      textColumns(closures, (c) => c >= 2),
+      ...(more > 0
+        ? [
+            S.morePoints(
+              more,
+              formatNumber(a.closures.slice(MAX_CLOSURE_ROWS).reduce((s, c) => s + c.peopleLosingAccess, 0)),
+            ),
+          ]
+        : []),
+      ...a.notes.map((n) => t().cli.note(n)),
+    ].join('\n'),
+  );
 }

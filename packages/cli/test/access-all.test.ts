@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Scenario, type LonLat } from '@paketbygd/model';
 import {
   publicDataScenarios,
@@ -121,6 +121,31 @@ describe('access --all: ranking kommuner', () => {
     expect(readFileSync(join(out, 'access-all.csv'), 'utf8')).toBe(
       readFileSync(writeRanking(await rankKommuner(source), join(dir, 'csv-en')).csv, 'utf8'),
     );
+  });
+
+  it('prints the ranking in the language: Swedish words and numbers under --lang sv', async () => {
+    const printed = async (lang: string) => {
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        await runAccessAll({ out: join(dir, `print-${lang}`), lang }, source);
+        return write.mock.calls.map((c) => String(c[0])).join('');
+      } finally {
+        write.mockRestore();
+      }
+    };
+    const sv = await printed('sv');
+    expect(sv).toContain(`${t('sv').access.rankingTitle}: 3 kommuner, lägst andel inom 5 km först`);
+    expect(sv).toMatch(/Rang +Kommun +Kod +Personer inom 5 km +Medelavstånd till närmaste ställe\n[- ]+\n/);
+    // One: one village of two within 5 km, the other 5.6 km away (decimal comma).
+    expect(sv).toMatch(/\n +2 +One +0002 +50,0 % +\d+,\d km\n/);
+    expect(sv).toMatch(/\ninte mätt: Broken \(0004\): .*data\/file\.csv:12/);
+    expect(sv).toContain(`\nskrev ${join(dir, 'print-sv', 'access-all.csv')}\n`);
+    for (const english of ['lowest share', 'within 5 km', 'not measured', 'wrote', 'nearest'])
+      expect(sv).not.toContain(english);
+    const en = await printed('en');
+    expect(en).toContain(`${t('en').access.rankingTitle}: 3 kommuner, lowest share within 5 km first`);
+    expect(en).toMatch(/\n +2 +One +0002 +50\.0 % +\d+\.\d km\n/);
+    expect(en).toMatch(/\nnot measured: Broken \(0004\): .*data\/file\.csv:12/);
   });
 
   it('runAccessAll writes the files, and refuses when no kommun could be measured', async () => {

@@ -61,6 +61,20 @@ describe('paketbygd access --lang', () => {
     expect(body).toMatch(/Personer inom 5\u00a0km<\/th>\s*<td class="num">\d+,\d\u00a0%/);
     expect(body).toMatch(/<td class="num">\d\u00a0\d{3}<\/td>/);
     expect(body).not.toMatch(/\d\.\d\u00a0(km|%)|<td class="num">\d{1,3}(,\d{3})+<\/td>/);
+    // The terminal too: the measures and the closures in Swedish, with Swedish numbers.
+    const sv = t('sv').access;
+    expect(run.stdout).toMatch(new RegExp(`\\n${sv.measure} +${sv.today}\\n`));
+    expect(run.stdout).toMatch(/\nPersoner inom 5 km +61,8 %\n/);
+    expect(run.stdout).toMatch(/\nMedelavstånd till närmaste ställe +\d+,\d km\n/);
+    expect(run.stdout).toMatch(/ \d \d{3} /); // Vingåker's largest point serves over 4 000 people
+    expect(run.stdout).toContain(`\nskrev ${join(out, 'access.json')}\n`);
+    for (const english of [
+      t('en').access.measure,
+      t('en').access.meanNearest,
+      t('en').access.peopleServed,
+      'wrote',
+    ])
+      expect(run.stdout).not.toContain(english);
   });
 
   it('stays English by default, and refuses another language naming the flag (a usage error, as plan)', () => {

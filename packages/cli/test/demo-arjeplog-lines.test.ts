@@ -3,7 +3,7 @@ import type { Plan } from '@paketbygd/model';
 import { boxFillingLines } from '../src/commands/demo-arjeplog';
 
 describe("the demo's Arjeplog lines", () => {
-  it('say where a departure after a transfer takes the parcels on, and from which departure', () => {
+  it('say where a departure after a transfer takes the parcels on, and from which departure, in English or Swedish', () => {
     const transfer = {
       stopName: 'Loholm',
       fromRouteId: 'gtfs-104',
@@ -32,8 +32,12 @@ describe("the demo's Arjeplog lines", () => {
         },
       ],
     } as unknown as Plan;
-    expect(boxFillingLines(plan, new Map([['gtfs-113', 'on-demand 113']]))).toEqual([
-      '  Svartberget (4 parcels a week): on-demand 113 on tue (gtfs-113.1 leaves Loholm 16:00, at the box 16:50; parcels from gtfs-104.1, at Loholm 13:55)',
+    const names = new Map([['gtfs-113', 'on-demand 113']]);
+    expect(boxFillingLines(plan, names)).toEqual([
+      '  Svartberget (4 parcels a week): on-demand 113 on Tue (gtfs-113.1 leaves Loholm 16:00, at the box 16:50; parcels from gtfs-104.1, at Loholm 13:55)',
+    ]);
+    expect(boxFillingLines(plan, names, 'sv')).toEqual([
+      '  Svartberget (4 paket i veckan): on-demand 113 på tis (gtfs-113.1 lämnar Loholm 16:00, vid skåpet 16:50; paketen från gtfs-104.1, vid Loholm 13:55)',
     ]);
   });
 });

@@ -21,7 +21,10 @@ describe('paketbygd plan', () => {
     });
     expect(run.stderr).toMatch(/placement: choosing box sites/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/people within the access limit\s+61\.8 %\s+\d+\.\d %/);
+    // The report's key figures, with its English titles and formats.
+    expect(run.stdout).toMatch(/Key figure\s+Today\s+After the plan\s+Change\n/);
+    expect(run.stdout).toMatch(/\nPopulation within 5\.0 km +61\.8 % +\d+\.\d % +\+\d+\.\d pp\n/);
+    expect(run.stdout).toMatch(/\nCost per week +0 SEK +\d{1,3},\d{3} SEK +\+\d{1,3},\d{3} SEK\n/);
     expect(run.stdout).toContain(join(out, 'report.html'));
     const plan = Plan.parse(JSON.parse(readFileSync(join(out, 'plan.json'), 'utf8')));
     expect(plan.boxes.length).toBeGreaterThan(0);
@@ -93,7 +96,8 @@ describe('paketbygd compare', () => {
       { timeoutMs: 120_000 },
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/scores \(absolute_points\):\n {2}1\. /);
+    // The scoring model by its name in the report, each total as the report gives it.
+    expect(run.stdout).toMatch(/scores \(Absolute points\):\n {2}1\. [^\n]+: \d+\.\d of 100 points\n/);
     const result = ComparisonResult.parse(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
     // Bygden's plan delivers twice a week; the scoring requires three: disqualified, not ranked.
     expect(result.scoring!.scores).toHaveLength(2);
@@ -154,14 +158,28 @@ describe('paketbygd demo', () => {
     expect(comparison).toContain('diskvalificerat');
     expect(comparison).toContain('onormalt lågt pris');
     expect((performance.now() - started) / 1000).toBeLessThan(60);
-    expect(run.stdout).toContain(`The Vingåker report: ${join(out, 'vingaker', 'report.html')}`);
-    expect(run.stdout).toContain(`The bid comparison: ${join(out, 'bids', 'comparison.html')}`);
+    // Under --lang sv the terminal is Swedish too: where the reports are, the Arjeplog lines, the summaries.
+    expect(run.stdout).toContain(`Rapporten för Vingåker: ${join(out, 'vingaker', 'report.html')}`);
+    expect(run.stdout).toContain(`Jämförelsen av anbuden: ${join(out, 'bids', 'comparison.html')}`);
     expect(readFileSync(join(out, 'vingaker', 'report.html'), 'utf8').length).toBeGreaterThan(10_000);
     // Arjeplog: boxes filled by named bus departures, and the cost against vans alone.
     expect(run.stdout).toMatch(
-      /: bus \d+: Arjeplog Busstation – .* \(gtfs-[\d-]+\.\d+ leaves \d\d:\d\d, at the box \d\d:\d\d\)/,
+      /: bus \d+: Arjeplog Busstation – .* på [a-zåäö, ]+ \(gtfs-[\d-]+\.\d+ lämnar \d\d:\d\d, vid skåpet \d\d:\d\d\)/,
     );
-    expect(run.stdout).toMatch(/cost a week: [\d,]+ SEK with the bus departures, [\d,]+ SEK with vans alone/);
-    expect(run.stdout).toContain(`The Arjeplog report: ${join(out, 'arjeplog', 'report.html')}`);
+    expect(run.stdout).toMatch(
+      /kostnad i veckan: \d{1,3}( \d{3})* SEK med bussavgångarna, \d{1,3}( \d{3})* SEK med bara bilar/,
+    );
+    expect(run.stdout).toContain(`Rapporten för Arjeplog: ${join(out, 'arjeplog', 'report.html')}`);
+    expect(readFileSync(join(out, 'arjeplog', 'report.html'), 'utf8')).toMatch(/<html lang="sv">/);
+    for (const english of [
+      'The Vingåker report',
+      'cost a week',
+      ' leaves ',
+      'wrote ',
+      'boxes:',
+      'placement:',
+    ])
+      expect(run.stdout).not.toContain(english);
+    expect(run.stdout).toMatch(/\npoäng \(Absoluta poäng\):\n/);
   });
 });

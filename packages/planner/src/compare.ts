@@ -32,6 +32,13 @@ export interface CompareInput {
   scoring?: Scoring;
 }
 
+/** Where a comparison stands: planning an entry, re-planning with the demand changed, done. */
+export type CompareStep =
+  | { step: 'plan'; entry: { kind: 'baseline' | 'variant' | 'bid'; label: string } }
+  /** The demand's relative change, −0.3 or +0.3. */
+  | { step: 'demand'; change: number }
+  | { step: 'done' };
+
 export interface CompareOptions {
   travel?: TravelCosts;
   /** Seconds for each plan. */
@@ -39,7 +46,8 @@ export interface CompareOptions {
   seed?: number;
   /** Re-plan every scored entry with demand −30 % and +30 % (default on). */
   demandSensitivity?: boolean;
-  onProgress?: (message: string, percent: number) => void;
+  /** The message in English, and what it says as figures for a client that words it itself. */
+  onProgress?: (message: string, percent: number, step: CompareStep) => void;
   now?: Date;
 }
 
@@ -257,7 +265,10 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
   };
   const plans: Plan[] = [];
   for (const [k, entry] of entries.entries()) {
-    options.onProgress?.(`planning ${entry.label}`, (k / entries.length) * 70);
+    options.onProgress?.(`planning ${entry.label}`, (k / entries.length) * 70, {
+      step: 'plan',
+      entry: { kind: entry.kind, label: entry.label },
+    });
     const p = await planOf(entry);
     plans.push(p);
     for (const w of p.warnings) warnings.push(`${entry.label}: ${w}`);
@@ -345,7 +356,10 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
       });
       if (options.demandSensitivity !== false) {
         for (const factor of [0.7, 1.3]) {
-          options.onProgress?.(`demand ${factor < 1 ? '−' : '+'}30 %`, factor < 1 ? 80 : 90);
+          options.onProgress?.(`demand ${factor < 1 ? '−' : '+'}30 %`, factor < 1 ? 80 : 90, {
+            step: 'demand',
+            change: factor - 1,
+          });
           const scaledPlans: Plan[] = [];
           for (const entry of entries)
             scaledPlans.push(
@@ -368,7 +382,7 @@ export async function compare(input: CompareInput, options: CompareOptions = {})
     }
   }
 
-  options.onProgress?.('done', 100);
+  options.onProgress?.('done', 100, { step: 'done' });
   const baselinePlan = plans[0]!;
   const today = {
     id: 'today',

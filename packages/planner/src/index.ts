@@ -2,7 +2,13 @@ export * from './scoring';
 export { plan, type PlanOptions, type PlanProgress, type PlanStep } from './plan';
 export { indexPlaces, type PlaceIndex } from './places';
 export { deliveryDays } from './delivery-days';
-export { compare, type CompareInput, type CompareOptions, type ScenarioVariantInput } from './compare';
+export {
+  compare,
+  type CompareInput,
+  type CompareOptions,
+  type CompareStep,
+  type ScenarioVariantInput,
+} from './compare';
 export { scenarioForBid } from './bid-scenario';
 export { planToGeoJSON, type PlanFeatureCollection, type PlanFeature } from './geojson';
 export { runJob, type JobResult, type RunJobContext } from './jobs/run-job';

@@ -20,12 +20,24 @@ import { travelMatrix, type TravelStage } from './plan/travel-matrix';
 
 export type PlanStep = 'travel' | 'before' | 'placement' | 'carriers' | 'vans' | 'evaluate';
 
-export interface PlanProgress {
-  step: PlanStep;
+interface StepProgress<S extends PlanStep> {
+  step: S;
   /** 0..100 over the whole plan. */
   percent: number;
+  /** The step in English; a client in another language words it from `step` and its figures. */
   message: string;
 }
+
+export type PlanProgress =
+  | (StepProgress<'travel'> & {
+      /** The points of the travel matrix and the backend that measures them. */
+      travel: { points: number; backend: Scenario['travel']['backend'] };
+    })
+  | StepProgress<Exclude<PlanStep, 'travel'>>;
+
+/** A step's progress before the plan's share of it is known. */
+type WithoutPercent<P> = P extends unknown ? Omit<P, 'percent'> : never;
+type StepStart = WithoutPercent<PlanProgress>;
 
 export interface PlanOptions {
   /** Travel costs to use instead of the scenario's `travel` settings (tests, a shared cache). */
@@ -56,11 +68,11 @@ const STEP_PERCENT: Record<PlanStep, number> = {
 /** Runs each step with its progress message and records its seconds. */
 function stepper(options: PlanOptions) {
   const timingsS: Record<string, number> = {};
-  const run = async <T>(name: PlanStep, message: string, work: () => T | Promise<T>): Promise<T> => {
-    options.onProgress?.({ step: name, percent: STEP_PERCENT[name], message });
+  const run = async <T>(start: StepStart, work: () => T | Promise<T>): Promise<T> => {
+    options.onProgress?.({ ...start, percent: STEP_PERCENT[start.step] });
     const started = performance.now();
     const result = await work();
-    timingsS[name] = (performance.now() - started) / 1000;
+    timingsS[start.step] = (performance.now() - started) / 1000;
     return result;
   };
   return { run, timingsS };
@@ -77,24 +89,33 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
   const { run, timingsS } = stepper(options);
   const places = indexPlaces(scenario);
   const backend = scenario.travel.backend;
-  const travel = await run('travel', `travel matrix over ${places.points.length} points (${backend})`, () =>
-    travelMatrix(scenario, places, options.travel),
+  const points = places.points.length;
+  const travel = await run(
+    {
+      step: 'travel',
+      message: `travel matrix over ${points} points (${backend})`,
+      travel: { points, backend },
+    },
+    () => travelMatrix(scenario, places, options.travel),
   );
   const { m } = travel;
-  const today = await run('before', "today's access to the existing pickup points", () =>
+  const today = await run({ step: 'before', message: "today's access to the existing pickup points" }, () =>
     accessToday(scenario, places, m),
   );
-  const placement = await run('placement', 'choosing box sites', () =>
+  const placement = await run({ step: 'placement', message: 'choosing box sites' }, () =>
     placeBoxes(scenario, places, m, { openSiteIds: options.openSiteIds, timeLimitS, seed }),
   );
   const { openedSites } = placement;
-  const { after, carriers } = await run('carriers', 'which existing transports can fill the boxes', () => {
-    const demandAfter = assignDemandAfter(scenario, places, m, openedSites);
-    const filled = fillByCarriers(scenario, places, m, openedSites, demandAfter.assignment.boxLoad);
-    return { after: demandAfter, carriers: filled };
-  });
+  const { after, carriers } = await run(
+    { step: 'carriers', message: 'which existing transports can fill the boxes' },
+    () => {
+      const demandAfter = assignDemandAfter(scenario, places, m, openedSites);
+      const filled = fillByCarriers(scenario, places, m, openedSites, demandAfter.assignment.boxLoad);
+      return { after: demandAfter, carriers: filled };
+    },
+  );
   const days = deliveryDays(scenario.policy.deliveriesPerWeek);
-  const { vans, reassigned } = await run('vans', 'van routes', () => {
+  const { vans, reassigned } = await run({ step: 'vans', message: 'van routes' }, () => {
     const planned = fillByVans(
       scenario,
       places,
@@ -123,7 +144,7 @@ export async function plan(scenario: Scenario, options: PlanOptions = {}): Promi
     : {};
   if (drawn) timingsS.mapLayers = (performance.now() - layersStarted) / 1000;
   const staged = { travel, today, placement, after, carriers, vans, reassigned, roads, layers, days };
-  const result = await run('evaluate', 'KPIs before and after', () =>
+  const result = await run({ step: 'evaluate', message: 'KPIs before and after' }, () =>
     evaluateAndAssemble(scenario, places, staged, { createdAt: options.now ?? new Date(), timingsS }),
   );
   // The plan leaves through the same schema that clients read it with.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Bid, Scenario, Scoring, ScoringDocument } from '@paketbygd/model';
 import { createTravelCosts, type TravelCosts } from '@paketbygd/travel';
-import { compare, plan } from '../src';
+import { compare, plan, type CompareStep } from '../src';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
 const read = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8'));
@@ -16,8 +16,26 @@ const now = new Date('2026-11-23T12:00:00Z');
 
 describe('compare: the three Vingåker bids', () => {
   it('evaluates every bid on the same demand, scores and explains them, and tests the ranking', async () => {
-    const c = await compare({ scenario, bids, scoring }, { timeLimitS: 3, now });
+    const steps: CompareStep[] = [];
+    const onProgress = (_message: string, _percent: number, step: CompareStep) => steps.push(step);
+    const c = await compare({ scenario, bids, scoring }, { timeLimitS: 3, now, onProgress });
     expect(c.entries.map((e) => e.id)).toEqual(['today', 'baseline', 'nordbox', 'bygden', 'regionbuss']);
+    // The progress says what it plans as figures, for a client that words it in its own language.
+    expect(
+      steps.map((s) =>
+        s.step === 'plan'
+          ? `${s.entry.kind} ${s.entry.label}`
+          : s.step === 'demand'
+            ? s.change.toFixed(1)
+            : s.step,
+      ),
+    ).toEqual([
+      `baseline ${scenario.name} (as planned)`,
+      ...bids.map((b) => `bid ${c.entries.find((e) => e.id === b.id)!.label}`),
+      '-0.3',
+      '0.3',
+      'done',
+    ]);
     // Today is the existing pickup points: the same "before" as every plan, and no box.
     expect(c.entries[0]!.kind).toBe('today');
     expect(c.entries[0]!.boxSiteIds).toEqual([]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clockTimeToS, Scenario, validate, type Plan, type ScenarioInput } from '@paketbygd/model';
-import { plan } from '../src';
+import { plan, type PlanProgress } from '../src';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const vingaker = Scenario.parse(
@@ -108,10 +108,26 @@ describe('plan: the Vingåker example', () => {
     expect(strip(b)).toEqual(strip(a));
   });
 
-  it('reports progress through every step', async () => {
-    const steps: string[] = [];
-    await plan(vingaker, { timeLimitS: 5, onProgress: (e) => steps.push(e.step) });
-    expect(steps).toEqual(['travel', 'before', 'placement', 'carriers', 'vans', 'evaluate']);
+  it('reports progress through every step, the travel step with its figures', async () => {
+    const events: PlanProgress[] = [];
+    await plan(vingaker, { timeLimitS: 5, onProgress: (e) => events.push(e) });
+    expect(events.map((e) => e.step)).toEqual([
+      'travel',
+      'before',
+      'placement',
+      'carriers',
+      'vans',
+      'evaluate',
+    ]);
+    // A client in another language words the step from these, not from the English message.
+    const travel = events[0]!;
+    if (travel.step !== 'travel') throw new Error(`first step ${travel.step}`);
+    expect(travel.travel).toEqual({ points: expect.any(Number), backend: vingaker.travel.backend });
+    expect(travel.travel.points).toBeGreaterThan(vingaker.demand.length);
+    expect(travel.message).toBe(
+      `travel matrix over ${travel.travel.points} points (${vingaker.travel.backend})`,
+    );
+    expect(events.slice(1).filter((e) => 'travel' in e)).toEqual([]);
   });
 });
 

@@ -16,7 +16,10 @@ import { html, type SafeHtml } from './html';
 import {
   criterionExplanation,
   entryLabel,
+  failedRequirements,
   formatMeasure,
+  formatTotal,
+  requirementLimit,
   sensitivityCaseText,
   type Worded,
 } from './comparison-words';
@@ -47,13 +50,6 @@ function worded(w: Worded): SafeHtml | string {
 function labelOf(comparison: ComparisonResult): (id: string) => string {
   const labels = new Map(comparison.entries.map((e) => [e.id, entryLabel(e)]));
   return (id) => labels.get(id) ?? id;
-}
-
-function formatTotal(scoring: Scoring, total: number, currency: string): string {
-  const m = t().comparison;
-  return scoring.model === 'price_deduction'
-    ? m.perYear(formatMoney(total, currency))
-    : m.ofPoints(formatNumber(total, 1), formatNumber(scoring.maxPoints));
 }
 
 function statusTags(e: Entry): SafeHtml {
@@ -144,30 +140,6 @@ function measuresTable(comparison: ComparisonResult): SafeHtml {
     ),
     'measures',
   );
-}
-
-function requirementLimit(r: Scoring['requirements'][number], currency: string): string {
-  const m = t().comparison;
-  return [
-    r.min !== undefined ? m.atLeast(formatMeasure(r.measure, r.min, currency)) : '',
-    r.max !== undefined ? m.atMost(formatMeasure(r.measure, r.max, currency)) : '',
-  ]
-    .filter(Boolean)
-    .join(m.and);
-}
-
-/** Why an entry failed its requirements, from the requirements as stated. */
-function failedRequirements(e: Entry, scoring: Scoring | undefined, currency: string): string {
-  const m = t().comparison;
-  return e.requirements
-    .filter((x) => !x.passed)
-    .map((x) => {
-      const r = scoring?.requirements.find((q) => q.id === x.requirementId);
-      if (!r) return x.explanation;
-      const value = Number.isFinite(x.value) ? formatMeasure(r.measure, x.value, currency) : m.notMeasured;
-      return m.requirementText(r.name ?? r.id, value, requirementLimit(r, currency));
-    })
-    .join('; ');
 }
 
 function median(values: readonly number[]): number {

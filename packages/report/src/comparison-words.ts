@@ -120,3 +120,36 @@ export function sensitivityCaseText(
   const text = withLang(lang, () => caseName(s, scoring));
   return text === undefined ? { text: s.what, lang: 'en' } : { text, lang };
 }
+
+/** An entry's total: points of the maximum, or a comparison price per year. */
+export function formatTotal(scoring: Scoring, total: number, currency: string): string {
+  const m = t().comparison;
+  return scoring.model === 'price_deduction'
+    ? m.perYear(formatMoney(total, currency))
+    : m.ofPoints(formatNumber(total, 1), formatNumber(scoring.maxPoints));
+}
+
+/** A requirement's limit: "at least 3", "at most 10 km". */
+export function requirementLimit(r: Scoring['requirements'][number], currency: string): string {
+  const m = t().comparison;
+  return [
+    r.min !== undefined ? m.atLeast(formatMeasure(r.measure, r.min, currency)) : '',
+    r.max !== undefined ? m.atMost(formatMeasure(r.measure, r.max, currency)) : '',
+  ]
+    .filter(Boolean)
+    .join(m.and);
+}
+
+/** Why an entry failed its requirements, from the requirements as stated. */
+export function failedRequirements(e: Entry, scoring: Scoring | undefined, currency: string): string {
+  const m = t().comparison;
+  return e.requirements
+    .filter((x) => !x.passed)
+    .map((x) => {
+      const r = scoring?.requirements.find((q) => q.id === x.requirementId);
+      if (!r) return x.explanation;
+      const value = Number.isFinite(x.value) ? formatMeasure(r.measure, x.value, currency) : m.notMeasured;
+      return m.requirementText(r.name ?? r.id, value, requirementLimit(r, currency));
+    })
+    .join('; ');
+}

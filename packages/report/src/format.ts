@@ -40,9 +40,9 @@ export function formatMoney(
   return `${formatNumber(value, decimals, lang)}${NBSP}${currency}`;
 }
 
-/** Cost per parcel is small: kronor with one decimal say more than whole kronor. */
+/** Cost per parcel is small: kronor with one decimal say more than whole kronor (a fall as much as a rise). */
 export function formatMoneyPerParcel(value: number, currency: string): string {
-  return formatMoney(value, currency, value < 100 ? 1 : 0);
+  return formatMoney(value, currency, Math.abs(value) < 100 ? 1 : 0);
 }
 
 export function formatKm(distanceM: number, decimals = 1, lang: Lang = currentLang()): string {
@@ -58,8 +58,9 @@ export function formatPercent(percent: number, decimals = 1, lang: Lang = curren
   return `${formatNumber(percent, decimals, lang)}${NBSP}%`;
 }
 
+/** A decimal below 100 kg, where it says something; a fall is given as a rise of the same size. */
 export function formatKg(kg: number): string {
-  return `${formatNumber(kg, kg < 100 ? 1 : 0)}${NBSP}kg`;
+  return `${formatNumber(kg, Math.abs(kg) < 100 ? 1 : 0)}${NBSP}kg`;
 }
 
 export function formatHours(hours: number): string {
@@ -67,7 +68,7 @@ export function formatHours(hours: number): string {
 }
 
 export function formatMinutes(durationS: number): string {
-  return `${formatNumber(durationS / 60, durationS < 600 ? 1 : 0)}${NBSP}min`;
+  return `${formatNumber(durationS / 60, Math.abs(durationS) < 600 ? 1 : 0)}${NBSP}min`;
 }
 
 /** Parcels and people are estimates with decimals; whole numbers read better above ten. */

@@ -3,7 +3,9 @@ export { renderComparisonReport, type ComparisonReportInput } from './comparison
 export {
   criterionExplanation,
   entryLabel,
+  failedRequirements,
   formatMeasure,
+  formatTotal,
   sensitivityCaseText,
   type Worded,
 } from './comparison-words';
@@ -26,12 +28,12 @@ export {
   formatDate,
   formatList,
   dayName,
+  shortDays,
   NBSP,
 } from './format';
 export { renderAccessTables, renderAccessSection } from './access-tables';
-export { accessLimitText } from './kpi-cards';
+export { accessLimitText, kpiDefinitions, type KpiDefinition } from './kpi-cards';
 export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from './access-report';
-export { ACCESS_STRINGS } from './access-strings';
 export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
 export { comparisonWarningTexts, planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
 export { travelModelText } from './travel-model';

@@ -2,9 +2,11 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { Plan, type AccessAnalysis, type PointClosure } from '@paketbygd/model';
 import { renderPlanReport } from '../src/index';
-import { ACCESS_STRINGS } from '../src/access-strings';
+import { t } from '../src/i18n';
 import { formatKm, formatShare } from '../src/format';
 import { buildPlan, loadScenario } from './fixtures';
+
+const ACCESS_STRINGS = t('en').access;
 
 const scenario = loadScenario();
 

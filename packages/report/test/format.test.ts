@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { sToClockTime } from '@paketbygd/model';
-import { dayName, formatKm, formatMoney, formatNumber, formatShare, NBSP } from '../src/format';
+import {
+  dayName,
+  formatKg,
+  formatKm,
+  formatMinutes,
+  formatMoney,
+  formatMoneyPerParcel,
+  formatNumber,
+  formatShare,
+  NBSP,
+} from '../src/format';
 import { pickLang, withLang } from '../src/i18n';
 import { escapeHtml, html, raw } from '../src/html';
 import { niceLengthM } from '../src/projection';
@@ -27,6 +37,16 @@ describe('format', () => {
     expect(formatShare(0.8734, 1, 'sv')).toBe(`87,3${NBSP}%`);
     expect(formatNumber(Number.NaN)).toBe('–');
     expect(dayName('tue')).toBe('Tuesday');
+  });
+
+  it("gives a fall the decimals of a rise of the same size (the key figures' changes)", () => {
+    expect(formatKg(-238.1)).toBe(`-238${NBSP}kg`);
+    expect(formatKg(238.1)).toBe(`238${NBSP}kg`);
+    expect(formatKg(-42.37)).toBe(`-42.4${NBSP}kg`);
+    expect(formatMoneyPerParcel(-164.8, 'SEK')).toBe(`-165${NBSP}SEK`);
+    expect(formatMoneyPerParcel(-64.8, 'SEK')).toBe(`-64.8${NBSP}SEK`);
+    expect(formatMinutes(-900)).toBe(`-15${NBSP}min`);
+    expect(formatMinutes(-300)).toBe(`-5.0${NBSP}min`);
   });
 
   it('picks Swedish for a Swedish browser, English otherwise', () => {

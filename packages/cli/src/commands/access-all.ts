@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ValidationError, problemToString, type AccessAnalysis, type Scenario } from '@paketbygd/model';
 import { accessDemand, analyseScenarioAccess } from '@paketbygd/planner';
-import { ACCESS_STRINGS, renderAccessRanking, type AccessRankingRow, type Lang } from '@paketbygd/report';
+import { renderAccessRanking, t, type AccessRankingRow, type Lang } from '@paketbygd/report';
 import { DATA_DIR_ENV, DataFileError, initScenario, listKommuner, resolveDataDir } from '@paketbygd/data';
 import { CliError } from '../errors';
+import { wroteLines } from '../plan-summary';
 import { progressReporter } from '../progress';
+import { rankingTable } from '../ranking-table';
 import { parseLang } from './plan';
 import { jsonText } from '../json-text';
 
@@ -188,7 +190,7 @@ export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenari
   const progress = progressReporter(flags.quiet ?? false);
   const ranking = await rankKommuner(kommuner, (done, total, name) => {
     if (done % PROGRESS_EVERY === 0 || done === total)
-      progress.update((done / total) * 100, `measured ${done} of ${total} kommuner (${name})`);
+      progress.update((done / total) * 100, t(lang).cli.progress.measured(done, total, name));
   });
   progress.end();
   if (ranking.rows.length === 0) {
@@ -200,18 +202,8 @@ export async function runAccessAll(flags: AccessAllFlags, source?: KommunScenari
   const paths = writeRanking(ranking, flags.out ?? join('out', 'access-all'), new Date(), lang);
   const out = process.stdout;
   if (flags.json) out.write(jsonText(ranking));
-  else if (!flags.quiet) {
-    out.write(
-      `\n${ACCESS_STRINGS.rankingTitle}: ${ranking.rows.length} kommuner, lowest share within 5 km first\n\n`,
-    );
-    for (const [i, r] of ranking.rows.slice(0, TOP_ROWS).entries()) {
-      out.write(
-        `${String(i + 1).padStart(3)}  ${r.name.padEnd(18)} ${r.code}  within 5 km ${((r.withinShares[1] ?? 0) * 100).toFixed(1).padStart(5)} %  nearest ${r.nearestMeanM === null ? '–' : `${(r.nearestMeanM / 1000).toFixed(1)} km`}\n`,
-      );
-    }
-    for (const f of ranking.failed) out.write(`not measured: ${f.name} (${f.code}): ${f.message}\n`);
-  }
-  (flags.json ? process.stderr : out).write(`\nwrote ${paths.csv}\n      ${paths.html}\n`);
+  else if (!flags.quiet) out.write(`\n${rankingTable(ranking.rows, ranking.failed, TOP_ROWS, lang)}\n`);
+  (flags.json ? process.stderr : out).write(`\n${wroteLines([paths.csv, paths.html], lang)}\n`);
   return ranking;
 }
 

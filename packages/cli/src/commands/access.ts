@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AccessReport, type Scenario } from '@paketbygd/model';
 import { analyseScenarioAccess, travelModelOf } from '@paketbygd/planner';
-import { accessLimitText, renderAccessReport } from '@paketbygd/report';
+import { renderAccessReport, t } from '@paketbygd/report';
 import { accessTable } from '../access-table';
+import { wroteLines } from '../plan-summary';
 import { CliError } from '../errors';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
@@ -45,9 +46,10 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
   const out = process.stdout;
   if (flags.json) out.write(jsonText(report));
   else {
-    out.write(`\n${scenario.name} (distances by ${scenario.travel.backend})\n\n`);
-    out.write(`${accessTable(report, accessLimitText(scenario))}\n`);
-    for (const w of report.warnings) out.write(`warning: ${w}\n`);
+    const m = t(lang).cli;
+    out.write(`\n${m.distancesBy(scenario.name, scenario.travel.backend)}\n\n`);
+    out.write(`${accessTable(scenario, report, lang)}\n`);
+    for (const w of report.warnings) out.write(`${m.warning(w)}\n`);
   }
   if (flags.out) {
     const dir = resolve(flags.out);
@@ -60,7 +62,7 @@ async function runAccess(file: string, flags: AccessFlags): Promise<void> {
     );
     // With --json, stdout is the document alone; where the files went goes to stderr.
     (flags.json ? process.stderr : out).write(
-      `\nwrote ${join(dir, 'access.json')}\n      ${join(dir, 'access.html')}\n`,
+      `\n${wroteLines([join(dir, 'access.json'), join(dir, 'access.html')], lang)}\n`,
     );
   }
 }
@@ -88,7 +90,7 @@ export function registerAccess(program: Command): void {
       )
       .option(
         '--lang <sv|en>',
-        'language of access.html (with --all: access-all.html): sv (Swedish, Swedish numbers) or en',
+        'language of access.html and the printed tables (with --all: access-all.html only): sv (Swedish, Swedish numbers) or en',
         'en',
       ),
   ).action(async (file: string | undefined, flags: AccessFlags) => {

@@ -13,7 +13,9 @@ import { compare, type ScenarioVariantInput } from '@paketbygd/planner';
 import { renderComparisonReport } from '@paketbygd/report';
 import { explainTravelError } from '../errors';
 import { parseNumberFlag } from '../flags';
+import { compareSummary } from '../compare-summary';
 import { progressReporter } from '../progress';
+import { compareProgressText } from '../progress-words';
 import { loadDocument, readJsonFile } from '../read-document';
 import { checkSomeDemand, parseLang } from './plan';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
@@ -71,7 +73,7 @@ export async function runCompare(
     { scenario, bids, variants, ...(scoring ? { scoring } : {}) },
     {
       timeLimitS: parseNumberFlag(flags.timeLimit, '--time-limit'),
-      onProgress: (m, p) => progress.update(p, m),
+      onProgress: (_message, percent, step) => progress.update(percent, compareProgressText(step, lang)),
     },
   ).catch((error: unknown) => {
     progress.end();
@@ -83,37 +85,8 @@ export async function runCompare(
   writeFileSync(join(dir, 'comparison.json'), jsonText(result));
   const report = join(dir, 'comparison.html');
   writeFileSync(report, renderComparisonReport({ scenario, comparison: result, lang }));
-  if (!flags.quiet) {
-    const out = process.stdout;
-    const label = new Map(result.entries.map((e) => [e.id, e.label]));
-    if (result.scoring) {
-      out.write(`\nscores (${result.scoring.model}):\n`);
-      for (const s of result.scoring.scores) {
-        out.write(
-          `  ${s.rank}. ${label.get(s.id)}: ${s.total.toFixed(1)}${result.scoring.higherWins ? ' points' : ` ${result.currency} a year`}\n`,
-        );
-      }
-      for (const e of result.entries.filter((x) => x.disqualified)) {
-        const failed = e.requirements.filter((r) => !r.passed).map((r) => r.explanation);
-        out.write(`  disqualified: ${e.label}: ${failed.join('; ')}\n`);
-      }
-      for (const e of result.entries.filter((x) => x.abnormallyLow))
-        out.write(`  abnormally low price: ${e.label} (ask the bidder to explain it, LOU 16 kap. 7 §)\n`);
-      const flips = result.scoring.sensitivity.filter((s) => s.winnerChanges);
-      out.write(
-        flips.length
-          ? `the winner changes when: ${flips.map((f) => f.what).join('; ')}\n`
-          : 'the winner holds in every sensitivity test\n',
-      );
-    } else {
-      for (const e of result.entries) {
-        out.write(
-          `  ${e.label}: ${(e.kpis.access.coveredPopulationShare * 100).toFixed(1)} % within reach, ${Math.round(e.kpis.costPerWeek.total)} ${result.currency} a week\n`,
-        );
-      }
-    }
-    out.write(`\nwrote ${join(dir, 'comparison.json')}\n      ${report}\n`);
-  }
+  if (!flags.quiet)
+    process.stdout.write(compareSummary(result, [join(dir, 'comparison.json'), report], lang));
   return { dir, report };
 }
 
@@ -131,7 +104,11 @@ export function registerCompare(program: Command): void {
   )
     .option('--time-limit <s>', 'seconds for each plan', '10')
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the report, the summary and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (scenarioFile: string, files: string[], flags: CompareFlags) => {
       await runCompare(scenarioFile, files, flags);
     });

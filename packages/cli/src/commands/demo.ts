@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runCompare } from './compare';
-import { runPlan } from './plan';
+import { t } from '@paketbygd/report';
+import { parseLang, runPlan } from './plan';
 import { runArjeplogDemo } from './demo-arjeplog';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'examples');
@@ -14,8 +15,13 @@ export function registerDemo(program: Command): void {
     )
     .option('--out <dir>', 'folder for the results', join('out', 'demo'))
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the reports: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the reports, the summaries and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (flags: { out: string; quiet?: boolean; lang: string }) => {
+      const lang = parseLang(flags.lang);
       const plan = await runPlan(join(EXAMPLES, 'vingaker', 'scenario.json'), {
         out: join(flags.out, 'vingaker'),
         timeLimit: '20',
@@ -40,9 +46,10 @@ export function registerDemo(program: Command): void {
           lang: flags.lang,
         },
       );
-      const arjeplog = await runArjeplogDemo(flags.out, flags.quiet ?? false);
+      const arjeplog = await runArjeplogDemo(flags.out, flags.quiet ?? false, lang);
+      const m = t(lang).cli;
       process.stdout.write(
-        `\nThe Vingåker report: ${plan.report}\nThe bid comparison: ${comparison.report}\n\n${arjeplog.lines.join('\n')}\nThe Arjeplog report: ${arjeplog.report}\n`,
+        `\n${m.vingakerReport(plan.report)}\n${m.bidComparison(comparison.report)}\n\n${arjeplog.lines.join('\n')}\n${m.arjeplogReport(arjeplog.report)}\n`,
       );
     });
 }

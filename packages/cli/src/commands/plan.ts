@@ -2,12 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { plan, planToGeoJSON, travelModelOf } from '@paketbygd/planner';
-import { isLang, planWarningTexts, renderPlanReport, type Lang } from '@paketbygd/report';
+import { isLang, renderPlanReport, t, type Lang } from '@paketbygd/report';
 import { ValidationError, type Scenario } from '@paketbygd/model';
 import { CliError, explainTravelError } from '../errors';
 import { parseNumberFlag } from '../flags';
-import { kpiTable } from '../kpi-table';
+import { planSummary } from '../plan-summary';
 import { progressReporter } from '../progress';
+import { planProgressText } from '../progress-words';
 import { loadDocument } from '../read-document';
 import { addTravelFlags, withTravelFlags, type TravelFlags } from './travel-flags';
 import { jsonText } from '../json-text';
@@ -51,12 +52,12 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
   const result = await plan(scenario, {
     timeLimitS,
     seed,
-    onProgress: (p) => progress.update(p.percent, `${p.step}: ${p.message}`),
+    onProgress: (p) => progress.update(p.percent, planProgressText(p, lang)),
   }).catch((error: unknown) => {
     progress.end();
     throw explainTravelError(error, scenario);
   });
-  progress.update(100, 'writing files');
+  progress.update(100, t(lang).cli.progress.writing);
   progress.end();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'plan.json'), jsonText(result));
@@ -72,21 +73,10 @@ export async function runPlan(file: string, flags: PlanFlags): Promise<{ dir: st
       ...(flags.tileUrl ? { tileUrl: flags.tileUrl } : {}),
     }),
   );
-  if (!flags.quiet) {
-    const out = process.stdout;
-    out.write(
-      `\n${scenario.name}\n\n${kpiTable(result.kpis.before, result.kpis.after, result.currency)}\n\n`,
+  if (!flags.quiet)
+    process.stdout.write(
+      planSummary(scenario, result, [join(dir, 'plan.json'), join(dir, 'plan.geojson'), report], lang),
     );
-    out.write(
-      `boxes: ${result.boxes.map((b) => `${b.name ?? b.siteId} (${b.filledBy.kind === 'carrier' ? b.filledBy.routeId : b.filledBy.kind})`).join(', ') || 'none'}\n`,
-    );
-    out.write(
-      `placement: ${result.placement.status}${result.placement.gapPct !== null ? `, gap ${result.placement.gapPct.toFixed(2)} %` : ''}\n`,
-    );
-    // In the report's language, most important first, as the report lists them.
-    for (const w of planWarningTexts(scenario, result, lang)) out.write(`warning: ${w}\n`);
-    out.write(`\nwrote ${join(dir, 'plan.json')}\n      ${join(dir, 'plan.geojson')}\n      ${report}\n`);
-  }
   return { dir, report };
 }
 
@@ -107,7 +97,11 @@ export function registerPlan(program: Command): void {
       'raster tile URL template for the report map ({z}/{x}/{y}), if you have a tile server',
     )
     .option('--quiet', 'no progress and no summary')
-    .option('--lang <sv|en>', 'language of the report: sv (Swedish, Swedish numbers) or en', 'en')
+    .option(
+      '--lang <sv|en>',
+      'language of the report, the summary and the progress: sv (Swedish, Swedish numbers) or en',
+      'en',
+    )
     .action(async (file: string, flags: PlanFlags) => {
       await runPlan(file, flags);
     });

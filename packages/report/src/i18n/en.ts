@@ -770,6 +770,65 @@ const en = {
     population: 'People',
     failed: 'Kommuner that could not be measured',
   },
+  /** The terminal's words: `paketbygd plan`, `compare` and `demo` (figures come formatted). */
+  cli: {
+    change: 'Change',
+    /** A plan's steps by the planner's step id, then the CLI's own. */
+    progress: {
+      travel: (points: number, backend: string) => `travel: travel matrix over ${points} points (${backend})`,
+      before: "before: today's access to the existing pickup points",
+      placement: 'placement: choosing box sites',
+      carriers: 'carriers: which existing transports can fill the boxes',
+      vans: 'vans: van routes',
+      evaluate: 'evaluate: KPIs before and after',
+      writing: 'writing files',
+      planning: (entry: string) => `planning ${entry}`,
+      demand: (change: string) => `demand ${change}`,
+      done: 'done',
+      measured: (done: number, total: number, name: string) =>
+        `measured ${done} of ${total} kommuner (${name})`,
+    },
+    boxes: (list: string) => `boxes: ${list}`,
+    filledBy: { van: 'van', unfilled: 'unfilled' } as Record<string, string>,
+    placement: (status: string, gap: string | undefined) =>
+      `placement: ${status}${gap !== undefined ? `, gap ${gap}` : ''}`,
+    placementStatus: {
+      optimal: 'optimal',
+      feasible: 'feasible',
+      time_limit: 'stopped at the time limit',
+      infeasible: 'infeasible',
+    } as Record<string, string>,
+    note: (text: string) => `note: ${text}`,
+    distancesBy: (name: string, backend: string) => `${name} (distances by ${backend})`,
+    rankingHead: (title: string, n: number) => `${title}: ${n} kommuner, lowest share within 5 km first`,
+    notMeasured: (kommun: string, reason: string) => `not measured: ${kommun}: ${reason}`,
+    warning: (text: string) => `warning: ${text}`,
+    wrote: 'wrote',
+    scores: (model: string) => `scores (${model}):`,
+    disqualified: (label: string, reasons: string) => `disqualified: ${label}: ${reasons}`,
+    abnormallyLow: (label: string) =>
+      `abnormally low price: ${label} (ask the bidder to explain it, LOU 16 kap. 7 §)`,
+    winnerChangesWhen: (cases: string) => `the winner changes when: ${cases}`,
+    winnerHolds: 'the winner holds in every sensitivity test',
+    entrySummary: (label: string, share: string, cost: string) =>
+      `${label}: ${share} within reach, ${cost} a week`,
+    vingakerReport: (file: string) => `The Vingåker report: ${file}`,
+    bidComparison: (file: string) => `The bid comparison: ${file}`,
+    arjeplogReport: (file: string) => `The Arjeplog report: ${file}`,
+    arjeplogTitle:
+      'Arjeplog (init + Länstrafiken Norrbotten GTFS, week 2023-W03): which departures fill the boxes',
+    boxParcels: (box: string, parcels: string) => `${box} (${parcels} parcels a week)`,
+    byVan: (vehicle: string) => `by van (${vehicle})`,
+    unfilled: (reason: string) => `unfilled, ${reason}`,
+    leaves: (departure: string, stop: string, leavesAt: string, arrivesAt: string) =>
+      `${departure} leaves ${stop ? `${stop} ` : ''}${leavesAt}, at the box ${arrivesAt}`,
+    transferFrom: (departure: string, stop: string, arrivesAt: string) =>
+      `parcels from ${departure}, at ${stop} ${arrivesAt}`,
+    carrierOn: (route: string, days: string, departures: string) => `${route} on ${days} (${departures})`,
+    vanOn: (days: string) => `van on ${days}`,
+    arjeplogCost: (buses: string, vans: string, same: boolean, boxes: number, routes: number) =>
+      `cost a week: ${buses} with the bus departures, ${vans} with vans alone (${same ? 'the same' : 'other'} ${boxes} boxes, ${routes} van routes a week)`,
+  },
 };
 
 export type Messages = typeof en;
