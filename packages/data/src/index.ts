@@ -7,7 +7,8 @@ export { DataFileError, UnknownKommunError } from './errors';
 export { type DataTable, type Located, type RefusedRow } from './csv-file';
 export { SWEDEN_BOUNDS, insideSweden } from './sweden-bounds';
 export { SPREAD_RULES, type SpreadRule } from './init/spread';
-export { MEASURED_SPREAD_ERROR_PP, DEFAULT_SPREAD_RULE, spreadRuleErrorText } from './init/spread-rule-error';
+export { MEASURED_SPREAD_ERROR_PP, DEFAULT_SPREAD_RULE } from './init/spread-rule-error';
+export { spreadRuleErrorText } from './stated-assumptions';
 export {
   measureSpreadError,
   ACCESS_RADII_KM,

@@ -84,7 +84,7 @@ export function transportsSummary(result: LoadedTransports): string[] {
       return `${t.id.padEnd(14)} ${t.name ?? ''} | ${t.days.join(' ')} | ${t.departures?.length ?? 1} departure${t.departures?.length === 1 ? '' : 's'} (${t.departures?.map((d) => d.times[0]).join(', ')}) | ${t.stops.length} stops${sites.length ? `, at ${[...new Set(sites)].join(', ')}` : ''}`;
     }),
     '',
-    ...result.assumptions.map((a) => `note: ${a}`),
+    ...result.assumptions.map((a) => `note: ${a.statement}`),
   ];
   return lines;
 }

@@ -5,8 +5,10 @@ import {
   type LonLat,
   type RouteStop,
   type Scenario,
+  type StatedAssumption,
   type TransportRoute,
 } from '@paketbygd/model';
+import { stated } from '../stated-assumptions';
 import { areaFilter } from './area-filter';
 import { runsOn, weekdayOf } from './calendar';
 import {
@@ -44,7 +46,7 @@ export interface TransportsResult {
   tripsRunning: number;
   tripsInArea: number;
   linesInArea: number;
-  assumptions: string[];
+  assumptions: StatedAssumption[];
 }
 
 interface Pattern {
@@ -258,12 +260,12 @@ function routeOrder(feed: GtfsFeed, a: number, b: number): number {
   return x.shortName.localeCompare(y.shortName, 'sv', { numeric: true }) || x.id.localeCompare(y.id);
 }
 
-function describeDefaults(d: TransportDefaults, currency: string): string[] {
+function describeDefaults(d: TransportDefaults, currency: string): StatedAssumption[] {
   return [
-    `assumption: a bus trip has room for ${d.busSpareParcels} parcels beside the passengers' luggage, at ${d.busPricePerParcel} ${currency} a parcel (no published tariff; ask the operator)`,
-    `assumption: a booked on-demand trip takes up to ${d.onDemandSpareParcels} parcels at ${d.onDemandPricePerParcel} ${currency} a parcel and may detour ${d.onDemandMaxDetourMin} min to a box`,
-    `a bus keeps its line and its stops: it fills only boxes at its stops (within ${STOP_MATCH_M} m)`,
-    `parcels are put on a bus at its stop nearest the hub, if that is within ${HUB_STOP_M} m (the hub's staff carry them over)`,
-    'on-demand departures in the timetable run only when booked: a parcel run books one',
+    stated.gtfsBusRoom(d.busSpareParcels, d.busPricePerParcel, currency),
+    stated.gtfsOnDemandRoom(d.onDemandSpareParcels, d.onDemandPricePerParcel, currency, d.onDemandMaxDetourMin),
+    stated.gtfsBusKeepsLine(STOP_MATCH_M),
+    stated.gtfsBusLoading(HUB_STOP_M),
+    stated.gtfsOnDemandBooked(),
   ];
 }

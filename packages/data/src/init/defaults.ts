@@ -1,5 +1,6 @@
 import type { Hub, Policy, StatedAssumption, VehicleType } from '@paketbygd/model';
 import type { LonLat } from '@paketbygd/model';
+import { stated } from '../stated-assumptions';
 
 /**
  * Defaults for what no public file gives: the carriers' hub, vans, box prices and the policy. Each
@@ -70,35 +71,13 @@ export function defaultPolicy(candidateCount: number): Policy {
 }
 
 export function defaultAssumptions(townName: string, candidateCount: number): StatedAssumption[] {
-  const v = DEFAULTS.van;
-  const p = DEFAULTS.policy;
   const b = DEFAULTS.box;
   return [
-    {
-      subject: 'hubs',
-      statement: `one parcel hub in ${townName}, the kommun's largest place; parcels arrive there at ${DEFAULTS.parcelsArriveAt} on weekdays`,
-    },
-    {
-      subject: 'vehicles',
-      statement: `${v.count} electric vans of ${v.capacityParcels} parcels, ${v.costPerKm} SEK/km, ${v.costPerHour} SEK/h, ${v.fixedCostPerDay} SEK a day, ${v.co2GPerKm} g CO2/km, shift ${v.shift.start}–${v.shift.end} (indicative costs of a 3.5 t van with driver)`,
-    },
-    {
-      subject: 'candidateSites costs',
-      statement: `every candidate box: ${b.compartments} compartments, ${b.investmentSek.toLocaleString('en')} SEK to install, ${b.yearlySek.toLocaleString('en')} SEK a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
-    },
-    {
-      subject: 'policy',
-      statement: `a pickup point within ${p.maxAccessDistanceM / 1000} km for ${p.targetCoveredShare * 100} % of people, at most ${Math.min(p.maxBoxes, candidateCount)} boxes${candidateCount < p.maxBoxes ? ` (only ${candidateCount} candidate sites)` : ''}, ${p.budgetPerYear.toLocaleString('en')} SEK a year, ${p.deliveriesPerWeek} deliveries a week, no home delivery: a starting point for the kommun to change`,
-    },
-    {
-      subject: 'travel',
-      statement:
-        'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
-    },
-    {
-      subject: 'transportRoutes',
-      statement:
-        'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
-    },
+    stated.hub(townName, DEFAULTS.parcelsArriveAt),
+    stated.vehicles(DEFAULTS.van),
+    stated.boxCosts(b.compartments, b.investmentSek, b.yearlySek),
+    stated.policy({ ...DEFAULTS.policy, candidateCount }),
+    stated.travelStraightLine(),
+    stated.noTransports(),
   ];
 }

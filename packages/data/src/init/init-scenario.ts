@@ -33,7 +33,8 @@ import { householdParcelsPerInhabitantYear, PARCEL_VOLUME_YEAR } from './parcels
 import { pickupPointsFrom2021, pickupPointsFrom2026 } from './pickup-points';
 import { kommunSettlements, SETTLEMENT_MARGIN_M, SETTLEMENT_MAX_SHARE } from './settlements';
 import { spreadRest, type NamedStop, type PeoplePlace, type SpreadRule } from './spread';
-import { spreadRuleAssumption, DEFAULT_SPREAD_RULE } from './spread-rule-error';
+import { DEFAULT_SPREAD_RULE } from './spread-rule-error';
+import { stated } from '../stated-assumptions';
 
 export interface InitOptions {
   /** A kommun's name ("Vingåker", "Vingaker") or four-digit code ("0428"). */
@@ -54,16 +55,13 @@ function withSource(source: Source, table: DataTable<unknown>): Source {
 function keepNear<T extends { id: string; name?: string; location: LonLat }>(
   items: T[],
   near: (p: LonLat) => boolean,
-  what: string,
+  what: 'pickupPoints' | 'demand',
   assumptions: StatedAssumption[],
 ): T[] {
   const kept = items.filter((i) => near(i.location));
   const dropped = items.filter((i) => !near(i.location));
   if (dropped.length > 0) {
-    assumptions.push({
-      subject: what,
-      statement: `${dropped.length} listed for this kommun lie more than ${NEAR_AREA_M.local / 1000} km outside its simplified boundary and are left out: ${dropped.map((d) => d.name ?? d.id).join('; ')}`,
-    });
+    assumptions.push(stated.pointsLeftOut(what, dropped.map((d) => d.name ?? d.id), NEAR_AREA_M.local));
   }
   return kept;
 }
@@ -118,10 +116,15 @@ export function initScenario(options: InitOptions): Scenario {
     );
   const perInhabitantYear = householdParcelsPerInhabitantYear(volume, kommun.population2016);
   sources.push(parcelVolumes2020Source(volume), population2016Source(kommun.code, kommun.population2016));
-  assumptions.push({
-    subject: 'demand.parcelsPerWeek',
-    statement: `${perInhabitantYear.toFixed(2)} parcels per inhabitant a year: the kommun's B2C + C2X parcels of ${PARCEL_VOLUME_YEAR} (${(volume.parcels_b2c + volume.parcels_c2x).toLocaleString('en')}) over its population of 2016 (${kommun.population2016.toLocaleString('en')}); B2B parcels (${volume.parcels_b2b.toLocaleString('en')}) go to businesses and are left out; spread over the year evenly (52 weeks)`,
-  });
+  assumptions.push(
+    stated.parcelsPerInhabitant({
+      perInhabitantYear,
+      volumeYear: PARCEL_VOLUME_YEAR,
+      householdParcels: volume.parcels_b2c + volume.parcels_c2x,
+      population2016: kommun.population2016,
+      businessParcels: volume.parcels_b2b,
+    }),
+  );
 
   const isDalarna = kommun.countyCode === DALARNA_COUNTY_CODE;
   const { stops, table: stopsTable } = stopsInKommun(dataDir, inside);
@@ -168,22 +171,18 @@ export function initScenario(options: InitOptions): Scenario {
     const rule = options.spreadRule ?? DEFAULT_SPREAD_RULE;
     const spread = spreadRest(rule, boundary, settlements, stops, kommun.population2016 - inSettlements);
     demand = demandFromSettlements(settlements, spread.points, spread.rule, perInhabitantYear);
-    assumptions.push({
-      subject: 'demand',
-      statement: `${settlements.length} GeoNames settlements hold ${Math.round(inSettlements).toLocaleString('en')} of the kommun's ${kommun.population2016.toLocaleString('en')} people (2016)${found.scale < 1 ? `, scaled by ${found.scale.toFixed(3)} because GeoNames lists more people than the kommun has (settlements keep at most ${SETTLEMENT_MAX_SHARE * 100} %)` : ''}; each stands at its centre point`,
-    });
     assumptions.push(
-      spreadRuleAssumption(
-        spread.rule,
-        Math.round(kommun.population2016 - inSettlements),
-        spread.points.length,
+      stated.settlements(
+        settlements.length,
+        inSettlements,
+        kommun.population2016,
+        found.scale,
+        SETTLEMENT_MAX_SHARE,
       ),
+      stated.spreadRule(spread.rule, Math.round(kommun.population2016 - inSettlements), spread.points.length),
     );
     if (found.refused.length > 0) {
-      assumptions.push({
-        subject: 'demand',
-        statement: `GeoNames rows refused (more than ${SETTLEMENT_MARGIN_M / 1000} km outside the kommun): ${found.refused.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`,
-      });
+      assumptions.push(stated.settlementsRefused(found.refused, SETTLEMENT_MARGIN_M));
     }
   }
 
