@@ -96,7 +96,11 @@ export const stated = {
     subject: 'demand',
     statement: `GeoNames rows refused (more than ${marginM / 1000} km outside the kommun): ${refused.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`,
     code: 'settlements_refused',
-    params: { marginKm: marginM / 1000, lines: refused.map((r) => r.line), names: refused.map((r) => r.name) },
+    params: {
+      marginKm: marginM / 1000,
+      lines: refused.map((r) => r.line),
+      names: refused.map((r) => r.name),
+    },
   }),
   spreadRule: (rule: SpreadRule, people: number, points: number): StatedAssumption => {
     const e = MEASURED_SPREAD_ERROR_PP;
@@ -166,13 +170,15 @@ export const stated = {
   },
   travelStraightLine: (): StatedAssumption => ({
     subject: 'travel',
-    statement: 'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
+    statement:
+      'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
     code: 'travel_straight_line',
     params: {},
   }),
   noTransports: (): StatedAssumption => ({
     subject: 'transportRoutes',
-    statement: 'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
+    statement:
+      'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
     code: 'no_transports',
     params: {},
   }),

@@ -4,7 +4,6 @@ import { t } from './i18n';
 import { list, num, str } from './message-params';
 import type { Names } from './lookup';
 
-
 /** A planner's warning or assumption in the report's language: names for ids, the language's numbers. */
 export function wordPlanMessage(message: PlanMessage, names: Names): string {
   const m = t().planMessages;

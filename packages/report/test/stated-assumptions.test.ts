@@ -10,7 +10,10 @@ import { buildPlan, loadScenario } from './fixtures';
 // Arjeplog as `init --gtfs` makes it (the GTFS codes, and every init code but three), and those three.
 const arjeplog = Scenario.parse(
   JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'arjeplog', 'scenario.json'), 'utf8'),
+    readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'examples', 'arjeplog', 'scenario.json'),
+      'utf8',
+    ),
   ),
 );
 const RARE: StatedAssumption[] = [

@@ -263,7 +263,12 @@ function routeOrder(feed: GtfsFeed, a: number, b: number): number {
 function describeDefaults(d: TransportDefaults, currency: string): StatedAssumption[] {
   return [
     stated.gtfsBusRoom(d.busSpareParcels, d.busPricePerParcel, currency),
-    stated.gtfsOnDemandRoom(d.onDemandSpareParcels, d.onDemandPricePerParcel, currency, d.onDemandMaxDetourMin),
+    stated.gtfsOnDemandRoom(
+      d.onDemandSpareParcels,
+      d.onDemandPricePerParcel,
+      currency,
+      d.onDemandMaxDetourMin,
+    ),
     stated.gtfsBusKeepsLine(STOP_MATCH_M),
     stated.gtfsBusLoading(HUB_STOP_M),
     stated.gtfsOnDemandBooked(),

@@ -794,7 +794,13 @@ const en = {
       pickupPoints: "Today's pickup points",
       demand: 'Demand',
     } as Record<string, string>,
-    parcels_per_inhabitant: (perYear: string, year: string, household: string, people: string, business: string) =>
+    parcels_per_inhabitant: (
+      perYear: string,
+      year: string,
+      household: string,
+      people: string,
+      business: string,
+    ) =>
       `${perYear} parcels per inhabitant a year: the kommun's B2C + C2X parcels of ${year} (${household}) over its population of 2016 (${people}); B2B parcels (${business}) go to businesses and are left out; spread over the year evenly (52 weeks)`,
     points_left_out: (count: number, distance: string, names: string) =>
       `${count} listed for this kommun lie more than ${distance} outside its simplified boundary and are left out: ${names}`,
@@ -810,7 +816,8 @@ const en = {
     rules: {
       stops: 'an equal share at every public-transport stop outside the settlements',
       'stop-names': 'an equal share at every distinct stop name outside the settlements',
-      'stop-cells': 'an equal share in every 1 km square holding a public-transport stop outside the settlements',
+      'stop-cells':
+        'an equal share in every 1 km square holding a public-transport stop outside the settlements',
       area: 'an equal share in every 1 km square of the kommun outside the settlements (no stop there to use)',
     } as Record<string, string>,
     spreadError: (radii: string, mean: string, max: string, rule: string) =>
@@ -830,7 +837,14 @@ const en = {
       `${count} electric vans of ${capacity} parcels, ${perKm}/km, ${perHour}/h, ${perDay} a day, ${co2} g CO₂/km, shift ${start}–${end} (indicative costs of a 3.5 t van with driver)`,
     box_costs: (compartments: string, investment: string, yearly: string) =>
       `every candidate box: ${compartments} compartments, ${investment} to install, ${yearly} a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
-    policy: (distance: string, share: string, maxBoxes: number, fewSites: string, budget: string, deliveries: number) =>
+    policy: (
+      distance: string,
+      share: string,
+      maxBoxes: number,
+      fewSites: string,
+      budget: string,
+      deliveries: number,
+    ) =>
       `a pickup point within ${distance} for ${share} of people, at most ${maxBoxes} box${maxBoxes === 1 ? '' : 'es'}${fewSites}, ${budget} a year, ${deliveries} deliveries a week, no home delivery: a starting point for the kommun to change`,
     policyFewSites: (count: number) => ` (only ${count} candidate site${count === 1 ? '' : 's'})`,
     travel_straight_line:
@@ -845,7 +859,8 @@ const en = {
       `a bus keeps its line and its stops: it fills only boxes at its stops (within ${distance})`,
     gtfs_bus_loading: (distance: string) =>
       `parcels are put on a bus at its stop nearest the hub, if that is within ${distance} (the hub's staff carry them over)`,
-    gtfs_on_demand_booked: 'on-demand departures in the timetable run only when booked: a parcel run books one',
+    gtfs_on_demand_booked:
+      'on-demand departures in the timetable run only when booked: a parcel run books one',
   },
   /** What `paketbygd init` prints when it has written a scenario. */
   initSummary: {
