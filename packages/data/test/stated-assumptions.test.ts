@@ -53,6 +53,21 @@ describe("init's stated assumptions", () => {
     });
   });
 
+  it('stay English in a Swedish scenario, whose generated names are Swedish (Malung-Sälen, SCB grid)', (ctx) => {
+    if (!hasGeodata()) ctx.skip(SKIP_REASON);
+    const en = initScenario({ kommun: 'Malung-Sälen' });
+    const sv = initScenario({ kommun: 'Malung-Sälen', lang: 'sv' });
+    expect(sv.statedAssumptions).toEqual(en.statedAssumptions);
+    expect(sv.name).toBe(
+      'Malung-Sälens kommun (2023): paketutlämning i dag och paketskåp på verkliga platser',
+    );
+    expect(en.demand[0]!.name).toMatch(/^1 km square /);
+    expect(sv.demand.map((d) => d.name)).toEqual(
+      en.demand.map((d) => d.name!.replace('1 km square', '1 km-ruta')),
+    );
+    expect(sv.vehicles[0]!.name).toBe('Eldriven skåpbil (3,5 t)');
+  });
+
   it('say when a kommun has fewer candidate sites than boxes allowed', () => {
     const policy = stated.policy({
       maxAccessDistanceM: 5000,

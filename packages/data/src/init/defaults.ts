@@ -1,6 +1,7 @@
 import type { Hub, Policy, StatedAssumption, VehicleType } from '@paketbygd/model';
 import type { LonLat } from '@paketbygd/model';
 import { stated } from '../stated-assumptions';
+import type { InitNames } from './names';
 
 /**
  * Defaults for what no public file gives: the carriers' hub, vans, box prices and the policy. Each
@@ -34,10 +35,10 @@ export const DEFAULTS = {
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 
-export function defaultHub(townName: string, location: LonLat): Hub {
+export function defaultHub(townName: string, location: LonLat, names: InitNames): Hub {
   return {
     id: 'hub',
-    name: `Parcel hub, ${townName}`,
+    name: names.hub(townName),
     location,
     parcelsArriveAt: DEFAULTS.parcelsArriveAt,
     days: [...WEEKDAYS],
@@ -45,12 +46,12 @@ export function defaultHub(townName: string, location: LonLat): Hub {
   };
 }
 
-export function defaultVehicles(): VehicleType[] {
+export function defaultVehicles(names: InitNames): VehicleType[] {
   const v = DEFAULTS.van;
   return [
     {
       id: 'van',
-      name: 'Electric van (3.5 t)',
+      name: names.van,
       count: v.count,
       capacityParcels: v.capacityParcels,
       costPerKm: v.costPerKm,

@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { candidateSites } from './candidates';
 import { DEFAULTS, defaultAssumptions, defaultHub, defaultPolicy, defaultVehicles } from './defaults';
 import { demandFromGrid, demandFromSettlements } from './demand';
+import { initNames, type InitLang } from './names';
 import { householdParcelsPerInhabitantYear, PARCEL_VOLUME_YEAR } from './parcels';
 import { pickupPointsFrom2021, pickupPointsFrom2026 } from './pickup-points';
 import { kommunSettlements, SETTLEMENT_MARGIN_M, SETTLEMENT_MAX_SHARE } from './settlements';
@@ -43,6 +44,8 @@ export interface InitOptions {
   dataDir?: string;
   /** How people outside settlements are placed where no grid exists (default: the best measured rule). */
   spreadRule?: SpreadRule;
+  /** The language of the scenario's name and description and of generated place names (default English). */
+  lang?: InitLang;
 }
 
 function withSource(source: Source, table: DataTable<unknown>): Source {
@@ -61,7 +64,13 @@ function keepNear<T extends { id: string; name?: string; location: LonLat }>(
   const kept = items.filter((i) => near(i.location));
   const dropped = items.filter((i) => !near(i.location));
   if (dropped.length > 0) {
-    assumptions.push(stated.pointsLeftOut(what, dropped.map((d) => d.name ?? d.id), NEAR_AREA_M.local));
+    assumptions.push(
+      stated.pointsLeftOut(
+        what,
+        dropped.map((d) => d.name ?? d.id),
+        NEAR_AREA_M.local,
+      ),
+    );
   }
   return kept;
 }
@@ -103,6 +112,7 @@ export function initScenario(options: InitOptions): Scenario {
     throw new DataFileError(join(dataDir, BOUNDARIES_FILE), undefined, `no feature with id ${kommun.code}`);
   const inside = insideKommun(boundary);
   const near = insideKommun(boundary, NEAR_AREA_M.local);
+  const names = initNames(options.lang);
   const assumptions: StatedAssumption[] = [];
   const sources: Source[] = [MUNICIPALITIES_SOURCE, BOUNDARIES_SOURCE];
 
@@ -151,6 +161,7 @@ export function initScenario(options: InitOptions): Scenario {
       demandFromGrid(
         grid.rows.filter((r) => r.value.kommunkod === kommun.code),
         perInhabitantYear,
+        names,
       ),
       near,
       'demand',
@@ -170,7 +181,7 @@ export function initScenario(options: InitOptions): Scenario {
     const inSettlements = settlements.reduce((s, p) => s + p.population, 0);
     const rule = options.spreadRule ?? DEFAULT_SPREAD_RULE;
     const spread = spreadRest(rule, boundary, settlements, stops, kommun.population2016 - inSettlements);
-    demand = demandFromSettlements(settlements, spread.points, spread.rule, perInhabitantYear);
+    demand = demandFromSettlements(settlements, spread.points, spread.rule, perInhabitantYear, names);
     assumptions.push(
       stated.settlements(
         settlements.length,
@@ -193,21 +204,27 @@ export function initScenario(options: InitOptions): Scenario {
     pickupPoints,
     demand,
     accessLimitM: DEFAULTS.policy.maxAccessDistanceM,
+    names,
   });
   assumptions.push(...defaultAssumptions(main.name, candidates.length));
 
   const scenario = {
     kind: 'scenario',
-    name: `${kommun.name} kommun (${kommun.code}): parcel pickup today and boxes at real places`,
-    description: `Built by \`paketbygd init\` from public data: ${pickupPoints.length} pickup points today (${isDalarna ? 'Dalarna 2026, real carriers' : 'PTS 2021'}), ${demand.length} demand points (${isDalarna ? "SCB's 1 km grid 2025" : 'GeoNames settlements and the spread rest'}), ${candidates.length} candidate sites at stops and shops.`,
+    name: names.scenario(kommun.name, kommun.code),
+    description: names.description({
+      pickupPoints: pickupPoints.length,
+      demandPoints: demand.length,
+      candidateSites: candidates.length,
+      isDalarna,
+    }),
     area: boundary.area,
     currency: 'SEK',
     period: { unit: 'week' },
     demand,
     pickupPoints,
     candidateSites: candidates,
-    hubs: [defaultHub(main.name, main.location)],
-    vehicles: defaultVehicles(),
+    hubs: [defaultHub(main.name, main.location, names)],
+    vehicles: defaultVehicles(names),
     transportRoutes: [],
     policy: defaultPolicy(candidates.length),
     travel: { backend: 'straightline' },
