@@ -75,7 +75,7 @@ export async function runInit(flags: InitFlags): Promise<string> {
   const built = buildScenario(flags, lang);
   let scenario = built.scenario;
   if (flags.gtfs) {
-    const transports = await readTransportsFor(flags.gtfs, scenario, flags);
+    const transports = await readTransportsFor(flags.gtfs, scenario, flags, lang);
     if (!flags.quiet) for (const line of transportsSummary(transports)) process.stdout.write(`${line}\n`);
     scenario = transports.scenario;
   }

@@ -9,6 +9,7 @@ import {
   type TransportRoute,
 } from '@paketbygd/model';
 import { stated } from '../stated-assumptions';
+import { initNames, type InitLang } from '../init/names';
 import { areaFilter } from './area-filter';
 import { runsOn, weekdayOf } from './calendar';
 import {
@@ -28,6 +29,8 @@ export interface TransportsOptions {
   dates: readonly string[];
   marginM?: number;
   defaults?: Partial<TransportDefaults>;
+  /** The language of the transports' names (default English); stop and line names are the feed's. */
+  lang?: InitLang;
 }
 
 export interface StopMatch {
@@ -185,6 +188,7 @@ export function feedToTransports(
   options: TransportsOptions,
 ): TransportsResult {
   const defaults = { ...DEFAULT_TRANSPORT_DEFAULTS, ...options.defaults };
+  const names = initNames(options.lang);
   const { patterns, tripsRunning, tripsInArea } = collectPatterns(feed, scenario, options);
   const matches = new Map<string, StopMatch>();
   const used = new Set(scenario.transportRoutes.filter((r) => !r.gtfs).map((r) => r.id));
@@ -205,7 +209,7 @@ export function feedToTransports(
       const agency = feed.agencies.get(route.agencyId) ?? [...feed.agencies.values()][0];
       transportRoutes.push({
         id,
-        name: `${onDemand ? 'on-demand' : 'bus'} ${route.shortName || route.longName || route.id}: ${first} – ${last}`,
+        name: names.transport(onDemand, route.shortName || route.longName || route.id, first, last),
         kind: onDemand ? 'on_demand' : 'bus_line',
         ...(agency ? { operator: agency } : {}),
         stops: routeStops(

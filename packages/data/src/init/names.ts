@@ -20,6 +20,8 @@ export interface InitNames {
   boxAt: (place: string) => string;
   hub: (town: string) => string;
   van: string;
+  /** A transport read from a GTFS timetable: its line and its first and last stop. */
+  transport: (onDemand: boolean, line: string, from: string, to: string) => string;
 }
 
 /** "Arjeplogs", "Malung-Sälens", but "Kramfors", "Kiruna": the genitive before "kommun". */
@@ -38,6 +40,7 @@ const EN: InitNames = {
   boxAt: (place) => `Box at ${place}`,
   hub: (town) => `Parcel hub, ${town}`,
   van: 'Electric van (3.5 t)',
+  transport: (onDemand, line, from, to) => `${onDemand ? 'on-demand' : 'bus'} ${line}: ${from} – ${to}`,
 };
 
 const SV: InitNames = {
@@ -50,6 +53,7 @@ const SV: InitNames = {
   boxAt: (place) => `Paketskåp vid ${place}`,
   hub: (town) => `Paketterminal, ${town}`,
   van: 'Eldriven skåpbil (3,5 t)',
+  transport: (onDemand, line, from, to) => `${onDemand ? 'anropstrafik' : 'buss'} ${line}: ${from} – ${to}`,
 };
 
 export function initNames(lang: InitLang = 'en'): InitNames {
