@@ -1,5 +1,6 @@
 // The public face of @paketbygd/data: readers of public data files and `init` (a kommun → a scenario).
 export { initScenario, type InitOptions } from './init/init-scenario';
+export { INIT_LANGS, type InitLang } from './init/names';
 export { listKommuner, findKommun, lenientName, DALARNA_COUNTY_CODE, type Kommun } from './kommuner';
 export { clearDataCache } from './data-cache';
 export { resolveDataDir, hasGeodata, DATA_DIR_ENV } from './data-dir';
@@ -7,7 +8,8 @@ export { DataFileError, UnknownKommunError } from './errors';
 export { type DataTable, type Located, type RefusedRow } from './csv-file';
 export { SWEDEN_BOUNDS, insideSweden } from './sweden-bounds';
 export { SPREAD_RULES, type SpreadRule } from './init/spread';
-export { MEASURED_SPREAD_ERROR_PP, DEFAULT_SPREAD_RULE, spreadRuleErrorText } from './init/spread-rule-error';
+export { MEASURED_SPREAD_ERROR_PP, DEFAULT_SPREAD_RULE } from './init/spread-rule-error';
+export { spreadRuleErrorText } from './stated-assumptions';
 export {
   measureSpreadError,
   ACCESS_RADII_KM,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LonLat, Weekday } from './primitives';
+import { Id, LonLat, MessageParam, Weekday } from './primitives';
 import { TravelBackend } from './scenario';
 import { AccessAnalysis } from './access-analysis';
 
@@ -235,8 +235,6 @@ export const PlanMessageCode = z.enum([
   'departure_room_default',
 ]);
 export type PlanMessageCode = z.infer<typeof PlanMessageCode>;
-
-const MessageParam = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
 
 /** One warning or assumption: its code, its figures and names (ids, not display names), and the English sentence. */
 export const PlanMessage = z.object({

@@ -121,3 +121,7 @@ export const Source = z
   })
   .strict();
 export type Source = z.infer<typeof Source>;
+
+/** A parameter of a coded message: an id, a figure, or a list of them (never a display sentence). */
+export const MessageParam = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
+export type MessageParam = z.infer<typeof MessageParam>;

@@ -5,6 +5,7 @@ import {
   Currency,
   Id,
   LonLat,
+  MessageParam,
   Money,
   NonNegative,
   NonNegativeInt,
@@ -318,6 +319,27 @@ export const Assumptions = z
   .strict();
 export type Assumptions = z.infer<typeof Assumptions>;
 
+/** The kinds of assumption that `paketbygd init` and a GTFS read state. */
+export const StatedAssumptionCode = z.enum([
+  'parcels_per_inhabitant',
+  'points_left_out',
+  'settlements',
+  'settlements_refused',
+  'spread_rule',
+  'hub',
+  'vehicles',
+  'box_costs',
+  'policy',
+  'travel_straight_line',
+  'no_transports',
+  'gtfs_bus_room',
+  'gtfs_on_demand_room',
+  'gtfs_bus_keeps_line',
+  'gtfs_bus_loading',
+  'gtfs_on_demand_booked',
+]);
+export type StatedAssumptionCode = z.infer<typeof StatedAssumptionCode>;
+
 /**
  * A value the scenario takes without a public source (a default, an estimate, a spreading rule),
  * stated in words so that a reader sees what is measured and what is assumed. Where the
@@ -328,6 +350,10 @@ export const StatedAssumption = z
     subject: z.string().min(1),
     statement: z.string().min(1),
     measuredError: z.string().min(1).optional(),
+    /** What kind of assumption `init` or a GTFS read stated, so that a report words it in its language. */
+    code: StatedAssumptionCode.optional(),
+    /** Its figures and names (as a plan message's); `subject`, `statement` and `measuredError` are English. */
+    params: z.record(z.string(), MessageParam).optional(),
   })
   .strict();
 export type StatedAssumption = z.infer<typeof StatedAssumption>;

@@ -37,3 +37,4 @@ export { renderAccessReport, renderAccessRanking, type AccessRankingRow } from '
 export { LANGS, LOCALES, isLang, pickLang, t, withLang, type Lang, type Messages } from './i18n';
 export { comparisonWarningTexts, planWarningTexts, rankWarnings, type RankedWarning } from './warnings';
 export { travelModelText } from './travel-model';
+export { wordStatedAssumption, type WordedAssumption } from './stated-assumptions';

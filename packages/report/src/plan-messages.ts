@@ -1,16 +1,8 @@
 import type { PlanMessage } from '@paketbygd/model';
 import { formatList, formatMinutes, formatNumber, formatShare, dayName } from './format';
 import { t } from './i18n';
+import { list, num, str } from './message-params';
 import type { Names } from './lookup';
-
-type Params = PlanMessage['params'];
-
-const str = (p: Params, key: string): string => String(p[key] ?? '');
-const num = (p: Params, key: string): number => Number(p[key] ?? NaN);
-const list = (p: Params, key: string): (string | number)[] => {
-  const v = p[key];
-  return Array.isArray(v) ? v : [];
-};
 
 /** A planner's warning or assumption in the report's language: names for ids, the language's numbers. */
 export function wordPlanMessage(message: PlanMessage, names: Names): string {

@@ -31,6 +31,7 @@ import { renderAttribution, renderSources } from './sources';
 import { planWarningItems, rankWarning, renderWarnings, type WarningItem } from './warnings';
 import { renderTravelModel, travelModelFor } from './travel-model';
 import { wordPlanMessage } from './plan-messages';
+import { wordStatedAssumption } from './stated-assumptions';
 import { renderPlanMap } from './svg-map';
 import { tileSource } from './tiles';
 
@@ -263,18 +264,17 @@ function assumptions(
           : formatNumber(value, key === 'parcelsPerPickupTrip' || key === 'peoplePerHousehold' ? 1 : 2);
     return labelled[key] ? labelled[key](text) : `${key}: ${text}`;
   });
-  const stated = scenario.statedAssumptions;
+  const stated = scenario.statedAssumptions.map(wordStatedAssumption);
   return html`<div class="assumptions">
     ${
       stated.length
         ? html`<h3>${m.byScenario}</h3>
             <ul>
-              ${stated.map(
-                (a) =>
-                  html`<li lang="en">
-                    <strong>${a.subject}</strong>: ${a.statement}${a.measuredError ? html`. <em>${m.measuredError}</em>: ${a.measuredError}` : ''}
-                  </li>`,
-              )}
+              ${stated.map((a) => {
+                const body = html`<strong>${a.subject}</strong>: ${a.statement}${a.measuredError ? html`. <em>${m.measuredError}</em>: ${a.measuredError}` : ''}`;
+                // An assumption written by hand stays in English, and says so to the browser.
+                return a.inLanguage ? html`<li>${body}</li>` : html`<li lang="en">${body}</li>`;
+              })}
             </ul>`
         : ''
     }

@@ -5,12 +5,16 @@ import {
   DATA_DIR_ENV,
   DataFileError,
   UnknownKommunError,
+  findKommun,
   initScenario,
   lenientName,
+  listKommuner,
   resolveDataDir,
 } from '@paketbygd/data';
 import type { Scenario } from '@paketbygd/model';
+import { formatNumber, t, withLang, wordStatedAssumption, type Lang } from '@paketbygd/report';
 import { CliError } from '../errors';
+import { parseLang } from './plan';
 import { readTransportsFor, transportsSummary } from './transports';
 import { jsonText } from '../json-text';
 
@@ -23,12 +27,15 @@ export interface InitFlags {
   gtfs?: string;
   week?: string;
   date?: string;
+  lang?: string;
 }
 
-function buildScenario(flags: InitFlags): Scenario {
+/** The scenario, and its kommun's name for the default folder (the scenario's name is in the language asked for). */
+function buildScenario(flags: InitFlags, lang: Lang): { scenario: Scenario; kommunName: string } {
   const dataDir = resolveDataDir(flags.data);
   try {
-    return initScenario({ kommun: flags.kommun, dataDir });
+    const scenario = initScenario({ kommun: flags.kommun, dataDir, lang });
+    return { scenario, kommunName: findKommun(flags.kommun, listKommuner(dataDir)).name };
   } catch (error) {
     if (error instanceof UnknownKommunError) throw new CliError(error.message, 1);
     if (error instanceof DataFileError) {
@@ -42,37 +49,42 @@ function buildScenario(flags: InitFlags): Scenario {
 }
 
 function summary(scenario: Scenario, file: string): string {
+  const w = t().initSummary;
   const people = scenario.demand.reduce((s, d) => s + (d.population ?? 0), 0);
   const parcels = scenario.demand.reduce((s, d) => s + d.parcelsPerWeek, 0);
   const lines = [
     scenario.name,
-    `  ${scenario.demand.length} demand points, ${Math.round(people).toLocaleString('en')} people, ${Math.round(parcels).toLocaleString('en')} parcels a week`,
-    `  ${scenario.pickupPoints.length} pickup points today, ${scenario.candidateSites.length} candidate sites, ${scenario.hubs.length} hub`,
-    '  assumed (see statedAssumptions in the file):',
-    ...scenario.statedAssumptions.map(
-      (a) =>
-        `    - ${a.subject}: ${a.statement}${a.measuredError ? `\n      error: ${a.measuredError}` : ''}`,
-    ),
-    `wrote ${file}`,
-    `next: paketbygd plan ${file}`,
+    `  ${w.counts(scenario.demand.length, formatNumber(people), formatNumber(parcels))}`,
+    `  ${w.places(scenario.pickupPoints.length, scenario.candidateSites.length, scenario.hubs.length)}`,
+    `  ${w.assumed}`,
+    ...scenario.statedAssumptions
+      .map(wordStatedAssumption)
+      .map(
+        (a) =>
+          `    - ${a.subject}: ${a.statement}${a.measuredError ? `\n      ${w.error}: ${a.measuredError}` : ''}`,
+      ),
+    w.wrote(file),
+    w.next(file),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 /** Writes a scenario for one kommun from public data; returns the file's path. */
 export async function runInit(flags: InitFlags): Promise<string> {
-  let scenario = buildScenario(flags);
+  const lang = parseLang(flags.lang);
+  const built = buildScenario(flags, lang);
+  let scenario = built.scenario;
   if (flags.gtfs) {
-    const transports = await readTransportsFor(flags.gtfs, scenario, flags);
+    const transports = await readTransportsFor(flags.gtfs, scenario, flags, lang);
     if (!flags.quiet) for (const line of transportsSummary(transports)) process.stdout.write(`${line}\n`);
     scenario = transports.scenario;
   }
-  const folder = lenientName(scenario.name.split(' kommun')[0] ?? 'kommun').replace(/\s+/g, '-');
+  const folder = lenientName(built.kommunName).replace(/\s+/g, '-');
   const dir = resolve(flags.out ?? join('out', 'init', folder));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'scenario.json');
   writeFileSync(file, jsonText(scenario));
-  if (!flags.quiet) process.stdout.write(summary(scenario, file));
+  if (!flags.quiet) process.stdout.write(withLang(lang, () => summary(scenario, file)));
   return file;
 }
 
@@ -94,6 +106,11 @@ export function registerInit(program: Command): void {
       "with --gtfs: that ISO week's departures (default: the feed's first whole week)",
     )
     .option('--date <YYYY-MM-DD>', "with --gtfs: that day's departures")
+    .option(
+      '--lang <sv|en>',
+      "language of the scenario's name, description and generated place names, and of the summary: sv (Swedish) or en",
+      'en',
+    )
     .option('--quiet', 'no summary')
     .action(async (flags: InitFlags) => {
       await runInit(flags);

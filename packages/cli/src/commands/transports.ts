@@ -5,6 +5,7 @@ import {
   GtfsError,
   loadTransports,
   type DatesChosen,
+  type InitLang,
   type LoadedTransports,
 } from '@paketbygd/data';
 import type { Scenario } from '@paketbygd/model';
@@ -32,6 +33,7 @@ export async function readTransportsFor(
   feed: string,
   scenario: Scenario,
   flags: Omit<TransportsFlags, 'scenario'>,
+  lang: InitLang = 'en',
 ): Promise<LoadedTransports> {
   let result: LoadedTransports;
   try {
@@ -39,6 +41,7 @@ export async function readTransportsFor(
       ...(flags.date !== undefined ? { date: flags.date } : {}),
       ...(flags.week !== undefined ? { week: flags.week } : {}),
       ...(flags.marginM !== undefined ? { marginM: parseNumberFlag(flags.marginM, '--margin-m') } : {}),
+      lang,
     });
   } catch (error) {
     if (error instanceof GtfsError) throw new CliError(error.message, 1);
@@ -84,7 +87,7 @@ export function transportsSummary(result: LoadedTransports): string[] {
       return `${t.id.padEnd(14)} ${t.name ?? ''} | ${t.days.join(' ')} | ${t.departures?.length ?? 1} departure${t.departures?.length === 1 ? '' : 's'} (${t.departures?.map((d) => d.times[0]).join(', ')}) | ${t.stops.length} stops${sites.length ? `, at ${[...new Set(sites)].join(', ')}` : ''}`;
     }),
     '',
-    ...result.assumptions.map((a) => `note: ${a}`),
+    ...result.assumptions.map((a) => `note: ${a.statement}`),
   ];
   return lines;
 }

@@ -11,10 +11,8 @@ import { readGtfsFeed, type GtfsFeed } from './feed';
 import type { FeedLimits } from './limits';
 import { GtfsError } from './problems';
 import { openFeed, type ZipInMemory } from './source';
+import { GTFS_SUBJECT } from '../stated-assumptions';
 import { feedToTransports, type TransportsOptions, type TransportsResult } from './transports';
-
-/** The subject of the assumptions this step states in the scenario (replaced when the feed is read again). */
-export const GTFS_SUBJECT = 'existing transports from the GTFS timetable';
 
 export interface LoadTransportsOptions extends Omit<TransportsOptions, 'dates'> {
   /** YYYY-MM-DD: that day's departures. */
@@ -133,7 +131,7 @@ export async function loadTransports(
               a.subject !== GTFS_SUBJECT &&
               !(a.subject === 'transportRoutes' && result.transportRoutes.length > 0),
           ),
-          ...result.assumptions.map((statement) => ({ subject: GTFS_SUBJECT, statement })),
+          ...result.assumptions,
         ],
       },
     };

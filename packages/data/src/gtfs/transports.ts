@@ -5,8 +5,11 @@ import {
   type LonLat,
   type RouteStop,
   type Scenario,
+  type StatedAssumption,
   type TransportRoute,
 } from '@paketbygd/model';
+import { stated } from '../stated-assumptions';
+import { initNames, type InitLang } from '../init/names';
 import { areaFilter } from './area-filter';
 import { runsOn, weekdayOf } from './calendar';
 import {
@@ -26,6 +29,8 @@ export interface TransportsOptions {
   dates: readonly string[];
   marginM?: number;
   defaults?: Partial<TransportDefaults>;
+  /** The language of the transports' names (default English); stop and line names are the feed's. */
+  lang?: InitLang;
 }
 
 export interface StopMatch {
@@ -44,7 +49,7 @@ export interface TransportsResult {
   tripsRunning: number;
   tripsInArea: number;
   linesInArea: number;
-  assumptions: string[];
+  assumptions: StatedAssumption[];
 }
 
 interface Pattern {
@@ -183,6 +188,7 @@ export function feedToTransports(
   options: TransportsOptions,
 ): TransportsResult {
   const defaults = { ...DEFAULT_TRANSPORT_DEFAULTS, ...options.defaults };
+  const names = initNames(options.lang);
   const { patterns, tripsRunning, tripsInArea } = collectPatterns(feed, scenario, options);
   const matches = new Map<string, StopMatch>();
   const used = new Set(scenario.transportRoutes.filter((r) => !r.gtfs).map((r) => r.id));
@@ -203,7 +209,7 @@ export function feedToTransports(
       const agency = feed.agencies.get(route.agencyId) ?? [...feed.agencies.values()][0];
       transportRoutes.push({
         id,
-        name: `${onDemand ? 'on-demand' : 'bus'} ${route.shortName || route.longName || route.id}: ${first} – ${last}`,
+        name: names.transport(onDemand, route.shortName || route.longName || route.id, first, last),
         kind: onDemand ? 'on_demand' : 'bus_line',
         ...(agency ? { operator: agency } : {}),
         stops: routeStops(
@@ -258,12 +264,17 @@ function routeOrder(feed: GtfsFeed, a: number, b: number): number {
   return x.shortName.localeCompare(y.shortName, 'sv', { numeric: true }) || x.id.localeCompare(y.id);
 }
 
-function describeDefaults(d: TransportDefaults, currency: string): string[] {
+function describeDefaults(d: TransportDefaults, currency: string): StatedAssumption[] {
   return [
-    `assumption: a bus trip has room for ${d.busSpareParcels} parcels beside the passengers' luggage, at ${d.busPricePerParcel} ${currency} a parcel (no published tariff; ask the operator)`,
-    `assumption: a booked on-demand trip takes up to ${d.onDemandSpareParcels} parcels at ${d.onDemandPricePerParcel} ${currency} a parcel and may detour ${d.onDemandMaxDetourMin} min to a box`,
-    `a bus keeps its line and its stops: it fills only boxes at its stops (within ${STOP_MATCH_M} m)`,
-    `parcels are put on a bus at its stop nearest the hub, if that is within ${HUB_STOP_M} m (the hub's staff carry them over)`,
-    'on-demand departures in the timetable run only when booked: a parcel run books one',
+    stated.gtfsBusRoom(d.busSpareParcels, d.busPricePerParcel, currency),
+    stated.gtfsOnDemandRoom(
+      d.onDemandSpareParcels,
+      d.onDemandPricePerParcel,
+      currency,
+      d.onDemandMaxDetourMin,
+    ),
+    stated.gtfsBusKeepsLine(STOP_MATCH_M),
+    stated.gtfsBusLoading(HUB_STOP_M),
+    stated.gtfsOnDemandBooked(),
   ];
 }

@@ -7,6 +7,7 @@ import {
 } from '@paketbygd/model';
 import { roundLonLat } from '../geo';
 import { DEFAULTS } from './defaults';
+import type { InitNames } from './names';
 import { settlementFootprintM, type NamedStop, type PeoplePlace } from './spread';
 
 /** At most this many stop sites chosen for the people they would bring within reach. */
@@ -24,6 +25,7 @@ export interface CandidateInput {
   pickupPoints: readonly PickupPoint[];
   demand: readonly DemandPoint[];
   accessLimitM: number;
+  names: InitNames;
 }
 
 function slug(text: string): string {
@@ -153,7 +155,7 @@ export function candidateSites(input: CandidateInput): CandidateSite[] {
     add(
       site(
         `box-at-${p.id}`,
-        `Box at ${p.name ?? p.id}`,
+        input.names.boxAt(p.name ?? p.id),
         p.location,
         'shop',
         `beside today's agent ${p.id}: a box gives 24/7 access`,

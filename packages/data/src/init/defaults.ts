@@ -1,5 +1,7 @@
 import type { Hub, Policy, StatedAssumption, VehicleType } from '@paketbygd/model';
 import type { LonLat } from '@paketbygd/model';
+import { stated } from '../stated-assumptions';
+import type { InitNames } from './names';
 
 /**
  * Defaults for what no public file gives: the carriers' hub, vans, box prices and the policy. Each
@@ -33,10 +35,10 @@ export const DEFAULTS = {
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 
-export function defaultHub(townName: string, location: LonLat): Hub {
+export function defaultHub(townName: string, location: LonLat, names: InitNames): Hub {
   return {
     id: 'hub',
-    name: `Parcel hub, ${townName}`,
+    name: names.hub(townName),
     location,
     parcelsArriveAt: DEFAULTS.parcelsArriveAt,
     days: [...WEEKDAYS],
@@ -44,12 +46,12 @@ export function defaultHub(townName: string, location: LonLat): Hub {
   };
 }
 
-export function defaultVehicles(): VehicleType[] {
+export function defaultVehicles(names: InitNames): VehicleType[] {
   const v = DEFAULTS.van;
   return [
     {
       id: 'van',
-      name: 'Electric van (3.5 t)',
+      name: names.van,
       count: v.count,
       capacityParcels: v.capacityParcels,
       costPerKm: v.costPerKm,
@@ -70,35 +72,13 @@ export function defaultPolicy(candidateCount: number): Policy {
 }
 
 export function defaultAssumptions(townName: string, candidateCount: number): StatedAssumption[] {
-  const v = DEFAULTS.van;
-  const p = DEFAULTS.policy;
   const b = DEFAULTS.box;
   return [
-    {
-      subject: 'hubs',
-      statement: `one parcel hub in ${townName}, the kommun's largest place; parcels arrive there at ${DEFAULTS.parcelsArriveAt} on weekdays`,
-    },
-    {
-      subject: 'vehicles',
-      statement: `${v.count} electric vans of ${v.capacityParcels} parcels, ${v.costPerKm} SEK/km, ${v.costPerHour} SEK/h, ${v.fixedCostPerDay} SEK a day, ${v.co2GPerKm} g CO2/km, shift ${v.shift.start}–${v.shift.end} (indicative costs of a 3.5 t van with driver)`,
-    },
-    {
-      subject: 'candidateSites costs',
-      statement: `every candidate box: ${b.compartments} compartments, ${b.investmentSek.toLocaleString('en')} SEK to install, ${b.yearlySek.toLocaleString('en')} SEK a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
-    },
-    {
-      subject: 'policy',
-      statement: `a pickup point within ${p.maxAccessDistanceM / 1000} km for ${p.targetCoveredShare * 100} % of people, at most ${Math.min(p.maxBoxes, candidateCount)} boxes${candidateCount < p.maxBoxes ? ` (only ${candidateCount} candidate sites)` : ''}, ${p.budgetPerYear.toLocaleString('en')} SEK a year, ${p.deliveriesPerWeek} deliveries a week, no home delivery: a starting point for the kommun to change`,
-    },
-    {
-      subject: 'travel',
-      statement:
-        'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
-    },
-    {
-      subject: 'transportRoutes',
-      statement:
-        'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
-    },
+    stated.hub(townName, DEFAULTS.parcelsArriveAt),
+    stated.vehicles(DEFAULTS.van),
+    stated.boxCosts(b.compartments, b.investmentSek, b.yearlySek),
+    stated.policy({ ...DEFAULTS.policy, candidateCount }),
+    stated.travelStraightLine(),
+    stated.noTransports(),
   ];
 }

@@ -2,6 +2,7 @@ import type { DemandPoint, LonLat } from '@paketbygd/model';
 import type { Located } from '../csv-file';
 import { roundLonLat } from '../geo';
 import type { GridCell } from '../sources/dalarna-grid-2025';
+import type { InitNames } from './names';
 import { parcelsPerWeek } from './parcels';
 import type { PeoplePlace, SpreadPoint, SpreadRule } from './spread';
 
@@ -9,10 +10,11 @@ import type { PeoplePlace, SpreadPoint, SpreadRule } from './spread';
 export function demandFromGrid(
   cells: readonly Located<GridCell>[],
   perInhabitantYear: number,
+  names: InitNames,
 ): DemandPoint[] {
   return cells.map(({ value: c }) => ({
     id: `scb-${c.rutid}`,
-    name: `1 km square ${c.rutid}`,
+    name: names.gridSquare(c.rutid),
     location: roundLonLat([c.lon, c.lat]),
     population: c.befolkning_2025,
     population65Plus: c.befolkning_65_plus_2025,
@@ -30,6 +32,7 @@ export function demandFromSettlements(
   spread: readonly SpreadPoint[],
   rule: SpreadRule,
   perInhabitantYear: number,
+  names: InitNames,
 ): DemandPoint[] {
   const places = settlements.map((s) => ({
     id: `geonames-${s.geonameId}`,
@@ -41,7 +44,7 @@ export function demandFromSettlements(
   }));
   const rest = spread.map((p, i) => ({
     id: `spread-${i + 1}`,
-    name: p.nearStop ? `around ${p.nearStop}` : `1 km square ${i + 1}`,
+    name: p.nearStop ? names.aroundStop(p.nearStop) : names.gridSquare(i + 1),
     location: roundLonLat(p.location as LonLat),
     population: round1(p.population),
     parcelsPerWeek: parcelsPerWeek(p.population, perInhabitantYear),

@@ -29,11 +29,13 @@ import { join } from 'node:path';
 import { candidateSites } from './candidates';
 import { DEFAULTS, defaultAssumptions, defaultHub, defaultPolicy, defaultVehicles } from './defaults';
 import { demandFromGrid, demandFromSettlements } from './demand';
+import { initNames, type InitLang } from './names';
 import { householdParcelsPerInhabitantYear, PARCEL_VOLUME_YEAR } from './parcels';
 import { pickupPointsFrom2021, pickupPointsFrom2026 } from './pickup-points';
 import { kommunSettlements, SETTLEMENT_MARGIN_M, SETTLEMENT_MAX_SHARE } from './settlements';
 import { spreadRest, type NamedStop, type PeoplePlace, type SpreadRule } from './spread';
-import { spreadRuleAssumption, DEFAULT_SPREAD_RULE } from './spread-rule-error';
+import { DEFAULT_SPREAD_RULE } from './spread-rule-error';
+import { stated } from '../stated-assumptions';
 
 export interface InitOptions {
   /** A kommun's name ("Vingåker", "Vingaker") or four-digit code ("0428"). */
@@ -42,6 +44,8 @@ export interface InitOptions {
   dataDir?: string;
   /** How people outside settlements are placed where no grid exists (default: the best measured rule). */
   spreadRule?: SpreadRule;
+  /** The language of the scenario's name and description and of generated place names (default English). */
+  lang?: InitLang;
 }
 
 function withSource(source: Source, table: DataTable<unknown>): Source {
@@ -54,16 +58,19 @@ function withSource(source: Source, table: DataTable<unknown>): Source {
 function keepNear<T extends { id: string; name?: string; location: LonLat }>(
   items: T[],
   near: (p: LonLat) => boolean,
-  what: string,
+  what: 'pickupPoints' | 'demand',
   assumptions: StatedAssumption[],
 ): T[] {
   const kept = items.filter((i) => near(i.location));
   const dropped = items.filter((i) => !near(i.location));
   if (dropped.length > 0) {
-    assumptions.push({
-      subject: what,
-      statement: `${dropped.length} listed for this kommun lie more than ${NEAR_AREA_M.local / 1000} km outside its simplified boundary and are left out: ${dropped.map((d) => d.name ?? d.id).join('; ')}`,
-    });
+    assumptions.push(
+      stated.pointsLeftOut(
+        what,
+        dropped.map((d) => d.name ?? d.id),
+        NEAR_AREA_M.local,
+      ),
+    );
   }
   return kept;
 }
@@ -105,6 +112,7 @@ export function initScenario(options: InitOptions): Scenario {
     throw new DataFileError(join(dataDir, BOUNDARIES_FILE), undefined, `no feature with id ${kommun.code}`);
   const inside = insideKommun(boundary);
   const near = insideKommun(boundary, NEAR_AREA_M.local);
+  const names = initNames(options.lang);
   const assumptions: StatedAssumption[] = [];
   const sources: Source[] = [MUNICIPALITIES_SOURCE, BOUNDARIES_SOURCE];
 
@@ -118,10 +126,15 @@ export function initScenario(options: InitOptions): Scenario {
     );
   const perInhabitantYear = householdParcelsPerInhabitantYear(volume, kommun.population2016);
   sources.push(parcelVolumes2020Source(volume), population2016Source(kommun.code, kommun.population2016));
-  assumptions.push({
-    subject: 'demand.parcelsPerWeek',
-    statement: `${perInhabitantYear.toFixed(2)} parcels per inhabitant a year: the kommun's B2C + C2X parcels of ${PARCEL_VOLUME_YEAR} (${(volume.parcels_b2c + volume.parcels_c2x).toLocaleString('en')}) over its population of 2016 (${kommun.population2016.toLocaleString('en')}); B2B parcels (${volume.parcels_b2b.toLocaleString('en')}) go to businesses and are left out; spread over the year evenly (52 weeks)`,
-  });
+  assumptions.push(
+    stated.parcelsPerInhabitant({
+      perInhabitantYear,
+      volumeYear: PARCEL_VOLUME_YEAR,
+      householdParcels: volume.parcels_b2c + volume.parcels_c2x,
+      population2016: kommun.population2016,
+      businessParcels: volume.parcels_b2b,
+    }),
+  );
 
   const isDalarna = kommun.countyCode === DALARNA_COUNTY_CODE;
   const { stops, table: stopsTable } = stopsInKommun(dataDir, inside);
@@ -148,6 +161,7 @@ export function initScenario(options: InitOptions): Scenario {
       demandFromGrid(
         grid.rows.filter((r) => r.value.kommunkod === kommun.code),
         perInhabitantYear,
+        names,
       ),
       near,
       'demand',
@@ -167,23 +181,19 @@ export function initScenario(options: InitOptions): Scenario {
     const inSettlements = settlements.reduce((s, p) => s + p.population, 0);
     const rule = options.spreadRule ?? DEFAULT_SPREAD_RULE;
     const spread = spreadRest(rule, boundary, settlements, stops, kommun.population2016 - inSettlements);
-    demand = demandFromSettlements(settlements, spread.points, spread.rule, perInhabitantYear);
-    assumptions.push({
-      subject: 'demand',
-      statement: `${settlements.length} GeoNames settlements hold ${Math.round(inSettlements).toLocaleString('en')} of the kommun's ${kommun.population2016.toLocaleString('en')} people (2016)${found.scale < 1 ? `, scaled by ${found.scale.toFixed(3)} because GeoNames lists more people than the kommun has (settlements keep at most ${SETTLEMENT_MAX_SHARE * 100} %)` : ''}; each stands at its centre point`,
-    });
+    demand = demandFromSettlements(settlements, spread.points, spread.rule, perInhabitantYear, names);
     assumptions.push(
-      spreadRuleAssumption(
-        spread.rule,
-        Math.round(kommun.population2016 - inSettlements),
-        spread.points.length,
+      stated.settlements(
+        settlements.length,
+        inSettlements,
+        kommun.population2016,
+        found.scale,
+        SETTLEMENT_MAX_SHARE,
       ),
+      stated.spreadRule(spread.rule, Math.round(kommun.population2016 - inSettlements), spread.points.length),
     );
     if (found.refused.length > 0) {
-      assumptions.push({
-        subject: 'demand',
-        statement: `GeoNames rows refused (more than ${SETTLEMENT_MARGIN_M / 1000} km outside the kommun): ${found.refused.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`,
-      });
+      assumptions.push(stated.settlementsRefused(found.refused, SETTLEMENT_MARGIN_M));
     }
   }
 
@@ -194,21 +204,27 @@ export function initScenario(options: InitOptions): Scenario {
     pickupPoints,
     demand,
     accessLimitM: DEFAULTS.policy.maxAccessDistanceM,
+    names,
   });
   assumptions.push(...defaultAssumptions(main.name, candidates.length));
 
   const scenario = {
     kind: 'scenario',
-    name: `${kommun.name} kommun (${kommun.code}): parcel pickup today and boxes at real places`,
-    description: `Built by \`paketbygd init\` from public data: ${pickupPoints.length} pickup points today (${isDalarna ? 'Dalarna 2026, real carriers' : 'PTS 2021'}), ${demand.length} demand points (${isDalarna ? "SCB's 1 km grid 2025" : 'GeoNames settlements and the spread rest'}), ${candidates.length} candidate sites at stops and shops.`,
+    name: names.scenario(kommun.name, kommun.code),
+    description: names.description({
+      pickupPoints: pickupPoints.length,
+      demandPoints: demand.length,
+      candidateSites: candidates.length,
+      isDalarna,
+    }),
     area: boundary.area,
     currency: 'SEK',
     period: { unit: 'week' },
     demand,
     pickupPoints,
     candidateSites: candidates,
-    hubs: [defaultHub(main.name, main.location)],
-    vehicles: defaultVehicles(),
+    hubs: [defaultHub(main.name, main.location, names)],
+    vehicles: defaultVehicles(names),
     transportRoutes: [],
     policy: defaultPolicy(candidates.length),
     travel: { backend: 'straightline' },

@@ -16,7 +16,7 @@ export const SETTLEMENT_MARGIN_M = 5000;
 export interface KommunSettlements {
   places: (PeoplePlace & { geonameId: string; line: number; listedPopulation: number })[];
   /** Rows of this kommun that lie too far outside its polygon (a namesake or a wrong position). */
-  refused: RefusedRow[];
+  refused: (RefusedRow & { name: string })[];
   /** The factor applied to GeoNames populations (1 when they fit). */
   scale: number;
 }
@@ -27,7 +27,7 @@ export function kommunSettlements(
   inside: (p: LonLat) => boolean,
   kommunPopulation: number,
 ): KommunSettlements {
-  const refused: RefusedRow[] = [];
+  const refused: KommunSettlements['refused'] = [];
   const kept: { row: Located<Settlement>; location: LonLat }[] = [];
   for (const row of rows) {
     if (row.value.kommun_code !== code || row.value.population <= 0) continue;
@@ -36,6 +36,7 @@ export function kommunSettlements(
     else {
       refused.push({
         line: row.line,
+        name: row.value.name,
         reason: `${row.value.name} lies more than ${SETTLEMENT_MARGIN_M / 1000} km outside kommun ${code}`,
       });
     }

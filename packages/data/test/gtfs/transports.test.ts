@@ -52,6 +52,17 @@ describe('GTFS feed → transports', () => {
     );
   });
 
+  it('names the transports in the language asked for; the feed’s line and stop names stay', async () => {
+    const en = await loadTransports(writeFeedDir(), TINY_SCENARIO, { week: '2023-W01' });
+    const sv = await loadTransports(writeFeedDir(), TINY_SCENARIO, { week: '2023-W01', lang: 'sv' });
+    const names = (r: typeof en) => r.transportRoutes.map((t) => t.name ?? '');
+    expect(names(en).map((n) => n.split(' ')[0])).toEqual(['bus', 'on-demand']);
+    expect(names(sv)).toEqual(
+      names(en).map((n) => n.replace(/^bus /, 'buss ').replace(/^on-demand /, 'anropstrafik ')),
+    );
+    expect(sv.scenario.statedAssumptions).toEqual(en.scenario.statedAssumptions);
+  });
+
   it('one date: only that day', async () => {
     const result = await loadTransports(writeFeedDir(), TINY_SCENARIO, { date: '2023-01-07' });
     expect(result.transportRoutes.map((t) => [t.id, t.days])).toEqual([['gtfs-1', ['sat']]]);

@@ -829,6 +829,109 @@ const en = {
     arjeplogCost: (buses: string, vans: string, same: boolean, boxes: number, routes: number) =>
       `cost a week: ${buses} with the bus departures, ${vans} with vans alone (${same ? 'the same' : 'other'} ${boxes} boxes, ${routes} van routes a week)`,
   },
+  /** The assumptions `paketbygd init` and a GTFS read state in a scenario, by their code. */
+  statedAssumptions: {
+    subjects: {
+      parcels_per_inhabitant: 'Demand (parcels)',
+      settlements: 'Demand (settlements)',
+      settlements_refused: 'Demand (settlements left out)',
+      spread_rule: 'Demand (people outside settlements)',
+      hub: 'Parcel hub',
+      vehicles: 'Vans',
+      box_costs: 'Box costs',
+      policy: 'Policy',
+      travel_straight_line: 'Travel',
+      no_transports: 'Existing transports',
+      gtfs_bus_room: 'Existing transports from the timetable (GTFS)',
+      gtfs_on_demand_room: 'Existing transports from the timetable (GTFS)',
+      gtfs_bus_keeps_line: 'Existing transports from the timetable (GTFS)',
+      gtfs_bus_loading: 'Existing transports from the timetable (GTFS)',
+      gtfs_on_demand_booked: 'Existing transports from the timetable (GTFS)',
+    } as Record<string, string>,
+    /** `points_left_out` by the field the points were left out of. */
+    leftOutSubjects: {
+      pickupPoints: "Today's pickup points",
+      demand: 'Demand',
+    } as Record<string, string>,
+    parcels_per_inhabitant: (
+      perYear: string,
+      year: string,
+      household: string,
+      people: string,
+      business: string,
+    ) =>
+      `${perYear} parcels per inhabitant a year: the kommun's B2C + C2X parcels of ${year} (${household}) over its population of 2016 (${people}); B2B parcels (${business}) go to businesses and are left out; spread over the year evenly (52 weeks)`,
+    points_left_out: (count: number, distance: string, names: string) =>
+      `${count} listed for this kommun lie more than ${distance} outside its simplified boundary and are left out: ${names}`,
+    settlements: (count: number, inSettlements: string, people: string, scaled: string) =>
+      `${count} GeoNames settlements hold ${inSettlements} of the kommun's ${people} people (2016)${scaled}; each stands at its centre point`,
+    settlementsScaled: (scale: string, maxShare: string) =>
+      `, scaled by ${scale} because GeoNames lists more people than the kommun has (settlements keep at most ${maxShare})`,
+    settlements_refused: (distance: string, rows: string) =>
+      `GeoNames rows refused (more than ${distance} outside the kommun): ${rows}`,
+    refusedRow: (line: number, name: string) => `line ${line}: ${name}`,
+    spread_rule: (people: string, rule: string, ruleText: string, points: string) =>
+      `${people} people who live outside the GeoNames settlements are spread by rule “${rule}”: ${ruleText} (Trafiklab stops 2022), gathered into ${points} points of 1 km squares`,
+    rules: {
+      stops: 'an equal share at every public-transport stop outside the settlements',
+      'stop-names': 'an equal share at every distinct stop name outside the settlements',
+      'stop-cells':
+        'an equal share in every 1 km square holding a public-transport stop outside the settlements',
+      area: 'an equal share in every 1 km square of the kommun outside the settlements (no stop there to use)',
+    } as Record<string, string>,
+    spreadError: (radii: string, mean: string, max: string, rule: string) =>
+      `measured on Dalarna's 15 kommuner against SCB's 1 km grid: share of people within ${radii} of today's points off by ${mean} percentage points on average, at most ${max} (rule “${rule}”, pnpm bench:data)`,
+    hub: (town: string, time: string) =>
+      `one parcel hub in ${town}, the kommun's largest place; parcels arrive there at ${time} on weekdays`,
+    vehicles: (
+      count: number,
+      capacity: string,
+      perKm: string,
+      perHour: string,
+      perDay: string,
+      co2: string,
+      start: string,
+      end: string,
+    ) =>
+      `${count} electric vans of ${capacity} parcels, ${perKm}/km, ${perHour}/h, ${perDay} a day, ${co2} g CO₂/km, shift ${start}–${end} (indicative costs of a 3.5 t van with driver)`,
+    box_costs: (compartments: string, investment: string, yearly: string) =>
+      `every candidate box: ${compartments} compartments, ${investment} to install, ${yearly} a year (indicative prices of outdoor parcel lockers with power and connectivity)`,
+    policy: (
+      distance: string,
+      share: string,
+      maxBoxes: number,
+      fewSites: string,
+      budget: string,
+      deliveries: number,
+    ) =>
+      `a pickup point within ${distance} for ${share} of people, at most ${maxBoxes} box${maxBoxes === 1 ? '' : 'es'}${fewSites}, ${budget} a year, ${deliveries} deliveries a week, no home delivery: a starting point for the kommun to change`,
+    policyFewSites: (count: number) => ` (only ${count} candidate site${count === 1 ? '' : 's'})`,
+    travel_straight_line:
+      'straight-line distances times the measured rural detour factor: no Swedish road extract is shipped',
+    no_transports:
+      'none: no existing transport (bus line, library run, home care) is known to carry parcels; add them',
+    gtfs_bus_room: (parcels: number, price: string) =>
+      `assumption: a bus trip has room for ${parcels} parcels beside the passengers' luggage, at ${price} a parcel (no published tariff; ask the operator)`,
+    gtfs_on_demand_room: (parcels: number, price: string, detour: string) =>
+      `assumption: a booked on-demand trip takes up to ${parcels} parcels at ${price} a parcel and may detour ${detour} to a box`,
+    gtfs_bus_keeps_line: (distance: string) =>
+      `a bus keeps its line and its stops: it fills only boxes at its stops (within ${distance})`,
+    gtfs_bus_loading: (distance: string) =>
+      `parcels are put on a bus at its stop nearest the hub, if that is within ${distance} (the hub's staff carry them over)`,
+    gtfs_on_demand_booked:
+      'on-demand departures in the timetable run only when booked: a parcel run books one',
+  },
+  /** What `paketbygd init` prints when it has written a scenario. */
+  initSummary: {
+    counts: (demand: number, people: string, parcels: string) =>
+      `${demand} demand points, ${people} people, ${parcels} parcels a week`,
+    places: (pickup: number, candidates: number, hubs: number) =>
+      `${pickup} pickup points today, ${candidates} candidate sites, ${hubs} hub${hubs === 1 ? '' : 's'}`,
+    assumed: 'assumed (see statedAssumptions in the file):',
+    error: 'error',
+    wrote: (file: string) => `wrote ${file}`,
+    next: (file: string) => `next: paketbygd plan ${file}`,
+  },
 };
 
 export type Messages = typeof en;

@@ -771,6 +771,83 @@ const sv: Messages = {
     arjeplogCost: (buses, vans, same, boxes, routes) =>
       `kostnad i veckan: ${buses} med bussavgångarna, ${vans} med bara bilar (${same ? 'samma' : 'andra'} ${boxes} skåp, ${routes} bilrutter i veckan)`,
   },
+  statedAssumptions: {
+    subjects: {
+      parcels_per_inhabitant: 'Efterfrågan (paket)',
+      settlements: 'Efterfrågan (orter)',
+      settlements_refused: 'Efterfrågan (orter som inte tagits med)',
+      spread_rule: 'Efterfrågan (invånare utanför orterna)',
+      hub: 'Paketterminal',
+      vehicles: 'Fordon',
+      box_costs: 'Kostnader för paketskåp',
+      policy: 'Policy',
+      travel_straight_line: 'Avstånd och restider',
+      no_transports: 'Befintliga transporter',
+      gtfs_bus_room: 'Befintliga transporter enligt tidtabellen (GTFS)',
+      gtfs_on_demand_room: 'Befintliga transporter enligt tidtabellen (GTFS)',
+      gtfs_bus_keeps_line: 'Befintliga transporter enligt tidtabellen (GTFS)',
+      gtfs_bus_loading: 'Befintliga transporter enligt tidtabellen (GTFS)',
+      gtfs_on_demand_booked: 'Befintliga transporter enligt tidtabellen (GTFS)',
+    },
+    leftOutSubjects: {
+      pickupPoints: 'Dagens utlämningsställen',
+      demand: 'Efterfrågan',
+    },
+    parcels_per_inhabitant: (perYear, year, household, people, business) =>
+      `${perYear} paket per invånare och år: kommunens B2C- och C2X-paket ${year} (${household}) delat med invånarantalet 2016 (${people}); B2B-paket (${business}) går till företag och räknas inte med; jämnt fördelat över årets 52 veckor`,
+    points_left_out: (count, distance, names) =>
+      `${count} som anges för kommunen ligger mer än ${distance} utanför dess förenklade gräns och tas inte med: ${names}`,
+    settlements: (count, inSettlements, people, scaled) =>
+      `${count} ${count === 1 ? 'ort' : 'orter'} i GeoNames har ${inSettlements} av kommunens ${people} invånare (2016)${scaled}; varje ort räknas i sin mittpunkt`,
+    settlementsScaled: (scale, maxShare) =>
+      `, nedskalat med faktorn ${scale} eftersom GeoNames anger fler invånare än kommunen har (orterna får högst ${maxShare} av invånarna)`,
+    settlements_refused: (distance, rows) =>
+      `rader i GeoNames som inte tagits med (mer än ${distance} utanför kommunen): ${rows}`,
+    refusedRow: (line, name) => `rad ${line}: ${name}`,
+    spread_rule: (people, rule, ruleText, points) =>
+      `${people} invånare som bor utanför GeoNames-orterna fördelas enligt regeln ”${rule}”: ${ruleText} (Trafiklabs hållplatser 2022), samlade i ${points} punkter, en per 1 km-ruta`,
+    rules: {
+      stops: 'lika stor andel vid varje hållplats för kollektivtrafik utanför orterna',
+      'stop-names': 'lika stor andel vid varje hållplatsnamn utanför orterna',
+      'stop-cells': 'lika stor andel i varje 1 km-ruta med en hållplats för kollektivtrafik utanför orterna',
+      area: 'lika stor andel i varje 1 km-ruta i kommunen utanför orterna (det finns ingen hållplats att utgå från)',
+    },
+    spreadError: (radii, mean, max, rule) =>
+      `uppmätt på Dalarnas 15 kommuner mot SCB:s rutnät med 1 km-rutor: andelen invånare inom ${radii} från dagens utlämningsställen avviker i genomsnitt med ${mean} procentenheter, som mest med ${max} (regeln ”${rule}”, pnpm bench:data)`,
+    hub: (town, time) =>
+      `en paketterminal i ${town}, kommunens största ort; paketen kommer dit kl. ${time} på vardagar`,
+    vehicles: (count, capacity, perKm, perHour, perDay, co2, start, end) =>
+      `${count} eldrivna skåpbilar som tar ${capacity} paket, ${perKm}/km, ${perHour}/timme, ${perDay} per dag, ${co2} g CO₂/km, arbetspass ${start}–${end} (ungefärliga kostnader för en skåpbil på 3,5 ton med förare)`,
+    box_costs: (compartments, investment, yearly) =>
+      `varje tänkbart paketskåp: ${compartments} fack, ${investment} att installera, ${yearly} per år (ungefärliga priser för paketskåp utomhus med el och uppkoppling)`,
+    policy: (distance, share, maxBoxes, fewSites, budget, deliveries) =>
+      `ett utlämningsställe inom ${distance} för ${share} av invånarna, högst ${maxBoxes} paketskåp${fewSites}, ${budget} per år, ${deliveries} leveranser i veckan, ingen hemleverans: en utgångspunkt för kommunen att ändra`,
+    policyFewSites: (count) => ` (bara ${count} ${count === 1 ? 'tänkbar plats' : 'tänkbara platser'})`,
+    travel_straight_line:
+      'avstånden är fågelvägen gånger den uppmätta omvägsfaktorn på landsbygden: inget svenskt vägnät följer med',
+    no_transports:
+      'inga: ingen befintlig transport (busslinje, bokbuss, hemtjänst) är känd för att kunna ta med paket; lägg till dem',
+    gtfs_bus_room: (parcels, price) =>
+      `antagande: en busstur har plats för ${parcels} paket vid sidan av passagerarnas bagage, för ${price} per paket (ingen publicerad taxa; fråga trafikföretaget)`,
+    gtfs_on_demand_room: (parcels, price, detour) =>
+      `antagande: en beställd anropsstyrd tur tar upp till ${parcels} paket för ${price} per paket och får göra en omväg på ${detour} till ett paketskåp`,
+    gtfs_bus_keeps_line: (distance) =>
+      `en buss håller sin linje och sina hållplatser: den fyller bara paketskåp vid sina hållplatser (inom ${distance})`,
+    gtfs_bus_loading: (distance) =>
+      `paketen lastas på en buss vid dess hållplats närmast paketterminalen, om den ligger inom ${distance} (terminalens personal bär dit dem)`,
+    gtfs_on_demand_booked:
+      'anropsstyrda turer i tidtabellen går bara när de beställs: en paketkörning beställer en',
+  },
+  initSummary: {
+    counts: (demand, people, parcels) =>
+      `${demand} efterfrågepunkter, ${people} invånare, ${parcels} paket i veckan`,
+    places: (pickup, candidates, hubs) =>
+      `${pickup} utlämningsställen i dag, ${candidates} tänkbara platser, ${hubs} ${hubs === 1 ? 'paketterminal' : 'paketterminaler'}`,
+    assumed: 'antaganden (se statedAssumptions i filen):',
+    error: 'fel',
+    wrote: (file) => `skrev ${file}`,
+    next: (file) => `nästa steg: paketbygd plan ${file}`,
+  },
 };
 
 export default sv;
