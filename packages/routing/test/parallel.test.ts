@@ -54,7 +54,7 @@ describe('parallel search (threads > 1)', () => {
   it('answers at most a twentieth of a short time limit late when a thread has not reported', () => {
     // 0.1 s is less than a thread takes to load (about 0.35 s), so the thread misses every
     // barrier: the answer waits 20 ms for it at the deadline. It came when the thread did (0.35 s).
-    const inst = cvrp(40, 3);
+    const inst = randomCvrp(40, 3);
     const result = solveInstance(inst, { timeLimitS: 0.1, seed: 1, threads: 2 });
     expectChecked(inst, result);
     expect(result.elapsedS).toBeLessThan(0.1 + 0.15);
