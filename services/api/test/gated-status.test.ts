@@ -15,7 +15,7 @@ let producer: TestApi;
 let client: Redis;
 
 beforeAll(async () => {
-  redis = await fileRedis(14);
+  redis = await fileRedis(0);
   producer = await startTestApi({}, redis);
   client = new Redis(redis.url);
 });
