@@ -15,7 +15,8 @@ import { statusKeys, statusOfReply } from './status';
 
 /** Only lower-case UUIDs name a job (JobStore.status answers 404 for any other id, through express). */
 const JOB_PATH = /^\/v1\/jobs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?|$)/;
-const HEALTH_BODY = JSON.stringify({ status: 'ok' });
+/** /healthz's answer as bytes, made once (every other answer is made bytes when written). */
+const HEALTH_BODY = Buffer.from(JSON.stringify({ status: 'ok' }), 'utf8');
 
 export interface FastReadsOptions {
   /**
@@ -47,7 +48,7 @@ interface Answer {
   status: number;
   /** Headers between helmet's and Content-Type, in express's order (flat name, value list). */
   headers: string[];
-  body: string;
+  body: string | Buffer;
   /** The metrics label express would give it: the route pattern, or 'unmatched' before the route. */
   route: string;
   caller?: Caller;
@@ -86,7 +87,7 @@ export function fastReads(options: FastReadsOptions): FastPath {
   const write = (req: IncomingMessage, res: ServerResponse, id: string, startNs: bigint, answer: Answer) => {
     const { status } = answer;
     // As express's res.send: the body made bytes once, for its length, its ETag and the socket.
-    const body = Buffer.from(answer.body, 'utf8');
+    const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
     const headers = leadingHeaders.slice();
     headers[1] = id;
     for (const item of answer.headers) headers.push(item);
