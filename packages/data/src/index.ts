@@ -1,6 +1,5 @@
 // The public face of @paketbygd/data: readers of public data files and `init` (a kommun → a scenario).
 export { initScenario, type InitOptions } from './init/init-scenario';
-export { INIT_LANGS, type InitLang } from './init/names';
 export { listKommuner, findKommun, lenientName, DALARNA_COUNTY_CODE, type Kommun } from './kommuner';
 export { clearDataCache } from './data-cache';
 export { resolveDataDir, hasGeodata, DATA_DIR_ENV } from './data-dir';

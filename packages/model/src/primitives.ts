@@ -125,3 +125,7 @@ export type Source = z.infer<typeof Source>;
 /** A parameter of a coded message: an id, a figure, or a list of them (never a display sentence). */
 export const MessageParam = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
 export type MessageParam = z.infer<typeof MessageParam>;
+
+/** The languages the reports, the page, the CLI's output and `init`'s generated names are written in. */
+export const LANGS = ['sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];

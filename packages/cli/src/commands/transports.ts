@@ -5,10 +5,9 @@ import {
   GtfsError,
   loadTransports,
   type DatesChosen,
-  type InitLang,
   type LoadedTransports,
 } from '@paketbygd/data';
-import type { Scenario } from '@paketbygd/model';
+import type { Lang, Scenario } from '@paketbygd/model';
 import { CliError } from '../errors';
 import { parseNumberFlag } from '../flags';
 import { loadDocument } from '../read-document';
@@ -33,7 +32,7 @@ export async function readTransportsFor(
   feed: string,
   scenario: Scenario,
   flags: Omit<TransportsFlags, 'scenario'>,
-  lang: InitLang = 'en',
+  lang: Lang = 'en',
 ): Promise<LoadedTransports> {
   let result: LoadedTransports;
   try {

@@ -3,13 +3,14 @@ import {
   WEEKDAYS,
   type Departure,
   type LonLat,
+  type Lang,
   type RouteStop,
   type Scenario,
   type StatedAssumption,
   type TransportRoute,
 } from '@paketbygd/model';
 import { stated } from '../stated-assumptions';
-import { initNames, type InitLang } from '../init/names';
+import { initNames } from '../init/names';
 import { areaFilter } from './area-filter';
 import { runsOn, weekdayOf } from './calendar';
 import {
@@ -30,7 +31,7 @@ export interface TransportsOptions {
   marginM?: number;
   defaults?: Partial<TransportDefaults>;
   /** The language of the transports' names (default English); stop and line names are the feed's. */
-  lang?: InitLang;
+  lang?: Lang;
 }
 
 export interface StopMatch {

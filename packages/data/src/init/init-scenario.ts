@@ -2,6 +2,7 @@ import {
   NEAR_AREA_M,
   validate,
   type Scenario,
+  type Lang,
   type DemandPoint,
   type LonLat,
   type PickupPoint,
@@ -29,7 +30,7 @@ import { join } from 'node:path';
 import { candidateSites } from './candidates';
 import { DEFAULTS, defaultAssumptions, defaultHub, defaultPolicy, defaultVehicles } from './defaults';
 import { demandFromGrid, demandFromSettlements } from './demand';
-import { initNames, type InitLang } from './names';
+import { initNames } from './names';
 import { householdParcelsPerInhabitantYear, PARCEL_VOLUME_YEAR } from './parcels';
 import { pickupPointsFrom2021, pickupPointsFrom2026 } from './pickup-points';
 import { kommunSettlements, SETTLEMENT_MARGIN_M, SETTLEMENT_MAX_SHARE } from './settlements';
@@ -45,7 +46,7 @@ export interface InitOptions {
   /** How people outside settlements are placed where no grid exists (default: the best measured rule). */
   spreadRule?: SpreadRule;
   /** The language of the scenario's name and description and of generated place names (default English). */
-  lang?: InitLang;
+  lang?: Lang;
 }
 
 function withSource(source: Source, table: DataTable<unknown>): Source {

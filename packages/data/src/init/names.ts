@@ -1,6 +1,4 @@
-/** The languages `init` names a scenario's generated places in (real place names never change). */
-export const INIT_LANGS = ['en', 'sv'] as const;
-export type InitLang = (typeof INIT_LANGS)[number];
+import type { Lang } from '@paketbygd/model';
 
 /** What the scenario's description counts. */
 export interface ScenarioFacts {
@@ -56,6 +54,7 @@ const SV: InitNames = {
   transport: (onDemand, line, from, to) => `${onDemand ? 'anropstrafik' : 'buss'} ${line}: ${from} – ${to}`,
 };
 
-export function initNames(lang: InitLang = 'en'): InitNames {
+/** Real place names never change; only the names `init` makes follow `lang`. */
+export function initNames(lang: Lang = 'en'): InitNames {
   return lang === 'sv' ? SV : EN;
 }

@@ -1,6 +1,6 @@
-/** The languages a report and the page are written in. */
-export const LANGS = ['sv', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '@paketbygd/model';
+
+export { LANGS, type Lang };
 
 /** The locale whose number, date and list formats a language uses (Intl). */
 export const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
